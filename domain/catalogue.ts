@@ -1,0 +1,405 @@
+import { z } from 'zod';
+
+const TextSchema = z.object({ de: z.string().min(1), en: z.string().min(1) });
+
+const SectionSchema = z.object({
+  number: z.string().min(1),
+  title: TextSchema,
+  leadIn: TextSchema.optional(),
+});
+
+const CatalogueEntrySchema = z.object({
+  id: z.string().min(1),
+  section: z.string().min(1),
+  /** `de` is the published wording; `en` is our translation. */
+  text: TextSchema,
+});
+
+const AuditElementSchema = CatalogueEntrySchema.extend({
+  /** Document review comes first, on its own; the other elements together make up the audit. */
+  phase: z.enum(['document_review', 'audit']),
+});
+
+const NoteSchema = z.object({ id: z.string().min(1), section: z.string().min(1), text: z.string().min(1) });
+
+export const CatalogueSchema = z
+  .object({
+    edition: z.string().min(1),
+    sections: z.array(SectionSchema),
+    requirements: z.array(CatalogueEntrySchema).min(1),
+    applicationItems: z.array(CatalogueEntrySchema).min(1),
+    auditElements: z.array(AuditElementSchema).min(1),
+    notes: z.array(NoteSchema),
+  })
+  .superRefine((catalogue, context) => {
+    const ids = [
+      ...catalogue.requirements,
+      ...catalogue.applicationItems,
+      ...catalogue.auditElements,
+      ...catalogue.notes,
+    ].map((entry) => entry.id);
+    for (const id of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) {
+      context.addIssue({ code: 'custom', message: `Duplicate catalogue id ${id}` });
+    }
+    const sectionNumbers = new Set(catalogue.sections.map((section) => section.number));
+    for (const entry of [
+      ...catalogue.requirements,
+      ...catalogue.applicationItems,
+      ...catalogue.auditElements,
+    ]) {
+      if (!sectionNumbers.has(entry.section)) {
+        context.addIssue({
+          code: 'custom',
+          message: `${entry.id} refers to unknown section ${entry.section}`,
+        });
+      }
+    }
+    if (!catalogue.auditElements.some((element) => element.phase === 'audit')) {
+      context.addIssue({
+        code: 'custom',
+        message: 'A catalogue needs at least one audit element of the audit phase',
+      });
+    }
+  });
+
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+export const dim1002Edition2024 = {
+  edition: 'DIM 1002:2024',
+  sections: [
+    {
+      number: '4',
+      title: { de: 'Anforderungen an Schulungsanbieter', en: 'Requirements for training providers' },
+    },
+    {
+      number: '4.1',
+      title: { de: 'Organisatorische Anforderungen', en: 'Organisational requirements' },
+      leadIn: { de: 'IT- und Service-Organisationen müssen:', en: 'IT and service organisations must:' },
+    },
+    {
+      number: '4.2',
+      title: { de: 'Anforderungen an den Service-Betrieb', en: 'Requirements for service operation' },
+      leadIn: { de: 'Die Organisation muss sicherstellen, dass:', en: 'The organisation must ensure that:' },
+    },
+    {
+      number: '4.3',
+      title: {
+        de: 'Anforderungen an Sicherheit und Datenschutz',
+        en: 'Requirements for security and data protection',
+      },
+      leadIn: {
+        de: 'Zur Sicherstellung der IT-Sicherheit müssen folgende Maßnahmen getroffen werden:',
+        en: 'To ensure IT security, the following measures must be taken:',
+      },
+    },
+    {
+      number: '4.4',
+      title: {
+        de: 'Anforderungen an die Service-Qualität und Kundenzufriedenheit',
+        en: 'Requirements for service quality and customer satisfaction',
+      },
+      leadIn: {
+        de: 'Um die Kundenzufriedenheit sicherzustellen, muss die Organisation:',
+        en: 'To ensure customer satisfaction, the organisation must:',
+      },
+    },
+    {
+      number: '5.1',
+      title: { de: 'Antragsstellung', en: 'Application' },
+      leadIn: {
+        de: 'IT- und Service-Organisationen, die die Akkreditierung nach DIM® 1002:2024 erhalten möchten, müssen:',
+        en: 'IT and service organisations wishing to obtain accreditation under DIM® 1002:2024 must:',
+      },
+    },
+    {
+      number: '5.2',
+      title: { de: 'Auditierung und Bewertung', en: 'Audit and assessment' },
+      leadIn: {
+        de: 'Das DIM® führt eine umfassende Prüfung durch, die folgende Elemente umfasst:',
+        en: 'DIM® carries out a comprehensive assessment comprising the following elements:',
+      },
+    },
+    {
+      number: '5.3',
+      title: { de: 'Akkreditierung und Gültigkeit', en: 'Accreditation and validity' },
+    },
+    {
+      number: '6',
+      title: { de: 'Kontinuierliche Verbesserung', en: 'Continuous improvement' },
+      leadIn: { de: 'Akkreditierte Organisationen müssen:', en: 'Accredited organisations must:' },
+    },
+  ],
+  requirements: [
+    {
+      id: 'ORG-1',
+      section: '4.1',
+      text: {
+        de: 'Eine klar definierte IT- und Service-Management-Strategie besitzen.',
+        en: 'Have a clearly defined IT and service management strategy.',
+      },
+    },
+    {
+      id: 'ORG-2',
+      section: '4.1',
+      text: {
+        de: 'Ein ITSM-Framework implementieren, das nach Best Practices ausgerichtet ist.',
+        en: 'Implement an ITSM framework aligned with best practices.',
+      },
+    },
+    {
+      id: 'ORG-3',
+      section: '4.1',
+      text: {
+        de: 'Rollen und Verantwortlichkeiten im IT-Service-Management klar definieren.',
+        en: 'Clearly define roles and responsibilities in IT service management.',
+      },
+    },
+    {
+      id: 'ORG-4',
+      section: '4.1',
+      text: {
+        de: 'Ein IT-Risikomanagement betreiben, um potenzielle Bedrohungen und Schwachstellen frühzeitig zu identifizieren und zu minimieren.',
+        en: 'Operate IT risk management to identify and minimise potential threats and vulnerabilities early.',
+      },
+    },
+    {
+      id: 'ORG-5',
+      section: '4.1',
+      text: {
+        de: 'Klare Prozesse für Datenschutz und Compliance einhalten, die mit DSGVO und anderen regulatorischen Anforderungen übereinstimmen.',
+        en: 'Follow clear data protection and compliance processes that conform to the GDPR and other regulatory requirements.',
+      },
+    },
+    {
+      id: 'OPS-1',
+      section: '4.2',
+      text: {
+        de: 'Service Level Agreements (SLAs) existieren und regelmäßig überwacht werden.',
+        en: 'Service level agreements (SLAs) exist and are monitored regularly.',
+      },
+    },
+    {
+      id: 'OPS-2',
+      section: '4.2',
+      text: {
+        de: 'Ein Incident- und Problemmanagement implementiert ist, um IT-Störungen effizient zu beheben.',
+        en: 'Incident and problem management is implemented to resolve IT disruptions efficiently.',
+      },
+    },
+    {
+      id: 'OPS-3',
+      section: '4.2',
+      text: {
+        de: 'Change- und Release-Management-Prozesse existieren, um Änderungen systematisch durchzuführen und Risiken zu minimieren.',
+        en: 'Change and release management processes exist to carry out changes systematically and minimise risks.',
+      },
+    },
+    {
+      id: 'OPS-4',
+      section: '4.2',
+      text: {
+        de: 'Ein kontinuierliches Monitoring der IT-Services stattfindet, um frühzeitig Performance-Probleme zu erkennen.',
+        en: 'IT services are monitored continuously to detect performance problems early.',
+      },
+    },
+    {
+      id: 'OPS-5',
+      section: '4.2',
+      text: {
+        de: 'Die IT-Infrastruktur regelmäßig gewartet und modernisiert wird.',
+        en: 'The IT infrastructure is maintained and modernised regularly.',
+      },
+    },
+    {
+      id: 'SEC-1',
+      section: '4.3',
+      text: {
+        de: 'Implementierung eines IT-Sicherheitsmanagements.',
+        en: 'Implementation of IT security management.',
+      },
+    },
+    {
+      id: 'SEC-2',
+      section: '4.3',
+      text: {
+        de: 'Regelmäßige Sicherheitsaudits und Penetrationstests, um Schwachstellen zu identifizieren.',
+        en: 'Regular security audits and penetration tests to identify vulnerabilities.',
+      },
+    },
+    {
+      id: 'SEC-3',
+      section: '4.3',
+      text: {
+        de: 'Einführung eines Zugriffsmanagementsystems, das nur autorisierten Personen Zugriff auf sensible Daten gewährt.',
+        en: 'Introduction of an access management system that grants access to sensitive data to authorised persons only.',
+      },
+    },
+    {
+      id: 'SEC-4',
+      section: '4.3',
+      text: {
+        de: 'Datenschutzrichtlinien gemäß DSGVO und anderen gesetzlichen Vorgaben einhalten.',
+        en: 'Comply with data protection policies in accordance with the GDPR and other legal requirements.',
+      },
+    },
+    {
+      id: 'QUA-1',
+      section: '4.4',
+      text: {
+        de: 'Kundenzufriedenheitsanalysen durchführen und entsprechende Maßnahmen ableiten.',
+        en: 'Conduct customer satisfaction analyses and derive appropriate measures.',
+      },
+    },
+    {
+      id: 'QUA-2',
+      section: '4.4',
+      text: {
+        de: 'Prozesse für Service-Verbesserungen etablieren, um kontinuierliche Optimierung zu gewährleisten.',
+        en: 'Establish processes for service improvement to ensure continuous optimisation.',
+      },
+    },
+    {
+      id: 'QUA-3',
+      section: '4.4',
+      text: {
+        de: 'Ein Wissensmanagement-System implementieren, um Best Practices zu dokumentieren und für alle Mitarbeiter zugänglich zu machen.',
+        en: 'Implement a knowledge management system to document best practices and make them accessible to all employees.',
+      },
+    },
+    {
+      id: 'QUA-4',
+      section: '4.4',
+      text: {
+        de: 'Eine nachhaltige Innovationsstrategie verfolgen, um neue Technologien und Trends in ihre Dienstleistungen zu integrieren.',
+        en: 'Pursue a sustainable innovation strategy to integrate new technologies and trends into its services.',
+      },
+    },
+    {
+      id: 'IMP-1',
+      section: '6',
+      text: {
+        de: 'Regelmäßig ihre Service-Prozesse überprüfen und anpassen.',
+        en: 'Review and adapt their service processes regularly.',
+      },
+    },
+    {
+      id: 'IMP-2',
+      section: '6',
+      text: {
+        de: 'Neue Technologien und Methoden in ihr ITSM-Modell integrieren.',
+        en: 'Integrate new technologies and methods into their ITSM model.',
+      },
+    },
+    {
+      id: 'IMP-3',
+      section: '6',
+      text: {
+        de: 'Maßnahmen zur Mitarbeiterqualifikation umsetzen, um aktuelles Fachwissen sicherzustellen.',
+        en: 'Implement staff qualification measures to ensure up-to-date expertise.',
+      },
+    },
+    {
+      id: 'IMP-4',
+      section: '6',
+      text: {
+        de: 'Ein Beschwerde- und Eskalationsmanagement implementieren, um Kundenanliegen professionell zu bearbeiten.',
+        en: 'Implement complaint and escalation management to handle customer concerns professionally.',
+      },
+    },
+  ],
+  applicationItems: [
+    {
+      id: 'APP-1',
+      section: '5.1',
+      text: {
+        de: 'Einen formellen Antrag mit detaillierter Beschreibung ihrer IT- und Service-Prozesse einreichen.',
+        en: 'Submit a formal application with a detailed description of their IT and service processes.',
+      },
+    },
+    {
+      id: 'APP-2',
+      section: '5.1',
+      text: {
+        de: 'Nachweise über bestehende ITSM- und Sicherheitsrichtlinien bereitstellen.',
+        en: 'Provide evidence of existing ITSM and security policies.',
+      },
+    },
+    {
+      id: 'APP-3',
+      section: '5.1',
+      text: {
+        de: 'Eine Selbstauskunft über Qualitätsmaßnahmen und Compliance-Vorgaben abgeben.',
+        en: 'Submit a self-declaration on quality measures and compliance requirements.',
+      },
+    },
+  ],
+  auditElements: [
+    {
+      id: 'document_review',
+      section: '5.2',
+      phase: 'document_review',
+      text: {
+        de: 'Dokumentenprüfung: Analyse der Service-Kataloge, SLAs, Sicherheitsrichtlinien und Prozessdokumentationen.',
+        en: 'Document review: analysis of service catalogues, SLAs, security policies and process documentation.',
+      },
+    },
+    {
+      id: 'on_site_audit',
+      section: '5.2',
+      phase: 'audit',
+      text: {
+        de: 'Vor-Ort-Audit: Überprüfung der IT-Infrastruktur, Support-Systeme und Notfallmaßnahmen.',
+        en: 'On-site audit: review of the IT infrastructure, support systems and emergency measures.',
+      },
+    },
+    {
+      id: 'customer_satisfaction_analysis',
+      section: '5.2',
+      phase: 'audit',
+      text: {
+        de: 'Kundenzufriedenheitsanalyse: Bewertung des Kundenfeedbacks zur Servicequalität und Reaktionszeit.',
+        en: 'Customer satisfaction analysis: evaluation of customer feedback on service quality and response time.',
+      },
+    },
+    {
+      id: 'it_security_check',
+      section: '5.2',
+      phase: 'audit',
+      text: {
+        de: 'IT-Sicherheitsprüfung: Analyse der Schutzmaßnahmen gegen Cyberangriffe und Datenschutzverletzungen.',
+        en: 'IT security check: analysis of protective measures against cyber attacks and data breaches.',
+      },
+    },
+  ],
+  notes: [
+    {
+      id: 'section-4-heading',
+      section: '4',
+      text:
+        'The heading of §4 reads "Anforderungen an Schulungsanbieter" (requirements for training providers) ' +
+        'although the requirements concern IT and service organisations. Kept as published.',
+    },
+    {
+      id: 'yearly-self-assessment',
+      section: '5.3',
+      text:
+        'A self-assessment is due each interval after the certificate starts and strictly before it expires, ' +
+        'so at +12 and +24 months of a three-year certificate; the third year is covered by the renewal audit.',
+    },
+    {
+      id: 'continuous-improvement-assessed',
+      section: '6',
+      text: 'The obligations of §6 are assessed in document review and audit together with those of §4.',
+    },
+  ],
+} satisfies Catalogue;
+
+const catalogues: ReadonlyMap<string, Catalogue> = new Map([
+  [dim1002Edition2024.edition, dim1002Edition2024],
+]);
+
+export const currentEdition = dim1002Edition2024.edition;
+
+export function findCatalogue(edition: string): Catalogue | undefined {
+  return catalogues.get(edition);
+}

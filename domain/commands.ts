@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { currentEdition } from './catalogue';
+import { IsoDateTimeSchema } from './duration';
+import {
+  ApplicationItemEvidenceSchema,
+  ComplaintFollowUpSchema,
+  ComplaintOutcomeSchema,
+  DeadlineTargetSchema,
+  DocumentReviewResultSchema,
+  FindingSeveritySchema,
+} from './events';
+import { PolicySchema } from './policy';
+import { RoleSchema } from './roles';
+
+const Id = z.string().min(1);
+const Text = z.string().min(1);
+const DocumentIds = z.array(Id).default([]);
+
+export const ActorSchema = z.object({
+  id: Id,
+  role: RoleSchema,
+  /** Set for people acting for an organisation; they may act only on that organisation's case. */
+  organisationId: Id.optional(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** Passed next to every command: who acts, and the business time the workflow supplies. */
+export const CommandContextSchema = z.object({ now: IsoDateTimeSchema, actor: ActorSchema });
+export type CommandContext = z.infer<typeof CommandContextSchema>;
+
+function command<Type extends string, Data extends z.ZodRawShape>(type: Type, data: Data) {
+  return z.object({ type: z.literal(type), data: z.object(data) });
+}
+
+export const OpenAccreditationSchema = command('OpenAccreditation', {
+  accreditationId: Id,
+  organisationId: Id,
+  organisationName: Text,
+  /** The services and sites the accreditation covers, as the certificate will state them. */
+  scope: Text,
+  caseManagerId: Id,
+  edition: Text.default(currentEdition),
+  /** Omitted: the default policy of the standard. */
+  policy: PolicySchema.optional(),
+});
+export const AssignCaseManagerSchema = command('AssignCaseManager', { caseManagerId: Id });
+
+export const SubmitApplicationSchema = command('SubmitApplication', {
+  items: z.array(ApplicationItemEvidenceSchema).min(1),
+});
+export const RequestInformationSchema = command('RequestInformation', { questions: z.array(Text).min(1) });
+export const ProvideInformationSchema = command('ProvideInformation', {
+  requestId: Id,
+  answer: Text,
+  documentIds: DocumentIds,
+});
+export const AcceptApplicationSchema = command('AcceptApplication', {});
+export const RejectApplicationSchema = command('RejectApplication', { reasons: z.array(Text).min(1) });
+
+// The conflict-of-interest declaration is a plain boolean here so that `false` earns a clear rejection.
+export const AssignDocumentReviewerSchema = command('AssignDocumentReviewer', {
+  auditorId: Id,
+  conflictOfInterestDeclaredFree: z.boolean(),
+});
+export const RequestDocumentsSchema = command('RequestDocuments', { documents: z.array(Text).min(1) });
+export const CompleteDocumentReviewSchema = command('CompleteDocumentReview', {
+  results: z.array(DocumentReviewResultSchema).min(1),
+});
+
+export const AssignLeadAuditorSchema = command('AssignLeadAuditor', {
+  auditorId: Id,
+  conflictOfInterestDeclaredFree: z.boolean(),
+});
+export const SetAuditDateSchema = command('SetAuditDate', { auditDate: z.iso.date() });
+export const ObjectToAuditorSchema = command('ObjectToAuditor', { reason: Text });
+
+export const CompleteAuditElementSchema = command('CompleteAuditElement', {
+  element: Id,
+  findings: z.array(z.object({ requirementId: Id, severity: FindingSeveritySchema, description: Text })),
+});
+export const SubmitActionPlanSchema = command('SubmitActionPlan', { findingId: Id, plan: Text });
+export const AcceptActionPlanSchema = command('AcceptActionPlan', { findingId: Id });
+export const SubmitCorrectiveActionEvidenceSchema = command('SubmitCorrectiveActionEvidence', {
+  findingId: Id,
+  description: Text,
+  documentIds: DocumentIds,
+});
+export const VerifyCorrectiveActionSchema = command('VerifyCorrectiveAction', {
+  findingId: Id,
+  effective: z.boolean(),
+  comment: Text,
+});
+export const ExtendDeadlineSchema = command('ExtendDeadline', {
+  target: DeadlineTargetSchema,
+  newDueAt: IsoDateTimeSchema,
+  reason: Text,
+});
+
+export const GrantSchema = command('Grant', {
+  /** Derived by the workflow; see `isValidCertificateNumber` for the format. */
+  certificateNumber: Id,
+});
+export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1) });
+
+export const SubmitSelfAssessmentSchema = command('SubmitSelfAssessment', {
+  selfAssessmentId: Id,
+  statement: Text,
+  documentIds: DocumentIds,
+});
+export const ReviewSelfAssessmentSchema = command('ReviewSelfAssessment', {
+  selfAssessmentId: Id,
+  review: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('accepted'), comment: Text.optional() }),
+    z.object({ outcome: z.literal('follow_up_requested'), comment: Text }),
+  ]),
+});
+export const ConfirmSuspensionProposalSchema = command('ConfirmSuspensionProposal', { proposalId: Id });
+export const RejectSuspensionProposalSchema = command('RejectSuspensionProposal', {
+  proposalId: Id,
+  reason: Text,
+});
+
+export const ApplyForRenewalSchema = command('ApplyForRenewal', { documentIds: DocumentIds });
+export const SuspendSchema = command('Suspend', { reason: Text, complaintId: Id.optional() });
+export const ReinstateSchema = command('Reinstate', { reason: Text });
+export const WithdrawSchema = command('Withdraw', { reason: Text });
+
+export const ReceiveComplaintSchema = command('ReceiveComplaint', { complainant: Text, summary: Text });
+export const AcknowledgeComplaintSchema = command('AcknowledgeComplaint', { complaintId: Id });
+export const AssignComplaintInvestigatorSchema = command('AssignComplaintInvestigator', {
+  complaintId: Id,
+  investigatorId: Id,
+});
+export const DecideComplaintSchema = command('DecideComplaint', {
+  complaintId: Id,
+  outcome: ComplaintOutcomeSchema,
+  reasoning: Text,
+  followUp: ComplaintFollowUpSchema,
+});
+export const CloseComplaintSchema = command('CloseComplaint', { complaintId: Id });
+
+/** Sent by the workflow when a timer listed by `dueTimers` has run out. */
+export const ElapseTimerSchema = command('ElapseTimer', { timerId: Id });
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  OpenAccreditationSchema,
+  AssignCaseManagerSchema,
+  SubmitApplicationSchema,
+  RequestInformationSchema,
+  ProvideInformationSchema,
+  AcceptApplicationSchema,
+  RejectApplicationSchema,
+  AssignDocumentReviewerSchema,
+  RequestDocumentsSchema,
+  CompleteDocumentReviewSchema,
+  AssignLeadAuditorSchema,
+  SetAuditDateSchema,
+  ObjectToAuditorSchema,
+  CompleteAuditElementSchema,
+  SubmitActionPlanSchema,
+  AcceptActionPlanSchema,
+  SubmitCorrectiveActionEvidenceSchema,
+  VerifyCorrectiveActionSchema,
+  ExtendDeadlineSchema,
+  GrantSchema,
+  RefuseSchema,
+  SubmitSelfAssessmentSchema,
+  ReviewSelfAssessmentSchema,
+  ConfirmSuspensionProposalSchema,
+  RejectSuspensionProposalSchema,
+  ApplyForRenewalSchema,
+  SuspendSchema,
+  ReinstateSchema,
+  WithdrawSchema,
+  ReceiveComplaintSchema,
+  AcknowledgeComplaintSchema,
+  AssignComplaintInvestigatorSchema,
+  DecideComplaintSchema,
+  CloseComplaintSchema,
+  ElapseTimerSchema,
+]);
+
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];
+export type CommandOf<Type extends CommandType> = Extract<Command, { type: Type }>;
+/** A command as it arrives from outside, before its defaults are applied by `CommandSchema.parse`. */
+export type CommandInput = z.input<typeof CommandSchema>;

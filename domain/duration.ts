@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+const durationUnits = ['years', 'months', 'days', 'hours', 'minutes', 'seconds'] as const;
+type DurationUnit = (typeof durationUnits)[number];
+
+const amount = z.number().int().nonnegative().optional();
+
+/** A calendar-aware length of time; years and months follow the calendar, the rest are fixed lengths. */
+export const DurationSchema = z
+  .strictObject({
+    years: amount,
+    months: amount,
+    days: amount,
+    hours: amount,
+    minutes: amount,
+    seconds: amount,
+  })
+  .refine((duration) => durationUnits.some((unit) => duration[unit] !== undefined), {
+    message: 'A duration needs at least one of years, months, days, hours, minutes, seconds',
+  });
+export type Duration = z.infer<typeof DurationSchema>;
+
+export const IsoDateTimeSchema = z.iso.datetime();
+export type IsoDateTime = string;
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export function toEpochMs(at: IsoDateTime | number): number {
+  if (typeof at === 'number') return at;
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO date-time: ${at}`);
+  return ms;
+}
+
+export function toIso(at: IsoDateTime | number): IsoDateTime {
+  return new Date(toEpochMs(at)).toISOString();
+}
+
+export function isBefore(a: IsoDateTime | number, b: IsoDateTime | number): boolean {
+  return toEpochMs(a) < toEpochMs(b);
+}
+
+function daysInMonth(year: number, monthIndex: number): number {
+  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+}
+
+function shift(at: IsoDateTime | number, duration: Duration, sign: 1 | -1): IsoDateTime {
+  let ms = toEpochMs(at);
+  const months = sign * ((duration.years ?? 0) * 12 + (duration.months ?? 0));
+  if (months !== 0) {
+    const date = new Date(ms);
+    const startOfDay = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+    const monthIndex = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+    const year = Math.floor(monthIndex / 12);
+    const month = monthIndex - year * 12;
+    // Clamp to the last day of the target month: Jan 31 + 1 month is Feb 28 (or 29), never Mar 3.
+    const day = Math.min(date.getUTCDate(), daysInMonth(year, month));
+    ms = Date.UTC(year, month, day) + (ms - startOfDay);
+  }
+  const fixed =
+    (duration.days ?? 0) * DAY +
+    (duration.hours ?? 0) * HOUR +
+    (duration.minutes ?? 0) * MINUTE +
+    (duration.seconds ?? 0) * SECOND;
+  return new Date(ms + sign * fixed).toISOString();
+}
+
+/** Adds a duration in UTC: first years and months (clamped to month ends), then the fixed-length parts. */
+export function addDuration(at: IsoDateTime | number, duration: Duration): IsoDateTime {
+  return shift(at, duration, 1);
+}
+
+export function subtractDuration(at: IsoDateTime | number, duration: Duration): IsoDateTime {
+  return shift(at, duration, -1);
+}
+
+export function multiplyDuration(duration: Duration, factor: number): Duration {
+  const result: Duration = {};
+  for (const unit of durationUnits) {
+    const value = duration[unit];
+    if (value !== undefined) result[unit] = value * factor;
+  }
+  return result;
+}
+
+const unitLabels: Record<DurationUnit, string> = {
+  years: 'y',
+  months: 'mo',
+  days: 'd',
+  hours: 'h',
+  minutes: 'min',
+  seconds: 's',
+};
+
+/** A short stable label such as `30d` or `1mo15d`, used in timer ids. */
+export function durationLabel(duration: Duration): string {
+  const parts = durationUnits
+    .filter((unit) => duration[unit])
+    .map((unit) => `${duration[unit]}${unitLabels[unit]}`);
+  return parts.length > 0 ? parts.join('') : '0s';
+}
+
+function lengthBounds(duration: Duration): { shortest: number; longest: number } {
+  const fixed =
+    (duration.days ?? 0) * DAY +
+    (duration.hours ?? 0) * HOUR +
+    (duration.minutes ?? 0) * MINUTE +
+    (duration.seconds ?? 0) * SECOND;
+  const years = duration.years ?? 0;
+  const months = duration.months ?? 0;
+  return {
+    shortest: fixed + years * 365 * DAY + months * 28 * DAY,
+    longest: fixed + years * 366 * DAY + months * 31 * DAY,
+  };
+}
+
+/**
+ * True when `a` is shorter than `b` whatever the start date. Calendar units have no fixed length,
+ * so the comparison is conservative: a month counts as 28 to 31 days, a year as 365 to 366.
+ */
+export function isCertainlyShorter(a: Duration, b: Duration): boolean {
+  return lengthBounds(a).longest < lengthBounds(b).shortest;
+}
+
+export function isZeroDuration(duration: Duration): boolean {
+  return lengthBounds(duration).longest === 0;
+}

@@ -1,0 +1,339 @@
+import { z } from 'zod';
+import { IsoDateTimeSchema } from './duration';
+import { PolicySchema } from './policy';
+import { RoleSchema } from './roles';
+
+const Id = z.string().min(1);
+const Text = z.string().min(1);
+const At = IsoDateTimeSchema;
+const DocumentIds = z.array(Id);
+
+function event<Type extends string, Data extends z.ZodRawShape>(type: Type, data: Data) {
+  return z.object({ type: z.literal(type), data: z.object(data) });
+}
+
+/** Whom a notification caused by the event goes to. */
+export const RecipientSchema = z.object({
+  role: RoleSchema,
+  userId: Id.optional(),
+  organisationId: Id.optional(),
+});
+export type Recipient = z.infer<typeof RecipientSchema>;
+
+export const ApplicationItemEvidenceSchema = z
+  .object({ itemId: Id, documentIds: DocumentIds.default([]), statement: Text.optional() })
+  .refine((item) => item.documentIds.length > 0 || item.statement !== undefined, {
+    message: 'An application item needs documents or a statement',
+  });
+
+export const DocumentReviewResultSchema = z.discriminatedUnion('result', [
+  z.object({ requirementId: Id, result: z.literal('conforming'), comment: Text.optional() }),
+  z.object({ requirementId: Id, result: z.literal('gap'), comment: Text }),
+]);
+
+export const FindingSeveritySchema = z.enum(['major', 'minor', 'observation']);
+
+export const ReportedFindingSchema = z.object({
+  findingId: Id,
+  requirementId: Id,
+  severity: FindingSeveritySchema,
+  description: Text,
+  /** Set for major findings only: evidence of the corrective action is due by then. */
+  correctiveActionDueBy: At.optional(),
+});
+
+export const DeadlineTargetSchema = z.object({
+  kind: z.enum(['information_request', 'corrective_action', 'self_assessment']),
+  /** The request, finding or self-assessment id. */
+  id: Id,
+});
+export type DeadlineTarget = z.infer<typeof DeadlineTargetSchema>;
+
+export const ScheduledSelfAssessmentSchema = z.object({ selfAssessmentId: Id, opensAt: At, dueAt: At });
+
+export const ComplaintOutcomeSchema = z.enum(['upheld', 'not_upheld']);
+export const ComplaintFollowUpSchema = z.enum(['special_audit', 'suspension', 'none']);
+
+const caused = { timerId: Id };
+
+export const AccreditationOpenedSchema = event('AccreditationOpened', {
+  accreditationId: Id,
+  organisationId: Id,
+  organisationName: Text,
+  scope: Text,
+  caseManagerId: Id,
+  edition: Text,
+  policy: PolicySchema,
+  openedAt: At,
+});
+export const CaseManagerAssignedSchema = event('CaseManagerAssigned', { caseManagerId: Id });
+
+export const ApplicationSubmittedSchema = event('ApplicationSubmitted', {
+  items: z.array(ApplicationItemEvidenceSchema),
+  submittedAt: At,
+});
+export const InformationRequestedSchema = event('InformationRequested', {
+  requestId: Id,
+  questions: z.array(Text).min(1),
+  respondBy: At,
+});
+export const DocumentsRequestedSchema = event('DocumentsRequested', {
+  requestId: Id,
+  documents: z.array(Text).min(1),
+  respondBy: At,
+});
+export const InformationProvidedSchema = event('InformationProvided', {
+  requestId: Id,
+  answer: Text,
+  documentIds: DocumentIds,
+});
+export const InformationRequestReminderSentSchema = event('InformationRequestReminderSent', {
+  ...caused,
+  requestId: Id,
+  respondBy: At,
+  recipient: RecipientSchema,
+});
+/** The documents were not provided in time; the request closes and the reviewer decides without them. */
+export const DocumentsRequestLapsedSchema = event('DocumentsRequestLapsed', {
+  ...caused,
+  requestId: Id,
+  recipient: RecipientSchema,
+});
+export const ApplicationAcceptedSchema = event('ApplicationAccepted', { acceptedBy: Id });
+export const ApplicationRejectedSchema = event('ApplicationRejected', {
+  reasons: z.array(Text).min(1),
+  rejectedBy: Id,
+  timerId: Id.optional(),
+});
+
+export const DocumentReviewerAssignedSchema = event('DocumentReviewerAssigned', {
+  auditorId: Id,
+  conflictOfInterestDeclaredFree: z.literal(true),
+});
+export const DocumentReviewCompletedSchema = event('DocumentReviewCompleted', {
+  reviewerId: Id,
+  results: z.array(DocumentReviewResultSchema).min(1),
+});
+
+export const LeadAuditorAssignedSchema = event('LeadAuditorAssigned', {
+  assignmentId: Id,
+  auditorId: Id,
+  conflictOfInterestDeclaredFree: z.literal(true),
+  objectionWindowEndsAt: At,
+});
+export const AuditDateSetSchema = event('AuditDateSet', { auditDate: z.iso.date() });
+export const AuditorObjectedSchema = event('AuditorObjected', {
+  assignmentId: Id,
+  auditorId: Id,
+  reason: Text,
+});
+export const AuditorObjectionWindowClosedSchema = event('AuditorObjectionWindowClosed', {
+  ...caused,
+  assignmentId: Id,
+  auditorId: Id,
+});
+
+export const AuditElementCompletedSchema = event('AuditElementCompleted', {
+  element: Id,
+  auditorId: Id,
+  findings: z.array(ReportedFindingSchema),
+});
+export const ActionPlanSubmittedSchema = event('ActionPlanSubmitted', { findingId: Id, plan: Text });
+export const ActionPlanAcceptedSchema = event('ActionPlanAccepted', { findingId: Id, acceptedBy: Id });
+export const CorrectiveActionEvidenceSubmittedSchema = event('CorrectiveActionEvidenceSubmitted', {
+  findingId: Id,
+  description: Text,
+  documentIds: DocumentIds,
+});
+export const CorrectiveActionVerifiedSchema = event('CorrectiveActionVerified', {
+  findingId: Id,
+  effective: z.boolean(),
+  comment: Text,
+  verifiedBy: Id,
+});
+export const DeadlineExtendedSchema = event('DeadlineExtended', {
+  target: DeadlineTargetSchema,
+  previousDueAt: At,
+  newDueAt: At,
+  reason: Text,
+});
+
+export const AccreditationGrantedSchema = event('AccreditationGranted', {
+  certificateNumber: Id,
+  decidedBy: Id,
+  decidedAt: At,
+  validFrom: At,
+  validUntil: At,
+  /** The certificate belongs to this cycle: the current one at first grant, the next one on renewal. */
+  cycle: z.number().int().positive(),
+  renewal: z.boolean(),
+  selfAssessments: z.array(ScheduledSelfAssessmentSchema),
+});
+export const AccreditationRefusedSchema = event('AccreditationRefused', {
+  reasons: z.array(Text).min(1),
+  decidedBy: Id,
+  renewal: z.boolean(),
+  timerId: Id.optional(),
+});
+
+export const SelfAssessmentReminderSentSchema = event('SelfAssessmentReminderSent', {
+  ...caused,
+  selfAssessmentId: Id,
+  reminder: z.enum(['upcoming', 'due', 'overdue']),
+  dueAt: At,
+  recipient: RecipientSchema,
+});
+export const SelfAssessmentEscalatedSchema = event('SelfAssessmentEscalated', {
+  ...caused,
+  selfAssessmentId: Id,
+  dueAt: At,
+  recipient: RecipientSchema,
+});
+export const SuspensionProposedSchema = event('SuspensionProposed', {
+  ...caused,
+  proposalId: Id,
+  selfAssessmentId: Id,
+  reason: Text,
+  recipient: RecipientSchema,
+});
+export const SuspensionProposalRejectedSchema = event('SuspensionProposalRejected', {
+  proposalId: Id,
+  reason: Text,
+  rejectedBy: Id,
+});
+export const SelfAssessmentSubmittedSchema = event('SelfAssessmentSubmitted', {
+  selfAssessmentId: Id,
+  statement: Text,
+  documentIds: DocumentIds,
+  submittedAt: At,
+});
+export const SelfAssessmentAcceptedSchema = event('SelfAssessmentAccepted', {
+  selfAssessmentId: Id,
+  reviewedBy: Id,
+  comment: Text.optional(),
+});
+export const SelfAssessmentFollowUpRequestedSchema = event('SelfAssessmentFollowUpRequested', {
+  selfAssessmentId: Id,
+  reviewedBy: Id,
+  comment: Text,
+});
+
+export const RenewalWindowOpenedSchema = event('RenewalWindowOpened', {
+  ...caused,
+  certificateNumber: Id,
+  expiresAt: At,
+  recipient: RecipientSchema,
+});
+export const RenewalAppliedSchema = event('RenewalApplied', { documentIds: DocumentIds, appliedAt: At });
+
+export const AccreditationSuspendedSchema = event('AccreditationSuspended', {
+  suspensionId: Id,
+  reason: Text,
+  suspendedAt: At,
+  /** Reinstate by then, or the accreditation is withdrawn. */
+  reinstateBy: At,
+  proposalId: Id.optional(),
+  complaintId: Id.optional(),
+});
+export const AccreditationReinstatedSchema = event('AccreditationReinstated', {
+  suspensionId: Id,
+  reason: Text,
+});
+export const AccreditationWithdrawnSchema = event('AccreditationWithdrawn', {
+  reason: Text,
+  withdrawnAt: At,
+  timerId: Id.optional(),
+});
+export const AccreditationExpiredSchema = event('AccreditationExpired', {
+  ...caused,
+  certificateNumber: Id,
+  expiredAt: At,
+});
+export const CycleRenewedSchema = event('CycleRenewed', {
+  ...caused,
+  cycle: z.number().int().positive(),
+  certificateNumber: Id,
+  validFrom: At,
+  validUntil: At,
+});
+
+export const ComplaintReceivedSchema = event('ComplaintReceived', {
+  complaintId: Id,
+  complainant: Text,
+  summary: Text,
+  receivedAt: At,
+  acknowledgeBy: At,
+});
+export const ComplaintAcknowledgedSchema = event('ComplaintAcknowledged', { complaintId: Id });
+export const ComplaintAcknowledgementOverdueSchema = event('ComplaintAcknowledgementOverdue', {
+  ...caused,
+  complaintId: Id,
+  recipient: RecipientSchema,
+});
+export const ComplaintInvestigatorAssignedSchema = event('ComplaintInvestigatorAssigned', {
+  complaintId: Id,
+  investigatorId: Id,
+});
+export const ComplaintDecidedSchema = event('ComplaintDecided', {
+  complaintId: Id,
+  outcome: ComplaintOutcomeSchema,
+  reasoning: Text,
+  followUp: ComplaintFollowUpSchema,
+  decidedBy: Id,
+});
+export const ComplaintClosedSchema = event('ComplaintClosed', { complaintId: Id });
+
+export const AccreditationEventSchema = z.discriminatedUnion('type', [
+  AccreditationOpenedSchema,
+  CaseManagerAssignedSchema,
+  ApplicationSubmittedSchema,
+  InformationRequestedSchema,
+  DocumentsRequestedSchema,
+  InformationProvidedSchema,
+  InformationRequestReminderSentSchema,
+  DocumentsRequestLapsedSchema,
+  ApplicationAcceptedSchema,
+  ApplicationRejectedSchema,
+  DocumentReviewerAssignedSchema,
+  DocumentReviewCompletedSchema,
+  LeadAuditorAssignedSchema,
+  AuditDateSetSchema,
+  AuditorObjectedSchema,
+  AuditorObjectionWindowClosedSchema,
+  AuditElementCompletedSchema,
+  ActionPlanSubmittedSchema,
+  ActionPlanAcceptedSchema,
+  CorrectiveActionEvidenceSubmittedSchema,
+  CorrectiveActionVerifiedSchema,
+  DeadlineExtendedSchema,
+  AccreditationGrantedSchema,
+  AccreditationRefusedSchema,
+  SelfAssessmentReminderSentSchema,
+  SelfAssessmentEscalatedSchema,
+  SuspensionProposedSchema,
+  SuspensionProposalRejectedSchema,
+  SelfAssessmentSubmittedSchema,
+  SelfAssessmentAcceptedSchema,
+  SelfAssessmentFollowUpRequestedSchema,
+  RenewalWindowOpenedSchema,
+  RenewalAppliedSchema,
+  AccreditationSuspendedSchema,
+  AccreditationReinstatedSchema,
+  AccreditationWithdrawnSchema,
+  AccreditationExpiredSchema,
+  CycleRenewedSchema,
+  ComplaintReceivedSchema,
+  ComplaintAcknowledgedSchema,
+  ComplaintAcknowledgementOverdueSchema,
+  ComplaintInvestigatorAssignedSchema,
+  ComplaintDecidedSchema,
+  ComplaintClosedSchema,
+]);
+
+export type AccreditationEvent = z.infer<typeof AccreditationEventSchema>;
+export type EventOf<Type extends AccreditationEvent['type']> = Extract<AccreditationEvent, { type: Type }>;
+export type ReportedFinding = z.infer<typeof ReportedFindingSchema>;
+export type ScheduledSelfAssessment = z.infer<typeof ScheduledSelfAssessmentSchema>;
+export type DocumentReviewResult = z.infer<typeof DocumentReviewResultSchema>;
+export type ComplaintFollowUp = z.infer<typeof ComplaintFollowUpSchema>;
+export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;

@@ -1,0 +1,178 @@
+import type { Role } from './roles';
+import { type AccreditationCase, type AccreditationState, holdsCertificate } from './state';
+
+export type TaskKind =
+  | 'submit_application'
+  | 'review_application'
+  | 'answer_request'
+  | 'assign_document_reviewer'
+  | 'complete_document_review'
+  | 'assign_lead_auditor'
+  | 'set_audit_date'
+  | 'complete_audit_element'
+  | 'submit_corrective_action_evidence'
+  | 'verify_corrective_action'
+  | 'submit_action_plan'
+  | 'accept_action_plan'
+  | 'decide_accreditation'
+  | 'submit_self_assessment'
+  | 'review_self_assessment'
+  | 'decide_suspension_proposal'
+  | 'apply_for_renewal'
+  | 'end_suspension'
+  | 'acknowledge_complaint'
+  | 'assign_complaint_investigator'
+  | 'decide_complaint'
+  | 'close_complaint';
+
+export interface Task {
+  /** Unique among the open tasks of the case. */
+  id: string;
+  kind: TaskKind;
+  assigneeRole: Role;
+  /** The user, or for organisation tasks the organisation; null when anyone with the role may act. */
+  assigneeId: string | null;
+  dueAt: string | null;
+  /** What the task is about: the accreditation, a request, finding, element, self-assessment or complaint. */
+  subjectId: string;
+  /** People who have the role but may not take the task (four-eyes principle). */
+  excludedUserIds?: string[];
+}
+
+/** The human tasks open in this state, for the task inbox projection. */
+export function openTasks(state: AccreditationState): Task[] {
+  if (state.status === 'none') return [];
+  const list = taskList(state);
+  procedureTasks(state, list);
+  certificateTasks(state, list);
+  complaintTasks(state, list);
+  return list.tasks;
+}
+
+function taskList(state: AccreditationCase) {
+  const tasks: Task[] = [];
+  const add = (
+    kind: TaskKind,
+    assigneeRole: Role,
+    assigneeId: string | null,
+    subjectId: string,
+    dueAt?: string,
+  ) =>
+    tasks.push({
+      id: `${kind}:${subjectId}`,
+      kind,
+      assigneeRole,
+      assigneeId,
+      dueAt: dueAt ?? null,
+      subjectId,
+    });
+  return {
+    tasks,
+    add,
+    forOrganisation: (kind: TaskKind, subjectId: string, dueAt?: string) =>
+      add(kind, 'organisation', state.organisationId, subjectId, dueAt),
+    forCaseManager: (kind: TaskKind, subjectId: string, dueAt?: string) =>
+      add(kind, 'staff', state.caseManagerId, subjectId, dueAt),
+    forLeadAuditor: (kind: TaskKind, subjectId: string) =>
+      add(kind, 'auditor', state.leadAuditor?.auditorId ?? null, subjectId),
+  };
+}
+type TaskList = ReturnType<typeof taskList>;
+
+function procedureTasks(
+  state: AccreditationCase,
+  { tasks, add, forOrganisation, forCaseManager, forLeadAuditor }: TaskList,
+) {
+  const { accreditationId: caseId, openRequest } = state;
+  switch (state.status) {
+    case 'opened':
+      forOrganisation('submit_application', caseId);
+      break;
+    case 'application_review':
+      forCaseManager('review_application', caseId);
+      break;
+    case 'document_review':
+      if (state.documentReviewerId) {
+        add('complete_document_review', 'auditor', state.documentReviewerId, caseId);
+      } else {
+        forCaseManager('assign_document_reviewer', caseId);
+      }
+      break;
+    case 'audit_planning':
+      if (!state.leadAuditor) forCaseManager('assign_lead_auditor', caseId);
+      else if (!state.auditDate) forLeadAuditor('set_audit_date', caseId);
+      break;
+    case 'audit':
+    case 'corrective_actions':
+      for (const element of state.auditElements) {
+        if (!state.completedAuditElements.includes(element))
+          forLeadAuditor('complete_audit_element', element);
+      }
+      for (const { findingId, severity, status, correctiveActionDueBy } of state.findings) {
+        if (severity === 'major' && status === 'open') {
+          forOrganisation('submit_corrective_action_evidence', findingId, correctiveActionDueBy);
+        }
+        if (severity === 'major' && status === 'awaiting_verification') {
+          forLeadAuditor('verify_corrective_action', findingId);
+        }
+        if (severity === 'minor' && status === 'open') forOrganisation('submit_action_plan', findingId);
+        if (severity === 'minor' && status === 'awaiting_verification')
+          forLeadAuditor('accept_action_plan', findingId);
+      }
+      break;
+    case 'awaiting_decision':
+      tasks.push({
+        id: `decide_accreditation:${caseId}`,
+        kind: 'decide_accreditation',
+        assigneeRole: 'decision_maker',
+        assigneeId: null,
+        dueAt: null,
+        subjectId: caseId,
+        excludedUserIds: state.auditorsInvolved,
+      });
+      break;
+  }
+  if (openRequest && (state.status === 'awaiting_applicant' || state.status === 'document_review')) {
+    forOrganisation('answer_request', openRequest.requestId, openRequest.respondBy);
+  }
+}
+
+function certificateTasks(state: AccreditationCase, { forOrganisation, forCaseManager }: TaskList) {
+  if (!holdsCertificate(state)) return;
+  for (const { selfAssessmentId: id, status, dueAt } of state.selfAssessments) {
+    // Shown from the first reminder on, although it may be submitted from `opensAt`.
+    const reminded = state.firedTimerIds.some((timerId) => timerId.startsWith(`${id}:`));
+    if ((status === 'pending' && reminded) || status === 'follow_up_requested') {
+      forOrganisation('submit_self_assessment', id, dueAt);
+    }
+    if (status === 'submitted') forCaseManager('review_self_assessment', id);
+  }
+  if (state.suspensionProposal)
+    forCaseManager('decide_suspension_proposal', state.suspensionProposal.proposalId);
+  if (state.status === 'accredited' && state.renewal?.status === 'window_open' && state.certificate) {
+    forOrganisation('apply_for_renewal', state.certificate.certificateNumber, state.certificate.validUntil);
+  }
+  if (state.status === 'suspended' && state.suspension) {
+    forCaseManager('end_suspension', state.suspension.suspensionId, state.suspension.reinstateBy);
+  }
+}
+
+function complaintTasks(state: AccreditationCase, { add, forCaseManager }: TaskList) {
+  for (const complaint of state.complaints) {
+    const { complaintId } = complaint;
+    switch (complaint.status) {
+      case 'received':
+        forCaseManager('acknowledge_complaint', complaintId, complaint.acknowledgeBy);
+        break;
+      case 'acknowledged':
+        forCaseManager('assign_complaint_investigator', complaintId);
+        break;
+      case 'under_investigation':
+        add('decide_complaint', 'staff', complaint.investigatorId, complaintId);
+        break;
+      case 'decided':
+        forCaseManager('close_complaint', complaintId);
+        break;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { addDuration, durationLabel, subtractDuration, toEpochMs } from './duration';
+import { type AccreditationState, holdsCertificate, isInGoodStanding } from './state';
+
+export type TimerKind =
+  | 'information_request_reminder'
+  | 'information_request_deadline'
+  | 'objection_window_end'
+  | 'corrective_action_deadline'
+  | 'self_assessment_reminder'
+  | 'self_assessment_due'
+  | 'self_assessment_overdue'
+  | 'self_assessment_escalation'
+  | 'self_assessment_suspension_proposal'
+  | 'renewal_window'
+  | 'certificate_expiry'
+  | 'maximum_suspension_end'
+  | 'complaint_acknowledgement_deadline';
+
+export interface Timer {
+  /** Deterministic and unique within the case, e.g. `cycle-1:self-assessment-1:reminder-30d`. */
+  id: string;
+  kind: TimerKind;
+  at: string;
+  /** The request, auditor assignment, finding, self-assessment, certificate, suspension or complaint. */
+  subjectId: string;
+}
+
+/**
+ * The timers the workflow must wait on, earliest first. When one runs out the workflow sends
+ * `ElapseTimer { timerId }`; the resulting events carry the timer id, so it is not listed again.
+ */
+export function dueTimers(state: AccreditationState): Timer[] {
+  if (state.status === 'none') return [];
+  const { policy } = state;
+  const timers: Timer[] = [];
+  const add = (id: string, kind: TimerKind, at: string, subjectId: string) =>
+    timers.push({ id, kind, at, subjectId });
+
+  const request = state.openRequest;
+  if (request && (state.status === 'awaiting_applicant' || state.status === 'document_review')) {
+    const reminderAt = subtractDuration(request.respondBy, policy.informationRequestReminderLeadTime);
+    add(`${request.requestId}:reminder`, 'information_request_reminder', reminderAt, request.requestId);
+    add(
+      `${request.requestId}:deadline`,
+      'information_request_deadline',
+      request.respondBy,
+      request.requestId,
+    );
+  }
+
+  const leadAuditor = state.leadAuditor;
+  if (state.status === 'audit_planning' && leadAuditor && !leadAuditor.objectionWindowClosed) {
+    const { assignmentId, objectionWindowEndsAt } = leadAuditor;
+    add(`${assignmentId}:objection-window-end`, 'objection_window_end', objectionWindowEndsAt, assignmentId);
+  }
+
+  if (state.status === 'audit' || state.status === 'corrective_actions') {
+    for (const finding of state.findings) {
+      if (finding.status !== 'open' || !finding.correctiveActionDueBy) continue;
+      const { findingId, correctiveActionDueBy } = finding;
+      add(
+        `${findingId}:corrective-action-deadline`,
+        'corrective_action_deadline',
+        correctiveActionDueBy,
+        findingId,
+      );
+    }
+  }
+
+  if (isInGoodStanding(state)) {
+    for (const { selfAssessmentId: id, dueAt, status } of state.selfAssessments) {
+      if (status !== 'pending') continue;
+      for (const leadTime of policy.selfAssessmentReminderLeadTimes) {
+        const at = subtractDuration(dueAt, leadTime);
+        add(`${id}:reminder-${durationLabel(leadTime)}`, 'self_assessment_reminder', at, id);
+      }
+      add(`${id}:due`, 'self_assessment_due', dueAt, id);
+      const overdueAt = addDuration(dueAt, policy.selfAssessmentOverdueReminderAfter);
+      add(`${id}:overdue`, 'self_assessment_overdue', overdueAt, id);
+      const escalationAt = addDuration(dueAt, policy.selfAssessmentEscalationAfter);
+      add(`${id}:escalation`, 'self_assessment_escalation', escalationAt, id);
+      const proposalAt = addDuration(dueAt, policy.selfAssessmentSuspensionProposalAfter);
+      add(`${id}:suspension-proposal`, 'self_assessment_suspension_proposal', proposalAt, id);
+    }
+  }
+
+  const certificate = state.certificate;
+  if (certificate && holdsCertificate(state)) {
+    const prefix = `cycle-${certificate.cycle}`;
+    if (isInGoodStanding(state) && state.renewal === null) {
+      const opensAt = subtractDuration(certificate.validUntil, policy.renewalWindow);
+      add(`${prefix}:renewal-window`, 'renewal_window', opensAt, certificate.certificateNumber);
+    }
+    add(
+      `${prefix}:certificate-expiry`,
+      'certificate_expiry',
+      certificate.validUntil,
+      certificate.certificateNumber,
+    );
+  }
+
+  if (state.status === 'suspended' && state.suspension) {
+    const { suspensionId, reinstateBy } = state.suspension;
+    add(`${suspensionId}:maximum-suspension-end`, 'maximum_suspension_end', reinstateBy, suspensionId);
+  }
+
+  for (const complaint of state.complaints) {
+    if (complaint.status !== 'received') continue;
+    const { complaintId, acknowledgeBy } = complaint;
+    add(
+      `${complaintId}:acknowledgement-deadline`,
+      'complaint_acknowledgement_deadline',
+      acknowledgeBy,
+      complaintId,
+    );
+  }
+
+  return timers
+    .filter((timer) => !state.firedTimerIds.includes(timer.id))
+    .sort((a, b) => toEpochMs(a.at) - toEpochMs(b.at) || compareIds(a.id, b.id));
+}
+
+// Not localeCompare: its result may depend on the ICU data of the machine, and workflows must replay identically.
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
