@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentEdition } from './catalogue';
-import { IsoDateTimeSchema } from './duration';
+import { IsoDateSchema, IsoDateTimeSchema } from './duration';
 import {
   ApplicationItemEvidenceSchema,
   ComplaintFollowUpSchema,
@@ -71,7 +71,7 @@ export const AssignLeadAuditorSchema = command('AssignLeadAuditor', {
   auditorId: Id,
   conflictOfInterestDeclaredFree: z.boolean(),
 });
-export const SetAuditDateSchema = command('SetAuditDate', { auditDate: z.iso.date() });
+export const SetAuditDateSchema = command('SetAuditDate', { auditDate: IsoDateSchema });
 export const ObjectToAuditorSchema = command('ObjectToAuditor', { reason: Text });
 
 export const CompleteAuditElementSchema = command('CompleteAuditElement', {

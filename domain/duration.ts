@@ -23,6 +23,18 @@ export type Duration = z.infer<typeof DurationSchema>;
 export const IsoDateTimeSchema = z.iso.datetime();
 export type IsoDateTime = string;
 
+/**
+ * A calendar date, `YYYY-MM-DD`. Not `z.iso.date()`: the workflow bundler (webpack) resolves that
+ * to zod's `z.date()` (a Date object), so every date would be refused inside the workflow.
+ */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00.000Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+  }, 'Not a calendar date');
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema } from './duration';
+import { IsoDateSchema, IsoDateTimeSchema } from './duration';
 import { PolicySchema } from './policy';
 import { RoleSchema } from './roles';
 
@@ -121,7 +121,7 @@ export const LeadAuditorAssignedSchema = event('LeadAuditorAssigned', {
   conflictOfInterestDeclaredFree: z.literal(true),
   objectionWindowEndsAt: At,
 });
-export const AuditDateSetSchema = event('AuditDateSet', { auditDate: z.iso.date() });
+export const AuditDateSetSchema = event('AuditDateSet', { auditDate: IsoDateSchema });
 export const AuditorObjectedSchema = event('AuditorObjected', {
   assignmentId: Id,
   auditorId: Id,

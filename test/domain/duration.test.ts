@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDuration,
   DurationSchema,
+  IsoDateSchema,
   durationLabel,
   isCertainlyShorter,
   multiplyDuration,
@@ -75,5 +76,14 @@ describe('duration helpers', () => {
     expect(isCertainlyShorter({ days: 27 }, { months: 1 })).toBe(true);
     expect(isCertainlyShorter({ months: 12 }, { years: 1 })).toBe(false);
     expect(isCertainlyShorter({ seconds: 5 }, { seconds: 6 })).toBe(true);
+  });
+});
+
+describe('IsoDateSchema', () => {
+  it('takes calendar dates and refuses anything else', () => {
+    expect(IsoDateSchema.safeParse('2028-02-29').success).toBe(true);
+    for (const bad of ['2027-02-29', '2027-13-01', '2027-1-01', '2027-01-01T00:00:00Z', 20270101]) {
+      expect(IsoDateSchema.safeParse(bad).success, String(bad)).toBe(false);
+    }
   });
 });
