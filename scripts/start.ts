@@ -1,0 +1,204 @@
+/**
+ * `npm start`: the whole system in the foreground — PostgreSQL, the Temporal dev server (with its
+ * UI), migrations, the worker and the API. Data persists in DATA_DIR (default .data/). Ctrl-C stops
+ * everything.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { type Kysely, sql } from 'kysely';
+import { ConfigError, loadEnv } from '../config/env';
+import { createDb } from '../db/connection';
+import type { Database } from '../db/database';
+import { createUser, findUserByEmail, issueToken } from '../db/identity';
+import { migrateToLatest } from '../db/migrate';
+import { defaultDataDir } from '../dev/paths';
+import { databaseUrl, startLocalPostgres } from '../dev/postgres';
+import { type ManagedProcess, startProcess } from '../dev/processes';
+import { MissingToolError, resolveTemporalCli } from '../dev/tools';
+import { searchAttributeKeys } from '../workflows/search-attributes';
+
+const localAdminEmail = 'admin@dim.local';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A second `npm start` on the same data folder says so instead of failing on a busy port. */
+function takeLock(lockFile: string): void {
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && isAlive(pid)) {
+      throw new ConfigError(
+        `The system is already running (pid ${pid}, lock ${lockFile}). Stop it with Ctrl-C there.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+}
+
+async function waitForTemporal(address: string, exited: Promise<unknown>): Promise<void> {
+  let serverExited = false;
+  void exited.then(() => {
+    serverExited = true;
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (serverExited) throw new Error('The Temporal dev server exited during start-up (see its log above).');
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline)
+        throw new Error(`Temporal did not answer on ${address} within 60 s`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/**
+ * On the first start: an administrator with a token in DATA_DIR/admin-token (readable only by
+ * the owner), so a newcomer can call the API at once and create further users with the CLI.
+ */
+async function ensureAdminToken(db: Kysely<Database>, dataDir: string): Promise<string> {
+  const tokenFile = join(dataDir, 'admin-token');
+  if (existsSync(tokenFile)) return tokenFile;
+  const admin =
+    (await findUserByEmail(db, localAdminEmail)) ??
+    (await createUser(db, { email: localAdminEmail, name: 'Local administrator', role: 'admin' }));
+  const { token } = await issueToken(db, admin.user_id, { label: 'npm start', validForDays: 365 });
+  writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+  return tokenFile;
+}
+
+async function main() {
+  const env = loadEnv();
+  const dataDir = env.DATA_DIR ?? defaultDataDir;
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'start.pid');
+  takeLock(lockFile);
+
+  const children: ManagedProcess[] = [];
+  let stopPostgres = async () => {};
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('\nStopping …');
+    for (const child of [...children].reverse()) await child.stop();
+    await stopPostgres();
+    rmSync(lockFile, { force: true });
+    // Exit once stdout has flushed (it is a pipe under most terminals' multiplexers and in CI).
+    process.stdout.write('Stopped.\n', () => process.exit(code));
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const temporalCli = await resolveTemporalCli();
+
+    let databaseUrlForApp = env.DATABASE_URL;
+    if (!databaseUrlForApp) {
+      say(
+        `PostgreSQL: starting the local cluster in ${join(dataDir, 'postgres')} on port ${env.POSTGRES_PORT}`,
+      );
+      const postgres = await startLocalPostgres({
+        dataDir: join(dataDir, 'postgres'),
+        port: env.POSTGRES_PORT,
+      });
+      stopPostgres = postgres.stop;
+      const admin = createDb(postgres.url, { maxConnections: 1 });
+      const { rows } = await sql`SELECT 1 FROM pg_database WHERE datname = 'dim'`.execute(admin);
+      if (rows.length === 0) await sql`CREATE DATABASE dim`.execute(admin);
+      await admin.destroy();
+      databaseUrlForApp = databaseUrl(postgres.url, 'dim');
+    }
+    const db = createDb(databaseUrlForApp, { maxConnections: 1 });
+    const applied = await migrateToLatest(db);
+    say(`Migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+    const adminTokenFile = await ensureAdminToken(db, dataDir);
+    await db.destroy();
+
+    const temporalAddress = `127.0.0.1:${env.TEMPORAL_PORT}`;
+    const temporal = startProcess(
+      'temporal',
+      temporalCli,
+      [
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(env.TEMPORAL_PORT),
+        '--ui-port',
+        String(env.TEMPORAL_UI_PORT),
+        '--db-filename',
+        join(dataDir, 'temporal.sqlite'),
+        '--namespace',
+        env.TEMPORAL_NAMESPACE,
+        '--log-level',
+        'warn',
+        '--dynamic-config-value',
+        'system.enableActivityEagerExecution=true',
+        ...searchAttributeKeys.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]),
+      ],
+      process.env,
+      say,
+    );
+    children.push(temporal);
+    await waitForTemporal(temporalAddress, temporal.exited);
+
+    const appEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrlForApp,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE,
+      DATA_DIR: dataDir,
+    };
+    // node itself (not the tsx wrapper), so signals reach the process that drains.
+    const nodeWithTsx = (main: string) => ['--import', 'tsx', main];
+    children.push(startProcess('worker', process.execPath, nodeWithTsx('worker/main.ts'), appEnv, say));
+    children.push(startProcess('api', process.execPath, nodeWithTsx('api/main.ts'), appEnv, say));
+    for (const child of children) {
+      void child.exited.then((code) => {
+        if (!stopping) {
+          say(`${child.name} exited (code ${code}); stopping everything.`);
+          void shutdown(1);
+        }
+      });
+    }
+
+    const api = `http://${env.API_HOST}:${env.API_PORT}`;
+    say(
+      [
+        '',
+        'DIM accreditation engine is starting; Ctrl-C stops it.',
+        `  API            ${api}`,
+        `  OpenAPI docs   ${api}/docs   (${api}/openapi.json)`,
+        `  Temporal UI    http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
+        `  Temporal gRPC  ${temporalAddress}`,
+        `  Data           ${dataDir}`,
+        `  Admin token    ${adminTokenFile}  (curl -H "Authorization: Bearer $(cat ${adminTokenFile})" …)`,
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    const message = error instanceof ConfigError || error instanceof MissingToolError ? error.message : error;
+    console.error(message);
+    await shutdown(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PolicyInput } from '../domain/policy';
+import { completeApplication } from './domain/support';
+import { allConforming, CaseDriver } from './support/case-driver';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { startTestTemporal, type TestTemporal } from './support/temporal';
+
+/**
+ * A whole three-year cycle in forty seconds: the same workflow and domain as production, with a
+ * policy of seconds (DESIGN.md §2: every duration is policy, not code).
+ */
+const pilotPolicy: PolicyInput = {
+  version: 'test-seconds',
+  // Self-assessments fall due at +12 s and +24 s; the renewal window opens at +27 s, expiry at +36 s.
+  certificateValidity: { seconds: 36 },
+  selfAssessmentInterval: { seconds: 12 },
+  selfAssessmentReminderLeadTimes: [{ seconds: 3 }],
+  selfAssessmentOverdueReminderAfter: { seconds: 1 },
+  selfAssessmentEscalationAfter: { seconds: 2 },
+  selfAssessmentSuspensionProposalAfter: { seconds: 5 },
+  renewalWindow: { seconds: 9 },
+  auditorObjectionWindow: { seconds: 1 },
+  correctiveActionDeadline: { minutes: 5 },
+  informationRequestResponseDeadline: { minutes: 5 },
+  informationRequestReminderLeadTime: { minutes: 1 },
+};
+
+describe('the accreditation workflow drives a whole cycle', () => {
+  let database: TestDatabase;
+  let temporal: TestTemporal;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    temporal = await startTestTemporal(database.db);
+  });
+
+  afterAll(async () => {
+    await temporal?.close();
+    await database?.drop();
+  });
+
+  it('application → information request → audit with a major finding → certificate → self-assessments → renewal → cycle 2', async () => {
+    const accreditation = new CaseDriver(temporal.client, database.db, temporal.taskQueue);
+    const { caseManager, applicant, reviewer, leadAuditor, otherAuditor, decisionMaker } = accreditation.cast;
+    await accreditation.open(pilotPolicy);
+    await accreditation.step(applicant, { type: 'SubmitApplication', data: { items: completeApplication } });
+    await accreditation.step(caseManager, {
+      type: 'RequestInformation',
+      data: { questions: ['Bitte reichen Sie das Organigramm nach.'] },
+    });
+    await accreditation.step(applicant, {
+      type: 'ProvideInformation',
+      data: { requestId: 'cycle-1:request-1', answer: 'Liegt bei.', documentIds: ['doc-organigramm'] },
+    });
+    await accreditation.step(caseManager, { type: 'AcceptApplication', data: {} });
+    await accreditation.step(caseManager, {
+      type: 'AssignDocumentReviewer',
+      data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
+    });
+    await accreditation.step(reviewer, { type: 'CompleteDocumentReview', data: { results: allConforming } });
+    await accreditation.step(caseManager, {
+      type: 'AssignLeadAuditor',
+      data: { auditorId: leadAuditor.id, conflictOfInterestDeclaredFree: true },
+    });
+    await accreditation.step(caseManager, { type: 'SetAuditDate', data: { auditDate: '2030-01-01' } });
+    await accreditation.waitForEvent('AuditorObjectionWindowClosed');
+    await accreditation.step(leadAuditor, {
+      type: 'CompleteAuditElement',
+      data: {
+        element: 'on_site_audit',
+        findings: [
+          { requirementId: 'SEC-2', severity: 'major', description: 'Kein Penetrationstest seit 2023.' },
+        ],
+      },
+    });
+    for (const element of ['customer_satisfaction_analysis', 'it_security_check']) {
+      await accreditation.step(leadAuditor, {
+        type: 'CompleteAuditElement',
+        data: { element, findings: [] },
+      });
+    }
+    expect(await accreditation.rejection(decisionMaker, { type: 'Grant', data: {} })).toBe(
+      'open_major_findings',
+    );
+    await accreditation.step(applicant, {
+      type: 'SubmitCorrectiveActionEvidence',
+      data: {
+        findingId: 'cycle-1:finding-1',
+        description: 'Penetrationstest durchgeführt.',
+        documentIds: ['doc-pentest'],
+      },
+    });
+    await accreditation.step(leadAuditor, {
+      type: 'VerifyCorrectiveAction',
+      data: { findingId: 'cycle-1:finding-1', effective: true, comment: 'Bericht geprüft.' },
+    });
+    expect(await accreditation.rejection(leadAuditor, { type: 'Grant', data: {} })).toBe('not_authorised');
+    const granted = await accreditation.step(decisionMaker, { type: 'Grant', data: {} });
+    expect(granted).toMatchObject({ status: 'accredited', eventTypes: ['AccreditationGranted'] });
+
+    // Self-assessment 1 on time, no reminder needed.
+    await accreditation.step(applicant, {
+      type: 'SubmitSelfAssessment',
+      data: { selfAssessmentId: 'cycle-1:self-assessment-1', statement: 'Alle Anforderungen erfüllt.' },
+    });
+    await accreditation.step(caseManager, {
+      type: 'ReviewSelfAssessment',
+      data: { selfAssessmentId: 'cycle-1:self-assessment-1', review: { outcome: 'accepted' } },
+    });
+
+    // Self-assessment 2 late: reminder before, on the day and after, then escalation.
+    await accreditation.waitForEvent('SelfAssessmentEscalated');
+    await accreditation.step(applicant, {
+      type: 'SubmitSelfAssessment',
+      data: { selfAssessmentId: 'cycle-1:self-assessment-2', statement: 'Verspätet, aber vollständig.' },
+    });
+    await accreditation.step(caseManager, {
+      type: 'ReviewSelfAssessment',
+      data: { selfAssessmentId: 'cycle-1:self-assessment-2', review: { outcome: 'accepted' } },
+    });
+
+    // Renewal: re-audit by another auditor, decided before expiry.
+    const window = await accreditation.waitForEvent('RenewalWindowOpened');
+    await accreditation.step(applicant, { type: 'ApplyForRenewal', data: { documentIds: ['doc-update'] } });
+    await accreditation.step(caseManager, {
+      type: 'AssignDocumentReviewer',
+      data: { auditorId: otherAuditor.id, conflictOfInterestDeclaredFree: true },
+    });
+    await accreditation.step(otherAuditor, {
+      type: 'CompleteDocumentReview',
+      data: { results: allConforming },
+    });
+    await accreditation.step(caseManager, {
+      type: 'AssignLeadAuditor',
+      data: { auditorId: otherAuditor.id, conflictOfInterestDeclaredFree: true },
+    });
+    await accreditation.step(caseManager, { type: 'SetAuditDate', data: { auditDate: '2030-01-01' } });
+    await accreditation.waitForEvent('AuditorObjectionWindowClosed', { after: window.stream_version });
+    for (const element of ['on_site_audit', 'customer_satisfaction_analysis', 'it_security_check']) {
+      await accreditation.step(otherAuditor, {
+        type: 'CompleteAuditElement',
+        data: { element, findings: [] },
+      });
+    }
+    await accreditation.step(decisionMaker, { type: 'Grant', data: {} });
+
+    const renewed = await accreditation.waitForEvent('CycleRenewed');
+    const events = await accreditation.events();
+    const grants = events.filter((event) => event.event_type === 'AccreditationGranted');
+    expect(grants.map((grant) => grant.data)).toEqual([
+      expect.objectContaining({ cycle: 1, renewal: false }),
+      expect.objectContaining({
+        cycle: 2,
+        renewal: true,
+        validFrom: (grants[0]?.data as { validUntil: string }).validUntil,
+      }),
+    ]);
+    expect(renewed.data).toMatchObject({ cycle: 2 });
+
+    expect(events.map((event) => event.event_type)).toEqual([
+      'AccreditationOpened',
+      'ApplicationSubmitted',
+      'InformationRequested',
+      'InformationProvided',
+      'ApplicationAccepted',
+      'DocumentReviewerAssigned',
+      'DocumentReviewCompleted',
+      'LeadAuditorAssigned',
+      'AuditDateSet',
+      'AuditorObjectionWindowClosed',
+      'AuditElementCompleted',
+      'AuditElementCompleted',
+      'AuditElementCompleted',
+      'CorrectiveActionEvidenceSubmitted',
+      'CorrectiveActionVerified',
+      'AccreditationGranted',
+      'SelfAssessmentSubmitted',
+      'SelfAssessmentAccepted',
+      'SelfAssessmentReminderSent',
+      'SelfAssessmentReminderSent',
+      'SelfAssessmentReminderSent',
+      'SelfAssessmentEscalated',
+      'SelfAssessmentSubmitted',
+      'SelfAssessmentAccepted',
+      'RenewalWindowOpened',
+      'RenewalApplied',
+      'DocumentReviewerAssigned',
+      'DocumentReviewCompleted',
+      'LeadAuditorAssigned',
+      'AuditDateSet',
+      'AuditorObjectionWindowClosed',
+      'AuditElementCompleted',
+      'AuditElementCompleted',
+      'AuditElementCompleted',
+      'AccreditationGranted',
+      'CycleRenewed',
+    ]);
+    expect(events.map((event) => event.stream_version)).toEqual(events.map((_, index) => index + 1));
+
+    // Cycle 2 runs in a new run of the same workflow, carrying the state over.
+    const handle = temporal.client.workflow.getHandle(accreditation.workflowId);
+    await expect
+      .poll(async () => (await handle.describe()).runId, { timeout: 10_000 })
+      .not.toBe(events.find((event) => event.event_type === 'AccreditationOpened')?.metadata.runId);
+    const live = await accreditation.state();
+    expect(live.version).toBe(events.length);
+    expect(live.state).toMatchObject({ status: 'accredited', cycle: 2 });
+  }, 90_000);
+});

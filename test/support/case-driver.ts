@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Kysely } from 'kysely';
+import type { Database, EventRow } from '../../db/database';
+import { dim1002Edition2024 } from '../../domain/catalogue';
+import type { Actor } from '../../domain/commands';
+import type { PolicyInput } from '../../domain/policy';
+import type { accreditationWorkflow } from '../../workflows/accreditation';
+import {
+  accreditationStreamId,
+  accreditationWorkflowId,
+  type CommandOutcome,
+  commandUpdate,
+  type StepCommand,
+  stateQuery,
+} from '../../workflows/messages';
+
+/** The people of one test case; ids are fresh so parallel files never collide. */
+export function castOfCase() {
+  const organisationId = `org-${randomUUID()}`;
+  const person = (role: Actor['role'], name: string, extra: Partial<Actor> = {}): Actor => ({
+    id: `${name}-${randomUUID().slice(0, 8)}`,
+    role,
+    ...extra,
+  });
+  return {
+    organisationId,
+    caseManager: person('staff', 'anna'),
+    applicant: person('organisation', 'olga', { organisationId }),
+    reviewer: person('auditor', 'rita'),
+    leadAuditor: person('auditor', 'lars'),
+    otherAuditor: person('auditor', 'otto'),
+    decisionMaker: person('decision_maker', 'dora'),
+  };
+}
+
+export type Cast = ReturnType<typeof castOfCase>;
+
+/** Drives one accreditation workflow through updates, as the API does, and reads its events. */
+export class CaseDriver {
+  readonly accreditationId = randomUUID();
+  readonly workflowId = accreditationWorkflowId(this.accreditationId);
+  readonly streamId = accreditationStreamId(this.accreditationId);
+
+  constructor(
+    private readonly client: Client,
+    private readonly db: Kysely<Database>,
+    private readonly taskQueue: string,
+    readonly cast: Cast = castOfCase(),
+  ) {}
+
+  async open(policy?: PolicyInput): Promise<CommandOutcome> {
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof accreditationWorkflow>(
+      'accreditationWorkflow',
+      {
+        workflowId: this.workflowId,
+        taskQueue: this.taskQueue,
+        args: [{ accreditationId: this.accreditationId }],
+        workflowIdConflictPolicy: 'FAIL',
+      },
+    );
+    return this.client.workflow.executeUpdateWithStart(commandUpdate, {
+      startWorkflowOperation,
+      args: [
+        {
+          actor: this.cast.caseManager,
+          command: {
+            type: 'OpenAccreditation',
+            data: {
+              accreditationId: this.accreditationId,
+              organisationId: this.cast.organisationId,
+              organisationName: 'Muster IT-Service GmbH',
+              scope: 'Servicedesk und IT-Betrieb',
+              caseManagerId: this.cast.caseManager.id,
+              ...(policy ? { policy } : {}),
+            },
+          },
+        },
+      ],
+    });
+  }
+
+  step(actor: Actor, command: StepCommand): Promise<CommandOutcome> {
+    return this.client.workflow
+      .getHandle(this.workflowId)
+      .executeUpdate(commandUpdate, { args: [{ actor, command }] });
+  }
+
+  /** The rejection code of a step the workflow must refuse. */
+  async rejection(actor: Actor, command: StepCommand): Promise<string> {
+    try {
+      await this.step(actor, command);
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        return error.cause.type ?? 'untyped';
+      }
+      throw error;
+    }
+    throw new Error(`${command.type} was accepted`);
+  }
+
+  async state() {
+    return this.client.workflow.getHandle(this.workflowId).query(stateQuery);
+  }
+
+  events(): Promise<EventRow[]> {
+    return this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_id', '=', this.streamId)
+      .orderBy('stream_version')
+      .execute();
+  }
+
+  async eventTypes(): Promise<string[]> {
+    return (await this.events()).map((event) => event.event_type);
+  }
+
+  /** Waits until the stream holds an event of this type (written by a timer, say). */
+  async waitForEvent(type: string, options: { timeoutMs?: number; after?: number } = {}): Promise<EventRow> {
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    for (;;) {
+      const found = (await this.events()).find(
+        (event) => event.event_type === type && event.stream_version > (options.after ?? 0),
+      );
+      if (found) return found;
+      if (Date.now() > deadline) {
+        throw new Error(`No ${type} within the timeout; stream: ${(await this.eventTypes()).join(', ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export const allConforming = dim1002Edition2024.requirements.map(({ id }) => ({
+  requirementId: id,
+  result: 'conforming' as const,
+}));

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { sql } from 'kysely';
+import type { TestProject } from 'vitest/node';
+import { createDb } from '../../db/connection';
+import { migrateToLatest } from '../../db/migrate';
+import { databaseUrl, freePort, startLocalPostgres } from '../../dev/postgres';
+import { resolveTemporalCli, resolveTemporalTestServer } from '../../dev/tools';
+import { workflowsPath } from '../../worker/worker';
+import { searchAttributeKeys } from '../../workflows/search-attributes';
+
+const quietBundlerLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+export const templateDatabase = 'dim_test_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresServerUrl: string;
+    temporalAddress: string;
+    temporalTestServer: string;
+    workflowBundleCode: string;
+  }
+}
+
+/**
+ * Once per test run: a PostgreSQL server with a migrated template database (each test file
+ * clones it, see database.ts) and a Temporal dev server shared by all files (each file uses
+ * its own task queue).
+ */
+export default async function setup(project: TestProject) {
+  const [temporalCli, temporalTestServer] = await Promise.all([
+    resolveTemporalCli(),
+    resolveTemporalTestServer(),
+  ]);
+
+  let postgresServerUrl = process.env.DATABASE_URL;
+  let stopPostgres = async () => {};
+  if (!postgresServerUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dim-test-pg-'));
+    const postgres = await startLocalPostgres({ dataDir, port: await freePort() });
+    postgresServerUrl = postgres.url;
+    stopPostgres = async () => {
+      await postgres.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+  const admin = createDb(postgresServerUrl, { maxConnections: 1 });
+  await sql`DROP DATABASE IF EXISTS ${sql.id(templateDatabase)} WITH (FORCE)`.execute(admin);
+  await sql`CREATE DATABASE ${sql.id(templateDatabase)}`.execute(admin);
+  await admin.destroy();
+  const template = createDb(databaseUrl(postgresServerUrl, templateDatabase), { maxConnections: 1 });
+  await migrateToLatest(template);
+  await template.destroy();
+
+  const temporal = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCli },
+      ip: '127.0.0.1',
+      searchAttributes: searchAttributeKeys,
+      extraArgs: ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
+    },
+  });
+
+  const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+
+  project.provide('postgresServerUrl', postgresServerUrl);
+  project.provide('workflowBundleCode', bundle.code);
+  project.provide('temporalAddress', temporal.address);
+  project.provide('temporalTestServer', temporalTestServer);
+
+  return async () => {
+    await temporal.teardown();
+    await stopPostgres();
+  };
+}

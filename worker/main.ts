@@ -1,0 +1,33 @@
+import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
+import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
+import { createLogger, temporalLogger } from '../config/logger';
+import { createDb } from '../db/connection';
+import { createWorker } from './worker';
+
+async function main() {
+  const env = loadEnv();
+  const logger = createLogger(env, 'worker');
+  Runtime.install({
+    logger: temporalLogger(logger),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  });
+  const db = createDb(requireDatabaseUrl(env), { maxConnections: 10 });
+  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const worker = await createWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    db,
+  });
+  logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, address: env.TEMPORAL_ADDRESS }, 'worker running');
+  // Worker.run resolves after SIGINT/SIGTERM once in-flight tasks have drained.
+  await worker.run();
+  await connection.close();
+  await db.destroy();
+  logger.info('worker stopped');
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+export { accreditationWorkflow } from './accreditation';
