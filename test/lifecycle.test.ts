@@ -147,12 +147,14 @@ describe('the accreditation workflow drives a whole cycle', () => {
     const renewed = await accreditation.waitForEvent('CycleRenewed');
     const events = await accreditation.events();
     const grants = events.filter((event) => event.event_type === 'AccreditationGranted');
+    const firstValidUntil = (grants[0]?.data as { validUntil: string } | undefined)?.validUntil;
+    expect(firstValidUntil).toBeDefined();
     expect(grants.map((grant) => grant.data)).toEqual([
       expect.objectContaining({ cycle: 1, renewal: false }),
       expect.objectContaining({
         cycle: 2,
         renewal: true,
-        validFrom: (grants[0]?.data as { validUntil: string }).validUntil,
+        validFrom: firstValidUntil,
       }),
     ]);
     expect(renewed.data).toMatchObject({ cycle: 2 });
