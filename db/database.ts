@@ -1,0 +1,188 @@
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
+
+/**
+ * The database as Kysely sees it: one interface per table. Table interfaces describe columns;
+ * use `Selectable<…>` / `Insertable<…>` for rows. int8 is parsed as number (see connection.ts),
+ * xid8 arrives as a string, timestamptz as Date (written as Date or ISO string).
+ */
+export interface Database {
+  events: EventsTable;
+  accreditations: AccreditationsTable;
+  tasks: TasksTable;
+  deadlines: DeadlinesTable;
+  certificates: CertificatesTable;
+  notifications: NotificationsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** jsonb: selected as parsed JSON, written as a JSON string (pg would turn JS arrays into PG arrays). */
+type Jsonb<T> = ColumnType<T, string, string>;
+
+// ─── event store ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Append-only (UPDATE / DELETE / TRUNCATE are refused by triggers). Primary key
+ * (stream_id, stream_version): the arbiter of optimistic concurrency.
+ */
+export interface EventsTable {
+  global_position: GeneratedAlways<number>;
+  /** xid8 of the appending transaction, `pg_current_xact_id()`. */
+  transaction_id: Generated<string>;
+  stream_id: string;
+  stream_version: number;
+  event_type: string;
+  data: Jsonb<unknown>;
+  metadata: Jsonb<JsonObject>;
+  /** The time of the fact, supplied by the caller (the workflow's clock). */
+  business_time: Timestamp;
+  /** When PostgreSQL stored it. */
+  recorded_time: Timestamp;
+  idempotency_key: string;
+  /** sha256 hex of (previous hash of the stream ‖ canonical event), see `event_hash` in SQL. */
+  hash: string;
+}
+
+// ─── projections (derived from the events; rebuilt by rebuildProjections) ─────────────────────
+
+/** One row per accreditation stream: the folded domain state plus summary columns for lists. */
+export interface AccreditationsTable {
+  stream_id: string;
+  accreditation_id: string;
+  /** The domain's case status (opened, application_review, …, accredited, suspended, expired). */
+  status: string;
+  organisation_id: string;
+  organisation_name: string;
+  cycle: number;
+  certificate_number: string | null;
+  valid_from: Timestamp | null;
+  valid_until: Timestamp | null;
+  /** The earliest of the domain's `dueTimers(state)`. */
+  next_deadline_at: Timestamp | null;
+  next_deadline_kind: string | null;
+  case_manager_id: string;
+  /** Every auditor involved in the current cycle. */
+  auditor_ids: ColumnType<string[], string[], string[]>;
+  /** The domain state after the last event (`evolve` folded over the stream). */
+  state: Jsonb<unknown>;
+  version: number;
+  last_global_position: number;
+  opened_at: Timestamp;
+  /** Business time of the last event. */
+  updated_at: Timestamp;
+}
+
+/** Open human tasks (the domain's `openTasks(state)`). */
+export interface TasksTable {
+  stream_id: string;
+  /** Unique within the stream. */
+  task_id: string;
+  accreditation_id: string;
+  kind: string;
+  assignee_role: string;
+  /** The user or organisation; null when anyone with the role may act. */
+  assignee_id: string | null;
+  /** Holders of the role who may not act (four-eyes principle). */
+  excluded_user_ids: ColumnType<string[], string[], string[]>;
+  subject_id: string;
+  due_at: Timestamp | null;
+  organisation_name: string;
+}
+
+/** Pending timers (the domain's `dueTimers(state)`). */
+export interface DeadlinesTable {
+  stream_id: string;
+  /** The timer id, unique within the stream. */
+  deadline_id: string;
+  accreditation_id: string;
+  kind: string;
+  due_at: Timestamp;
+  subject_id: string;
+}
+
+/** The public register: no personal data. */
+export interface CertificatesTable {
+  certificate_number: string;
+  stream_id: string;
+  organisation_name: string;
+  status: 'valid' | 'suspended' | 'withdrawn' | 'expired';
+  valid_from: Timestamp;
+  valid_until: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The notifications outbox: written with the events, dispatched later. */
+export interface NotificationsTable {
+  /** Deterministic (`<stream>/<version>/<kind>/<recipient role>`), so a replay adds nothing. */
+  notification_id: string;
+  stream_id: string;
+  global_position: number;
+  event_type: string;
+  kind: string;
+  recipient_role: string;
+  recipient_id: string | null;
+  payload: Jsonb<unknown>;
+  status: ColumnType<
+    'pending' | 'sent' | 'failed',
+    'pending' | 'sent' | 'failed' | undefined,
+    'pending' | 'sent' | 'failed'
+  >;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export type EventRow = Selectable<EventsTable>;
+export type AccreditationRow = Selectable<AccreditationsTable>;
+export type NewAccreditationRow = Insertable<AccreditationsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type DeadlineRow = Selectable<DeadlinesTable>;
+export type CertificateRow = Selectable<CertificatesTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+
+// ─── identity (master data, not event-sourced) ──────────────────────────────────────────────
+
+export type Language = 'de' | 'en';
+export type UserRole = 'admin' | 'staff' | 'decision_maker' | 'auditor' | 'organisation';
+
+export interface OrganisationsTable {
+  organisation_id: string;
+  name: string;
+  street: string;
+  postal_code: string;
+  city: string;
+  country: string;
+  contact_email: string;
+  language: Language;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  user_id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  /** Set exactly for the role `organisation`. */
+  organisation_id: string | null;
+  language: Generated<Language>;
+  created_at: Generated<Date>;
+}
+
+/** Only the SHA-256 of a token is stored; the token itself is shown once, when issued. */
+export interface ApiTokensTable {
+  token_hash: string;
+  user_id: string;
+  label: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,414 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, JsonObject } from './database';
+import { inlineProjections } from './projections/index';
+import { type InlineProjection, runInlineProjections } from './projections/inline';
+
+// ─── types ──────────────────────────────────────────────────────────────────────────────────
+
+/** Who and what caused an event. Free-form beyond these well-known keys (all optional). */
+export interface EventMetadata {
+  actorId?: string;
+  actorRole?: string;
+  workflowId?: string;
+  runId?: string;
+  causationId?: string;
+  correlationId?: string;
+  [key: string]: unknown;
+}
+
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+  /** ISO 8601: the time of the fact on the caller's (workflow's) clock. */
+  businessTime: string;
+  /** Unique across the store; appending it again returns the original result and writes nothing. */
+  idempotencyKey: string;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  globalPosition: number;
+  /** xid8 of the appending transaction (decimal string). */
+  transactionId: string;
+  streamId: string;
+  version: number;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+  /** ISO 8601 (millisecond precision). */
+  businessTime: string;
+  /** ISO 8601 (millisecond precision). */
+  recordedTime: string;
+  idempotencyKey: string;
+  hash: string;
+}
+
+export interface AppendResult {
+  streamId: string;
+  firstVersion: number;
+  lastVersion: number;
+  globalPositions: number[];
+  /** True when every idempotency key had been appended before: nothing was written. */
+  duplicate: boolean;
+}
+
+/** 0 = the stream must not exist yet; n = the stream must be at version n; 'any' = no check. */
+export type ExpectedVersion = number | 'any';
+
+/** Position in the commit-ordered log: compare `(transactionId, globalPosition)` lexicographically. */
+export interface Checkpoint {
+  transactionId: string;
+  globalPosition: number;
+}
+
+export const startOfLog: Checkpoint = { transactionId: '0', globalPosition: 0 };
+
+export class VersionConflict extends Error {
+  override readonly name = 'VersionConflict';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number,
+  ) {
+    super(`Version conflict on ${streamId}: expected version ${expected}, actual ${actual}`);
+  }
+}
+
+/** An idempotency key was reused for a different event (other stream, type, or a partial batch). */
+export class IdempotencyKeyReused extends Error {
+  override readonly name = 'IdempotencyKeyReused';
+  constructor(
+    readonly streamId: string,
+    readonly idempotencyKeys: string[],
+    detail: string,
+  ) {
+    super(`Idempotency key(s) ${idempotencyKeys.join(', ')} already used on ${streamId}: ${detail}`);
+  }
+}
+
+// ─── append ─────────────────────────────────────────────────────────────────────────────────
+
+export interface AppendOptions {
+  /** Inline projections run in the append transaction (default: the registered ones). */
+  projections?: readonly InlineProjection[];
+}
+
+interface AppendRow {
+  outcome: 'appended' | 'behind';
+  stream_version: number;
+  global_positions: number[] | null;
+  transaction_id: string | null;
+  recorded_time: Date | null;
+}
+
+interface PreparedEvent {
+  event: NewEvent;
+  businessTime: Date;
+  data: string;
+  metadata: string;
+}
+
+/** Retries of an 'any' append that lost a race to a concurrent append of the same stream. */
+const maxAnyAttempts = 50;
+
+/**
+ * Appends `events` to `streamId` atomically, in order. One round trip when no inline projection
+ * handles the events; otherwise one transaction with the projections (or the caller's transaction
+ * when `db` is one). Throws VersionConflict when the stream is not at `expectedVersion`; returns
+ * the original result (`duplicate: true`) when the idempotency keys were appended before.
+ */
+export async function appendToStream(
+  db: Kysely<Database>,
+  streamId: string,
+  expectedVersion: ExpectedVersion,
+  events: readonly NewEvent[],
+  options: AppendOptions = {},
+): Promise<AppendResult> {
+  if (events.length === 0) throw new Error(`appendToStream(${streamId}): no events`);
+  if (expectedVersion !== 'any' && (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0)) {
+    throw new Error(`appendToStream(${streamId}): invalid expected version ${expectedVersion}`);
+  }
+  // What the store holds is the JSON form; projections see exactly that, live and in a rebuild.
+  const prepared: PreparedEvent[] = events.map((event) => {
+    if (!event.type) throw new Error(`appendToStream(${streamId}): event without type`);
+    if (!event.idempotencyKey)
+      throw new Error(`appendToStream(${streamId}): ${event.type} without idempotency key`);
+    const businessTime = new Date(event.businessTime);
+    if (Number.isNaN(businessTime.getTime())) {
+      throw new Error(
+        `appendToStream(${streamId}): ${event.type} has invalid business time ${event.businessTime}`,
+      );
+    }
+    const data = JSON.stringify(event.data ?? null);
+    const metadata = JSON.stringify(event.metadata ?? {});
+    return { event, businessTime, data, metadata };
+  });
+  const keys = prepared.map((p) => p.event.idempotencyKey);
+  if (new Set(keys).size !== keys.length) {
+    throw new Error(`appendToStream(${streamId}): duplicate idempotency keys in one batch`);
+  }
+  const projections = (options.projections ?? inlineProjections).filter((projection) =>
+    prepared.some(({ event }) => projection.canHandle.includes(event.type)),
+  );
+  const types = prepared.map((p) => p.event.type);
+  const data = `[${prepared.map((p) => p.data).join(',')}]`;
+  const metadata = `[${prepared.map((p) => p.metadata).join(',')}]`;
+  const businessTimes = prepared.map((p) => p.businessTime.toISOString());
+
+  const call = (executor: Kysely<Database>) =>
+    sql<AppendRow>`SELECT * FROM append_events(${streamId}, ${expectedVersion === 'any' ? null : expectedVersion}::bigint,
+      ${types}::text[], ${data}::jsonb, ${metadata}::jsonb, ${businessTimes}::timestamptz[], ${keys}::text[])`
+      .execute(executor)
+      .then((result) => {
+        const row = result.rows[0] as AppendRow;
+        // int8[] arrives as strings (only scalar int8 is parsed as number, see connection.ts).
+        return { ...row, global_positions: row.global_positions?.map(Number) ?? null };
+      });
+
+  const attempt = async (): Promise<AppendRow> => {
+    if (projections.length === 0) return call(db);
+    if (db.isTransaction) {
+      // The caller's transaction: events and projections commit (or roll back) with it. A
+      // savepoint keeps that transaction usable when the insert fails on a unique index.
+      await sql`SAVEPOINT append_to_stream`.execute(db);
+      try {
+        const row = await call(db);
+        if (row.outcome === 'appended') {
+          await runInlineProjections(
+            db as Transaction<Database>,
+            projections,
+            recordedEvents(streamId, prepared, row),
+          );
+        }
+        await sql`RELEASE SAVEPOINT append_to_stream`.execute(db);
+        return row;
+      } catch (error) {
+        await sql`ROLLBACK TO SAVEPOINT append_to_stream`.execute(db);
+        throw error;
+      }
+    }
+    return db.transaction().execute(async (trx) => {
+      const row = await call(trx);
+      if (row.outcome === 'appended') {
+        await runInlineProjections(trx, projections, recordedEvents(streamId, prepared, row));
+      }
+      return row;
+    });
+  };
+
+  for (let attemptNo = 1; ; attemptNo++) {
+    let row: AppendRow;
+    try {
+      row = await attempt();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Either these keys were appended before (a retry), or another append took the versions.
+      const existing = await existingEvents(db, keys);
+      if (existing.length > 0) return duplicateResult(streamId, events, existing);
+      if (expectedVersion === 'any' && attemptNo < maxAnyAttempts) continue;
+      throw new VersionConflict(streamId, expectedVersion, await streamVersion(db, streamId));
+    }
+    if (row.outcome === 'behind') {
+      const existing = await existingEvents(db, keys);
+      if (existing.length > 0) return duplicateResult(streamId, events, existing);
+      throw new VersionConflict(streamId, expectedVersion, row.stream_version);
+    }
+    const lastVersion = row.stream_version;
+    return {
+      streamId,
+      firstVersion: lastVersion - events.length + 1,
+      lastVersion,
+      globalPositions: row.global_positions ?? [],
+      duplicate: false,
+    };
+  }
+}
+
+function recordedEvents(streamId: string, prepared: PreparedEvent[], row: AppendRow): RecordedEvent[] {
+  const recordedTime = (row.recorded_time as Date).toISOString();
+  return prepared.map((p, index) => ({
+    globalPosition: (row.global_positions as number[])[index] as number,
+    transactionId: row.transaction_id as string,
+    streamId,
+    version: row.stream_version - prepared.length + index + 1,
+    type: p.event.type,
+    data: JSON.parse(p.data),
+    metadata: JSON.parse(p.metadata),
+    businessTime: p.businessTime.toISOString(),
+    recordedTime,
+    idempotencyKey: p.event.idempotencyKey,
+    // Not needed by projections; read the stream for it.
+    hash: '',
+  }));
+}
+
+interface ExistingEvent {
+  stream_id: string;
+  stream_version: number;
+  global_position: number;
+}
+
+function existingEvents(db: Kysely<Database>, keys: string[]): Promise<ExistingEvent[]> {
+  return db
+    .selectFrom('events')
+    .select(['stream_id', 'stream_version', 'global_position'])
+    .where('idempotency_key', 'in', keys)
+    .orderBy('global_position')
+    .execute();
+}
+
+function duplicateResult(
+  streamId: string,
+  events: readonly NewEvent[],
+  existing: ExistingEvent[],
+): AppendResult {
+  const keys = events.map((event) => event.idempotencyKey);
+  const elsewhere = existing.find((row) => row.stream_id !== streamId);
+  if (elsewhere) {
+    throw new IdempotencyKeyReused(streamId, keys, `appended before to stream ${elsewhere.stream_id}`);
+  }
+  if (existing.length !== events.length) {
+    throw new IdempotencyKeyReused(
+      streamId,
+      keys,
+      `${existing.length} of ${events.length} keys were appended before (in a different batch)`,
+    );
+  }
+  return {
+    streamId,
+    firstVersion: existing[0]?.stream_version as number,
+    lastVersion: existing[existing.length - 1]?.stream_version as number,
+    globalPositions: existing.map((row) => row.global_position),
+    duplicate: true,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return (
+    pgError?.code === '23505' &&
+    (pgError.constraint === 'events_pkey' || pgError.constraint === 'events_idempotency_key_key')
+  );
+}
+
+// ─── reads ──────────────────────────────────────────────────────────────────────────────────
+
+const eventColumns = [
+  'global_position',
+  'transaction_id',
+  'stream_id',
+  'stream_version',
+  'event_type',
+  'data',
+  'metadata',
+  'business_time',
+  'recorded_time',
+  'idempotency_key',
+  'hash',
+] as const;
+
+type EventRowShape = {
+  global_position: number;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_type: string;
+  data: unknown;
+  metadata: JsonObject;
+  business_time: Date;
+  recorded_time: Date;
+  idempotency_key: string;
+  hash: string;
+};
+
+export function toRecordedEvent(row: EventRowShape): RecordedEvent {
+  return {
+    globalPosition: row.global_position,
+    transactionId: row.transaction_id,
+    streamId: row.stream_id,
+    version: row.stream_version,
+    type: row.event_type,
+    data: row.data,
+    metadata: row.metadata as EventMetadata,
+    businessTime: row.business_time.toISOString(),
+    recordedTime: row.recorded_time.toISOString(),
+    idempotencyKey: row.idempotency_key,
+    hash: row.hash,
+  };
+}
+
+export interface ReadStreamOptions {
+  /** Only events after this version. */
+  fromVersion?: number;
+  /** Only events up to and including this version. */
+  toVersion?: number;
+  /** "As of": only events whose business time is at or before this instant (ISO 8601 or Date). */
+  asOf?: string | Date;
+}
+
+/** The events of one stream in version order (empty if the stream does not exist). */
+export async function readStream(
+  db: Kysely<Database>,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> {
+  let query = db.selectFrom('events').select(eventColumns).where('stream_id', '=', streamId);
+  if (options.fromVersion !== undefined) query = query.where('stream_version', '>', options.fromVersion);
+  if (options.toVersion !== undefined) query = query.where('stream_version', '<=', options.toVersion);
+  if (options.asOf !== undefined) {
+    const asOf = new Date(options.asOf);
+    if (Number.isNaN(asOf.getTime()))
+      throw new Error(`readStream(${streamId}): invalid asOf ${String(options.asOf)}`);
+    query = query.where('business_time', '<=', asOf);
+  }
+  const rows = await query.orderBy('stream_version').execute();
+  return rows.map(toRecordedEvent);
+}
+
+/** The stream's current version (0 if it does not exist). */
+export async function streamVersion(db: Kysely<Database>, streamId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select('stream_version')
+    .where('stream_id', '=', streamId)
+    .orderBy('stream_version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.stream_version ?? 0;
+}
+
+export interface ReadAllResult {
+  events: RecordedEvent[];
+  /** The checkpoint of the last event returned (or `after` if none): pass it as the next `after`. */
+  checkpoint: Checkpoint;
+}
+
+/**
+ * Events after `after` in commit order, gap-free: only transactions older than every transaction
+ * still in progress are visible (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), so
+ * an event whose transaction commits late is returned later, never skipped.
+ */
+export async function readAll(
+  db: Kysely<Database>,
+  options: { after?: Checkpoint; limit?: number } = {},
+): Promise<ReadAllResult> {
+  const after = options.after ?? startOfLog;
+  const limit = options.limit ?? 1000;
+  const rows = await db
+    .selectFrom('events')
+    .select(eventColumns)
+    .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`)
+    .where(
+      sql<boolean>`(transaction_id, global_position) > (${after.transactionId}::xid8, ${after.globalPosition}::bigint)`,
+    )
+    .orderBy('transaction_id')
+    .orderBy('global_position')
+    .limit(limit)
+    .execute();
+  const events = rows.map(toRecordedEvent);
+  const last = events[events.length - 1];
+  return {
+    events,
+    checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : after,
+  };
+}

@@ -1,0 +1,100 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, Language, OrganisationRow, OrganisationsTable, UserRole, UserRow } from './database';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createOrganisation(
+  db: Kysely<Database>,
+  organisation: Omit<Insertable<OrganisationsTable>, 'organisation_id' | 'created_at'>,
+): Promise<OrganisationRow> {
+  return db
+    .insertInto('organisations')
+    .values({ ...organisation, organisation_id: randomUUID() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function createUser(
+  db: Kysely<Database>,
+  user: { email: string; name: string; role: UserRole; organisationId?: string | null; language?: Language },
+): Promise<UserRow> {
+  return db
+    .insertInto('users')
+    .values({
+      user_id: randomUUID(),
+      email: user.email.toLowerCase(),
+      name: user.name,
+      role: user.role,
+      organisation_id: user.organisationId ?? null,
+      language: user.language ?? 'de',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A new bearer token for the user; returned once, stored only as its hash. */
+export async function issueToken(
+  db: Kysely<Database>,
+  userId: string,
+  options: { label: string; validForDays: number },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = `dim_${randomBytes(32).toString('base64url')}`;
+  const expiresAt = new Date(Date.now() + options.validForDays * 86_400_000);
+  await db
+    .insertInto('api_tokens')
+    .values({ token_hash: hashToken(token), user_id: userId, label: options.label, expires_at: expiresAt })
+    .execute();
+  return { token, expiresAt };
+}
+
+export async function revokeTokens(db: Kysely<Database>, userId: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The user a token belongs to, if the token is known, not revoked and not expired. */
+export async function userForToken(db: Kysely<Database>, token: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.user_id', 'api_tokens.user_id')
+    .selectAll('users')
+    .where('api_tokens.token_hash', '=', hashToken(token))
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('api_tokens.expires_at', '>', new Date())
+    .executeTakeFirst();
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function findUser(db: Kysely<Database>, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function findOrganisation(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<OrganisationRow | undefined> {
+  return db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export async function listUsers(
+  db: Kysely<Database>,
+  filter: { role?: UserRole; organisationId?: string; limit: number },
+): Promise<UserRow[]> {
+  let query = db.selectFrom('users').selectAll();
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
+  return query.orderBy('created_at').orderBy('user_id').limit(filter.limit).execute();
+}

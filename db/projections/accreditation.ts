@@ -1,0 +1,186 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type AccreditationState, evolve, initialState } from '../../domain/accreditation';
+import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
+import type {
+  AccreditationsTable,
+  CertificatesTable,
+  Database,
+  DeadlinesTable,
+  NotificationsTable,
+  TasksTable,
+} from '../database';
+import { type RecordedEvent, readStream } from '../event-store';
+import type { InlineProjection } from './inline';
+import { accreditationRow, certificateChanges, deadlineRows, notificationRows, taskRows } from './views';
+
+export const accreditationEventTypes: readonly string[] = AccreditationEventSchema.options.map(
+  (option) => option.shape.type.value,
+);
+
+/** Rows per INSERT (PostgreSQL takes at most 65 535 parameters per statement). */
+const chunkSize = 1_000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < rows.length; i += chunkSize) result.push(rows.slice(i, i + chunkSize));
+  return result;
+}
+
+interface Folded {
+  state: AccreditationState;
+  version: number;
+  openedAt: string | null;
+}
+
+/**
+ * The accreditation read model. Per stream it loads the folded domain state stored with the
+ * accreditations row, folds the new events with the domain's `evolve`, and rewrites the rows
+ * derived from the result: the accreditation summary, its open tasks (`openTasks`), its deadlines
+ * (`dueTimers`), its certificates in the public register, and the notifications the events call
+ * for. The outbox is never emptied by a rebuild (its delivery status is not derived from the
+ * events); its rows are inserted if absent.
+ */
+export const accreditationProjection: InlineProjection = {
+  name: 'accreditations',
+  canHandle: accreditationEventTypes,
+  tables: ['accreditations', 'tasks', 'deadlines', 'certificates', 'notifications'],
+  preserveOnRebuild: ['notifications'],
+  apply: applyAccreditationEvents,
+};
+
+async function applyAccreditationEvents(trx: Transaction<Database>, events: readonly RecordedEvent[]) {
+  const byStream = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const list = byStream.get(event.streamId);
+    if (list) list.push(event);
+    else byStream.set(event.streamId, [event]);
+  }
+  const folded = await loadFolded(trx, [...byStream.keys()]);
+
+  const accreditations: Insertable<AccreditationsTable>[] = [];
+  const tasks: Insertable<TasksTable>[] = [];
+  const deadlines: Insertable<DeadlinesTable>[] = [];
+  const certificates = new Map<string, Insertable<CertificatesTable>>();
+  const notifications: Insertable<NotificationsTable>[] = [];
+
+  for (const [streamId, streamEvents] of byStream) {
+    let current = folded.get(streamId) ?? { state: initialState(), version: 0, openedAt: null };
+    const first = streamEvents[0] as RecordedEvent;
+    if (first.version > current.version + 1) current = await catchUp(trx, streamId, first.version - 1);
+    let last: RecordedEvent | undefined;
+    for (const event of streamEvents) {
+      if (event.version <= current.version) continue; // already applied
+      const before = current.state;
+      const state = evolve(before, { type: event.type, data: event.data } as AccreditationEvent);
+      current = {
+        state,
+        version: event.version,
+        openedAt: current.openedAt ?? (state.status === 'none' ? null : event.businessTime),
+      };
+      for (const row of certificateChanges(streamId, before, state, event))
+        certificates.set(row.certificate_number, row);
+      notifications.push(...notificationRows(event, state));
+      last = event;
+    }
+    const { state } = current;
+    if (!last || state.status === 'none') continue;
+    accreditations.push(
+      accreditationRow(streamId, state, current.version, last, current.openedAt ?? last.businessTime),
+    );
+    tasks.push(...taskRows(streamId, state));
+    deadlines.push(...deadlineRows(streamId, state));
+  }
+
+  const streamIds = accreditations.map((row) => row.stream_id);
+  if (streamIds.length === 0) return;
+  for (const rows of chunks(accreditations)) {
+    await trx
+      .insertInto('accreditations')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('stream_id').doUpdateSet((eb) => ({
+          accreditation_id: eb.ref('excluded.accreditation_id'),
+          status: eb.ref('excluded.status'),
+          organisation_id: eb.ref('excluded.organisation_id'),
+          organisation_name: eb.ref('excluded.organisation_name'),
+          cycle: eb.ref('excluded.cycle'),
+          certificate_number: eb.ref('excluded.certificate_number'),
+          valid_from: eb.ref('excluded.valid_from'),
+          valid_until: eb.ref('excluded.valid_until'),
+          next_deadline_at: eb.ref('excluded.next_deadline_at'),
+          next_deadline_kind: eb.ref('excluded.next_deadline_kind'),
+          case_manager_id: eb.ref('excluded.case_manager_id'),
+          auditor_ids: eb.ref('excluded.auditor_ids'),
+          state: eb.ref('excluded.state'),
+          version: eb.ref('excluded.version'),
+          last_global_position: eb.ref('excluded.last_global_position'),
+          opened_at: eb.ref('excluded.opened_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+  // Tasks and deadlines of these streams are replaced by the ones of the new state.
+  for (const ids of chunks(streamIds)) {
+    await trx.deleteFrom('tasks').where('stream_id', 'in', ids).execute();
+    await trx.deleteFrom('deadlines').where('stream_id', 'in', ids).execute();
+  }
+  for (const rows of chunks(tasks)) await trx.insertInto('tasks').values(rows).execute();
+  for (const rows of chunks(deadlines)) await trx.insertInto('deadlines').values(rows).execute();
+  for (const rows of chunks([...certificates.values()])) {
+    await trx
+      .insertInto('certificates')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('certificate_number').doUpdateSet((eb) => ({
+          stream_id: eb.ref('excluded.stream_id'),
+          organisation_name: eb.ref('excluded.organisation_name'),
+          status: eb.ref('excluded.status'),
+          valid_from: eb.ref('excluded.valid_from'),
+          valid_until: eb.ref('excluded.valid_until'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+  for (const rows of chunks(notifications)) {
+    await trx
+      .insertInto('notifications')
+      .values(rows)
+      .onConflict((oc) => oc.column('notification_id').doNothing())
+      .execute();
+  }
+}
+
+async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<Map<string, Folded>> {
+  const folded = new Map<string, Folded>();
+  for (const ids of chunks(streamIds)) {
+    const rows = await trx
+      .selectFrom('accreditations')
+      .select(['stream_id', 'state', 'version', 'opened_at'])
+      .where('stream_id', 'in', ids)
+      .execute();
+    for (const row of rows) {
+      folded.set(row.stream_id, {
+        state: row.state as AccreditationState,
+        version: row.version,
+        openedAt: row.opened_at.toISOString(),
+      });
+    }
+  }
+  return folded;
+}
+
+/** The projection missed earlier events of the stream (it was added later): fold them from the store. */
+async function catchUp(trx: Kysely<Database>, streamId: string, toVersion: number): Promise<Folded> {
+  let current: Folded = { state: initialState(), version: 0, openedAt: null };
+  for (const event of await readStream(trx, streamId, { toVersion })) {
+    const state = evolve(current.state, { type: event.type, data: event.data } as AccreditationEvent);
+    current = {
+      state,
+      version: event.version,
+      openedAt: current.openedAt ?? (state.status === 'none' ? null : event.businessTime),
+    };
+  }
+  return current;
+}

@@ -1,0 +1,215 @@
+/**
+ * The read-model rows of one accreditation, as pure functions of the domain state (folded by the
+ * domain's `evolve`) and, for the register and the outbox, of the event that changed it. No I/O
+ * and no clock: the same events give the same rows, live or in a rebuild.
+ */
+import type { Insertable } from 'kysely';
+import type { AccreditationCase, AccreditationState } from '../../domain/accreditation';
+import type { AccreditationEvent } from '../../domain/events';
+import type { Role } from '../../domain/roles';
+import { openTasks } from '../../domain/tasks';
+import { dueTimers } from '../../domain/timers';
+import type {
+  AccreditationsTable,
+  CertificatesTable,
+  DeadlinesTable,
+  NotificationsTable,
+  TasksTable,
+} from '../database';
+import type { RecordedEvent } from '../event-store';
+
+export function accreditationRow(
+  streamId: string,
+  state: AccreditationCase,
+  version: number,
+  last: RecordedEvent,
+  openedAt: string,
+): Insertable<AccreditationsTable> {
+  const certificate = state.certificate;
+  const next = dueTimers(state)[0];
+  return {
+    stream_id: streamId,
+    accreditation_id: state.accreditationId,
+    status: state.status,
+    organisation_id: state.organisationId,
+    organisation_name: state.organisationName,
+    cycle: state.cycle,
+    certificate_number: certificate?.certificateNumber ?? null,
+    valid_from: certificate?.validFrom ?? null,
+    valid_until: certificate?.validUntil ?? null,
+    next_deadline_at: next?.at ?? null,
+    next_deadline_kind: next?.kind ?? null,
+    case_manager_id: state.caseManagerId,
+    auditor_ids: state.auditorsInvolved,
+    state: JSON.stringify(state),
+    version,
+    last_global_position: last.globalPosition,
+    opened_at: openedAt,
+    updated_at: last.businessTime,
+  };
+}
+
+export function taskRows(streamId: string, state: AccreditationCase): Insertable<TasksTable>[] {
+  return openTasks(state).map((task) => ({
+    stream_id: streamId,
+    task_id: task.id,
+    accreditation_id: state.accreditationId,
+    kind: task.kind,
+    assignee_role: task.assigneeRole,
+    assignee_id: task.assigneeId,
+    excluded_user_ids: task.excludedUserIds ?? [],
+    subject_id: task.subjectId,
+    due_at: task.dueAt,
+    organisation_name: state.organisationName,
+  }));
+}
+
+export function deadlineRows(streamId: string, state: AccreditationCase): Insertable<DeadlinesTable>[] {
+  return dueTimers(state).map((timer) => ({
+    stream_id: streamId,
+    deadline_id: timer.id,
+    accreditation_id: state.accreditationId,
+    kind: timer.kind,
+    due_at: timer.at,
+    subject_id: timer.subjectId,
+  }));
+}
+
+type RegisterStatus = CertificatesTable['status'];
+
+function registerStatus(state: AccreditationCase): RegisterStatus {
+  if (state.status === 'withdrawn') return 'withdrawn';
+  if (state.status === 'expired') return 'expired';
+  if (state.status === 'suspended') return 'suspended';
+  return 'valid';
+}
+
+/**
+ * Public-register rows that `event` changed: the current certificate when its status or validity
+ * changed, and a certificate replaced by its renewal (then expired). No personal data.
+ */
+export function certificateChanges(
+  streamId: string,
+  before: AccreditationState,
+  after: AccreditationState,
+  event: RecordedEvent,
+): Insertable<CertificatesTable>[] {
+  if (after.status === 'none') return [];
+  const rows: Insertable<CertificatesTable>[] = [];
+  const previous = before.status === 'none' ? null : before.certificate;
+  const current = after.certificate;
+  if (previous && previous.certificateNumber !== current?.certificateNumber) {
+    rows.push({
+      certificate_number: previous.certificateNumber,
+      stream_id: streamId,
+      organisation_name: after.organisationName,
+      status: 'expired',
+      valid_from: previous.validFrom,
+      valid_until: previous.validUntil,
+      updated_at: event.businessTime,
+    });
+  }
+  if (current) {
+    const status = registerStatus(after);
+    const unchanged =
+      before.status !== 'none' &&
+      previous?.certificateNumber === current.certificateNumber &&
+      previous.validFrom === current.validFrom &&
+      previous.validUntil === current.validUntil &&
+      registerStatus(before) === status &&
+      before.organisationName === after.organisationName;
+    if (!unchanged) {
+      rows.push({
+        certificate_number: current.certificateNumber,
+        stream_id: streamId,
+        organisation_name: after.organisationName,
+        status,
+        valid_from: current.validFrom,
+        valid_until: current.validUntil,
+        updated_at: event.businessTime,
+      });
+    }
+  }
+  return rows;
+}
+
+interface Notice {
+  kind: string;
+  role: Role;
+  recipientId: string | null;
+}
+
+function snakeCase(type: string): string {
+  return type.replace(/[A-Z]/g, (letter, index: number) => (index === 0 ? '' : '_') + letter.toLowerCase());
+}
+
+/** Whom an event must be told to (beyond the task inbox, which shows open tasks anyway). */
+function notices(event: AccreditationEvent, state: AccreditationCase): Notice[] {
+  const kind = snakeCase(event.type);
+  const organisation: Notice = { kind, role: 'organisation', recipientId: state.organisationId };
+  const caseManager: Notice = { kind, role: 'staff', recipientId: state.caseManagerId };
+  switch (event.type) {
+    // Reminders and escalations name their recipient.
+    case 'InformationRequestReminderSent':
+    case 'DocumentsRequestLapsed':
+    case 'SelfAssessmentReminderSent':
+    case 'SelfAssessmentEscalated':
+    case 'SuspensionProposed':
+    case 'RenewalWindowOpened':
+    case 'ComplaintAcknowledgementOverdue': {
+      const { recipient } = event.data;
+      return [
+        { kind, role: recipient.role, recipientId: recipient.userId ?? recipient.organisationId ?? null },
+      ];
+    }
+    case 'InformationRequested':
+    case 'DocumentsRequested':
+    case 'ApplicationRejected':
+    case 'AccreditationGranted':
+    case 'AccreditationRefused':
+    case 'AccreditationReinstated':
+    case 'AccreditationExpired':
+    case 'CycleRenewed':
+      return [organisation];
+    case 'AccreditationSuspended':
+    case 'AccreditationWithdrawn':
+      return [organisation, caseManager];
+    case 'DocumentReviewerAssigned':
+      return [{ kind, role: 'auditor', recipientId: event.data.auditorId }];
+    case 'LeadAuditorAssigned':
+      // The organisation may object to the auditor within the window.
+      return [{ kind, role: 'auditor', recipientId: event.data.auditorId }, organisation];
+    case 'ComplaintReceived':
+      return [caseManager];
+    case 'ComplaintInvestigatorAssigned':
+      return [{ kind, role: 'staff', recipientId: event.data.investigatorId }];
+    default:
+      return [];
+  }
+}
+
+/** Outbox rows for `event` (state = the case after it); ids are deterministic. */
+export function notificationRows(
+  event: RecordedEvent,
+  state: AccreditationState,
+): Insertable<NotificationsTable>[] {
+  if (state.status === 'none') return [];
+  const domainEvent = { type: event.type, data: event.data } as AccreditationEvent;
+  return notices(domainEvent, state).map((notice) => ({
+    notification_id: `${event.streamId}/${event.version}/${notice.kind}/${notice.role}`,
+    stream_id: event.streamId,
+    global_position: event.globalPosition,
+    event_type: event.type,
+    kind: notice.kind,
+    recipient_role: notice.role,
+    recipient_id: notice.recipientId,
+    payload: JSON.stringify({
+      accreditationId: state.accreditationId,
+      organisationName: state.organisationName,
+      data: event.data,
+    }),
+    last_error: null,
+    created_at: event.businessTime,
+    sent_at: null,
+  }));
+}

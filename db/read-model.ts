@@ -1,0 +1,217 @@
+import { type Kysely, sql } from 'kysely';
+import type { AccreditationRow, CertificateRow, Database, TaskRow, UserRow } from './database';
+
+/** One accreditation as staff see it: the projection row, its open tasks and its event timeline. */
+export async function findAccreditation(db: Kysely<Database>, accreditationId: string) {
+  const row = await db
+    .selectFrom('accreditations')
+    .selectAll()
+    .where('accreditation_id', '=', accreditationId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [tasks, timeline] = await Promise.all([
+    db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('stream_id', '=', row.stream_id)
+      .orderBy('due_at')
+      .orderBy('task_id')
+      .execute(),
+    db
+      .selectFrom('events')
+      .select(['stream_version', 'event_type', 'business_time', 'metadata'])
+      .where('stream_id', '=', row.stream_id)
+      .orderBy('stream_version')
+      .execute(),
+  ]);
+  return { row, tasks, timeline };
+}
+
+export type AccreditationDetail = NonNullable<Awaited<ReturnType<typeof findAccreditation>>>;
+
+/** The projection row alone (for visibility checks before a step). */
+export async function findAccreditationRow(
+  db: Kysely<Database>,
+  accreditationId: string,
+): Promise<{ row: AccreditationRow; tasks: TaskRow[] } | undefined> {
+  const row = await db
+    .selectFrom('accreditations')
+    .selectAll()
+    .where('accreditation_id', '=', accreditationId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const tasks = await db.selectFrom('tasks').selectAll().where('stream_id', '=', row.stream_id).execute();
+  return { row, tasks };
+}
+
+/**
+ * Who sees a case: staff, administrators and decision makers all cases; an auditor the cases they
+ * are involved in or hold a task of (a complaint investigation, say); an organisation its own.
+ */
+export function maySeeAccreditation(
+  user: UserRow,
+  row: AccreditationRow,
+  tasks: readonly TaskRow[],
+): boolean {
+  switch (user.role) {
+    case 'admin':
+    case 'staff':
+    case 'decision_maker':
+      return true;
+    case 'auditor':
+      return (
+        row.auditor_ids.includes(user.user_id) || tasks.some((task) => task.assignee_id === user.user_id)
+      );
+    case 'organisation':
+      return row.organisation_id === user.organisation_id;
+  }
+}
+
+// ─── lists ────────────────────────────────────────────────────────────────────────────────────────
+
+export interface AccreditationFilter {
+  status?: string[];
+  organisationId?: string;
+  organisationName?: string;
+  auditorId?: string;
+  overdue?: boolean;
+  expiringWithinDays?: number;
+  limit: number;
+  /** Keyset: the (updated_at, accreditation_id) of the last row of the previous page. */
+  after?: { updatedAt: Date; accreditationId: string };
+  now?: Date;
+}
+
+/**
+ * Accreditations the user may see, most recently changed first, keyset-paginated on
+ * (updated_at, accreditation_id) so a page costs the same however deep it is.
+ */
+export async function listAccreditations(
+  db: Kysely<Database>,
+  user: UserRow,
+  filter: AccreditationFilter,
+): Promise<AccreditationRow[]> {
+  const now = filter.now ?? new Date();
+  let query = db.selectFrom('accreditations').selectAll('accreditations');
+  if (user.role === 'organisation') query = query.where('organisation_id', '=', user.organisation_id ?? '');
+  if (user.role === 'auditor') {
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql.val(user.user_id), '=', eb.fn.any('auditor_ids')),
+        eb.exists(
+          eb
+            .selectFrom('tasks')
+            .select(sql.lit(1).as('one'))
+            .whereRef('tasks.stream_id', '=', 'accreditations.stream_id')
+            .where('tasks.assignee_id', '=', user.user_id),
+        ),
+      ]),
+    );
+  }
+  if (filter.status && filter.status.length > 0) query = query.where('status', 'in', filter.status);
+  if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
+  if (filter.organisationName) {
+    query = query.where('organisation_name', 'ilike', `%${escapeLike(filter.organisationName)}%`);
+  }
+  if (filter.auditorId) {
+    const auditorId = filter.auditorId;
+    query = query.where((eb) => eb(sql.val(auditorId), '=', eb.fn.any('auditor_ids')));
+  }
+  if (filter.overdue) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('tasks')
+          .select(sql.lit(1).as('one'))
+          .whereRef('tasks.stream_id', '=', 'accreditations.stream_id')
+          .where('tasks.due_at', '<', now),
+      ),
+    );
+  }
+  if (filter.expiringWithinDays !== undefined) {
+    query = query
+      .where('status', 'in', ['accredited', 'suspended'])
+      .where('valid_until', '>=', now)
+      .where('valid_until', '<=', new Date(now.getTime() + filter.expiringWithinDays * 86_400_000));
+  }
+  if (filter.after) {
+    const { updatedAt, accreditationId } = filter.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('updated_at', '<', updatedAt),
+        eb.and([eb('updated_at', '=', updatedAt), eb('accreditation_id', '<', accreditationId)]),
+      ]),
+    );
+  }
+  return query
+    .orderBy('updated_at', 'desc')
+    .orderBy('accreditation_id', 'desc')
+    .limit(filter.limit)
+    .execute();
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/**
+ * The open tasks a user is to do: their own, and those any holder of their role may take (unless
+ * excluded by the four-eyes principle). Organisations see their organisation's tasks. With
+ * `all`, staff and administrators see every open task.
+ */
+export async function tasksForUser(
+  db: Kysely<Database>,
+  user: UserRow,
+  options: { all?: boolean; limit: number } = { limit: 200 },
+): Promise<TaskRow[]> {
+  let query = db.selectFrom('tasks').selectAll();
+  const staffLike = user.role === 'staff' || user.role === 'admin';
+  if (!(options.all && staffLike)) {
+    if (user.role === 'organisation') {
+      query = query
+        .where('assignee_role', '=', 'organisation')
+        .where('assignee_id', '=', user.organisation_id ?? '');
+    } else {
+      const role = staffLike ? 'staff' : user.role;
+      query = query.where((eb) =>
+        eb.or([
+          eb('assignee_id', '=', user.user_id),
+          eb.and([
+            eb('assignee_role', '=', role),
+            eb('assignee_id', 'is', null),
+            eb.not(eb(sql.val(user.user_id), '=', eb.fn.any('excluded_user_ids'))),
+          ]),
+        ]),
+      );
+    }
+  }
+  return query
+    .orderBy(sql`due_at asc nulls last`)
+    .orderBy('accreditation_id')
+    .orderBy('task_id')
+    .limit(options.limit)
+    .execute();
+}
+
+// ─── the public register ──────────────────────────────────────────────────────────────────────────
+
+/** Certificates by number or organisation name; a valid one past its end date reads as expired. */
+export async function searchRegister(
+  db: Kysely<Database>,
+  search: { certificateNumber?: string; organisation?: string; limit: number },
+  now: Date = new Date(),
+): Promise<CertificateRow[]> {
+  let query = db.selectFrom('certificates').selectAll();
+  if (search.certificateNumber) query = query.where('certificate_number', '=', search.certificateNumber);
+  if (search.organisation) {
+    query = query.where('organisation_name', 'ilike', `%${escapeLike(search.organisation)}%`);
+  }
+  const rows = await query
+    .orderBy('organisation_name')
+    .orderBy('valid_from', 'desc')
+    .limit(search.limit)
+    .execute();
+  return rows.map((row) =>
+    row.status === 'valid' && row.valid_until.getTime() <= now.getTime()
+      ? { ...row, status: 'expired' }
+      : row,
+  );
+}
