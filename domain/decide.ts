@@ -3,6 +3,7 @@ import { isValidCertificateNumber } from './certificate-number';
 import type { Command, CommandContext, CommandOf, CommandType } from './commands';
 import { addDuration, type Duration, isBefore, multiplyDuration, subtractDuration, toIso } from './duration';
 import type { AccreditationEvent, DeadlineTarget, Recipient, ScheduledSelfAssessment } from './events';
+import { commandPermits, type PermitKind, permitRoles } from './permissions';
 import { defaultPolicy } from './policy';
 import {
   type AccreditationCase,
@@ -226,45 +227,48 @@ function decideOnCase(
 
 // ─── who may act ─────────────────────────────────────────────────────────────────────────────────
 
-type Permit =
-  | 'staff'
-  | 'decision_maker'
-  | 'organisation'
-  | 'system'
-  | { auditor: string | null }
-  | { investigator: string | null };
-
-/** Whether the actor has the role a permit asks for, regardless of who in particular is assigned. */
-function hasRoleFor(permit: Permit, context: CommandContext): boolean {
-  const { role } = context.actor;
-  if (permit === 'staff') return role === 'staff' || role === 'admin';
-  if (typeof permit === 'string') return role === permit;
-  if ('auditor' in permit) return role === 'auditor';
-  return role !== 'organisation' && role !== 'system';
+/** Who in particular the case has assigned, for the permits that name a person. */
+interface Assignees {
+  auditor?: string | null;
+  investigator?: string | null;
 }
 
-function isPermitted(permit: Permit, context: CommandContext, state: AccreditationCase | null): boolean {
-  if (!hasRoleFor(permit, context)) return false;
+function holdsPermit(permit: PermitKind, context: CommandContext): boolean {
+  return permitRoles[permit].includes(context.actor.role);
+}
+
+function isPermitted(
+  permit: PermitKind,
+  context: CommandContext,
+  state: AccreditationCase | null,
+  assignees: Assignees,
+): boolean {
+  if (!holdsPermit(permit, context)) return false;
   const { actor } = context;
   if (permit === 'organisation') return state !== null && actor.organisationId === state.organisationId;
-  if (typeof permit === 'string') return true;
-  return actor.id === ('auditor' in permit ? permit.auditor : permit.investigator);
+  if (permit === 'assigned_auditor') return actor.id === assignees.auditor;
+  if (permit === 'investigator') return actor.id === assignees.investigator;
+  return true;
 }
 
-/** Undefined when one of the permits lets the actor act, otherwise the rejection that explains why not. */
+/**
+ * Undefined when one of the command's permits (`commandPermits`, shared with the API) lets the
+ * actor act, otherwise the rejection that explains why not.
+ */
 function authorise(
   type: CommandType,
   context: CommandContext,
   state: AccreditationCase | null,
-  ...permits: Permit[]
+  assignees: Assignees = {},
 ): Decision | undefined {
-  if (permits.some((permit) => isPermitted(permit, context, state))) return undefined;
+  const permits = commandPermits[type];
+  if (permits.some((permit) => isPermitted(permit, context, state, assignees))) return undefined;
   const { actor } = context;
-  const withRole = permits.filter((permit) => hasRoleFor(permit, context));
+  const withRole = permits.filter((permit) => holdsPermit(permit, context));
   if (withRole.includes('organisation')) {
     return reject('not_own_case', `${actor.id} acts for another organisation than this case's`);
   }
-  if (withRole.some((permit) => typeof permit === 'object')) {
+  if (withRole.some((permit) => permit === 'assigned_auditor' || permit === 'investigator')) {
     return reject('not_assigned', `${actor.id} is not assigned to ${type} on this case`);
   }
   return reject('not_authorised', `A ${actor.role} may not ${type}`);
@@ -338,7 +342,7 @@ function suspension(state: AccreditationCase, context: CommandContext, reason: s
 // ─── opening and application ─────────────────────────────────────────────────────────────────────
 
 function openAccreditation(command: CommandOf<'OpenAccreditation'>, context: CommandContext): Decision {
-  const denied = authorise(command.type, context, null, 'staff');
+  const denied = authorise(command.type, context, null);
   if (denied) return denied;
   const { policy, ...data } = command.data;
   if (!findCatalogue(data.edition)) {
@@ -356,8 +360,7 @@ function assignCaseManager(
   context: CommandContext,
 ): Decision {
   return (
-    authorise(command.type, context, state, 'staff') ??
-    accept({ type: 'CaseManagerAssigned', data: command.data })
+    authorise(command.type, context, state) ?? accept({ type: 'CaseManagerAssigned', data: command.data })
   );
 }
 
@@ -366,7 +369,7 @@ function submitApplication(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'organisation');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const expected = catalogueOf(state).applicationItems.map((item) => item.id);
   const { unknown, duplicates, missing } = compareIds(
@@ -400,7 +403,7 @@ function requestInformation(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   return accept({
     type: 'InformationRequested',
@@ -413,7 +416,7 @@ function provideInformation(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'organisation');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const request = state.openRequest;
   if (!request || request.requestId !== command.data.requestId) {
@@ -431,7 +434,7 @@ function acceptApplication(
   context: CommandContext,
 ): Decision {
   return (
-    authorise(command.type, context, state, 'staff') ??
+    authorise(command.type, context, state) ??
     accept({ type: 'ApplicationAccepted', data: { acceptedBy: context.actor.id } })
   );
 }
@@ -442,7 +445,7 @@ function rejectApplication(
   context: CommandContext,
 ): Decision {
   return (
-    authorise(command.type, context, state, 'staff') ??
+    authorise(command.type, context, state) ??
     accept({
       type: 'ApplicationRejected',
       data: { reasons: command.data.reasons, rejectedBy: context.actor.id },
@@ -467,7 +470,7 @@ function assignDocumentReviewer(
 ): Decision {
   const { auditorId, conflictOfInterestDeclaredFree } = command.data;
   return (
-    authorise(command.type, context, state, 'staff') ??
+    authorise(command.type, context, state) ??
     declaredFree(auditorId, conflictOfInterestDeclaredFree) ??
     accept({ type: 'DocumentReviewerAssigned', data: { auditorId, conflictOfInterestDeclaredFree: true } })
   );
@@ -478,7 +481,7 @@ function requestDocuments(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff', { auditor: state.documentReviewerId });
+  const denied = authorise(command.type, context, state, { auditor: state.documentReviewerId });
   if (denied) return denied;
   if (state.openRequest) {
     return reject(
@@ -522,8 +525,7 @@ function assignLeadAuditor(
 ): Decision {
   const { auditorId, conflictOfInterestDeclaredFree } = command.data;
   const denied =
-    authorise(command.type, context, state, 'staff') ??
-    declaredFree(auditorId, conflictOfInterestDeclaredFree);
+    authorise(command.type, context, state) ?? declaredFree(auditorId, conflictOfInterestDeclaredFree);
   if (denied) return denied;
   if (state.objectedAuditorIds.includes(auditorId)) {
     return reject('auditor_objected', `The organisation has objected to ${auditorId}`);
@@ -544,7 +546,7 @@ function setAuditDate(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff', {
+  const denied = authorise(command.type, context, state, {
     auditor: state.leadAuditor?.auditorId ?? null,
   });
   if (denied) return denied;
@@ -562,7 +564,7 @@ function objectToAuditor(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'organisation');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const leadAuditor = state.leadAuditor;
   if (!leadAuditor) return reject('lead_auditor_not_assigned', 'There is no lead auditor to object to');
@@ -626,7 +628,7 @@ function submitActionPlan(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'organisation');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { finding, rejection } = findFinding(state, command.data.findingId, 'minor');
   if (rejection) return rejection;
@@ -662,7 +664,7 @@ function submitCorrectiveActionEvidence(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'organisation');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { finding, rejection } = findFinding(state, command.data.findingId, 'major');
   if (rejection) return rejection;
@@ -724,7 +726,7 @@ function extendDeadline(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { target, newDueAt, reason } = command.data;
   const previousDueAt = currentDueAt(state, target);
@@ -763,7 +765,7 @@ function selfAssessmentSchedule(
 }
 
 function grant(command: CommandOf<'Grant'>, state: AccreditationCase, context: CommandContext): Decision {
-  const denied = authorise(command.type, context, state, 'decision_maker') ?? forbidAuditors(context, state);
+  const denied = authorise(command.type, context, state) ?? forbidAuditors(context, state);
   if (denied) return denied;
   const outstanding = state.auditElements.filter(
     (element) => !state.completedAuditElements.includes(element),
@@ -823,7 +825,7 @@ function grant(command: CommandOf<'Grant'>, state: AccreditationCase, context: C
 }
 
 function refuse(command: CommandOf<'Refuse'>, state: AccreditationCase, context: CommandContext): Decision {
-  const denied = authorise(command.type, context, state, 'decision_maker') ?? forbidAuditors(context, state);
+  const denied = authorise(command.type, context, state) ?? forbidAuditors(context, state);
   if (denied) return denied;
   return accept({
     type: 'AccreditationRefused',
@@ -838,7 +840,7 @@ function submitSelfAssessment(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'organisation');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const selfAssessment = findSelfAssessment(state, command.data.selfAssessmentId);
   if (!selfAssessment) {
@@ -864,7 +866,7 @@ function reviewSelfAssessment(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { selfAssessmentId, review } = command.data;
   const selfAssessment = findSelfAssessment(state, selfAssessmentId);
@@ -897,7 +899,7 @@ function confirmSuspensionProposal(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const proposal = openProposal(state, command.data.proposalId);
   if (!proposal) {
@@ -914,7 +916,7 @@ function rejectSuspensionProposal(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   if (!openProposal(state, command.data.proposalId)) {
     return reject('unknown_suspension_proposal', `There is no open proposal ${command.data.proposalId}`);
@@ -932,7 +934,7 @@ function applyForRenewal(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'organisation');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   if (state.renewal?.status === 'refused') {
     return reject('renewal_refused', 'Renewal was refused in this cycle');
@@ -951,7 +953,7 @@ function applyForRenewal(
 }
 
 function suspend(command: CommandOf<'Suspend'>, state: AccreditationCase, context: CommandContext): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { reason, complaintId } = command.data;
   if (complaintId && !findComplaint(state, complaintId)) return unknownComplaint(complaintId);
@@ -966,7 +968,7 @@ function reinstate(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   if (!state.suspension) return reject('invalid_transition', 'The accreditation is not suspended');
   return accept({
@@ -981,7 +983,7 @@ function withdraw(
   context: CommandContext,
 ): Decision {
   return (
-    authorise(command.type, context, state, 'staff') ??
+    authorise(command.type, context, state) ??
     accept({
       type: 'AccreditationWithdrawn',
       data: { reason: command.data.reason, withdrawnAt: context.now },
@@ -996,7 +998,7 @@ function receiveComplaint(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   return accept({
     type: 'ComplaintReceived',
@@ -1014,7 +1016,7 @@ function acknowledgeComplaint(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const complaint = findComplaint(state, command.data.complaintId);
   if (!complaint) return unknownComplaint(command.data.complaintId);
@@ -1029,7 +1031,7 @@ function assignComplaintInvestigator(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { complaintId, investigatorId } = command.data;
   const complaint = findComplaint(state, complaintId);
@@ -1063,7 +1065,7 @@ function closeComplaint(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'staff');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const complaint = findComplaint(state, command.data.complaintId);
   if (!complaint) return unknownComplaint(command.data.complaintId);
@@ -1086,7 +1088,7 @@ function elapseTimer(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state, 'system');
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const timer = dueTimers(state).find((candidate) => candidate.id === command.data.timerId);
   if (!timer) return reject('unknown_timer', `No timer ${command.data.timerId} is running`);

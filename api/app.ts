@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/database';
+import type { DocumentStorage } from '../db/documents';
+import { type AuthRateLimit, authPlugin } from './auth';
+import { finishDocument } from './openapi';
+import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
+import { accreditationRoutes } from './routes/accreditations';
+import { Base64Upload, documentRoutes, mediaTypes } from './routes/documents';
+import { registerRoutes } from './routes/register';
+import { stepRoutesPlugin } from './routes/steps';
+import { taskRoutes } from './routes/tasks';
+import { userRoutes } from './routes/users';
+
+export interface ApiDependencies {
+  db: Kysely<Database>;
+  temporal: Client;
+  taskQueue: string;
+  logger?: FastifyBaseLogger | false;
+  /** How long a step waits for the workflow before 503 (default 10 s). */
+  stepTimeoutMs?: number;
+  /** Where evidence is stored (default: PostgreSQL). */
+  documents: DocumentStorage;
+  authRateLimit?: AuthRateLimit;
+}
+
+/** Fastify's own 4xx errors, by status, as stable problem types. */
+const problemByStatus: Record<number, ProblemKind> = {
+  401: 'unauthorised',
+  403: 'forbidden',
+  404: 'notFound',
+  413: 'payloadTooLarge',
+  415: 'unsupportedMediaType',
+  429: 'rateLimited',
+};
+
+/** The path of the first string (or key) holding a NUL character, if any. */
+function findNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return childPath;
+    const found = findNul(child, childPath);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { documents?: DocumentStorage }) {
+  const deps: ApiDependencies = { ...input, documents: input.documents ?? { kind: 'database' } };
+  const app = Fastify({
+    loggerInstance: deps.logger || undefined,
+    bodyLimit: 1024 * 1024,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // PostgreSQL text cannot hold NUL: refuse it up front rather than fail in the database.
+  app.addHook('preValidation', async (request) => {
+    const body = Buffer.isBuffer(request.body) ? undefined : request.body;
+    const field = findNul({ querystring: request.query, params: request.params, body });
+    if (field) {
+      throw new ProblemError(
+        problem('validation', `Invalid value for ${field}`, {
+          errors: [{ field, message: 'NUL characters are not accepted' }],
+        }),
+      );
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((issue) => ({
+        field: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.')}`,
+        message: issue.message,
+      }));
+      const fields = errors.map((e) => e.field).join(', ');
+      return sendProblem(reply, problem('validation', `Invalid value for ${fields}`, { errors }));
+    }
+    if (error instanceof ProblemError) return sendProblem(reply, error.problem);
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      const kind = problemByStatus[error.statusCode] ?? 'validation';
+      return sendProblem(reply, problem(kind, error.message, error.code ? { code: error.code } : {}));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(
+      reply,
+      problem('internal', 'The request could not be completed.', { requestId: request.id }),
+    );
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem('notFound', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'DIM 1002:2024 accreditation engine',
+        description:
+          'Accreditations of IT and service organisations under DIM 1002:2024. Every error is ' +
+          'application/problem+json (RFC 9457) with a stable `type`; rejected steps carry a `code`.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit });
+  let openapi: ReturnType<typeof app.swagger> | undefined;
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => {
+    openapi ??= finishDocument(app.swagger(), [
+      {
+        path: '/documents',
+        mediaTypes,
+        jsonSchema: (({ $schema, ...schema }) => schema)(
+          z.toJSONSchema(Base64Upload, { target: 'draft-2020-12', io: 'input' }),
+        ),
+      },
+    ]);
+    return openapi;
+  });
+  app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
+
+  await app.register(accreditationRoutes, deps);
+  await app.register(stepRoutesPlugin, deps);
+  await app.register(taskRoutes, deps);
+  await app.register(registerRoutes, deps);
+  await app.register(userRoutes, deps);
+  await app.register(documentRoutes, deps);
+  return app;
+}

@@ -1,0 +1,35 @@
+import { Client, Connection } from '@temporalio/client';
+import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
+import { createLogger } from '../config/logger';
+import { createDb } from '../db/connection';
+import { buildApp } from './app';
+
+async function main() {
+  const env = loadEnv();
+  const logger = createLogger(env, 'api');
+  const db = createDb(requireDatabaseUrl(env), { maxConnections: 20 });
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const app = await buildApp({
+    db,
+    temporal,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    logger,
+    documents: env.DOCUMENT_DIR ? { kind: 'directory', path: env.DOCUMENT_DIR } : { kind: 'database' },
+  });
+  await app.listen({ host: env.API_HOST, port: env.API_PORT });
+
+  const stop = async () => {
+    await app.close();
+    await connection.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

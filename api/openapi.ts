@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('Stable URI reference naming the kind of problem'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+  })
+  .loose()
+  .describe('RFC 9457 problem details');
+
+const problemResponse = {
+  description: 'Problem details (RFC 9457)',
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+};
+
+/** The problem+json responses a route documents, by status. */
+export function problemResponses(...statuses: number[]): Record<number, typeof problemResponse> {
+  return Object.fromEntries(statuses.map((status) => [status, problemResponse]));
+}
+
+type Operation = { requestBody?: { content?: Record<string, unknown> } };
+
+/**
+ * Touches up what the zod transform cannot express: raw uploads are documented per media type
+ * (binary for files, the base64 JSON form for application/json).
+ */
+export function finishDocument<T extends object>(
+  document: T,
+  uploads: { path: string; mediaTypes: string[]; jsonSchema: unknown }[],
+): T {
+  const paths = (document as { paths?: Record<string, Record<string, Operation | undefined>> }).paths;
+  for (const { path, mediaTypes, jsonSchema } of uploads) {
+    const operation = paths?.[path]?.post;
+    if (!operation) continue;
+    operation.requestBody = {
+      ...operation.requestBody,
+      content: {
+        ...Object.fromEntries(
+          mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        ),
+        'application/json': { schema: jsonSchema },
+      },
+    };
+  }
+  return document;
+}

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CertificateRow } from '../../db/database';
+import { searchRegister } from '../../db/read-model';
+import type { ApiDependencies } from '../app';
+import { problemResponses } from '../openapi';
+import { ProblemError, problem } from '../problems';
+
+const RegisterEntry = z
+  .object({
+    certificateNumber: z.string(),
+    organisationName: z.string(),
+    status: z.enum(['valid', 'suspended', 'withdrawn', 'expired']),
+    validFrom: z.iso.datetime({ offset: true }),
+    validUntil: z.iso.datetime({ offset: true }),
+  })
+  .describe('A certificate in the public register (no personal data)');
+
+const present = (row: CertificateRow): z.infer<typeof RegisterEntry> => ({
+  certificateNumber: row.certificate_number,
+  organisationName: row.organisation_name,
+  status: row.status,
+  validFrom: row.valid_from.toISOString(),
+  validUntil: row.valid_until.toISOString(),
+});
+
+/** The public register (DIM 1002:2024 §7): anyone may check whether a certificate is valid. */
+export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { db }) => {
+  app.get(
+    '/register',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'searchRegister',
+        summary: 'Search the public register (Öffentliches Register durchsuchen)',
+        description:
+          'By certificate number or part of the organisation name; without either, every certificate.',
+        tags: ['register'],
+        querystring: z
+          .object({
+            certificateNumber: z.string().min(1).max(100).optional(),
+            organisation: z.string().min(1).max(200).optional().describe('Part of the organisation name'),
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(RegisterEntry) }), ...problemResponses(400, 429) },
+      },
+    },
+    async (request) => {
+      const rows = await searchRegister(db, request.query);
+      return { items: rows.map(present) };
+    },
+  );
+
+  app.get(
+    '/register/:certificateNumber',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'verifyCertificate',
+        summary: 'Verify one certificate (Zertifikat prüfen)',
+        tags: ['register'],
+        params: z.object({ certificateNumber: z.string().min(1).max(100) }),
+        response: { 200: RegisterEntry, ...problemResponses(400, 404, 429) },
+      },
+    },
+    async (request) => {
+      const [row] = await searchRegister(db, {
+        certificateNumber: request.params.certificateNumber,
+        limit: 1,
+      });
+      if (!row) throw new ProblemError(problem('notFound', 'No certificate with this number.'));
+      return present(row);
+    },
+  );
+};

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findAccreditation, findAccreditationRow, maySeeAccreditation } from '../../db/read-model';
+import type { StepCommand } from '../../workflows/messages';
+import type { ApiDependencies } from '../app';
+import { currentUser } from '../auth';
+import { problemResponses } from '../openapi';
+import { ProblemError, problem } from '../problems';
+import { stepRoutes } from '../step-table';
+import { executeStep } from '../steps';
+import { AccreditationResponse, presentAccreditation } from '../view';
+
+export const IdempotencyHeaders = z
+  .object({
+    'idempotency-key': z
+      .string()
+      .regex(/^[\w-]{8,100}$/)
+      .optional()
+      .describe('Repeat a request (e.g. after 503) with the same key: the step is done at most once'),
+  })
+  .loose();
+
+const operationId = (type: string) => `${type.charAt(0).toLowerCase()}${type.slice(1)}`;
+
+/**
+ * One route per human command, generated from the step table: authenticate and authorise (role
+ * from the domain's permits), check the case is visible to the caller, send the update, answer
+ * with the case as the read model shows it afterwards.
+ */
+export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
+  app,
+  { db, temporal, stepTimeoutMs },
+) => {
+  for (const step of stepRoutes) {
+    app.post(
+      `/accreditations/:id/${step.path}`,
+      {
+        config: { access: step.roles },
+        schema: {
+          operationId: operationId(step.type),
+          summary: step.summary,
+          description: `${step.summaryDe} — command \`${step.type}\`. Answers when the step is recorded, with the case as it is now.`,
+          tags: ['steps'],
+          params: z.object({ id: z.uuid() }),
+          headers: IdempotencyHeaders,
+          body: step.body,
+          response: {
+            200: AccreditationResponse,
+            ...problemResponses(400, 401, 403, 404, 409, 413, 415, 429, 503),
+          },
+        },
+      },
+      async (request) => {
+        const user = currentUser(request);
+        const { id } = request.params;
+        const visible = await findAccreditationRow(db, id);
+        if (!visible || !maySeeAccreditation(user, visible.row, visible.tasks)) {
+          throw new ProblemError(problem('notFound', 'No such accreditation.'));
+        }
+        const key = request.headers['idempotency-key'] ?? randomUUID();
+        const outcome = await executeStep(
+          temporal,
+          id,
+          {
+            command: { type: step.type, data: request.body } as StepCommand,
+            actor: {
+              id: user.user_id,
+              role: user.role,
+              ...(user.organisation_id ? { organisationId: user.organisation_id } : {}),
+            },
+          },
+          // Scoped to the user, so nobody can attach to someone else's update by guessing a key.
+          { updateId: `${user.user_id}:${key}`, retryKey: key, timeoutMs: stepTimeoutMs },
+        );
+        request.log.info(
+          { accreditationId: id, command: step.type, version: outcome.version },
+          'step recorded',
+        );
+        const detail = await findAccreditation(db, id);
+        if (!detail) throw new Error(`Accreditation ${id} vanished from the read model`);
+        return presentAccreditation(detail);
+      },
+    );
+  }
+};

@@ -1,0 +1,244 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { UserRole, UserRow } from '../../db/database';
+import {
+  createUser,
+  findOrganisation,
+  findUser,
+  findUserByEmail,
+  issueToken,
+  listUsers,
+  revokeTokens,
+} from '../../db/identity';
+import type { ApiDependencies } from '../app';
+import { currentUser } from '../auth';
+import { problemResponses } from '../openapi';
+import { ProblemError, problem } from '../problems';
+
+const roles = [
+  'admin',
+  'staff',
+  'decision_maker',
+  'auditor',
+  'organisation',
+] as const satisfies readonly UserRole[];
+
+const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  organisationId: z.string().nullable(),
+  language: z.enum(['de', 'en']),
+});
+
+const TokenSchema = z.object({
+  token: z.string().describe('Shown once; only its SHA-256 is stored'),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+const present = (user: UserRow): z.infer<typeof UserSchema> => ({
+  id: user.user_id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  organisationId: user.organisation_id,
+  language: user.language,
+});
+
+const notFound = () => new ProblemError(problem('notFound', 'No such user.'));
+
+/** Administrators manage every user; case managers (staff) the users of organisations. */
+function mayManage(actor: UserRow, role: UserRole): boolean {
+  return actor.role === 'admin' || (actor.role === 'staff' && role === 'organisation');
+}
+
+const TokenBody = z
+  .object({
+    validForDays: z.number().int().min(1).max(365).default(90),
+    label: z.string().min(1).max(100).default('api'),
+  })
+  .strict();
+
+export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { db }) => {
+  app.get(
+    '/me',
+    {
+      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      schema: {
+        operationId: 'whoAmI',
+        summary: 'The authenticated user',
+        tags: ['users'],
+        response: { 200: UserSchema, ...problemResponses(401, 429) },
+      },
+    },
+    async (request) => present(currentUser(request)),
+  );
+
+  app.get(
+    '/users',
+    {
+      config: { access: ['admin', 'staff'] },
+      schema: {
+        operationId: 'listUsers',
+        summary: 'List users (Benutzer auflisten)',
+        tags: ['users'],
+        querystring: z
+          .object({
+            role: z.enum(roles).optional(),
+            organisation: z.string().min(1).max(100).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(UserSchema) }), ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => {
+      const { role, organisation, limit } = request.query;
+      const rows = await listUsers(db, { role, organisationId: organisation, limit });
+      return { items: rows.map(present) };
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { access: ['admin', 'staff'] },
+      schema: {
+        operationId: 'createUser',
+        summary: 'Create a user with a first token (Benutzer anlegen)',
+        description:
+          'Administrators create users of any role; case managers create the users of organisations. An ' +
+          'organisation user is bound to the organisation id returned when its accreditation was opened.',
+        tags: ['users'],
+        body: z
+          .object({
+            email: z.email().max(254),
+            name: z.string().trim().min(1).max(200),
+            role: z.enum(roles),
+            organisationId: z
+              .string()
+              .min(1)
+              .max(100)
+              .optional()
+              .describe('Required for role organisation only'),
+            language: z.enum(['de', 'en']).default('de'),
+            validForDays: z
+              .number()
+              .int()
+              .min(1)
+              .max(365)
+              .default(90)
+              .describe('Validity of the first token'),
+          })
+          .strict(),
+        response: {
+          201: z.object({ user: UserSchema, token: TokenSchema }),
+          ...problemResponses(400, 401, 403, 409, 413, 415, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = currentUser(request);
+      const body = request.body;
+      if (!mayManage(actor, body.role)) {
+        throw new ProblemError(problem('forbidden', `A ${actor.role} may not create ${body.role} users.`));
+      }
+      if ((body.role === 'organisation') !== (body.organisationId !== undefined)) {
+        throw new ProblemError(
+          problem('validation', 'organisationId is required for organisation users and only for them.', {
+            errors: [{ field: 'body.organisationId', message: 'required exactly for role organisation' }],
+          }),
+        );
+      }
+      if (body.organisationId && !(await findOrganisation(db, body.organisationId))) {
+        throw new ProblemError(
+          problem('validation', 'No such organisation.', {
+            errors: [{ field: 'body.organisationId', message: 'unknown organisation' }],
+          }),
+        );
+      }
+      if (await findUserByEmail(db, body.email)) {
+        throw new ProblemError(
+          problem('conflict', 'A user with this e-mail exists.', { code: 'email_taken' }),
+        );
+      }
+      const user = await createUser(db, {
+        email: body.email,
+        name: body.name,
+        role: body.role,
+        organisationId: body.organisationId ?? null,
+        language: body.language,
+      });
+      const { token, expiresAt } = await issueToken(db, user.user_id, {
+        label: 'first',
+        validForDays: body.validForDays,
+      });
+      request.log.info({ createdUserId: user.user_id, role: user.role }, 'user created');
+      return reply
+        .status(201)
+        .send({ user: present(user), token: { token, expiresAt: expiresAt.toISOString() } });
+    },
+  );
+
+  const managedUser = async (actor: UserRow, userId: string) => {
+    const user = await findUser(db, userId);
+    // A user the caller may not manage is reported as missing, so ids cannot be probed.
+    if (!user || !mayManage(actor, user.role)) throw notFound();
+    return user;
+  };
+
+  app.post(
+    '/users/:id/tokens',
+    {
+      config: { access: ['admin', 'staff'] },
+      schema: {
+        operationId: 'issueToken',
+        summary: 'Issue a token for a user (Token ausstellen)',
+        tags: ['users'],
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: TokenBody,
+        response: { 201: TokenSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const user = await managedUser(currentUser(request), request.params.id);
+      const { token, expiresAt } = await issueToken(db, user.user_id, {
+        label: request.body.label,
+        validForDays: request.body.validForDays,
+      });
+      request.log.info({ tokenUserId: user.user_id }, 'token issued');
+      return reply.status(201).send({ token, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.delete(
+    '/users/:id/tokens',
+    {
+      config: { access: ['admin', 'staff'] },
+      schema: {
+        operationId: 'revokeTokens',
+        summary: 'Revoke every token of a user (Tokens widerrufen)',
+        tags: ['users'],
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: {
+          200: z.object({ revoked: z.number().int() }),
+          ...problemResponses(400, 401, 403, 404, 429),
+        },
+      },
+    },
+    async (request) => {
+      const actor = currentUser(request);
+      const user = await managedUser(actor, request.params.id);
+      // Locking oneself out through the API is refused; the CLI (on the database) can still do it.
+      if (user.user_id === actor.user_id) {
+        throw new ProblemError(
+          problem('conflict', 'Revoke your own tokens with the CLI.', { code: 'own_tokens' }),
+        );
+      }
+      const revoked = await revokeTokens(db, user.user_id);
+      request.log.info({ tokenUserId: user.user_id, revoked }, 'tokens revoked');
+      return { revoked };
+    },
+  );
+};

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Client,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { accreditationWorkflow } from '../workflows/accreditation';
+import {
+  accreditationWorkflowId,
+  type CommandOutcome,
+  type CommandRequest,
+  commandUpdate,
+} from '../workflows/messages';
+import { ProblemError, problem } from './problems';
+
+/** How long a request waits for the workflow before answering 503 with a retry-safe update id. */
+export const defaultStepTimeoutMs = 10_000;
+
+/** Rejections that say the actor may not act (rather than that the step does not fit the state). */
+const refusals = new Set(['not_authorised', 'not_assigned', 'not_own_case', 'four_eyes_violation']);
+
+export interface StepOptions {
+  /** The Temporal update id; a repeated request with the same id attaches to the same update. */
+  updateId?: string;
+  /** What the client should send back as `Idempotency-Key` to retry (default: the update id). */
+  retryKey?: string;
+  timeoutMs?: number;
+}
+
+function toProblem(error: unknown, retryKey: string): ProblemError {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const code = error.cause.type ?? 'rejected';
+    if (refusals.has(code)) return new ProblemError(problem('forbidden', error.cause.message, { code }));
+    if (code === 'invalid_command')
+      return new ProblemError(problem('validation', error.cause.message, { code }));
+    return new ProblemError(problem('conflict', error.cause.message, { code }));
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return new ProblemError(problem('notFound', 'No such accreditation.'));
+  }
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadlineExceeded(error)) {
+    return new ProblemError(
+      problem(
+        'unavailable',
+        'The accreditation did not answer in time; repeat the request with the header Idempotency-Key set to updateId.',
+        { updateId: retryKey },
+      ),
+    );
+  }
+  throw error;
+}
+
+function isDeadlineExceeded(error: unknown): boolean {
+  return (
+    error instanceof Error && /DEADLINE_EXCEEDED|deadline/i.test(`${error.message} ${String(error.cause)}`)
+  );
+}
+
+/**
+ * A human step on one accreditation, as a Temporal update. Resolves when the workflow has
+ * appended the events and updated the read model. `updateId` makes a repeated request safe.
+ */
+export async function executeStep(
+  temporal: Client,
+  accreditationId: string,
+  request: CommandRequest,
+  options: StepOptions = {},
+): Promise<CommandOutcome> {
+  const updateId = options.updateId ?? randomUUID();
+  const handle = temporal.workflow.getHandle(accreditationWorkflowId(accreditationId));
+  try {
+    return await temporal.withDeadline(Date.now() + (options.timeoutMs ?? defaultStepTimeoutMs), () =>
+      handle.executeUpdate(commandUpdate, { args: [request], updateId }),
+    );
+  } catch (error) {
+    throw toProblem(error, options.retryKey ?? updateId);
+  }
+}
+
+/** Opening an accreditation starts its workflow and runs the first step in one call. */
+export async function openAccreditation(
+  temporal: Client,
+  taskQueue: string,
+  accreditationId: string,
+  request: CommandRequest,
+  options: Pick<StepOptions, 'timeoutMs'> = {},
+): Promise<CommandOutcome> {
+  const updateId = randomUUID();
+  const startWorkflowOperation = new WithStartWorkflowOperation<typeof accreditationWorkflow>(
+    'accreditationWorkflow',
+    {
+      workflowId: accreditationWorkflowId(accreditationId),
+      taskQueue,
+      args: [{ accreditationId }],
+      workflowIdConflictPolicy: 'FAIL',
+    },
+  );
+  try {
+    return await temporal.withDeadline(Date.now() + (options.timeoutMs ?? defaultStepTimeoutMs), () =>
+      temporal.workflow.executeUpdateWithStart(commandUpdate, {
+        args: [request],
+        updateId,
+        startWorkflowOperation,
+      }),
+    );
+  } catch (error) {
+    throw toProblem(error, updateId);
+  }
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { AccreditationRow, TaskRow } from '../db/database';
+import type { AccreditationDetail } from '../db/read-model';
+import { actionsForTask } from './step-table';
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+const DateTime = z.iso.datetime({ offset: true });
+
+export const TaskSchema = z
+  .object({
+    id: z.string(),
+    accreditationId: z.string(),
+    organisationName: z.string(),
+    kind: z.string().describe('What is to be done, e.g. complete_document_review'),
+    assigneeRole: z.string(),
+    assigneeId: z
+      .string()
+      .nullable()
+      .describe('The user or organisation; null when anyone with the role may act'),
+    subjectId: z.string().describe('The case, request, finding, audit element, self-assessment or complaint'),
+    dueAt: DateTime.nullable(),
+    overdue: z.boolean(),
+    actions: z
+      .array(z.object({ command: z.string(), method: z.literal('POST'), path: z.string() }))
+      .describe('The routes that complete the task'),
+  })
+  .describe('An open human task');
+
+export function presentTask(task: TaskRow, now: Date = new Date()): z.infer<typeof TaskSchema> {
+  return {
+    id: task.task_id,
+    accreditationId: task.accreditation_id,
+    organisationName: task.organisation_name,
+    kind: task.kind,
+    assigneeRole: task.assignee_role,
+    assigneeId: task.assignee_id,
+    subjectId: task.subject_id,
+    dueAt: iso(task.due_at),
+    overdue: task.due_at !== null && task.due_at.getTime() < now.getTime(),
+    actions: actionsForTask(task.kind).map(({ type, path }) => ({
+      command: type,
+      method: 'POST' as const,
+      path: `/accreditations/${task.accreditation_id}/${path}`,
+    })),
+  };
+}
+
+export const AccreditationSummarySchema = z.object({
+  id: z.uuid(),
+  status: z.string(),
+  organisation: z.object({ id: z.string(), name: z.string() }),
+  cycle: z.number().int(),
+  caseManagerId: z.string(),
+  auditorIds: z.array(z.string()),
+  certificate: z
+    .object({ number: z.string(), validFrom: DateTime.nullable(), validUntil: DateTime.nullable() })
+    .nullable(),
+  nextDeadline: z.object({ kind: z.string(), at: DateTime }).nullable(),
+  version: z.number().int(),
+  openedAt: DateTime,
+  updatedAt: DateTime,
+});
+
+export const AccreditationResponse = AccreditationSummarySchema.extend({
+  openTasks: z.array(TaskSchema),
+  timeline: z.array(
+    z.object({
+      version: z.number().int(),
+      type: z.string(),
+      at: DateTime,
+      actorId: z.string().nullable(),
+      actorRole: z.string().nullable(),
+    }),
+  ),
+});
+
+export function presentSummary(row: AccreditationRow): z.infer<typeof AccreditationSummarySchema> {
+  return {
+    id: row.accreditation_id,
+    status: row.status,
+    organisation: { id: row.organisation_id, name: row.organisation_name },
+    cycle: row.cycle,
+    caseManagerId: row.case_manager_id,
+    auditorIds: row.auditor_ids,
+    certificate: row.certificate_number
+      ? { number: row.certificate_number, validFrom: iso(row.valid_from), validUntil: iso(row.valid_until) }
+      : null,
+    nextDeadline:
+      row.next_deadline_kind && row.next_deadline_at
+        ? { kind: row.next_deadline_kind, at: row.next_deadline_at.toISOString() }
+        : null,
+    version: row.version,
+    openedAt: row.opened_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function presentAccreditation({
+  row,
+  tasks,
+  timeline,
+}: AccreditationDetail): z.infer<typeof AccreditationResponse> {
+  const now = new Date();
+  return {
+    ...presentSummary(row),
+    openTasks: tasks.map((task) => presentTask(task, now)),
+    timeline: timeline.map((event) => ({
+      version: event.stream_version,
+      type: event.event_type,
+      at: event.business_time.toISOString(),
+      actorId: typeof event.metadata.actorId === 'string' ? event.metadata.actorId : null,
+      actorRole: typeof event.metadata.actorRole === 'string' ? event.metadata.actorRole : null,
+    })),
+  };
+}

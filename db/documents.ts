@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, UserRow } from './database';
+
+/** The document tables (migration 2026-11-26-20-documents), kept beside the others' `Database`. */
+export type DocumentTables = {
+  documents: {
+    sha256: string;
+    media_type: string;
+    size_bytes: number;
+    content: Buffer | null;
+    storage: 'database' | 'directory';
+    created_at: Date | undefined;
+  };
+  document_uploads: {
+    sha256: string;
+    uploaded_by: string;
+    organisation_id: string | null;
+    filename: string | null;
+    uploaded_at: Date | undefined;
+  };
+};
+
+type DocumentsDb = Kysely<Database & DocumentTables>;
+const withDocuments = (db: Kysely<Database>): DocumentsDb => db.withTables<DocumentTables>();
+
+export type DocumentRow = Omit<Selectable<DocumentTables['documents']>, 'content'>;
+
+/** Where the bytes go: PostgreSQL (default) or a directory, one file per hash. */
+export type DocumentStorage = { kind: 'database' } | { kind: 'directory'; path: string };
+
+export const sha256Hex = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+/** Media types accepted as evidence, each with a check of the first bytes. */
+export const documentTypes: Record<string, (content: Buffer) => boolean> = {
+  'application/pdf': (content) => content.subarray(0, 5).toString('latin1') === '%PDF-',
+  'image/png': (content) =>
+    content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (content) => content.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])),
+  'text/plain': (content) => !content.includes(0) && isUtf8(content),
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': isZip,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': isZip,
+};
+
+function isZip(content: Buffer): boolean {
+  return content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+}
+
+function isUtf8(content: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(content);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface StoredDocument extends DocumentRow {
+  /** False when the same bytes were stored before (the upload is recorded all the same). */
+  created: boolean;
+}
+
+/** Stores the bytes once per hash and records who uploaded them (for read access). */
+export async function saveDocument(
+  db: Kysely<Database>,
+  storage: DocumentStorage,
+  upload: { content: Buffer; mediaType: string; filename: string | null; uploadedBy: UserRow },
+): Promise<StoredDocument> {
+  const sha256 = sha256Hex(upload.content);
+  if (storage.kind === 'directory') await writeContentFile(storage.path, sha256, upload.content);
+  return withDocuments(db)
+    .transaction()
+    .execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('documents')
+        .values({
+          sha256,
+          media_type: upload.mediaType,
+          size_bytes: upload.content.length,
+          content: storage.kind === 'database' ? upload.content : null,
+          storage: storage.kind,
+        })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .returning('sha256')
+        .executeTakeFirst();
+      await trx
+        .insertInto('document_uploads')
+        .values({
+          sha256,
+          uploaded_by: upload.uploadedBy.user_id,
+          organisation_id: upload.uploadedBy.organisation_id,
+          filename: upload.filename,
+        })
+        .onConflict((oc) => oc.columns(['sha256', 'uploaded_by']).doNothing())
+        .execute();
+      const row = await trx
+        .selectFrom('documents')
+        .select(['sha256', 'media_type', 'size_bytes', 'storage', 'created_at'])
+        .where('sha256', '=', sha256)
+        .executeTakeFirstOrThrow();
+      return { ...row, created: inserted !== undefined };
+    });
+}
+
+async function writeContentFile(directory: string, sha256: string, content: Buffer) {
+  await mkdir(directory, { recursive: true });
+  const target = join(directory, sha256);
+  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, target);
+}
+
+/**
+ * The document if the user may read it: DIM staff and decision makers every document; others
+ * what they uploaded themselves; organisations what their organisation uploaded; auditors also
+ * what the organisations of the cases they are involved in uploaded.
+ */
+export async function findReadableDocument(
+  db: Kysely<Database>,
+  user: UserRow,
+  sha256: string,
+): Promise<DocumentRow | undefined> {
+  const ddb = withDocuments(db);
+  let query = ddb
+    .selectFrom('documents')
+    .select(['sha256', 'media_type', 'size_bytes', 'storage', 'created_at'])
+    .where('sha256', '=', sha256);
+  if (user.role === 'organisation' || user.role === 'auditor') {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('document_uploads as u')
+          .select(sql.lit(1).as('one'))
+          .whereRef('u.sha256', '=', 'documents.sha256')
+          .where((inner) => {
+            const own = inner('u.uploaded_by', '=', user.user_id);
+            if (user.role === 'organisation')
+              return inner.or([own, inner('u.organisation_id', '=', user.organisation_id)]);
+            return inner.or([
+              own,
+              inner(
+                'u.organisation_id',
+                'in',
+                inner
+                  .selectFrom('accreditations')
+                  .select('accreditations.organisation_id')
+                  .where(sql<boolean>`${user.user_id} = any(accreditations.auditor_ids)`),
+              ),
+            ]);
+          }),
+      ),
+    );
+  }
+  return query.executeTakeFirst();
+}
+
+export async function readDocumentContent(
+  db: Kysely<Database>,
+  storage: DocumentStorage,
+  document: DocumentRow,
+): Promise<Buffer> {
+  if (document.storage === 'directory') {
+    if (storage.kind !== 'directory')
+      throw new Error(`Document ${document.sha256} is in a directory not configured here`);
+    return readFile(join(storage.path, document.sha256));
+  }
+  const row = await withDocuments(db)
+    .selectFrom('documents')
+    .select('content')
+    .where('sha256', '=', document.sha256)
+    .executeTakeFirstOrThrow();
+  if (!row.content) throw new Error(`Document ${document.sha256} has no content`);
+  return row.content;
+}

@@ -1,0 +1,160 @@
+/**
+ * Fuzzes the HTTP API with schemathesis against its own /openapi.json: the real API, a worker, a
+ * Temporal dev server and PostgreSQL, all started here on free ports (DATABASE_URL, if set, names
+ * the PostgreSQL server to use). Fails on any 5xx and on any response that violates the document.
+ *
+ *   SCHEMATHESIS=/path/to/st npx tsx scripts/fuzz-api.ts [--max-examples N] [--max-time S]
+ *
+ * --max-time bounds the whole schemathesis run (it is stopped, and fails, when the time is spent).
+ *
+ * scripts/fuzz-api.sh installs a pinned schemathesis into a virtualenv first and calls this.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { sql } from 'kysely';
+import { buildApp } from '../api/app';
+import { createDb } from '../db/connection';
+import { createUser, issueToken } from '../db/identity';
+import { migrateToLatest } from '../db/migrate';
+import { databaseUrl, freePort, startLocalPostgres } from '../dev/postgres';
+import { resolveTemporalCli } from '../dev/tools';
+import { createWorker } from '../worker/worker';
+import { searchAttributeKeys } from '../workflows/search-attributes';
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value < 1) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+
+const maxExamples = argument('max-examples', 20);
+const maxTime = argument('max-time', 180);
+const schemathesis = process.env.SCHEMATHESIS ?? 'st';
+const log = (message: string) => console.log(`[fuzz] ${message}`);
+const cleanups: (() => Promise<void>)[] = [];
+
+async function main(): Promise<number> {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dim-fuzz-pg-'));
+    const postgres = await startLocalPostgres({ dataDir, port: await freePort() });
+    cleanups.push(async () => {
+      await postgres.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    serverUrl = postgres.url;
+  }
+  const name = `dim_fuzz_${Date.now()}`;
+  const admin = createDb(serverUrl, { maxConnections: 1 });
+  await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin);
+  cleanups.push(async () => {
+    await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin);
+    await admin.destroy();
+  });
+  const db = createDb(databaseUrl(serverUrl, name), { maxConnections: 20 });
+  cleanups.push(() => db.destroy());
+  await migrateToLatest(db);
+  log('PostgreSQL ready');
+
+  const temporal = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: await resolveTemporalCli() },
+      ip: '127.0.0.1',
+      searchAttributes: searchAttributeKeys,
+      extraArgs: ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
+    },
+  });
+  cleanups.push(() => temporal.teardown());
+  const taskQueue = 'fuzz';
+  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db });
+  const running = worker.run();
+  cleanups.push(async () => {
+    worker.shutdown();
+    await running;
+    await nativeConnection.close();
+  });
+  const connection = await Connection.connect({ address: temporal.address });
+  cleanups.push(() => connection.close());
+  log('Temporal and worker ready');
+
+  const app = await buildApp({
+    db,
+    temporal: new Client({ connection, namespace: 'default' }),
+    taskQueue,
+    logger: false,
+    // The fuzzer never sends a bad token on purpose; keep its own requests from being limited.
+    authRateLimit: { max: 100_000, windowMs: 60_000 },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  cleanups.push(() => app.close());
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const user = await createUser(db, { email: 'fuzz-admin@example.org', name: 'Fuzz Admin', role: 'admin' });
+  const { token } = await issueToken(db, user.user_id, { label: 'fuzz', validForDays: 1 });
+  log(`API on ${base}; schemathesis: ${maxExamples} examples per operation, at most ${maxTime} s`);
+
+  const args = [
+    'run',
+    `${base}/openapi.json`,
+    '--checks',
+    'not_a_server_error,response_schema_conformance',
+    '--max-examples',
+    String(maxExamples),
+    '--phases',
+    'examples,coverage,fuzzing',
+    '--header',
+    `Authorization: Bearer ${token}`,
+    '--generation-with-security-parameters',
+    'false',
+    '--generation-database',
+    'none',
+    '--seed',
+    process.env.FUZZ_SEED ?? '20261126',
+    '--request-timeout',
+    '20',
+    // One worker: hypothesis on CPython 3.11 can trip over concurrent AST parsing with more.
+    '--workers',
+    '1',
+    '--no-color',
+  ];
+  const started = Date.now();
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(schemathesis, args, { stdio: 'inherit' });
+    // A bound on the whole run: schemathesis' own --max-time keeps fuzzing until it is spent.
+    const timer = setTimeout(() => {
+      log(`time budget of ${maxTime} s spent; stopping schemathesis`);
+      child.kill('SIGINT');
+    }, maxTime * 1000);
+    child.on('exit', () => clearTimeout(timer));
+    child.on('error', (error) =>
+      reject(
+        new Error(
+          `Cannot run ${schemathesis} (${error.message}); use scripts/fuzz-api.sh or set SCHEMATHESIS`,
+        ),
+      ),
+    );
+    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
+  log(`schemathesis finished in ${((Date.now() - started) / 1000).toFixed(0)} s with exit code ${code}`);
+  return code;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(error);
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
+}
+process.exit(exitCode);

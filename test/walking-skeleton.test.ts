@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../api/app';
+import { accreditationWorkflowId } from '../workflows/messages';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { startTestTemporal, type TestTemporal } from './support/temporal';
+import { createTestUser, type TestUser } from './support/users';
+
+const validBody = {
+  organisation: {
+    name: 'Musterdienst GmbH',
+    address: { street: 'Hauptstraße 5', postalCode: '80331', city: 'München', country: 'DE' },
+    contactEmail: 'kontakt@musterdienst.example',
+  },
+  scope: 'IT-Servicedesk und Rechenzentrumsbetrieb am Standort München',
+};
+
+describe('walking skeleton: POST /accreditations → workflow → event → GET', () => {
+  let database: TestDatabase;
+  let temporal: TestTemporal;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let staff: TestUser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    temporal = await startTestTemporal(database.db);
+    app = await buildApp({
+      db: database.db,
+      temporal: temporal.client,
+      taskQueue: temporal.taskQueue,
+      logger: false,
+    });
+    staff = await createTestUser(database.db, 'staff');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await temporal?.close();
+    await database?.drop();
+  });
+
+  const counts = async () => {
+    const events = await database.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const organisations = await database.db
+      .selectFrom('organisations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { events: events.n, organisations: organisations.n };
+  };
+
+  it('opens an accreditation, records the first event and reads it back from PostgreSQL', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/accreditations',
+      headers: staff.headers,
+      payload: validBody,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const body = created.json();
+    expect(created.headers.location).toBe(`/accreditations/${body.id}`);
+    expect(body).toMatchObject({
+      status: 'opened',
+      organisation: { name: 'Musterdienst GmbH' },
+      caseManagerId: staff.id,
+      cycle: 1,
+      version: 1,
+    });
+    expect(body.timeline).toEqual([
+      expect.objectContaining({
+        version: 1,
+        type: 'AccreditationOpened',
+        actorId: staff.id,
+        actorRole: 'staff',
+      }),
+    ]);
+
+    const read = await app.inject({
+      method: 'GET',
+      url: `/accreditations/${body.id}`,
+      headers: staff.headers,
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual(body);
+
+    const event = await database.db
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_id', '=', accreditationWorkflowId(body.id))
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ event_type: 'AccreditationOpened', stream_version: 1 });
+    expect(event.metadata).toMatchObject({ workflowId: accreditationWorkflowId(body.id), actorId: staff.id });
+
+    const description = await temporal.client.workflow.getHandle(accreditationWorkflowId(body.id)).describe();
+    expect(description.status.name).toBe('RUNNING');
+  });
+
+  it('answers bad input with 400 problem+json naming the field, and writes nothing', async () => {
+    const before = await counts();
+    const bad = { ...validBody, organisation: { ...validBody.organisation, contactEmail: 'not-an-email' } };
+    const response = await app.inject({
+      method: 'POST',
+      url: '/accreditations',
+      headers: staff.headers,
+      payload: bad,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({
+      type: '/problems/validation-failed',
+      status: 400,
+      errors: [expect.objectContaining({ field: 'body.organisation.contactEmail' })],
+    });
+    expect(await counts()).toEqual(before);
+    const workflows = temporal.client.workflow.list({ query: `TaskQueue = '${temporal.taskQueue}'` });
+    let started = 0;
+    for await (const _ of workflows) started += 1;
+    expect(started).toBe(1); // only the one opened by the first test
+  });
+
+  it('refuses callers without a token or with the wrong role, and hides other organisations’ cases', async () => {
+    const before = await counts();
+    const anonymous = await app.inject({ method: 'POST', url: '/accreditations', payload: validBody });
+    expect(anonymous.statusCode).toBe(401);
+    const auditor = await createTestUser(database.db, 'auditor');
+    const forbidden = await app.inject({
+      method: 'POST',
+      url: '/accreditations',
+      headers: auditor.headers,
+      payload: validBody,
+    });
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json()).toMatchObject({ type: '/problems/forbidden' });
+    const afterRefusals = await counts();
+    expect(afterRefusals.events).toBe(before.events);
+
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/accreditations',
+      headers: staff.headers,
+      payload: validBody,
+    });
+    const id = opened.json().id;
+    const stranger = await createTestUser(database.db, 'organisation');
+    const hidden = await app.inject({
+      method: 'GET',
+      url: `/accreditations/${id}`,
+      headers: stranger.headers,
+    });
+    expect(hidden.statusCode).toBe(404);
+    const unassignedAuditor = await app.inject({
+      method: 'GET',
+      url: `/accreditations/${id}`,
+      headers: auditor.headers,
+    });
+    expect(unassignedAuditor.statusCode).toBe(404);
+    const unknown = await app.inject({
+      method: 'GET',
+      url: '/accreditations/00000000-0000-4000-8000-000000000000',
+      headers: staff.headers,
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
