@@ -14,6 +14,15 @@ export const EnvSchema = z.object({
   POSTGRES_PORT: port.default(5433),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  /** Evidence documents go to this directory (one file per SHA-256) instead of PostgreSQL. */
+  DOCUMENT_DIR: z.string().min(1).optional(),
+  /** Mail relay, e.g. smtp://user:pass@relay:587; unset: each message is written to DATA_DIR/mail as .eml. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('DIM Akkreditierung <akkreditierung@dim.local>'),
+  /** Base of the deep links in notifications (the web UI). */
+  PUBLIC_WEB_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  /** Hour of the day (UTC) at which staff who chose the digest get their daily summary. */
+  NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -127,16 +127,24 @@ export interface NotificationsTable {
   recipient_role: string;
   recipient_id: string | null;
   payload: Jsonb<unknown>;
-  status: ColumnType<
-    'pending' | 'sent' | 'failed',
-    'pending' | 'sent' | 'failed' | undefined,
-    'pending' | 'sent' | 'failed'
-  >;
+  status: ColumnType<NotificationStatus, NotificationStatus | undefined, NotificationStatus>;
   attempts: Generated<number>;
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** A transient failure is retried from then on (null: at once). */
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The digest notification that carried this one (status `digested`). */
+  digest_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The Message-ID it was sent with (derived from the notification id). */
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+/**
+ * pending → sent | failed (permanent) | held (for the recipient's daily digest) → digested;
+ * a row addressed to a role without a person is `expanded` into one row per person.
+ */
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'held' | 'digested' | 'expanded';
 
 export type EventRow = Selectable<EventsTable>;
 export type AccreditationRow = Selectable<AccreditationsTable>;
@@ -171,6 +179,8 @@ export interface UsersTable {
   /** Set exactly for the role `organisation`. */
   organisation_id: string | null;
   language: Generated<Language>;
+  /** One daily summary of notifications and due items instead of one mail each. */
+  notification_digest: Generated<boolean>;
   created_at: Generated<Date>;
 }
 

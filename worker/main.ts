@@ -2,6 +2,8 @@ import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporali
 import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
 import { createLogger, temporalLogger } from '../config/logger';
 import { createDb } from '../db/connection';
+import { defaultDataDir } from '../dev/paths';
+import { startNotificationDispatcher } from '../notifications';
 import { createWorker } from './worker';
 
 async function main() {
@@ -20,8 +22,16 @@ async function main() {
     db,
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, address: env.TEMPORAL_ADDRESS }, 'worker running');
+  // E-mail from the notifications outbox, off the path of any update (see notifications/dispatcher.ts).
+  const dispatcher = startNotificationDispatcher({
+    db,
+    env,
+    dataDir: env.DATA_DIR ?? defaultDataDir,
+    logger,
+  });
   // Worker.run resolves after SIGINT/SIGTERM once in-flight tasks have drained.
   await worker.run();
+  await dispatcher.stop();
   await connection.close();
   await db.destroy();
   logger.info('worker stopped');

@@ -3,6 +3,7 @@ import * as eventStore from './2026-11-26-01-event-store';
 import * as projections from './2026-11-26-02-projections';
 import * as identity from './2026-11-26-10-identity';
 import * as documents from './2026-11-26-20-documents';
+import * as notificationDelivery from './2026-11-26-30-notification-delivery';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-02-projections': projections,
   '2026-11-26-10-identity': identity,
   '2026-11-26-20-documents': documents,
+  '2026-11-26-30-notification-delivery': notificationDelivery,
 };

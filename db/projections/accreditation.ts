@@ -79,7 +79,7 @@ async function applyAccreditationEvents(trx: Transaction<Database>, events: read
       };
       for (const row of certificateChanges(streamId, before, state, event))
         certificates.set(row.certificate_number, row);
-      notifications.push(...notificationRows(event, state));
+      notifications.push(...notificationRows(event, state, before));
       last = event;
     }
     const { state } = current;

@@ -5,7 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { AccreditationCase, AccreditationState } from '../../domain/accreditation';
-import type { AccreditationEvent } from '../../domain/events';
+import type { AccreditationEvent, Recipient } from '../../domain/events';
 import type { Role } from '../../domain/roles';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
@@ -136,80 +136,150 @@ export function certificateChanges(
 interface Notice {
   kind: string;
   role: Role;
+  /** The user, or for the role `organisation` the organisation; null: every holder of the role. */
   recipientId: string | null;
+  /** Holders of the role who must not be told (four-eyes principle: the case's auditors). */
+  excludedUserIds?: string[];
 }
 
 function snakeCase(type: string): string {
   return type.replace(/[A-Z]/g, (letter, index: number) => (index === 0 ? '' : '_') + letter.toLowerCase());
 }
 
-/** Whom an event must be told to (beyond the task inbox, which shows open tasks anyway). */
-function notices(event: AccreditationEvent, state: AccreditationCase): Notice[] {
+/**
+ * Whom an event must be told to (README "Who is told what"). The organisation's contact learns
+ * every step it must act on or that changes its certificate; auditors their new tasks and audit
+ * dates; the case manager escalations, overdue items, objections and complaints; decision makers
+ * a case ready for decision and a suspension proposal.
+ */
+function notices(event: AccreditationEvent, before: AccreditationState, state: AccreditationCase): Notice[] {
   const kind = snakeCase(event.type);
   const organisation: Notice = { kind, role: 'organisation', recipientId: state.organisationId };
   const caseManager: Notice = { kind, role: 'staff', recipientId: state.caseManagerId };
-  switch (event.type) {
-    // Reminders and escalations name their recipient.
-    case 'InformationRequestReminderSent':
-    case 'DocumentsRequestLapsed':
-    case 'SelfAssessmentReminderSent':
-    case 'SelfAssessmentEscalated':
-    case 'SuspensionProposed':
-    case 'RenewalWindowOpened':
-    case 'ComplaintAcknowledgementOverdue': {
-      const { recipient } = event.data;
-      return [
-        { kind, role: recipient.role, recipientId: recipient.userId ?? recipient.organisationId ?? null },
-      ];
+  const auditor = (auditorId: string | null | undefined): Notice[] =>
+    auditorId ? [{ kind, role: 'auditor', recipientId: auditorId }] : [];
+  const decisionMakers = (noticeKind: string): Notice => ({
+    kind: noticeKind,
+    role: 'decision_maker',
+    recipientId: null,
+    excludedUserIds: state.auditorsInvolved,
+  });
+  const list = eventNotices();
+  // The case is ready for decision whichever step completed it.
+  if (before.status !== 'awaiting_decision' && state.status === 'awaiting_decision') {
+    list.push(decisionMakers('ready_for_decision'));
+  }
+  return list;
+
+  function eventNotices(): Notice[] {
+    switch (event.type) {
+      // Reminders and escalations name their recipient.
+      case 'InformationRequestReminderSent':
+      case 'DocumentsRequestLapsed':
+      case 'SelfAssessmentEscalated':
+      case 'RenewalWindowOpened':
+      case 'ComplaintAcknowledgementOverdue':
+        return [recipientNotice(kind, event.data.recipient)];
+      case 'SelfAssessmentReminderSent': {
+        const notice = recipientNotice(kind, event.data.recipient);
+        // Overdue: the case manager learns it too.
+        return event.data.reminder === 'overdue' && notice.role !== 'staff'
+          ? [notice, caseManager]
+          : [notice];
+      }
+      case 'SuspensionProposed':
+        return [recipientNotice(kind, event.data.recipient), decisionMakers(kind)];
+      case 'ApplicationSubmitted':
+        // Receipt to the applicant; the review task to the case manager.
+        return [organisation, caseManager];
+      case 'InformationRequested':
+      case 'DocumentsRequested':
+      case 'ApplicationRejected':
+      case 'AccreditationGranted':
+      case 'AccreditationRefused':
+      case 'AccreditationReinstated':
+      case 'AccreditationExpired':
+      case 'CycleRenewed':
+      case 'DeadlineExtended':
+      case 'ComplaintAcknowledged':
+      case 'ComplaintDecided':
+        return [organisation];
+      case 'InformationProvided':
+      case 'AuditorObjected':
+      case 'SelfAssessmentSubmitted':
+      case 'RenewalApplied':
+      case 'ComplaintReceived':
+        return [caseManager];
+      case 'AccreditationSuspended':
+      case 'AccreditationWithdrawn':
+        return [organisation, caseManager];
+      case 'DocumentReviewerAssigned':
+        return auditor(event.data.auditorId);
+      case 'LeadAuditorAssigned':
+        // The organisation may object to the auditor within the window.
+        return [...auditor(event.data.auditorId), organisation];
+      case 'AuditDateSet':
+        return [organisation, ...auditor(state.leadAuditor?.auditorId)];
+      case 'AuditElementCompleted':
+        // Findings and their deadlines; an element without findings tells nobody.
+        return event.data.findings.length > 0 ? [organisation] : [];
+      case 'CorrectiveActionEvidenceSubmitted':
+      case 'ActionPlanSubmitted':
+        return auditor(state.leadAuditor?.auditorId);
+      case 'CorrectiveActionVerified':
+        // Not effective: the finding is open again.
+        return event.data.effective ? [] : [organisation];
+      case 'ComplaintInvestigatorAssigned':
+        return [{ kind, role: 'staff', recipientId: event.data.investigatorId }];
+      default:
+        return [];
     }
-    case 'InformationRequested':
-    case 'DocumentsRequested':
-    case 'ApplicationRejected':
-    case 'AccreditationGranted':
-    case 'AccreditationRefused':
-    case 'AccreditationReinstated':
-    case 'AccreditationExpired':
-    case 'CycleRenewed':
-      return [organisation];
-    case 'AccreditationSuspended':
-    case 'AccreditationWithdrawn':
-      return [organisation, caseManager];
-    case 'DocumentReviewerAssigned':
-      return [{ kind, role: 'auditor', recipientId: event.data.auditorId }];
-    case 'LeadAuditorAssigned':
-      // The organisation may object to the auditor within the window.
-      return [{ kind, role: 'auditor', recipientId: event.data.auditorId }, organisation];
-    case 'ComplaintReceived':
-      return [caseManager];
-    case 'ComplaintInvestigatorAssigned':
-      return [{ kind, role: 'staff', recipientId: event.data.investigatorId }];
-    default:
-      return [];
   }
 }
 
-/** Outbox rows for `event` (state = the case after it); ids are deterministic. */
+function recipientNotice(kind: string, recipient: Recipient): Notice {
+  return { kind, role: recipient.role, recipientId: recipient.userId ?? recipient.organisationId ?? null };
+}
+
+/** What the templates need besides the event's data. */
+export interface NotificationPayload {
+  accreditationId: string;
+  organisationName: string;
+  status: string;
+  cycle: number;
+  data: unknown;
+  excludedUserIds?: string[];
+}
+
+/** Outbox rows for `event` (`before` / `state` = the case before and after it); ids are deterministic. */
 export function notificationRows(
   event: RecordedEvent,
   state: AccreditationState,
+  before: AccreditationState = { status: 'none' },
 ): Insertable<NotificationsTable>[] {
   if (state.status === 'none') return [];
   const domainEvent = { type: event.type, data: event.data } as AccreditationEvent;
-  return notices(domainEvent, state).map((notice) => ({
-    notification_id: `${event.streamId}/${event.version}/${notice.kind}/${notice.role}`,
-    stream_id: event.streamId,
-    global_position: event.globalPosition,
-    event_type: event.type,
-    kind: notice.kind,
-    recipient_role: notice.role,
-    recipient_id: notice.recipientId,
-    payload: JSON.stringify({
+  return notices(domainEvent, before, state).map((notice) => {
+    const payload: NotificationPayload = {
       accreditationId: state.accreditationId,
       organisationName: state.organisationName,
+      status: state.status,
+      cycle: state.cycle,
       data: event.data,
-    }),
-    last_error: null,
-    created_at: event.businessTime,
-    sent_at: null,
-  }));
+      ...(notice.excludedUserIds ? { excludedUserIds: notice.excludedUserIds } : {}),
+    };
+    return {
+      notification_id: `${event.streamId}/${event.version}/${notice.kind}/${notice.role}`,
+      stream_id: event.streamId,
+      global_position: event.globalPosition,
+      event_type: event.type,
+      kind: notice.kind,
+      recipient_role: notice.role,
+      recipient_id: notice.recipientId,
+      payload: JSON.stringify(payload),
+      last_error: null,
+      created_at: event.businessTime,
+      sent_at: null,
+    };
+  });
 }
