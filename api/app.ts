@@ -18,6 +18,7 @@ import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
 import { Base64Upload, documentRoutes, mediaTypes } from './routes/documents';
+import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
@@ -147,5 +148,6 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   await app.register(registerRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(documentRoutes, deps);
+  await app.register(notificationRoutes, deps);
   return app;
 }

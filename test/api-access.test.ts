@@ -31,6 +31,8 @@ const spec: Record<string, Access> = {
   'POST /documents': ['admin', 'staff', 'auditor', 'organisation'],
   'GET /documents/{sha256}': everyone,
   'GET /documents/{sha256}/content': everyone,
+  'GET /notifications/health': ['admin', 'staff'],
+  'PUT /me/notification-digest': ['admin', 'staff', 'decision_maker', 'auditor'],
   ...Object.fromEntries(
     stepRoutes.map((step) => [
       `POST /accreditations/{id}/${step.path}`,

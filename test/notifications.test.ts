@@ -8,6 +8,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
+import { buildApp } from '../api/app';
 import type { Database, Language, NotificationRow } from '../db/database';
 import { failedNotifications, notificationCounts, setNotificationDigest } from '../db/notifications';
 import type { Actor } from '../domain/commands';
@@ -18,6 +19,7 @@ import { completeApplication } from './domain/support';
 import { allConforming, CaseDriver, type castOfCase } from './support/case-driver';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { startTestTemporal, type TestTemporal } from './support/temporal';
+import { createTestUser } from './support/users';
 
 const webUrl = 'http://dim.test';
 
@@ -530,6 +532,27 @@ describe('notifications by e-mail', () => {
       }),
     ]);
     expect((await notificationCounts(db)).failed).toBeGreaterThanOrEqual(1);
+    // The staff dashboard shows it through the API.
+    const app = await buildApp({
+      db,
+      temporal: temporal.client,
+      taskQueue: temporal.taskQueue,
+      logger: false,
+    });
+    const staff = await createTestUser(db, 'staff');
+    const health = await app.inject({
+      method: 'GET',
+      url: `/notifications/health?accreditationId=${bounced.accreditationId}`,
+      headers: staff.headers,
+    });
+    await app.close();
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({
+      counts: { failed: expect.any(Number) },
+      failed: [
+        { notificationId: id, kind: 'application_submitted', error: expect.stringContaining('Mailbox') },
+      ],
+    });
     // Not again: the failed row is not retried, and the event is not appended twice.
     await dispatcher().dispatchPending();
     expect(smtp.received.filter(({ rcptTo }) => rcptTo[0]?.startsWith('bounce'))).toHaveLength(0);
