@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { type AppendResult, appendToStream, type NewEvent } from '../db/event-store';
+import { appendToStream, type NewEvent, readStream, VersionConflict } from '../db/event-store';
 
 export interface AppendEventsInput {
   streamId: string;
@@ -8,15 +8,73 @@ export interface AppendEventsInput {
   events: NewEvent[];
 }
 
+/** An event as the store holds it, in the shape the workflow folds. */
+export interface StoredEvent {
+  version: number;
+  type: string;
+  data: unknown;
+  /** `update:<id>` or `timer:<id>`: the step that decided it. */
+  causationId: string | null;
+}
+
+/**
+ * What the store holds after `expectedVersion` once the append was tried:
+ * - `appended`: exactly the given events;
+ * - `duplicate`: their idempotency keys were stored before (a retried activity), as stored then;
+ * - `conflict`: other events took those versions, left by an attempt of a workflow task that was
+ *   lost after its append (worker crash, cache eviction); the workflow folds them and decides again.
+ */
+export interface AppendOutcome {
+  status: 'appended' | 'duplicate' | 'conflict';
+  recorded: StoredEvent[];
+}
+
+const causationOf = (metadata: Record<string, unknown>) =>
+  typeof metadata.causationId === 'string' ? metadata.causationId : null;
+
 /**
  * Side effects of the workflows. Appending is idempotent (each event carries an idempotency key
- * derived in the workflow), so a retried activity writes nothing twice.
+ * derived in the workflow from the step that decided it), so a retried activity writes nothing twice.
  */
 export function createActivities({ db }: { db: Kysely<Database> }) {
   return {
-    async appendEvents(input: AppendEventsInput): Promise<AppendResult> {
-      return appendToStream(db, input.streamId, input.expectedVersion, input.events);
+    async appendEvents({ streamId, expectedVersion, events }: AppendEventsInput): Promise<AppendOutcome> {
+      try {
+        const result = await appendToStream(db, streamId, expectedVersion, events);
+        if (!result.duplicate) {
+          const recorded = events.map((event, index) => ({
+            version: result.firstVersion + index,
+            type: event.type,
+            data: event.data,
+            causationId: causationOf(event.metadata),
+          }));
+          return { status: 'appended', recorded };
+        }
+        const stored = await readStream(db, streamId, {
+          fromVersion: result.firstVersion - 1,
+          toVersion: result.lastVersion,
+        });
+        return { status: 'duplicate', recorded: stored.map(toStoredEvent) };
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        const stored = await readStream(db, streamId, { fromVersion: expectedVersion });
+        return { status: 'conflict', recorded: stored.map(toStoredEvent) };
+      }
     },
+  };
+}
+
+function toStoredEvent(event: {
+  version: number;
+  type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+}) {
+  return {
+    version: event.version,
+    type: event.type,
+    data: event.data,
+    causationId: causationOf(event.metadata),
   };
 }
 

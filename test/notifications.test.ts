@@ -457,7 +457,7 @@ describe('notifications by e-mail', () => {
         },
       ],
     });
-    expect(result.duplicate).toBe(true);
+    expect(result.status).toBe('duplicate');
     expect(await outboxOf(db, c.streamId)).toHaveLength(2);
     await dispatcher().dispatchPending();
     expect(smtp.messagesOf(c.streamId)).toHaveLength(2);

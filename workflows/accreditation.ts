@@ -3,19 +3,19 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import type { NewEvent } from '../db/event-store';
+import type { Activities, StoredEvent } from '../activities';
 import { certificateNumberFrom } from '../domain/certificate-number';
 import { type Actor, type Command, type CommandContext, CommandSchema } from '../domain/commands';
 import { type Decision, decide } from '../domain/decide';
 import { toEpochMs } from '../domain/duration';
-import type { AccreditationEvent } from '../domain/events';
+import { type AccreditationEvent, AccreditationEventSchema } from '../domain/events';
 import { type AccreditationState, evolve, initialState, isFinished } from '../domain/state';
 import { dueTimers } from '../domain/timers';
 import {
@@ -65,6 +65,12 @@ function toDomainCommand(step: StepCommand, at: string, certificateUuid: string)
   return parsed.data;
 }
 
+interface DecidedStep {
+  command: Command;
+  context: CommandContext;
+  events: AccreditationEvent[];
+}
+
 function reject(decision: Extract<Decision, { ok: false }>): never {
   throw ApplicationFailure.create({
     type: decision.rejection.code,
@@ -93,34 +99,60 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
     return result;
   };
 
-  /** Appends the decided events (with the projections), then moves the live state on. */
-  async function commit(
-    command: Command,
-    events: AccreditationEvent[],
-    context: CommandContext,
-  ): Promise<CommandOutcome> {
-    const { workflowId, runId } = workflowInfo();
-    const newEvents: NewEvent[] = events.map((event, index) => ({
-      type: event.type,
-      data: event.data,
-      metadata: {
+  /** Steps whose events an earlier, lost attempt of a workflow task had stored: causation → outcome. */
+  const storedSteps = new Map<string, { version: number; eventTypes: string[] }>();
+
+  /** Moves the live state on by events exactly as the store holds them. */
+  function fold(recorded: StoredEvent[], fromLostAttempt: boolean) {
+    const statusBefore = state.status;
+    for (const stored of recorded) {
+      state = evolve(state, AccreditationEventSchema.parse({ type: stored.type, data: stored.data }));
+      version = stored.version;
+      if (fromLostAttempt && stored.causationId) {
+        const step = storedSteps.get(stored.causationId) ?? { version, eventTypes: [] };
+        storedSteps.set(stored.causationId, { version, eventTypes: [...step.eventTypes, stored.type] });
+      }
+    }
+    if (state.status !== statusBefore) upsertStatus();
+  }
+
+  /**
+   * Decides a step and appends its events (with the projections) under keys derived from the step
+   * (`update:<id>` or `timer:<id>`). Should other events already hold those versions — stored by an
+   * attempt of a workflow task that was then lost — they are folded in and the step decided again;
+   * should they be this very step's, its outcome is returned as it was.
+   */
+  async function take(causationId: string, decideStep: () => DecidedStep): Promise<CommandOutcome> {
+    for (;;) {
+      const earlier = storedSteps.get(causationId);
+      if (earlier) return { ...earlier, status: state.status };
+      const { command, context, events } = decideStep();
+      if (events.length === 0) return { version, eventTypes: [], status: state.status };
+      const { workflowId, runId } = workflowInfo();
+      const metadata = {
         actorId: context.actor.id,
         actorRole: context.actor.role,
         workflowId,
         runId,
         command: command.type,
-      },
-      businessTime: context.now,
-      idempotencyKey: `${streamId}:${version + index + 1}`,
-    }));
-    if (newEvents.length > 0) {
-      await appendEvents({ streamId, expectedVersion: version, events: newEvents });
-      const statusBefore = state.status;
-      for (const event of events) state = evolve(state, event);
-      version += events.length;
-      if (state.status !== statusBefore) upsertStatus();
+        causationId,
+      };
+      const outcome = await appendEvents({
+        streamId,
+        expectedVersion: version,
+        events: events.map((event, index) => ({
+          type: event.type,
+          data: event.data,
+          metadata,
+          businessTime: context.now,
+          idempotencyKey: `${streamId}/${causationId}/${index}`,
+        })),
+      });
+      fold(outcome.recorded, outcome.status === 'conflict');
+      if (outcome.status !== 'conflict') {
+        return { version, eventTypes: outcome.recorded.map((event) => event.type), status: state.status };
+      }
     }
-    return { version, eventTypes: events.map((event) => event.type), status: state.status };
   }
 
   function upsertStatus() {
@@ -134,24 +166,30 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
   /** A timer that ran out; a human step may have made it moot while it waited for its turn. */
   async function elapse(timerId: string) {
     if (!dueTimers(state).some((timer) => timer.id === timerId)) return;
-    const command: Command = { type: 'ElapseTimer', data: { timerId } };
-    const context = { now: now(), actor: system };
-    const decision = decide(command, state, context);
-    // A listed timer the domain refuses is a bug: fail the workflow task (retried once fixed), never spin.
-    if (!decision.ok) throw new Error(`Timer ${timerId} refused: ${decision.rejection.message}`);
-    await commit(command, decision.events, context);
+    await take(`timer:${timerId}`, () => {
+      const command: Command = { type: 'ElapseTimer', data: { timerId } };
+      const context = { now: now(), actor: system };
+      const decision = decide(command, state, context);
+      // A listed timer the domain refuses is a bug: fail the workflow task (retried once fixed), never spin.
+      if (!decision.ok) throw new Error(`Timer ${timerId} refused: ${decision.rejection.message}`);
+      return { command, context, events: decision.events };
+    });
   }
 
   setHandler(
     commandUpdate,
-    ({ command, actor }: CommandRequest) =>
-      serialised(() => {
-        const context = { now: now(), actor };
-        const domainCommand = toDomainCommand(command, context.now, uuid4());
-        const decision = decide(domainCommand, state, context);
-        if (!decision.ok) reject(decision);
-        return commit(domainCommand, decision.events, context);
-      }),
+    ({ command, actor }: CommandRequest) => {
+      const causationId = `update:${currentUpdateInfo()?.id}`;
+      return serialised(() =>
+        take(causationId, () => {
+          const context = { now: now(), actor };
+          const domainCommand = toDomainCommand(command, context.now, uuid4());
+          const decision = decide(domainCommand, state, context);
+          if (!decision.ok) reject(decision);
+          return { command: domainCommand, context, events: decision.events };
+        }),
+      );
+    },
     {
       validator: ({ command, actor }: CommandRequest) => {
         if ((command.type as string) === 'ElapseTimer' || actor.role === 'system') {
@@ -160,6 +198,8 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
             message: 'Timers are the workflow’s own.',
           });
         }
+        // Its events are stored already (by a lost attempt): the handler answers with them.
+        if (storedSteps.has(`update:${currentUpdateInfo()?.id}`)) return;
         const at = now();
         const decision = decide(toDomainCommand(command, at, validationCertificateUuid), state, {
           now: at,
