@@ -17,19 +17,39 @@ export interface TestTemporal {
 let runtimeInstalled = false;
 
 /** Worker logs at WARN, so test output shows what matters. Once per process (each test file). */
-function installQuietRuntime() {
+export function installQuietRuntime() {
   if (runtimeInstalled) return;
   Runtime.install({ logger: new DefaultLogger('WARN') });
   runtimeInstalled = true;
 }
 
+export type WorkerTuning = Parameters<typeof createWorker>[0]['tuning'];
+
+/**
+ * `TEST_MAX_CACHED_WORKFLOWS=2 npx vitest run …` runs the workflow tests with a tiny sticky cache, so
+ * workflows are evicted and replayed from their history all the time: a check of determinism.
+ */
+export function tuningFromEnv(): WorkerTuning {
+  const value = process.env.TEST_MAX_CACHED_WORKFLOWS;
+  if (!value) return undefined;
+  const maxCachedWorkflows = Number(value);
+  if (!Number.isInteger(maxCachedWorkflows) || maxCachedWorkflows < 0) {
+    throw new Error(`TEST_MAX_CACHED_WORKFLOWS=${value} is not a whole number`);
+  }
+  // The SDK caps concurrent workflow tasks at the cache size (with a warning) unless the cache is off.
+  return maxCachedWorkflows === 0
+    ? { maxCachedWorkflows }
+    : { maxCachedWorkflows, maxConcurrentWorkflowTaskExecutions: Math.max(2, maxCachedWorkflows) };
+}
+
 /**
  * A client and a running worker on a task queue of their own, against the dev server of the run,
- * with the workflow bundle built once in global setup.
+ * with the workflow bundle built once in global setup. Without `tuning`, `TEST_MAX_CACHED_WORKFLOWS`
+ * applies (see `tuningFromEnv`).
  */
 export async function startTestTemporal(
   db: Kysely<Database>,
-  tuning?: Parameters<typeof createWorker>[0]['tuning'],
+  tuning: WorkerTuning = tuningFromEnv(),
 ): Promise<TestTemporal> {
   installQuietRuntime();
   const address = inject('temporalAddress');
