@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely';
  * details can be corrected or erased), users with one role each, and their API tokens (only the
  * SHA-256 of a token is stored).
  */
+// biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('organisations')
@@ -50,6 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema.
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('api_tokens').execute();
   await db.schema.dropTable('users').execute();

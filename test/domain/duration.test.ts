@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addDuration,
   DurationSchema,
-  IsoDateSchema,
   durationLabel,
+  IsoDateSchema,
   isCertainlyShorter,
   multiplyDuration,
   subtractDuration,
