@@ -97,7 +97,7 @@ export async function listAccreditations(
   if (user.role === 'auditor') {
     query = query.where((eb) =>
       eb.or([
-        eb(sql.val(user.user_id), '=', eb.fn.any('auditor_ids')),
+        eb('auditor_ids', '@>', sql<string[]>`ARRAY[${user.user_id}]::text[]`),
         eb.exists(
           eb
             .selectFrom('tasks')
@@ -115,7 +115,7 @@ export async function listAccreditations(
   }
   if (filter.auditorId) {
     const auditorId = filter.auditorId;
-    query = query.where((eb) => eb(sql.val(auditorId), '=', eb.fn.any('auditor_ids')));
+    query = query.where('auditor_ids', '@>', sql<string[]>`ARRAY[${auditorId}]::text[]`);
   }
   if (filter.overdue) {
     query = query.where((eb) =>
@@ -136,12 +136,8 @@ export async function listAccreditations(
   }
   if (filter.after) {
     const { updatedAt, accreditationId } = filter.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('updated_at', '<', updatedAt),
-        eb.and([eb('updated_at', '=', updatedAt), eb('accreditation_id', '<', accreditationId)]),
-      ]),
-    );
+    // A row comparison, so the (updated_at, accreditation_id) indexes serve the next page.
+    query = query.where(sql<boolean>`(updated_at, accreditation_id) < (${updatedAt}, ${accreditationId})`);
   }
   return query
     .orderBy('updated_at', 'desc')

@@ -4,6 +4,7 @@ import * as projections from './2026-11-26-02-projections';
 import * as identity from './2026-11-26-10-identity';
 import * as documents from './2026-11-26-20-documents';
 import * as notificationDelivery from './2026-11-26-30-notification-delivery';
+import * as dashboardIndexes from './2026-11-26-40-dashboard-indexes';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-10-identity': identity,
   '2026-11-26-20-documents': documents,
   '2026-11-26-30-notification-delivery': notificationDelivery,
+  '2026-11-26-40-dashboard-indexes': dashboardIndexes,
 };
