@@ -1,0 +1,328 @@
+/**
+ * The staff dashboard over 100 000 accreditations: `GET /accreditations` through the real API
+ * (authentication, filters, keyset pagination, response schema) against the same SQL the endpoint
+ * runs, sent raw through node-postgres. Goal: p95 of the endpoint ≤ 20 ms.
+ *
+ * Seeding goes straight into the projections: a few dozen scripted cases (the real decider, see
+ * test/support/scenarios.ts) are appended and projected the normal way, and their rows — state,
+ * tasks and all — are copied to 100 000 accreditations with their own ids, organisations, case
+ * managers, auditors and dates spread over three years.
+ *
+ *   npm run bench -- dashboard [--scale 0.05]
+ */
+import { Client } from '@temporalio/client';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../db/database';
+import { rebuildProjections } from '../db/projections/rebuild';
+import { accreditationScenario } from '../test/support/scenarios';
+import type { TestUser } from '../test/support/users';
+import { type BenchApi, expectStatus, startBenchApi } from './api';
+import { loadAppends } from './seed';
+import { benchDatabase, formatLatency, type LatencySummary, report, scaled, summarise } from './support';
+
+const accreditations = scaled(100_000, 1_000);
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 50);
+const goalMs = 20;
+
+const bench = await benchDatabase(8);
+const { db } = bench;
+let api: BenchApi | undefined;
+const raw = new pg.Pool({ connectionString: bench.url, max: 2 });
+raw.on('error', () => {});
+// A second handle whose queries are recorded: the SQL the endpoint runs, for the raw baseline.
+let captured: CapturedQuery[] = [];
+const capturingPool = new pg.Pool({ connectionString: bench.url, max: 2 });
+capturingPool.on('error', () => {});
+const capturing = new Kysely<Database>({
+  dialect: new PostgresDialect({ pool: capturingPool }),
+  log: (event) => {
+    if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters });
+  },
+});
+
+async function seed(staff: TestUser[], auditors: TestUser[]) {
+  // Templates: scripted cases in every status the procedure reaches.
+  // Cases cut off after 2 to 60 steps: every stage of the procedure, and certificates of every age.
+  for (const [index, maxStepsPerCase] of [2, 4, 7, 10, 14, 18, 24, 30, 40, 60].entries()) {
+    const appends = [...accreditationScenario({ cases: 12, seed: 100 + index, maxStepsPerCase })];
+    for (let i = 0; i < appends.length; i += 200) await loadAppends(db, appends.slice(i, i + 200));
+  }
+  await rebuildProjections(db);
+  const staffIds = staff.map((user) => user.id);
+  const auditorIds = auditors.map((user) => user.id);
+  await sql`CREATE TABLE seed_templates AS
+    SELECT (row_number() OVER (ORDER BY stream_id) - 1)::int AS n, * FROM accreditations`.execute(db);
+  await sql`CREATE TABLE seed_template_tasks AS
+    SELECT t.n, tasks.* FROM tasks JOIN seed_templates t USING (stream_id)`.execute(db);
+  await sql`CREATE TABLE seed_rows AS
+    SELECT g, g % (SELECT count(*) FROM seed_templates)::int AS n,
+      gen_random_uuid()::text AS id,
+      now() - (random() * interval '1095 days') AS updated_at,
+      ${sql.val(staffIds)}::text[] AS staff, ${sql.val(auditorIds)}::text[] AS auditors
+    FROM generate_series(1, ${accreditations}::int) AS g`.execute(db);
+  await sql`TRUNCATE accreditations, tasks`.execute(db);
+  // Identity of the copy: ids, organisation, case manager and auditors from pools; dates shifted so
+  // the last change is spread over three years and certificates expire at any time in the next three.
+  await sql`INSERT INTO accreditations
+    SELECT 'accreditation-' || r.id, r.id, t.status, 'org-' || r.g,
+      split_part(t.organisation_name, ' GmbH', 1) || ' GmbH ' || r.g, t.cycle,
+      CASE WHEN t.certificate_number IS NULL THEN NULL ELSE 'DIM1002-B-' || r.g END,
+      CASE WHEN t.valid_from IS NULL THEN NULL ELSE r.updated_at - interval '30 days' END,
+      CASE WHEN t.valid_until IS NULL THEN NULL ELSE r.updated_at + interval '1065 days' END,
+      t.next_deadline_at - t.updated_at + r.updated_at, t.next_deadline_kind,
+      r.staff[1 + r.g % cardinality(r.staff)],
+      CASE WHEN cardinality(t.auditor_ids) = 0 THEN '{}'::text[]
+        ELSE ARRAY[r.auditors[1 + r.g % cardinality(r.auditors)], r.auditors[1 + (r.g / 7) % cardinality(r.auditors)]] END,
+      t.state, t.version, r.g, r.updated_at - (t.updated_at - t.opened_at), r.updated_at
+    FROM seed_rows r JOIN seed_templates t USING (n)`.execute(db);
+  await sql`INSERT INTO tasks
+    SELECT 'accreditation-' || r.id, t.task_id, r.id, t.kind, t.assignee_role,
+      CASE t.assignee_role WHEN 'organisation' THEN 'org-' || r.g
+        WHEN 'staff' THEN r.staff[1 + r.g % cardinality(r.staff)]
+        WHEN 'auditor' THEN r.auditors[1 + r.g % cardinality(r.auditors)] END,
+      t.excluded_user_ids, t.subject_id,
+      -- Due dates around now, so some tasks are overdue.
+      CASE WHEN t.due_at IS NULL THEN NULL ELSE now() + ((r.g % 120) - 20) * interval '1 day' END,
+      split_part(t.organisation_name, ' GmbH', 1) || ' GmbH ' || r.g
+    FROM seed_rows r JOIN seed_template_tasks t USING (n)`.execute(db);
+  await sql`DROP TABLE seed_rows, seed_template_tasks, seed_templates`.execute(db);
+  await sql`VACUUM ANALYZE accreditations`.execute(db);
+  await sql`VACUUM ANALYZE tasks`.execute(db);
+}
+
+/** Proposed for db/ (see the README's Performance section): what the list's filters and order need. */
+const proposedIndexes = [
+  'CREATE EXTENSION IF NOT EXISTS pg_trgm',
+  'CREATE INDEX proposed_accreditations_recent ON accreditations (updated_at DESC, accreditation_id DESC)',
+  'CREATE INDEX proposed_accreditations_status_recent ON accreditations (status, updated_at DESC, accreditation_id DESC)',
+  'CREATE INDEX proposed_accreditations_auditors ON accreditations USING gin (auditor_ids)',
+  'CREATE INDEX proposed_accreditations_name ON accreditations USING gin (organisation_name gin_trgm_ops)',
+  'CREATE INDEX proposed_tasks_assignee ON tasks (assignee_id)',
+];
+
+/** The list query with the summary's columns only (the endpoint never shows `state`). */
+const summaryColumns = (text: string) =>
+  text.replace(
+    'select "accreditations".*',
+    'select "accreditations"."stream_id", "accreditation_id", "status", "organisation_id", "organisation_name", "cycle", "certificate_number", "valid_from", "valid_until", "next_deadline_at", "next_deadline_kind", "case_manager_id", "auditor_ids", "version", "last_global_position", "opened_at", "updated_at"',
+  );
+
+interface Scenario {
+  name: string;
+  user: TestUser;
+  query: string;
+  /** Pages to walk with the cursor (keyset pagination). */
+  pages: number;
+}
+
+/** The list query the endpoint sends, as Kysely compiles it, captured from a probe request. */
+interface CapturedQuery {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+try {
+  // The API needs a Temporal client; the list endpoint never uses it (the connection is lazy).
+  const client = new Client();
+  api = await startBenchApi(db, client, 'unused');
+  const probeApi = await startBenchApi(capturing, client, 'unused');
+  const benchApi = api;
+
+  const staffUsers = await Promise.all(Array.from({ length: 20 }, () => benchApi.user('staff')));
+  const auditors = await Promise.all(Array.from({ length: 50 }, () => benchApi.user('auditor')));
+  let started = performance.now();
+  await seed(staffUsers, auditors);
+  const { count } = await db
+    .selectFrom('accreditations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  const taskCount = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM tasks`.execute(db)).rows[0]?.n;
+  const statuses = await sql<{ status: string; n: number }>`
+    SELECT status, count(*)::int AS n FROM accreditations GROUP BY status ORDER BY n DESC`.execute(db);
+  console.log(
+    `seeded ${count} accreditations and ${taskCount} open tasks in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(`  by status: ${statuses.rows.map((row) => `${row.status} ${row.n}`).join(', ')}`);
+
+  const staffUser = staffUsers[0] as TestUser;
+  const auditor = auditors[3] as TestUser;
+  const scenarios: Scenario[] = [
+    { name: 'first page', user: staffUser, query: 'limit=50', pages: 1 },
+    { name: 'status=accredited', user: staffUser, query: 'status=accredited&limit=50', pages: 1 },
+    {
+      name: 'status=3 procedure statuses',
+      user: staffUser,
+      query: 'status=document_review,audit_planning,audit&limit=50',
+      pages: 1,
+    },
+    { name: 'keyset, pages 1–20', user: staffUser, query: 'limit=50', pages: 20 },
+    { name: 'status + keyset, pages 1–10', user: staffUser, query: 'status=accredited&limit=50', pages: 10 },
+    { name: `auditor=<id>`, user: staffUser, query: `auditor=${auditor.id}&limit=50`, pages: 1 },
+    { name: 'overdue=true', user: staffUser, query: 'overdue=true&limit=50', pages: 1 },
+    { name: 'expiringWithinDays=90', user: staffUser, query: 'expiringWithinDays=90&limit=50', pages: 1 },
+    { name: 'organisationName=Nord', user: staffUser, query: 'organisationName=Nord&limit=50', pages: 1 },
+    { name: 'as an auditor (own cases)', user: auditor, query: 'limit=50', pages: 1 },
+  ];
+
+  // One pass through the capturing API: the SQL of every page of every scenario.
+  const rawQueries = new Map<string, CapturedQuery[]>();
+  for (const scenario of scenarios) {
+    const queries: CapturedQuery[] = [];
+    let cursor: string | null | undefined = null;
+    for (let page = 0; page < scenario.pages; page++) {
+      captured = [];
+      const response: { status: number; body: { nextCursor: string | null } } = await probeApi.call(
+        scenario.user,
+        'GET',
+        `/accreditations?${scenario.query}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expectStatus(response, 200, scenario.name);
+      const list = captured.find(
+        (query) => /from "accreditations"/.test(query.sql) && / limit /i.test(query.sql),
+      );
+      if (!list) throw new Error(`no list query captured for ${scenario.name}`);
+      queries.push(list);
+      cursor = response.body.nextCursor;
+      if (!cursor) break;
+    }
+    rawQueries.set(scenario.name, queries);
+  }
+  await probeApi.close();
+
+  // Warm up both paths.
+  for (const scenario of scenarios) {
+    await benchApi.call(scenario.user, 'GET', `/accreditations?${scenario.query}`);
+    for (const query of rawQueries.get(scenario.name) ?? [])
+      await raw.query(query.sql, [...query.parameters]);
+  }
+
+  // Measured alternately, request by request: endpoint page, then the same page's raw SQL.
+  async function measureAll(repetitions: number, withoutState = false) {
+    const endpoint = new Map<string, number[]>();
+    const rawSql = new Map<string, number[]>();
+    for (const scenario of scenarios) {
+      const e: number[] = [];
+      const r: number[] = [];
+      const queries = rawQueries.get(scenario.name) ?? [];
+      for (let rep = 0; rep < Math.max(3, Math.ceil(repetitions / scenario.pages)); rep++) {
+        let cursor: string | null | undefined = null;
+        for (let page = 0; page < queries.length; page++) {
+          let t0 = performance.now();
+          const response: { status: number; body: { nextCursor: string | null } } = await benchApi.call(
+            scenario.user,
+            'GET',
+            `/accreditations?${scenario.query}${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          e.push(performance.now() - t0);
+          expectStatus(response, 200, scenario.name);
+          cursor = response.body.nextCursor;
+          const query = queries[page] as CapturedQuery;
+          const text = withoutState ? summaryColumns(query.sql) : query.sql;
+          t0 = performance.now();
+          await raw.query(text, [...query.parameters]);
+          r.push(performance.now() - t0);
+        }
+      }
+      endpoint.set(scenario.name, e);
+      rawSql.set(scenario.name, r);
+    }
+    return { endpoint, rawSql };
+  }
+  async function plan(scenario: Scenario) {
+    const first = (rawQueries.get(scenario.name) ?? [])[0] as CapturedQuery;
+    const result = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) ${first.sql}`, [...first.parameters]);
+    const lines = result.rows.map((row: Record<string, string>) => row['QUERY PLAN'] as string);
+    const time = lines.find((line) => /Execution Time/.test(line))?.trim() ?? '';
+    return {
+      lines,
+      summary: `${time}; ${lines
+        .find((line) => /Scan|Sort/.test(line))
+        ?.trim()
+        .slice(0, 90)}`,
+    };
+  }
+
+  started = performance.now();
+  const { endpoint, rawSql } = await measureAll(iterations);
+  console.log(`measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const perScenario: Record<string, { endpoint: LatencySummary; rawSql: LatencySummary; plan: string[] }> =
+    {};
+  for (const scenario of scenarios) {
+    const explained = await plan(scenario);
+    perScenario[scenario.name] = {
+      endpoint: summarise(endpoint.get(scenario.name) ?? []),
+      rawSql: summarise(rawSql.get(scenario.name) ?? []),
+      plan: explained.lines,
+    };
+    console.log(`${scenario.name}`);
+    console.log(`  endpoint: ${formatLatency(perScenario[scenario.name]?.endpoint as LatencySummary)}`);
+    console.log(`  raw SQL:  ${formatLatency(perScenario[scenario.name]?.rawSql as LatencySummary)}`);
+    console.log(`  plan:     ${explained.summary}`);
+  }
+  const all = summarise([...endpoint.values()].flat());
+  const allRaw = summarise([...rawSql.values()].flat());
+  console.log(`all requests: endpoint ${formatLatency(all)}`);
+  console.log(`              raw SQL  ${formatLatency(allRaw)}`);
+  const worst = Object.entries(perScenario).sort((a, b) => b[1].endpoint.p95 - a[1].endpoint.p95)[0];
+  console.log(`slowest filter: ${worst?.[0]} (endpoint p95 ${worst?.[1].endpoint.p95} ms)`);
+  // What if: the indexes the list needs (not in db/ — a proposal), and the list without the
+  // `state` column (the summary never shows it). Not part of the RESULT.
+  console.log('');
+  console.log(
+    'what if (proposal, not part of the RESULT): indexes for the list, then also without the state column',
+  );
+  for (const statement of proposedIndexes) await sql.raw(statement).execute(db);
+  await sql`ANALYZE accreditations`.execute(db);
+  await sql`ANALYZE tasks`.execute(db);
+  const whatIfReps = Math.max(10, Math.round(iterations / 4));
+  const indexed = await measureAll(whatIfReps);
+  const slim = await measureAll(whatIfReps, true);
+  const whatIf: Record<string, unknown> = { proposedIndexes };
+  for (const scenario of scenarios) {
+    const explained = await plan(scenario);
+    const row = {
+      endpointP95: summarise(indexed.endpoint.get(scenario.name) ?? []).p95,
+      rawP95: summarise(indexed.rawSql.get(scenario.name) ?? []).p95,
+      rawWithoutStateP95: summarise(slim.rawSql.get(scenario.name) ?? []).p95,
+      plan: explained.summary,
+    };
+    whatIf[scenario.name] = row;
+    console.log(
+      `  ${scenario.name.padEnd(28)} endpoint p95 ${row.endpointP95.toFixed(1)} ms, raw ${row.rawP95.toFixed(1)} ms, raw without state ${row.rawWithoutStateP95.toFixed(1)} ms; ${row.plan}`,
+    );
+  }
+  const indexedAll = summarise([...indexed.endpoint.values()].flat());
+  const slimAll = summarise([...slim.rawSql.values()].flat());
+  whatIf.endpoint = indexedAll;
+  whatIf.rawWithoutState = slimAll;
+  console.log(
+    `  all: endpoint p95 ${indexedAll.p95} ms with the indexes; raw SQL without state p95 ${slimAll.p95} ms`,
+  );
+  console.log('');
+
+  report({
+    name: 'dashboard',
+    value: all.p95,
+    unit: 'ms',
+    baseline: allRaw.p95,
+    ratio: all.p95 / allRaw.p95,
+    goal: `endpoint p95 ≤ ${goalMs} ms over all filters and pages`,
+    met: all.p95 <= goalMs,
+    details: {
+      accreditations: count,
+      tasks: taskCount,
+      iterations,
+      endpoint: all,
+      rawSql: allRaw,
+      perScenario,
+      whatIf,
+    },
+  });
+} finally {
+  await api?.close();
+  await capturing.destroy();
+  await raw.end();
+  await bench.close();
+}

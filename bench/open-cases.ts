@@ -1,0 +1,163 @@
+/**
+ * 10 000 open accreditations waiting on durable timers, one worker: how fast they start and how
+ * much memory the worker and the Temporal server hold at the end.
+ *
+ * Each accreditation is opened the way the API opens one (`openAccreditation`: Update-with-Start,
+ * the decider, the append with the projections), then a complaint is recorded (`executeStep`), so
+ * the case waits on the complaint's acknowledgement deadline — a durable timer of 14 days. The
+ * worker runs in this process (its RSS is this process's, client included); the dev server is a
+ * child process (its RSS from /proc). Baseline: a bare workflow that only waits on a timer, started
+ * with the same concurrency (`client.workflow.start`), on a worker of its own.
+ *
+ *   npm run bench -- open-cases [--scale 0.05]
+ */
+import { randomUUID } from 'node:crypto';
+import { executeStep, openAccreditation } from '../api/steps';
+import type { Actor } from '../domain/commands';
+import { benchDatabase, mb, pool, report, rssOf, scaled, sleep, startBenchTemporal } from './support';
+
+const cases = scaled(10_000, 100);
+const concurrency = 32;
+/**
+ * The worker's sticky cache, bounded: with the SDK's default (600 workflows per GB of heap, 2 310
+ * on this machine) at about 2 MB per cached accreditation workflow the worker's workflow thread
+ * runs out of room near 2 000 open cases — workflow tasks then take 8–9 s and openings time out
+ * (BENCH_MAX_CACHED_WORKFLOWS=default shows it).
+ */
+const cacheSetting = process.env.BENCH_MAX_CACHED_WORKFLOWS ?? '1000';
+const maxCachedWorkflows = cacheSetting === 'default' ? undefined : Number(cacheSetting);
+
+const bench = await benchDatabase(24);
+const temporal = await startBenchTemporal(bench.db, {
+  tuning: maxCachedWorkflows === undefined ? undefined : { maxCachedWorkflows },
+});
+
+function memory(label: string) {
+  const worker = process.memoryUsage();
+  const server = temporal.server.rssBytes();
+  console.log(
+    `${label}: worker process RSS ${mb(worker.rss)} MB (heap ${mb(worker.heapUsed)} MB), Temporal server RSS ${mb(server)} MB`,
+  );
+  return { workerRssMb: mb(worker.rss), workerHeapMb: mb(worker.heapUsed), serverRssMb: mb(server) };
+}
+
+try {
+  const { client, taskQueue, metrics } = temporal;
+  const staff: Actor = { id: randomUUID(), role: 'staff' };
+  const open = async (n: number) => {
+    const accreditationId = randomUUID();
+    await openAccreditation(client, taskQueue, accreditationId, {
+      command: {
+        type: 'OpenAccreditation',
+        data: {
+          accreditationId,
+          organisationId: `org-${n}`,
+          organisationName: `Muster IT-Service GmbH ${n}`,
+          caseManagerId: staff.id,
+          scope: 'IT-Servicedesk und Rechenzentrumsbetrieb',
+        },
+      },
+      actor: staff,
+    });
+    return accreditationId;
+  };
+  // Warm up (JIT, connections, caches) on a few cases that stay open too.
+  await pool(Math.min(50, cases), concurrency, open);
+  const before = memory('before');
+
+  let started = performance.now();
+  let lastLog = started;
+  let done = 0;
+  const ids = await pool(cases, concurrency, async (n) => {
+    const id = await open(n);
+    if (++done % 1000 === 0 && performance.now() - lastLog > 5_000) {
+      lastLog = performance.now();
+      console.log(`  opened ${done} (${Math.round(done / ((lastLog - started) / 1000))}/s)`);
+    }
+    return id;
+  });
+  const openSeconds = (performance.now() - started) / 1000;
+  const startRate = cases / openSeconds;
+  console.log(`opened ${cases} accreditations in ${openSeconds.toFixed(1)} s: ${startRate.toFixed(1)}/s`);
+
+  started = performance.now();
+  await pool(cases, concurrency, (i) =>
+    executeStep(client, ids[i] as string, {
+      command: {
+        type: 'ReceiveComplaint',
+        data: { complainant: 'Kunde', summary: 'Servicezeiten nicht eingehalten.' },
+      },
+      actor: staff,
+    }),
+  );
+  const complaintSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `recorded ${cases} complaints (each case now waits on a 14-day timer) in ${complaintSeconds.toFixed(1)} s: ${(cases / complaintSeconds).toFixed(1)}/s`,
+  );
+  const { waiting } = (await bench.db
+    .selectFrom('deadlines')
+    .select((eb) => eb.fn.count<number>('stream_id').distinct().as('waiting'))
+    .executeTakeFirstOrThrow()) as { waiting: number };
+  console.log(`accreditations with a pending deadline in the read model: ${waiting}`);
+
+  // Let the worker settle (sticky cache, GC), then read memory.
+  await sleep(3_000);
+  (globalThis as { gc?: () => void }).gc?.();
+  const after = memory(`after ${cases} open cases`);
+  const cached = await metrics.sum('temporal_sticky_cache_size');
+  console.log(`worker sticky cache: ${cached} workflows (maxCachedWorkflows ${cacheSetting})`);
+  const perCaseKb = {
+    worker: Math.round(((after.workerRssMb - before.workerRssMb) * 1024) / cases),
+    server: Math.round(((after.serverRssMb - before.serverRssMb) * 1024) / cases),
+  };
+  console.log(`per open case: worker +${perCaseKb.worker} KB, server +${perCaseKb.server} KB RSS`);
+
+  // Baseline: bare workflows started and left on a timer, same concurrency, same server.
+  const bareCases = cases;
+  await pool(50, concurrency, (i) =>
+    client.workflow.start('timerWorkflow', {
+      workflowId: `warm-${i}`,
+      taskQueue: temporal.bareTaskQueue,
+      args: [{ waitMs: 14 * 86_400_000 }],
+    }),
+  );
+  started = performance.now();
+  await pool(bareCases, concurrency, (i) =>
+    client.workflow.start('timerWorkflow', {
+      workflowId: `timer-${i}`,
+      taskQueue: temporal.bareTaskQueue,
+      args: [{ waitMs: 14 * 86_400_000 }],
+    }),
+  );
+  const bareSeconds = (performance.now() - started) / 1000;
+  const bareRate = bareCases / bareSeconds;
+  console.log(
+    `started ${bareCases} bare timer workflows in ${bareSeconds.toFixed(1)} s: ${bareRate.toFixed(1)}/s`,
+  );
+  const bareMemory = memory('after the bare ones too');
+
+  report({
+    name: 'open-cases',
+    value: startRate,
+    unit: 'workflows/s',
+    baseline: bareRate,
+    ratio: startRate / bareRate,
+    details: {
+      cases,
+      concurrency,
+      openSeconds,
+      complaintsPerSecond: cases / complaintSeconds,
+      before,
+      after,
+      afterBare: bareMemory,
+      perCaseKb,
+      stickyCacheSize: cached,
+      maxCachedWorkflows: cacheSetting,
+      serverPid: temporal.server.pid,
+      serverRssFromProc: mb(rssOf(temporal.server.pid)),
+    },
+  });
+} finally {
+  await temporal.close();
+  await bench.close();
+}

@@ -1,0 +1,75 @@
+/**
+ * Runs the benchmarks, each in a process of its own, one after the other, and repeats their
+ * RESULT lines at the end. Never part of the test suite.
+ *
+ *   npm run bench                              all six, at full size
+ *   npm run bench -- task-latency dashboard    the named ones
+ *   npm run bench -- --scale 0.05              everything smaller (quick check while developing)
+ *   npm run bench -- rebuild --cpu-prof        with a CPU profile per thread in bench/results/profiles
+ *
+ * Each benchmark starts its own PostgreSQL (or uses DATABASE_URL) and, where it needs one, its own
+ * Temporal dev server; each writes bench/results/<name>.json.
+ */
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { benchDir, resultsDir } from './support';
+
+const benchmarks = ['task-latency', 'append', 'dashboard', 'open-cases', 'lifecycle', 'rebuild'] as const;
+
+const args = process.argv.slice(2);
+const names: string[] = [];
+const passed: string[] = [];
+let cpuProfile = false;
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i] as string;
+  if (arg === '--cpu-prof') cpuProfile = true;
+  else if (arg === '--scale') passed.push(arg, args[++i] ?? '');
+  else if (arg.startsWith('--')) passed.push(arg);
+  else names.push(arg);
+}
+const unknown = names.filter((name) => !(benchmarks as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.join(', ')}`);
+  process.exit(2);
+}
+const selected = names.length > 0 ? names : [...benchmarks];
+
+function run(name: string): Promise<{ code: number | null; results: string[]; seconds: number }> {
+  const started = performance.now();
+  const nodeArgs = [
+    '--import',
+    'tsx',
+    ...(cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', join(resultsDir, 'profiles', name)] : []),
+    join(benchDir, `${name}.ts`),
+    ...passed,
+  ];
+  const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const results: string[] = [];
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    results.push(...lines.filter((line) => line.startsWith('RESULT ') || line.startsWith('goal ')));
+  });
+  return new Promise((resolve) => {
+    child.on('close', (code) => resolve({ code, results, seconds: (performance.now() - started) / 1000 }));
+  });
+}
+
+const started = performance.now();
+const summary: string[] = [];
+let failed = 0;
+for (const name of selected) {
+  console.log(`\n━━ ${name} ━━ (load average ${loadavg()[0]?.toFixed(2)})`);
+  const { code, results, seconds } = await run(name);
+  console.log(`━━ ${name}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`);
+  if (code !== 0) failed++;
+  summary.push(...results, ...(code === 0 ? [] : [`FAILED ${name} (exit ${code})`]));
+}
+const minutes = (performance.now() - started) / 60_000;
+console.log(`\n━━ summary (${selected.length} benchmarks in ${minutes.toFixed(1)} min) ━━`);
+for (const line of summary) console.log(line);
+process.exit(failed > 0 ? 1 : 0);
