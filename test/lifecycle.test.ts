@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyInput } from '../domain/policy';
 import { completeApplication } from './domain/support';
+import { pilotPolicy } from './support/api-harness';
 import { allConforming, CaseDriver } from './support/case-driver';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { startTestTemporal, type TestTemporal } from './support/temporal';
@@ -9,21 +9,6 @@ import { startTestTemporal, type TestTemporal } from './support/temporal';
  * A whole three-year cycle in forty seconds: the same workflow and domain as production, with a
  * policy of seconds (DESIGN.md §2: every duration is policy, not code).
  */
-const pilotPolicy: PolicyInput = {
-  version: 'test-seconds',
-  // Self-assessments fall due at +12 s and +24 s; the renewal window opens at +27 s, expiry at +36 s.
-  certificateValidity: { seconds: 36 },
-  selfAssessmentInterval: { seconds: 12 },
-  selfAssessmentReminderLeadTimes: [{ seconds: 3 }],
-  selfAssessmentOverdueReminderAfter: { seconds: 1 },
-  selfAssessmentEscalationAfter: { seconds: 2 },
-  selfAssessmentSuspensionProposalAfter: { seconds: 5 },
-  renewalWindow: { seconds: 9 },
-  auditorObjectionWindow: { seconds: 1 },
-  correctiveActionDeadline: { minutes: 5 },
-  informationRequestResponseDeadline: { minutes: 5 },
-  informationRequestReminderLeadTime: { minutes: 1 },
-};
 
 describe('the accreditation workflow drives a whole cycle', () => {
   let database: TestDatabase;

@@ -8,7 +8,10 @@ import { createTestDatabase, type TestDatabase } from './database';
 import { startTestTemporal, type TestTemporal } from './temporal';
 import { createTestUser, type TestUser } from './users';
 
-/** A policy of seconds (copied from test/lifecycle.test.ts): a whole cycle runs in under a minute. */
+/**
+ * A policy of seconds for whole cycles (test/lifecycle.test.ts, the API and CLI tests): self-assessments
+ * fall due at +12 s and +24 s, the renewal window opens at +27 s, expiry at +36 s.
+ */
 export const pilotPolicy: PolicyInput = {
   version: 'test-seconds',
   certificateValidity: { seconds: 36 },
