@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { appendToStream, type NewEvent, readStream, VersionConflict } from '../db/event-store';
+import { AccreditationEventSchema } from '../domain/events';
 
 export interface AppendEventsInput {
   streamId: string;
@@ -8,7 +9,7 @@ export interface AppendEventsInput {
   events: NewEvent[];
 }
 
-/** An event as the store holds it, in the shape the workflow folds. */
+/** An event as the store holds it, in the shape the workflow folds (which trusts it: see below). */
 export interface StoredEvent {
   version: number;
   type: string;
@@ -64,18 +65,15 @@ export function createActivities({ db }: { db: Kysely<Database> }) {
   };
 }
 
+/** Events read back from the store are parsed here, outside the workflow, which folds them as they come. */
 function toStoredEvent(event: {
   version: number;
   type: string;
   data: unknown;
   metadata: Record<string, unknown>;
-}) {
-  return {
-    version: event.version,
-    type: event.type,
-    data: event.data,
-    causationId: causationOf(event.metadata),
-  };
+}): StoredEvent {
+  const { type, data } = AccreditationEventSchema.parse({ type: event.type, data: event.data });
+  return { version: event.version, type, data, causationId: causationOf(event.metadata) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -7,6 +7,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { type Actor, type StepCommandInput, StepCommandSchema } from '../domain/commands';
 import type { accreditationWorkflow } from '../workflows/accreditation';
 import {
   accreditationWorkflowId,
@@ -21,6 +22,12 @@ export const defaultStepTimeoutMs = 10_000;
 
 /** Rejections that say the actor may not act (rather than that the step does not fit the state). */
 const refusals = new Set(['not_authorised', 'not_assigned', 'not_own_case', 'four_eyes_violation']);
+
+/** A step as callers give it; `executeStep` parses it before it reaches the workflow. */
+export interface StepRequest {
+  command: StepCommandInput;
+  actor: Actor;
+}
 
 export interface StepOptions {
   /** The Temporal update id; a repeated request with the same id attaches to the same update. */
@@ -60,20 +67,36 @@ function isDeadlineExceeded(error: unknown): boolean {
 }
 
 /**
+ * The one way into the workflow's `command` update: the step is parsed here (defaults applied), so
+ * the workflow need not bundle zod. A step that does not parse is a 400 with code `invalid_command`.
+ */
+export function toCommandRequest({ command, actor }: StepRequest): CommandRequest {
+  const parsed = StepCommandSchema.safeParse(command);
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .map((issue) => `${['data', ...issue.path.slice(1)].join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new ProblemError(problem('validation', message, { code: 'invalid_command' }));
+  }
+  return { command: parsed.data, actor };
+}
+
+/**
  * A human step on one accreditation, as a Temporal update. Resolves when the workflow has
  * appended the events and updated the read model. `updateId` makes a repeated request safe.
  */
 export async function executeStep(
   temporal: Client,
   accreditationId: string,
-  request: CommandRequest,
+  request: StepRequest,
   options: StepOptions = {},
 ): Promise<CommandOutcome> {
+  const args: [CommandRequest] = [toCommandRequest(request)];
   const updateId = options.updateId ?? randomUUID();
   const handle = temporal.workflow.getHandle(accreditationWorkflowId(accreditationId));
   try {
     return await temporal.withDeadline(Date.now() + (options.timeoutMs ?? defaultStepTimeoutMs), () =>
-      handle.executeUpdate(commandUpdate, { args: [request], updateId }),
+      handle.executeUpdate(commandUpdate, { args, updateId }),
     );
   } catch (error) {
     throw toProblem(error, options.retryKey ?? updateId);
@@ -85,9 +108,10 @@ export async function openAccreditation(
   temporal: Client,
   taskQueue: string,
   accreditationId: string,
-  request: CommandRequest,
+  request: StepRequest,
   options: Pick<StepOptions, 'timeoutMs'> = {},
 ): Promise<CommandOutcome> {
+  const args: [CommandRequest] = [toCommandRequest(request)];
   const updateId = randomUUID();
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof accreditationWorkflow>(
     'accreditationWorkflow',
@@ -101,7 +125,7 @@ export async function openAccreditation(
   try {
     return await temporal.withDeadline(Date.now() + (options.timeoutMs ?? defaultStepTimeoutMs), () =>
       temporal.workflow.executeUpdateWithStart(commandUpdate, {
-        args: [request],
+        args,
         updateId,
         startWorkflowOperation,
       }),

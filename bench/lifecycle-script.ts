@@ -6,7 +6,7 @@
  * be done, it waits until the case's next deadline has passed (the clock's turn).
  */
 import { dim1002Edition2024 } from '../domain/catalogue';
-import type { PolicyInput } from '../domain/policy';
+import type { PolicyInput } from '../domain/policy-schema';
 import type { TestUser } from '../test/support/users';
 import type { BenchApi, Response } from './api';
 import { sleep } from './support';

@@ -1,68 +1,44 @@
-import { z } from 'zod';
+/**
+ * The requirement catalogue of DIM 1002:2024 as data with stable ids, in German (the published
+ * wording) and English. Its rules (unique ids, known sections) are checked by `CatalogueSchema`.
+ */
+export interface LocalisedText {
+  de: string;
+  en: string;
+}
 
-const TextSchema = z.object({ de: z.string().min(1), en: z.string().min(1) });
+export interface CatalogueSection {
+  number: string;
+  title: LocalisedText;
+  leadIn?: LocalisedText;
+}
 
-const SectionSchema = z.object({
-  number: z.string().min(1),
-  title: TextSchema,
-  leadIn: TextSchema.optional(),
-});
-
-const CatalogueEntrySchema = z.object({
-  id: z.string().min(1),
-  section: z.string().min(1),
+export interface CatalogueEntry {
+  id: string;
+  section: string;
   /** `de` is the published wording; `en` is our translation. */
-  text: TextSchema,
-});
+  text: LocalisedText;
+}
 
-const AuditElementSchema = CatalogueEntrySchema.extend({
+export interface AuditElement extends CatalogueEntry {
   /** Document review comes first, on its own; the other elements together make up the audit. */
-  phase: z.enum(['document_review', 'audit']),
-});
+  phase: 'document_review' | 'audit';
+}
 
-const NoteSchema = z.object({ id: z.string().min(1), section: z.string().min(1), text: z.string().min(1) });
+export interface CatalogueNote {
+  id: string;
+  section: string;
+  text: string;
+}
 
-export const CatalogueSchema = z
-  .object({
-    edition: z.string().min(1),
-    sections: z.array(SectionSchema),
-    requirements: z.array(CatalogueEntrySchema).min(1),
-    applicationItems: z.array(CatalogueEntrySchema).min(1),
-    auditElements: z.array(AuditElementSchema).min(1),
-    notes: z.array(NoteSchema),
-  })
-  .superRefine((catalogue, context) => {
-    const ids = [
-      ...catalogue.requirements,
-      ...catalogue.applicationItems,
-      ...catalogue.auditElements,
-      ...catalogue.notes,
-    ].map((entry) => entry.id);
-    for (const id of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) {
-      context.addIssue({ code: 'custom', message: `Duplicate catalogue id ${id}` });
-    }
-    const sectionNumbers = new Set(catalogue.sections.map((section) => section.number));
-    for (const entry of [
-      ...catalogue.requirements,
-      ...catalogue.applicationItems,
-      ...catalogue.auditElements,
-    ]) {
-      if (!sectionNumbers.has(entry.section)) {
-        context.addIssue({
-          code: 'custom',
-          message: `${entry.id} refers to unknown section ${entry.section}`,
-        });
-      }
-    }
-    if (!catalogue.auditElements.some((element) => element.phase === 'audit')) {
-      context.addIssue({
-        code: 'custom',
-        message: 'A catalogue needs at least one audit element of the audit phase',
-      });
-    }
-  });
-
-export type Catalogue = z.infer<typeof CatalogueSchema>;
+export interface Catalogue {
+  edition: string;
+  sections: CatalogueSection[];
+  requirements: CatalogueEntry[];
+  applicationItems: CatalogueEntry[];
+  auditElements: AuditElement[];
+  notes: CatalogueNote[];
+}
 
 export const dim1002Edition2024 = {
   edition: 'DIM 1002:2024',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { currentEdition } from './catalogue';
-import { IsoDateSchema, IsoDateTimeSchema } from './duration';
 import {
   ApplicationItemEvidenceSchema,
   ComplaintFollowUpSchema,
@@ -9,8 +8,9 @@ import {
   DocumentReviewResultSchema,
   FindingSeveritySchema,
 } from './events';
-import { PolicySchema } from './policy';
+import { PolicySchema } from './policy-schema';
 import { RoleSchema } from './roles';
+import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
 const Id = z.string().min(1);
 const Text = z.string().min(1);
@@ -142,7 +142,8 @@ export const CloseComplaintSchema = command('CloseComplaint', { complaintId: Id 
 /** Sent by the workflow when a timer listed by `dueTimers` has run out. */
 export const ElapseTimerSchema = command('ElapseTimer', { timerId: Id });
 
-export const CommandSchema = z.discriminatedUnion('type', [
+/** The commands people give, apart from the grant. */
+const humanCommandSchemas = [
   OpenAccreditationSchema,
   AssignCaseManagerSchema,
   SubmitApplicationSchema,
@@ -162,7 +163,6 @@ export const CommandSchema = z.discriminatedUnion('type', [
   SubmitCorrectiveActionEvidenceSchema,
   VerifyCorrectiveActionSchema,
   ExtendDeadlineSchema,
-  GrantSchema,
   RefuseSchema,
   SubmitSelfAssessmentSchema,
   ReviewSelfAssessmentSchema,
@@ -177,11 +177,23 @@ export const CommandSchema = z.discriminatedUnion('type', [
   AssignComplaintInvestigatorSchema,
   DecideComplaintSchema,
   CloseComplaintSchema,
+] as const;
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  ...humanCommandSchemas,
+  GrantSchema,
   ElapseTimerSchema,
 ]);
+
+/**
+ * A step as the workflow's `command` update carries it: any human command, parsed (defaults
+ * applied) by its sender; timers are the workflow's own, and a grant's certificate number is
+ * derived inside the workflow, so neither comes from outside.
+ */
+export const StepCommandSchema = z.discriminatedUnion('type', [...humanCommandSchemas, command('Grant', {})]);
+export type StepCommand = z.output<typeof StepCommandSchema>;
+export type StepCommandInput = z.input<typeof StepCommandSchema>;
 
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
 export type CommandOf<Type extends CommandType> = Extract<Command, { type: Type }>;
-/** A command as it arrives from outside, before its defaults are applied by `CommandSchema.parse`. */
-export type CommandInput = z.input<typeof CommandSchema>;

@@ -1,39 +1,15 @@
-import { z } from 'zod';
-
-const durationUnits = ['years', 'months', 'days', 'hours', 'minutes', 'seconds'] as const;
-type DurationUnit = (typeof durationUnits)[number];
-
-const amount = z.number().int().nonnegative().optional();
+/**
+ * Calendar-aware time arithmetic for the domain. Pure and free of zod, so that the workflow bundle,
+ * which evaluates its modules once per workflow, stays small; the schemas are in `time-schemas.ts`.
+ */
+export const durationUnits = ['years', 'months', 'days', 'hours', 'minutes', 'seconds'] as const;
+export type DurationUnit = (typeof durationUnits)[number];
 
 /** A calendar-aware length of time; years and months follow the calendar, the rest are fixed lengths. */
-export const DurationSchema = z
-  .strictObject({
-    years: amount,
-    months: amount,
-    days: amount,
-    hours: amount,
-    minutes: amount,
-    seconds: amount,
-  })
-  .refine((duration) => durationUnits.some((unit) => duration[unit] !== undefined), {
-    message: 'A duration needs at least one of years, months, days, hours, minutes, seconds',
-  });
-export type Duration = z.infer<typeof DurationSchema>;
+export type Duration = Partial<Record<DurationUnit, number>>;
 
-export const IsoDateTimeSchema = z.iso.datetime();
+/** An ISO 8601 date-time in UTC, e.g. `2026-11-26T09:00:00.000Z`. */
 export type IsoDateTime = string;
-
-/**
- * A calendar date, `YYYY-MM-DD`. Not `z.iso.date()`: the workflow bundler (webpack) resolves that
- * to zod's `z.date()` (a Date object), so every date would be refused inside the workflow.
- */
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00.000Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-  }, 'Not a calendar date');
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

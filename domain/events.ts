@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDateSchema, IsoDateTimeSchema } from './duration';
-import { PolicySchema } from './policy';
+import { PolicySchema } from './policy-schema';
 import { RoleSchema } from './roles';
+import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
 const Id = z.string().min(1);
 const Text = z.string().min(1);

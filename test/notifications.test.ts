@@ -12,7 +12,7 @@ import { buildApp } from '../api/app';
 import type { Database, Language, NotificationRow } from '../db/database';
 import { failedNotifications, notificationCounts, setNotificationDigest } from '../db/notifications';
 import type { Actor } from '../domain/commands';
-import type { PolicyInput } from '../domain/policy';
+import type { PolicyInput } from '../domain/policy-schema';
 import { createDispatcher, type DispatcherOptions } from '../notifications/dispatcher';
 import { createFileMailer, createSmtpMailer, type Mailer, messageIdFor } from '../notifications/mailer';
 import { completeApplication } from './domain/support';

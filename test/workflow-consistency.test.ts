@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toCommandRequest } from '../api/steps';
 import { appendToStream } from '../db/event-store';
 import { commandUpdate } from '../workflows/messages';
 import { completeApplication } from './domain/support';
@@ -90,10 +91,10 @@ describe('event store and workflow state stay the same after a lost workflow tas
     const redelivered = await accreditation.handle().executeUpdate(commandUpdate, {
       updateId,
       args: [
-        {
+        toCommandRequest({
           actor: accreditation.cast.applicant,
           command: { type: 'SubmitApplication', data: { items: completeApplication } },
-        },
+        }),
       ],
     });
 

@@ -41,6 +41,12 @@ describe('golden histories of the accreditation workflow', () => {
     );
   });
 
+  it('leave zod out of the bundle: each workflow the worker loads evaluates every bundled module anew', () => {
+    const code = inject('workflowBundleCode');
+    expect(code).toContain('./domain/decide.ts');
+    expect(code.match(/node_modules\/zod\/[\w/.-]+/g) ?? []).toEqual([]);
+  });
+
   it('replay against the current workflow code without nondeterminism', async () => {
     const outcomes = await replay(
       { workflowBundle: { code: inject('workflowBundleCode') }, replayName: 'golden' },

@@ -1,9 +1,9 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Actor } from '../domain/commands';
-import type { PolicyInput } from '../domain/policy';
+import type { Actor, StepCommandInput } from '../domain/commands';
+import type { PolicyInput } from '../domain/policy-schema';
 import type { AccreditationCase } from '../domain/state';
-import type { CommandRequest, StepCommand } from '../workflows/messages';
+import type { CommandRequest } from '../workflows/messages';
 import { accreditationStatusKey } from '../workflows/search-attributes';
 import { completeApplication } from './domain/support';
 import { allConforming, CaseDriver } from './support/case-driver';
@@ -33,7 +33,7 @@ const quiet: PolicyInput = {
   maximumSuspension: { minutes: 5 },
 };
 
-const grant: StepCommand = { type: 'Grant', data: {} };
+const grant: StepCommandInput = { type: 'Grant', data: {} };
 const ms = (at: Date | string) => new Date(at).getTime();
 
 describe('the accreditation workflow, branch by branch', () => {
@@ -102,7 +102,7 @@ describe('the accreditation workflow, branch by branch', () => {
     const { caseManager, applicant, leadAuditor, otherAuditor } = accreditation.cast;
     await accreditation.open({ ...quiet, auditorObjectionWindow: { seconds: 8 } });
     await accreditation.throughDocumentReview();
-    const assign = (auditor: Actor): StepCommand => ({
+    const assign = (auditor: Actor): StepCommandInput => ({
       type: 'AssignLeadAuditor',
       data: { auditorId: auditor.id, conflictOfInterestDeclaredFree: true },
     });
@@ -134,7 +134,7 @@ describe('the accreditation workflow, branch by branch', () => {
       leadAuditor: { auditorId: otherAuditor.id, objectionWindowClosed: true },
     });
 
-    const onSite: StepCommand = {
+    const onSite: StepCommandInput = {
       type: 'CompleteAuditElement',
       data: { element: 'on_site_audit', findings: [] },
     };
@@ -217,7 +217,7 @@ describe('the accreditation workflow, branch by branch', () => {
     await accreditation.toAwaitingDecision(quiet);
     await accreditation.step(decisionMaker, grant);
 
-    const withdraw: StepCommand = { type: 'Withdraw', data: { reason: 'Missbrauch des DIM-Zeichens.' } };
+    const withdraw: StepCommandInput = { type: 'Withdraw', data: { reason: 'Missbrauch des DIM-Zeichens.' } };
     expect(await accreditation.rejection(applicant, withdraw)).toBe('not_authorised');
     expect(await accreditation.step(caseManager, withdraw)).toMatchObject({
       status: 'withdrawn',
@@ -290,7 +290,7 @@ describe('the accreditation workflow, branch by branch', () => {
     const complaintId = 'complaint-1';
     await accreditation.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId } });
 
-    const assign = (investigatorId: string): StepCommand => ({
+    const assign = (investigatorId: string): StepCommandInput => ({
       type: 'AssignComplaintInvestigator',
       data: { complaintId, investigatorId },
     });
@@ -302,7 +302,7 @@ describe('the accreditation workflow, branch by branch', () => {
     const investigator: Actor = { id: `ines-${accreditation.accreditationId.slice(0, 8)}`, role: 'staff' };
     await accreditation.step(caseManager, assign(investigator.id));
 
-    const decision: StepCommand = {
+    const decision: StepCommandInput = {
       type: 'DecideComplaint',
       data: {
         complaintId,
@@ -435,12 +435,12 @@ describe('the accreditation workflow, branch by branch', () => {
     const historyLength = async () => (await handle.fetchHistory()).events?.length ?? 0;
 
     const accepted: string[] = ['OpenAccreditation'];
-    const step = async (actor: Actor, command: StepCommand) => {
+    const step = async (actor: Actor, command: StepCommandInput) => {
       await accreditation.step(actor, command);
       accepted.push(command.type);
     };
     /** Each step is refused with its code; neither the event store nor the history grows. */
-    const refuse = async (...attempts: [code: string, actor: Actor, command: StepCommand][]) => {
+    const refuse = async (...attempts: [code: string, actor: Actor, command: StepCommandInput][]) => {
       const events = await accreditation.eventCount();
       const history = await historyLength();
       for (const [code, actor, command] of attempts) {
@@ -449,7 +449,7 @@ describe('the accreditation workflow, branch by branch', () => {
       expect(await accreditation.eventCount()).toBe(events);
       expect(await historyLength()).toBe(history);
     };
-    const anyCommand = (command: unknown) => command as StepCommand;
+    const anyCommand = (command: unknown) => command as StepCommandInput;
 
     await accreditation.open(quiet);
     await refuse(
@@ -464,12 +464,29 @@ describe('the accreditation workflow, branch by branch', () => {
       ['invalid_command', applicant, { type: 'SubmitApplication', data: { items: [] } }],
       ['invalid_command', applicant, anyCommand({ type: 'Teleport', data: {} })],
       [
-        'not_authorised',
+        'invalid_command',
         caseManager,
         anyCommand({ type: 'ElapseTimer', data: { timerId: 'cycle-1:certificate-expiry' } }),
       ],
       ['not_authorised', { id: 'system', role: 'system' }, { type: 'AcceptApplication', data: {} }],
     );
+    // A sender that skips the parse meets the workflow's own checks.
+    const eventsBefore = await accreditation.eventCount();
+    const historyBefore = await historyLength();
+    expect(await accreditation.unparsedRejection(applicant, { type: 'Teleport', data: {} })).toBe(
+      'invalid_command',
+    );
+    expect(await accreditation.unparsedRejection(applicant, { type: 'SubmitApplication' })).toBe(
+      'invalid_command',
+    );
+    expect(
+      await accreditation.unparsedRejection(caseManager, {
+        type: 'ElapseTimer',
+        data: { timerId: 'cycle-1:certificate-expiry' },
+      }),
+    ).toBe('not_authorised');
+    expect(await accreditation.eventCount()).toBe(eventsBefore);
+    expect(await historyLength()).toBe(historyBefore);
 
     await step(applicant, { type: 'SubmitApplication', data: { items: completeApplication } });
     await refuse(
@@ -510,7 +527,7 @@ describe('the accreditation workflow, branch by branch', () => {
     });
     await step(caseManager, { type: 'SetAuditDate', data: { auditDate: '2030-01-01' } });
     await accreditation.waitForEvent('AuditorObjectionWindowClosed');
-    const onSite: StepCommand = {
+    const onSite: StepCommandInput = {
       type: 'CompleteAuditElement',
       data: { element: 'on_site_audit', findings: [] },
     };

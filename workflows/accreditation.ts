@@ -12,10 +12,11 @@ import {
 } from '@temporalio/workflow';
 import type { Activities, StoredEvent } from '../activities';
 import { certificateNumberFrom } from '../domain/certificate-number';
-import { type Actor, type Command, type CommandContext, CommandSchema } from '../domain/commands';
+import type { Actor, Command, CommandContext, StepCommand } from '../domain/commands';
 import { type Decision, decide } from '../domain/decide';
 import { toEpochMs } from '../domain/duration';
-import { type AccreditationEvent, AccreditationEventSchema } from '../domain/events';
+import type { AccreditationEvent } from '../domain/events';
+import { commandPermits } from '../domain/permissions';
 import { type AccreditationState, evolve, initialState, isFinished } from '../domain/state';
 import { dueTimers } from '../domain/timers';
 import {
@@ -23,10 +24,10 @@ import {
   type CommandOutcome,
   type CommandRequest,
   commandUpdate,
-  type StepCommand,
   stateQuery,
 } from './messages';
 import { accreditationStatusKey, organisationNameKey } from './search-attributes';
+import { withStepDefaults } from './step-defaults';
 
 export interface AccreditationWorkflowInput {
   accreditationId: string;
@@ -48,21 +49,26 @@ const now = () => new Date().toISOString();
 /** A placeholder number that passes validation; the handler derives the real one. */
 const validationCertificateUuid = '00000000-0000-4000-8000-000000000000';
 
-/** Parses a step at the workflow's boundary; the grant gets its certificate number here. */
-function toDomainCommand(step: StepCommand, at: string, certificateUuid: string): Command {
-  const parsed = CommandSchema.safeParse(
-    step.type === 'Grant'
-      ? { type: 'Grant', data: { certificateNumber: certificateNumberFrom(at, certificateUuid) } }
-      : step,
-  );
-  if (!parsed.success) {
+/** The grant gets its certificate number here; every other step is the command itself. */
+function toDomainCommand(request: StepCommand, at: string, certificateUuid: string): Command {
+  const step = withStepDefaults(request);
+  if (step.type !== 'Grant') return step;
+  return { type: 'Grant', data: { certificateNumber: certificateNumberFrom(at, certificateUuid) } };
+}
+
+/**
+ * The sender parsed the step with `StepCommandSchema` (zod stays out of the workflow bundle: it
+ * would be evaluated again for every workflow the worker loads). This catches a sender that did not.
+ */
+function assertStepShape(step: StepCommand) {
+  const { type, data } = (step ?? {}) as { type?: unknown; data?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(commandPermits, type) || typeof data !== 'object' || !data) {
     throw ApplicationFailure.create({
       type: 'invalid_command',
-      message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+      message: `Not a step: ${typeof type === 'string' ? type : 'no type'}`,
       nonRetryable: true,
     });
   }
-  return parsed.data;
 }
 
 interface DecidedStep {
@@ -106,7 +112,7 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
   function fold(recorded: StoredEvent[], fromLostAttempt: boolean) {
     const statusBefore = state.status;
     for (const stored of recorded) {
-      state = evolve(state, AccreditationEventSchema.parse({ type: stored.type, data: stored.data }));
+      state = evolve(state, { type: stored.type, data: stored.data } as AccreditationEvent);
       version = stored.version;
       if (fromLostAttempt && stored.causationId) {
         const step = storedSteps.get(stored.causationId) ?? { version, eventTypes: [] };
@@ -192,6 +198,7 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
     },
     {
       validator: ({ command, actor }: CommandRequest) => {
+        assertStepShape(command);
         if ((command.type as string) === 'ElapseTimer' || actor.role === 'system') {
           throw ApplicationFailure.create({
             type: 'not_authorised',

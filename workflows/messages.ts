@@ -1,16 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AccreditationState } from '../domain/accreditation';
-import type { Actor, CommandInput } from '../domain/commands';
+import type { Actor, StepCommand } from '../domain/commands';
 
 /**
- * The commands people give. Timers are the workflow's own (`ElapseTimer`), and the certificate
- * number of a grant is derived inside the workflow, so neither comes from outside.
+ * A human step: the command, parsed by `StepCommandSchema` (`executeStep` does it, the one way in),
+ * and who gives it (authenticated by the API). The workflow keeps zod out of its bundle.
  */
-export type StepCommand =
-  | Exclude<CommandInput, { type: 'Grant' | 'ElapseTimer' }>
-  | { type: 'Grant'; data: Record<string, never> };
-
-/** A human step: the command and who gives it (authenticated by the API). */
 export interface CommandRequest {
   command: StepCommand;
   actor: Actor;

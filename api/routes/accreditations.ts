@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createOrganisation } from '../../db/identity';
 import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
-import { PolicySchema } from '../../domain/policy';
+import { PolicySchema } from '../../domain/policy-schema';
 import { caseStatuses } from '../../domain/state';
 import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';

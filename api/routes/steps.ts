@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findAccreditation, findAccreditationRow, maySeeAccreditation } from '../../db/read-model';
-import type { StepCommand } from '../../workflows/messages';
+import type { StepCommandInput } from '../../domain/commands';
 import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
 import { problemResponses } from '../openapi';
@@ -63,7 +63,7 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
           temporal,
           id,
           {
-            command: { type: step.type, data: request.body } as StepCommand,
+            command: { type: step.type, data: request.body } as StepCommandInput,
             actor: {
               id: user.user_id,
               role: user.role,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueSchema, currentEdition, dim1002Edition2024, findCatalogue } from '../../domain/catalogue';
+import { currentEdition, dim1002Edition2024, findCatalogue } from '../../domain/catalogue';
+import { CatalogueSchema } from '../../domain/catalogue-schema';
 import { allRequirementIds } from './support';
 
 describe('catalogue DIM 1002:2024', () => {

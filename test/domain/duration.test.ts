@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDuration,
-  DurationSchema,
   durationLabel,
-  IsoDateSchema,
   isCertainlyShorter,
   multiplyDuration,
   subtractDuration,
 } from '../../domain/duration';
+import { DurationSchema, IsoDateSchema } from '../../domain/time-schemas';
 
 describe('addDuration', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, type PolicyInput, PolicySchema } from '../../domain/policy';
+import { defaultPolicy } from '../../domain/policy';
+import { type PolicyInput, PolicySchema } from '../../domain/policy-schema';
 
 const pilotPolicy: PolicyInput = {
   version: 'pilot-seconds',

@@ -15,7 +15,7 @@ import {
   type CommandType,
 } from '../../domain/commands';
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
-import type { PolicyInput } from '../../domain/policy';
+import type { PolicyInput } from '../../domain/policy-schema';
 import { dueTimers } from '../../domain/timers';
 
 export const caseManager: Actor = { id: 'staff-anna', role: 'staff' };

@@ -3,7 +3,7 @@ import { buildApp } from '../../api/app';
 import type { AuthRateLimit } from '../../api/auth';
 import type { UserRole } from '../../db/database';
 import type { DocumentStorage } from '../../db/documents';
-import type { PolicyInput } from '../../domain/policy';
+import type { PolicyInput } from '../../domain/policy-schema';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startTestTemporal, type TestTemporal } from './temporal';
 import { createTestUser, type TestUser } from './users';

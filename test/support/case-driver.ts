@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
+import { ProblemError } from '../../api/problems';
+import { toCommandRequest } from '../../api/steps';
 import type { Database, EventRow } from '../../db/database';
 import { dim1002Edition2024 } from '../../domain/catalogue';
-import type { Actor } from '../../domain/commands';
-import type { PolicyInput } from '../../domain/policy';
+import type { Actor, StepCommandInput } from '../../domain/commands';
+import type { PolicyInput } from '../../domain/policy-schema';
 import type { accreditationWorkflow } from '../../workflows/accreditation';
 import {
   accreditationStreamId,
   accreditationWorkflowId,
   type CommandOutcome,
+  type CommandRequest,
   commandUpdate,
-  type StepCommand,
   stateQuery,
 } from '../../workflows/messages';
 import { completeApplication } from '../domain/support';
@@ -69,7 +71,7 @@ export class CaseDriver {
     return this.client.workflow.executeUpdateWithStart(commandUpdate, {
       startWorkflowOperation,
       args: [
-        {
+        toCommandRequest({
           actor: this.cast.caseManager,
           command: {
             type: 'OpenAccreditation',
@@ -82,22 +84,36 @@ export class CaseDriver {
               ...(policy ? { policy } : {}),
             },
           },
-        },
+        }),
       ],
     });
   }
 
-  step(actor: Actor, command: StepCommand): Promise<CommandOutcome> {
+  /** A step parsed as `executeStep` parses it, sent as the update itself (no deadline, no 503). */
+  step(actor: Actor, command: StepCommandInput): Promise<CommandOutcome> {
     return this.client.workflow
       .getHandle(this.workflowId)
-      .executeUpdate(commandUpdate, { args: [{ actor, command }] });
+      .executeUpdate(commandUpdate, { args: [toCommandRequest({ actor, command })] });
   }
 
-  /** The rejection code of a step the workflow must refuse. */
-  async rejection(actor: Actor, command: StepCommand): Promise<string> {
+  /** The rejection code of a step that must be refused: by its parse, or by the workflow. */
+  rejection(actor: Actor, command: StepCommandInput): Promise<string> {
+    return this.rejectionOf(command, () => this.step(actor, command));
+  }
+
+  /** The rejection code the workflow itself gives a step sent without the parse. */
+  unparsedRejection(actor: Actor, command: { type: string; data?: unknown }): Promise<string> {
+    const request = { actor, command } as unknown as CommandRequest;
+    return this.rejectionOf(command, () =>
+      this.client.workflow.getHandle(this.workflowId).executeUpdate(commandUpdate, { args: [request] }),
+    );
+  }
+
+  private async rejectionOf(command: { type: string }, send: () => Promise<unknown>): Promise<string> {
     try {
-      await this.step(actor, command);
+      await send();
     } catch (error) {
+      if (error instanceof ProblemError) return String(error.problem.code ?? 'untyped');
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         return error.cause.type ?? 'untyped';
       }
