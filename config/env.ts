@@ -23,6 +23,11 @@ export const EnvSchema = z.object({
   PUBLIC_WEB_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   /** Hour of the day (UTC) at which staff who chose the digest get their daily summary. */
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
+  /**
+   * Workflows the worker keeps in memory between their tasks (about 0.35 MB each, measured by
+   * `npm run bench -- open-cases`); one evicted is replayed from its history when it next runs.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(40).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

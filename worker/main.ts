@@ -20,6 +20,7 @@ async function main() {
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     db,
+    tuning: { maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS },
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, address: env.TEMPORAL_ADDRESS }, 'worker running');
   // E-mail from the notifications outbox, off the path of any update (see notifications/dispatcher.ts).
