@@ -463,6 +463,18 @@ function declaredFree(auditorId: string, declared: boolean): Decision | undefine
   );
 }
 
+/** `{ [field]: from + the deadline }` when the case's policy gives auditors deadlines, else nothing. */
+function auditorDueDate<Field extends string>(
+  state: AccreditationCase,
+  from: string,
+  deadline: 'documentReview' | 'auditReport',
+  field: Field,
+): Partial<Record<Field, string>> {
+  const deadlines = state.policy.auditorDeadlines;
+  if (!deadlines) return {};
+  return { [field]: addDuration(from, deadlines[deadline]) } as Partial<Record<Field, string>>;
+}
+
 function assignDocumentReviewer(
   command: CommandOf<'AssignDocumentReviewer'>,
   state: AccreditationCase,
@@ -472,7 +484,14 @@ function assignDocumentReviewer(
   return (
     authorise(command.type, context, state) ??
     declaredFree(auditorId, conflictOfInterestDeclaredFree) ??
-    accept({ type: 'DocumentReviewerAssigned', data: { auditorId, conflictOfInterestDeclaredFree: true } })
+    accept({
+      type: 'DocumentReviewerAssigned',
+      data: {
+        auditorId,
+        conflictOfInterestDeclaredFree: true,
+        ...auditorDueDate(state, context.now, 'documentReview', 'reviewDueBy'),
+      },
+    })
   );
 }
 
@@ -556,7 +575,11 @@ function setAuditDate(
   if (command.data.auditDate < context.now.slice(0, 10)) {
     return reject('audit_date_in_past', `${command.data.auditDate} lies in the past`);
   }
-  return accept({ type: 'AuditDateSet', data: command.data });
+  const auditDay = `${command.data.auditDate}T00:00:00.000Z`;
+  return accept({
+    type: 'AuditDateSet',
+    data: { ...command.data, ...auditorDueDate(state, auditDay, 'auditReport', 'reportDueBy') },
+  });
 }
 
 function objectToAuditor(
@@ -1157,6 +1180,30 @@ function timerEvents(timer: Timer, state: AccreditationCase, context: CommandCon
             timerId,
             assignmentId: timer.subjectId,
             auditorId: present(state.leadAuditor, timer).auditorId,
+          },
+        },
+      ];
+    case 'document_review_reminder':
+      return [
+        {
+          type: 'AuditorDeadlineApproaching',
+          data: {
+            timerId,
+            task: 'complete_document_review',
+            dueAt: present(state.documentReviewDueBy, timer),
+            recipient: { role: 'auditor', userId: present(state.documentReviewerId, timer) },
+          },
+        },
+      ];
+    case 'audit_report_reminder':
+      return [
+        {
+          type: 'AuditorDeadlineApproaching',
+          data: {
+            timerId,
+            task: 'complete_audit_elements',
+            dueAt: present(state.auditReportDueBy, timer),
+            recipient: { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId },
           },
         },
       ];

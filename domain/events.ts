@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PolicySchema } from './policy-schema';
+import { StoredPolicySchema } from './policy-schema';
 import { RoleSchema } from './roles';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
@@ -63,7 +63,7 @@ export const AccreditationOpenedSchema = event('AccreditationOpened', {
   scope: Text,
   caseManagerId: Id,
   edition: Text,
-  policy: PolicySchema,
+  policy: StoredPolicySchema,
   openedAt: At,
 });
 export const CaseManagerAssignedSchema = event('CaseManagerAssigned', { caseManagerId: Id });
@@ -109,6 +109,8 @@ export const ApplicationRejectedSchema = event('ApplicationRejected', {
 export const DocumentReviewerAssignedSchema = event('DocumentReviewerAssigned', {
   auditorId: Id,
   conflictOfInterestDeclaredFree: z.literal(true),
+  /** Absent when the case's policy has no auditor deadlines. */
+  reviewDueBy: At.optional(),
 });
 export const DocumentReviewCompletedSchema = event('DocumentReviewCompleted', {
   reviewerId: Id,
@@ -121,7 +123,11 @@ export const LeadAuditorAssignedSchema = event('LeadAuditorAssigned', {
   conflictOfInterestDeclaredFree: z.literal(true),
   objectionWindowEndsAt: At,
 });
-export const AuditDateSetSchema = event('AuditDateSet', { auditDate: IsoDateSchema });
+export const AuditDateSetSchema = event('AuditDateSet', {
+  auditDate: IsoDateSchema,
+  /** When the audit elements must all be completed; absent when the policy has no auditor deadlines. */
+  reportDueBy: At.optional(),
+});
 export const AuditorObjectedSchema = event('AuditorObjected', {
   assignmentId: Id,
   auditorId: Id,
@@ -131,6 +137,14 @@ export const AuditorObjectionWindowClosedSchema = event('AuditorObjectionWindowC
   ...caused,
   assignmentId: Id,
   auditorId: Id,
+});
+
+/** The auditor is reminded of the Dokumentenprüfung or the audit report falling due. */
+export const AuditorDeadlineApproachingSchema = event('AuditorDeadlineApproaching', {
+  ...caused,
+  task: z.enum(['complete_document_review', 'complete_audit_elements']),
+  dueAt: At,
+  recipient: RecipientSchema,
 });
 
 export const AuditElementCompletedSchema = event('AuditElementCompleted', {
@@ -300,6 +314,7 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   AuditDateSetSchema,
   AuditorObjectedSchema,
   AuditorObjectionWindowClosedSchema,
+  AuditorDeadlineApproachingSchema,
   AuditElementCompletedSchema,
   ActionPlanSubmittedSchema,
   ActionPlanAcceptedSchema,

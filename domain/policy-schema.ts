@@ -9,53 +9,77 @@ const PeriodSchema = DurationSchema.refine((duration) => !isZeroDuration(duratio
 
 const d = defaultPolicy;
 
+const AuditorDeadlinesSchema = z.object({
+  documentReview: PeriodSchema,
+  auditReport: PeriodSchema,
+  reminderLeadTime: PeriodSchema,
+});
+
+const PolicyFields = z.object({
+  version: z.string().min(1).default(d.version),
+  certificateValidity: PeriodSchema.default(d.certificateValidity),
+  selfAssessmentInterval: PeriodSchema.default(d.selfAssessmentInterval),
+  selfAssessmentReminderLeadTimes: z.array(PeriodSchema).default(d.selfAssessmentReminderLeadTimes),
+  selfAssessmentOverdueReminderAfter: PeriodSchema.default(d.selfAssessmentOverdueReminderAfter),
+  selfAssessmentEscalationAfter: PeriodSchema.default(d.selfAssessmentEscalationAfter),
+  selfAssessmentSuspensionProposalAfter: PeriodSchema.default(d.selfAssessmentSuspensionProposalAfter),
+  renewalWindow: PeriodSchema.default(d.renewalWindow),
+  correctiveActionDeadline: PeriodSchema.default(d.correctiveActionDeadline),
+  informationRequestResponseDeadline: PeriodSchema.default(d.informationRequestResponseDeadline),
+  informationRequestReminderLeadTime: PeriodSchema.default(d.informationRequestReminderLeadTime),
+  auditorObjectionWindow: PeriodSchema.default(d.auditorObjectionWindow),
+  complaintAcknowledgementDeadline: PeriodSchema.default(d.complaintAcknowledgementDeadline),
+  maximumSuspension: PeriodSchema.default(d.maximumSuspension),
+});
+
+function checkPolicy(policy: Policy, context: z.RefinementCtx) {
+  type Period = Exclude<keyof Policy, 'version' | 'selfAssessmentReminderLeadTimes' | 'auditorDeadlines'>;
+  const problem = (path: string, message: string) =>
+    context.addIssue({ code: 'custom', path: [path], message });
+  const mustBeShorter = (shorter: Period, longer: Period) => {
+    if (!isCertainlyShorter(policy[shorter], policy[longer])) {
+      problem(shorter, `${shorter} must be shorter than ${longer}`);
+    }
+  };
+
+  mustBeShorter('selfAssessmentInterval', 'certificateValidity');
+  mustBeShorter('renewalWindow', 'certificateValidity');
+  mustBeShorter('informationRequestReminderLeadTime', 'informationRequestResponseDeadline');
+  // The overdue steps must come in order and end before the next self-assessment falls due.
+  mustBeShorter('selfAssessmentOverdueReminderAfter', 'selfAssessmentEscalationAfter');
+  mustBeShorter('selfAssessmentEscalationAfter', 'selfAssessmentSuspensionProposalAfter');
+  mustBeShorter('selfAssessmentSuspensionProposalAfter', 'selfAssessmentInterval');
+
+  const auditor = policy.auditorDeadlines;
+  if (
+    auditor &&
+    (!isCertainlyShorter(auditor.reminderLeadTime, auditor.documentReview) ||
+      !isCertainlyShorter(auditor.reminderLeadTime, auditor.auditReport))
+  ) {
+    problem('auditorDeadlines', 'auditorDeadlines.reminderLeadTime must be shorter than both deadlines');
+  }
+
+  const leadTimes = policy.selfAssessmentReminderLeadTimes;
+  if (leadTimes.some((leadTime) => !isCertainlyShorter(leadTime, policy.selfAssessmentInterval))) {
+    problem(
+      'selfAssessmentReminderLeadTimes',
+      'selfAssessmentReminderLeadTimes must be shorter than selfAssessmentInterval',
+    );
+  }
+  // Timer ids are built from the labels, so two lead times must not share one.
+  if (new Set(leadTimes.map(durationLabel)).size !== leadTimes.length) {
+    problem('selfAssessmentReminderLeadTimes', 'selfAssessmentReminderLeadTimes must not repeat');
+  }
+}
+
 /** A policy as given when a case is opened: every period may be left out for the default. */
-export const PolicySchema = z
-  .object({
-    version: z.string().min(1).default(d.version),
-    certificateValidity: PeriodSchema.default(d.certificateValidity),
-    selfAssessmentInterval: PeriodSchema.default(d.selfAssessmentInterval),
-    selfAssessmentReminderLeadTimes: z.array(PeriodSchema).default(d.selfAssessmentReminderLeadTimes),
-    selfAssessmentOverdueReminderAfter: PeriodSchema.default(d.selfAssessmentOverdueReminderAfter),
-    selfAssessmentEscalationAfter: PeriodSchema.default(d.selfAssessmentEscalationAfter),
-    selfAssessmentSuspensionProposalAfter: PeriodSchema.default(d.selfAssessmentSuspensionProposalAfter),
-    renewalWindow: PeriodSchema.default(d.renewalWindow),
-    correctiveActionDeadline: PeriodSchema.default(d.correctiveActionDeadline),
-    informationRequestResponseDeadline: PeriodSchema.default(d.informationRequestResponseDeadline),
-    informationRequestReminderLeadTime: PeriodSchema.default(d.informationRequestReminderLeadTime),
-    auditorObjectionWindow: PeriodSchema.default(d.auditorObjectionWindow),
-    complaintAcknowledgementDeadline: PeriodSchema.default(d.complaintAcknowledgementDeadline),
-    maximumSuspension: PeriodSchema.default(d.maximumSuspension),
-  })
-  .superRefine((policy, context) => {
-    type Period = Exclude<keyof typeof policy, 'version' | 'selfAssessmentReminderLeadTimes'>;
-    const problem = (path: string, message: string) =>
-      context.addIssue({ code: 'custom', path: [path], message });
-    const mustBeShorter = (shorter: Period, longer: Period) => {
-      if (!isCertainlyShorter(policy[shorter], policy[longer])) {
-        problem(shorter, `${shorter} must be shorter than ${longer}`);
-      }
-    };
+export const PolicySchema = PolicyFields.extend({
+  auditorDeadlines: AuditorDeadlinesSchema.default(d.auditorDeadlines),
+}).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
-    mustBeShorter('selfAssessmentInterval', 'certificateValidity');
-    mustBeShorter('renewalWindow', 'certificateValidity');
-    mustBeShorter('informationRequestReminderLeadTime', 'informationRequestResponseDeadline');
-    // The overdue steps must come in order and end before the next self-assessment falls due.
-    mustBeShorter('selfAssessmentOverdueReminderAfter', 'selfAssessmentEscalationAfter');
-    mustBeShorter('selfAssessmentEscalationAfter', 'selfAssessmentSuspensionProposalAfter');
-    mustBeShorter('selfAssessmentSuspensionProposalAfter', 'selfAssessmentInterval');
-
-    const leadTimes = policy.selfAssessmentReminderLeadTimes;
-    if (leadTimes.some((leadTime) => !isCertainlyShorter(leadTime, policy.selfAssessmentInterval))) {
-      problem(
-        'selfAssessmentReminderLeadTimes',
-        'selfAssessmentReminderLeadTimes must be shorter than selfAssessmentInterval',
-      );
-    }
-    // Timer ids are built from the labels, so two lead times must not share one.
-    if (new Set(leadTimes.map(durationLabel)).size !== leadTimes.length) {
-      problem('selfAssessmentReminderLeadTimes', 'selfAssessmentReminderLeadTimes must not repeat');
-    }
-  }) satisfies z.ZodType<Policy>;
+/** A policy as stored with a case: one opened before auditors had deadlines has none. */
+export const StoredPolicySchema = PolicyFields.extend({
+  auditorDeadlines: AuditorDeadlinesSchema.optional(),
+}).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 export type PolicyInput = z.input<typeof PolicySchema>;

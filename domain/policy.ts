@@ -22,13 +22,25 @@ export interface Policy {
   auditorObjectionWindow: Duration;
   complaintAcknowledgementDeadline: Duration;
   maximumSuspension: Duration;
+  /** Absent in cases opened before auditors had deadlines: their tasks have no due date. */
+  auditorDeadlines?: AuditorDeadlines;
+}
+
+/** What an auditor owes, and when they are reminded. */
+export interface AuditorDeadlines {
+  /** From the document reviewer's assignment to the completed Dokumentenprüfung. */
+  documentReview: Duration;
+  /** From the audit date to the last completed audit element (the audit report). */
+  auditReport: Duration;
+  /** The auditor is reminded this long before either falls due. */
+  reminderLeadTime: Duration;
 }
 
 /**
  * The defaults follow DIM 1002:2024 (§5.3: three years' validity, a yearly self-assessment) and the
  * institute's practice; tests and pilots pass durations of seconds.
  */
-export const defaultPolicy: Policy = {
+export const defaultPolicy: Required<Policy> = {
   version: '2024.1',
   certificateValidity: { years: 3 },
   selfAssessmentInterval: { months: 12 },
@@ -43,4 +55,9 @@ export const defaultPolicy: Policy = {
   auditorObjectionWindow: { days: 14 },
   complaintAcknowledgementDeadline: { days: 14 },
   maximumSuspension: { months: 6 },
+  auditorDeadlines: {
+    documentReview: { days: 30 },
+    auditReport: { days: 14 },
+    reminderLeadTime: { days: 3 },
+  },
 };

@@ -114,6 +114,9 @@ export interface AccreditationCase {
   leadAuditor: LeadAuditor | null;
   objectedAuditorIds: string[];
   auditDate: string | null;
+  /** Due dates of the auditors' work; absent under a policy without auditor deadlines. */
+  documentReviewDueBy?: string;
+  auditReportDueBy?: string;
   /** Every auditor assigned in this cycle: none of them may decide on it (four-eyes principle). */
   auditorsInvolved: string[];
   completedAuditElements: string[];
@@ -203,6 +206,8 @@ const freshProcedure = {
   leadAuditor: null,
   objectedAuditorIds: [],
   auditDate: null,
+  documentReviewDueBy: undefined,
+  auditReportDueBy: undefined,
   completedAuditElements: [],
   findings: [],
 } satisfies Partial<AccreditationCase>;
@@ -335,6 +340,7 @@ function evolveCase(
       return {
         ...state,
         documentReviewerId: event.data.auditorId,
+        documentReviewDueBy: event.data.reviewDueBy,
         auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
       };
     case 'DocumentReviewCompleted':
@@ -352,7 +358,7 @@ function evolveCase(
         issued: { ...state.issued, leadAuditorAssignments: state.issued.leadAuditorAssignments + 1 },
       };
     case 'AuditDateSet': {
-      const next = { ...state, auditDate: event.data.auditDate };
+      const next = { ...state, auditDate: event.data.auditDate, auditReportDueBy: event.data.reportDueBy };
       return state.status === 'audit_planning' ? { ...next, status: statusAfterPlanning(next) } : next;
     }
     case 'AuditorObjected':
@@ -410,6 +416,7 @@ function evolveCase(
     case 'SelfAssessmentEscalated':
     case 'InformationRequestReminderSent':
     case 'ComplaintAcknowledgementOverdue':
+    case 'AuditorDeadlineApproaching':
       return state;
     case 'SuspensionProposed':
       return {

@@ -73,8 +73,8 @@ function taskList(state: AccreditationCase) {
       add(kind, 'organisation', state.organisationId, subjectId, dueAt),
     forCaseManager: (kind: TaskKind, subjectId: string, dueAt?: string) =>
       add(kind, 'staff', state.caseManagerId, subjectId, dueAt),
-    forLeadAuditor: (kind: TaskKind, subjectId: string) =>
-      add(kind, 'auditor', state.leadAuditor?.auditorId ?? null, subjectId),
+    forLeadAuditor: (kind: TaskKind, subjectId: string, dueAt?: string) =>
+      add(kind, 'auditor', state.leadAuditor?.auditorId ?? null, subjectId, dueAt),
   };
 }
 type TaskList = ReturnType<typeof taskList>;
@@ -93,7 +93,13 @@ function procedureTasks(
       break;
     case 'document_review':
       if (state.documentReviewerId) {
-        add('complete_document_review', 'auditor', state.documentReviewerId, caseId);
+        add(
+          'complete_document_review',
+          'auditor',
+          state.documentReviewerId,
+          caseId,
+          state.documentReviewDueBy,
+        );
       } else {
         forCaseManager('assign_document_reviewer', caseId);
       }
@@ -106,7 +112,7 @@ function procedureTasks(
     case 'corrective_actions':
       for (const element of state.auditElements) {
         if (!state.completedAuditElements.includes(element))
-          forLeadAuditor('complete_audit_element', element);
+          forLeadAuditor('complete_audit_element', element, state.auditReportDueBy);
       }
       for (const { findingId, severity, status, correctiveActionDueBy } of state.findings) {
         if (severity === 'major' && status === 'open') {

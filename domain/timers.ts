@@ -5,6 +5,8 @@ export type TimerKind =
   | 'information_request_reminder'
   | 'information_request_deadline'
   | 'objection_window_end'
+  | 'document_review_reminder'
+  | 'audit_report_reminder'
   | 'corrective_action_deadline'
   | 'self_assessment_reminder'
   | 'self_assessment_due'
@@ -46,6 +48,19 @@ export function dueTimers(state: AccreditationState): Timer[] {
       request.respondBy,
       request.requestId,
     );
+  }
+
+  const reminderLeadTime = policy.auditorDeadlines?.reminderLeadTime;
+  const remindAuditor = (kind: TimerKind, dueBy: string | undefined) => {
+    if (!reminderLeadTime || !dueBy) return;
+    const id = `cycle-${state.cycle}:${kind.replaceAll('_', '-')}-${dueBy}`;
+    add(id, kind, subtractDuration(dueBy, reminderLeadTime), state.accreditationId);
+  };
+  if (state.status === 'document_review' && state.documentReviewerId) {
+    remindAuditor('document_review_reminder', state.documentReviewDueBy);
+  }
+  if (state.status === 'audit' && state.leadAuditor) {
+    remindAuditor('audit_report_reminder', state.auditReportDueBy);
   }
 
   const leadAuditor = state.leadAuditor;

@@ -272,16 +272,50 @@ const templates: Record<string, (c: Context) => Content> = {
     };
   },
 
-  document_reviewer_assigned: (c) => ({
-    subject: c.t(`Neue Aufgabe: Dokumentenprüfung ${c.org}`, `New task: document review ${c.org}`),
-    blocks: [
-      c.t(
-        `Sie wurden mit der Dokumentenprüfung von ${c.org} nach ${standard} beauftragt.`,
-        `You have been assigned the document review of ${c.org} under ${standard}.`,
-      ),
-    ],
-    action: c.openTasks(),
-  }),
+  document_reviewer_assigned: (c) => {
+    const d = c.data('DocumentReviewerAssigned');
+    const dueBy = d.reviewDueBy;
+    return {
+      subject: c.t(`Neue Aufgabe: Dokumentenprüfung ${c.org}`, `New task: document review ${c.org}`),
+      blocks: [
+        c.t(
+          `Sie wurden mit der Dokumentenprüfung von ${c.org} nach ${standard} beauftragt.`,
+          `You have been assigned the document review of ${c.org} under ${standard}.`,
+        ),
+        ...(dueBy
+          ? [
+              c.t(
+                `Bitte schließen Sie sie bis ${c.dateTime(dueBy)} ab.`,
+                `Please complete it by ${c.dateTime(dueBy)}.`,
+              ),
+            ]
+          : []),
+      ],
+      action: c.openTasks(),
+      calendar: dueBy
+        ? [c.due('document-review', c.t('Frist: Dokumentenprüfung', 'Due: document review'), dueBy)]
+        : [],
+    };
+  },
+
+  auditor_deadline_approaching: (c) => {
+    const d = c.data('AuditorDeadlineApproaching');
+    const work =
+      d.task === 'complete_document_review'
+        ? c.t('die Dokumentenprüfung', 'the document review')
+        : c.t('den Auditbericht (alle Auditelemente)', 'the audit report (every audit element)');
+    return {
+      subject: c.t(`Frist naht: ${c.org}`, `Deadline approaching: ${c.org}`),
+      blocks: [
+        c.t(
+          `bitte denken Sie daran: ${work} für ${c.org} ist bis ${c.dateTime(d.dueAt)} abzuschließen.`,
+          `a reminder: ${work} for ${c.org} is due by ${c.dateTime(d.dueAt)}.`,
+        ),
+      ],
+      action: c.openTasks(),
+      calendar: [c.due(d.task, c.t('Frist: Auditorenaufgabe', 'Due: auditor task'), d.dueAt)],
+    };
+  },
 
   lead_auditor_assigned: (c) => {
     const d = c.data('LeadAuditorAssigned');
@@ -318,6 +352,14 @@ const templates: Record<string, (c: Context) => Content> = {
           `das Audit von ${c.org} nach ${standard} findet am ${c.day(d.auditDate)} statt. Der Termin liegt als Kalendereintrag bei.`,
           `the audit of ${c.org} under ${standard} takes place on ${c.day(d.auditDate)}. A calendar entry is attached.`,
         ),
+        ...(d.reportDueBy && c.input.role === 'auditor'
+          ? [
+              c.t(
+                `Alle Auditelemente sind bis ${c.dateTime(d.reportDueBy)} abzuschließen.`,
+                `Every audit element is to be completed by ${c.dateTime(d.reportDueBy)}.`,
+              ),
+            ]
+          : []),
       ],
       action: c.openCase(),
       calendar: [

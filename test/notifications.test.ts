@@ -199,6 +199,11 @@ const shortCycle: PolicyInput = {
   auditorObjectionWindow: { seconds: 1 },
   informationRequestResponseDeadline: { seconds: 30 },
   informationRequestReminderLeadTime: { seconds: 29 },
+  auditorDeadlines: {
+    documentReview: { seconds: 30 },
+    auditReport: { days: 14 },
+    reminderLeadTime: { seconds: 29 },
+  },
 };
 
 describe('notifications by e-mail', () => {
@@ -268,6 +273,7 @@ describe('notifications by e-mail', () => {
         type: 'AssignDocumentReviewer',
         data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
       });
+      await a.waitForEvent('AuditorDeadlineApproaching');
       await a.step(reviewer, { type: 'CompleteDocumentReview', data: { results: allConforming } });
       await a.planAudit();
       await a.waitForEvent('AuditorObjectionWindowClosed');
@@ -386,7 +392,12 @@ describe('notifications by e-mail', () => {
     mailOf(a$, anna, 'suspension_proposed', /Aussetzung vorgeschlagen/);
 
     // Auditors: new tasks and the audit date.
-    mailOf(a$, rita, 'document_reviewer_assigned', /New task: document review/);
+    const review = mailOf(a$, rita, 'document_reviewer_assigned', /New task: document review/);
+    expect(review.text).toMatch(/Please complete it by \d/);
+    expect(calendarOf(review)).toContain('SUMMARY:Due: document review');
+    const approaching = mailOf(a$, rita, 'auditor_deadline_approaching', /Deadline approaching: Muster/);
+    expect(approaching.text).toContain('the document review for Muster IT-Service GmbH is due by');
+    expect(calendarOf(approaching)).toContain('SUMMARY:Due: auditor task');
     mailOf(a$, lars, 'lead_auditor_assigned', /Neue Aufgabe: Audit/);
     expect(calendarOf(mailOf(a$, lars, 'audit_date_set', /Audittermin: 1\. Januar 2030/))).toContain(
       'DTSTART;VALUE=DATE:20300101',

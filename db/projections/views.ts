@@ -179,6 +179,7 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
       case 'SelfAssessmentEscalated':
       case 'RenewalWindowOpened':
       case 'ComplaintAcknowledgementOverdue':
+      case 'AuditorDeadlineApproaching':
         return [recipientNotice(kind, event.data.recipient)];
       case 'SelfAssessmentReminderSent': {
         const notice = recipientNotice(kind, event.data.recipient);

@@ -75,6 +75,17 @@ describe('policy', () => {
       'informationRequestReminderLeadTime',
     ],
     [
+      'an auditor reminder as long as the audit report deadline',
+      {
+        auditorDeadlines: {
+          documentReview: { days: 30 },
+          auditReport: { days: 3 },
+          reminderLeadTime: { days: 3 },
+        },
+      },
+      'auditorDeadlines',
+    ],
+    [
       'repeated lead times',
       { selfAssessmentReminderLeadTimes: [{ days: 7 }, { days: 7 }] },
       'selfAssessmentReminderLeadTimes',

@@ -35,7 +35,7 @@ describe('open tasks', () => {
       ['assign_document_reviewer', 'staff', caseManager.id, null],
     ]);
     expect(summary(openTasks(newCase().reviewerAssigned().state))).toEqual([
-      ['complete_document_review', 'auditor', reviewer.id, null],
+      ['complete_document_review', 'auditor', reviewer.id, '2026-02-06T09:00:00.000Z'],
     ]);
   });
 
