@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccreditationRow, TaskRow } from '../db/database';
+import type { AccreditationSummaryRow, TaskRow } from '../db/database';
 import type { AccreditationDetail } from '../db/read-model';
 import { actionsForTask } from './step-table';
 
@@ -74,7 +74,7 @@ export const AccreditationResponse = AccreditationSummarySchema.extend({
   ),
 });
 
-export function presentSummary(row: AccreditationRow): z.infer<typeof AccreditationSummarySchema> {
+export function presentSummary(row: AccreditationSummaryRow): z.infer<typeof AccreditationSummarySchema> {
   return {
     id: row.accreditation_id,
     status: row.status,

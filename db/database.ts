@@ -65,6 +65,8 @@ export interface AccreditationsTable {
   /** The earliest of the domain's `dueTimers(state)`. */
   next_deadline_at: Timestamp | null;
   next_deadline_kind: string | null;
+  /** The earliest due date of the case's open tasks (the `overdue` filter). */
+  first_task_due_at: Timestamp | null;
   case_manager_id: string;
   /** Every auditor involved in the current cycle. */
   auditor_ids: ColumnType<string[], string[], string[]>;
@@ -148,6 +150,8 @@ export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'held' | 'diges
 
 export type EventRow = Selectable<EventsTable>;
 export type AccreditationRow = Selectable<AccreditationsTable>;
+/** A row as readers get it: without the domain state, which is large and read by no reader. */
+export type AccreditationSummaryRow = Omit<AccreditationRow, 'state'>;
 export type NewAccreditationRow = Insertable<AccreditationsTable>;
 export type TaskRow = Selectable<TasksTable>;
 export type DeadlineRow = Selectable<DeadlinesTable>;

@@ -1,11 +1,33 @@
 import { type Kysely, sql } from 'kysely';
-import type { AccreditationRow, CertificateRow, Database, TaskRow, UserRow } from './database';
+import type { AccreditationSummaryRow, CertificateRow, Database, TaskRow, UserRow } from './database';
+
+/** Every column of the accreditations projection but `state`. */
+const summaryColumns = [
+  'stream_id',
+  'accreditation_id',
+  'status',
+  'organisation_id',
+  'organisation_name',
+  'cycle',
+  'certificate_number',
+  'valid_from',
+  'valid_until',
+  'next_deadline_at',
+  'next_deadline_kind',
+  'first_task_due_at',
+  'case_manager_id',
+  'auditor_ids',
+  'version',
+  'last_global_position',
+  'opened_at',
+  'updated_at',
+] as const satisfies readonly (keyof AccreditationSummaryRow)[];
 
 /** One accreditation as staff see it: the projection row, its open tasks and its event timeline. */
 export async function findAccreditation(db: Kysely<Database>, accreditationId: string) {
   const row = await db
     .selectFrom('accreditations')
-    .selectAll()
+    .select(summaryColumns)
     .where('accreditation_id', '=', accreditationId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -33,10 +55,10 @@ export type AccreditationDetail = NonNullable<Awaited<ReturnType<typeof findAccr
 export async function findAccreditationRow(
   db: Kysely<Database>,
   accreditationId: string,
-): Promise<{ row: AccreditationRow; tasks: TaskRow[] } | undefined> {
+): Promise<{ row: AccreditationSummaryRow; tasks: TaskRow[] } | undefined> {
   const row = await db
     .selectFrom('accreditations')
-    .selectAll()
+    .select(summaryColumns)
     .where('accreditation_id', '=', accreditationId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -50,7 +72,7 @@ export async function findAccreditationRow(
  */
 export function maySeeAccreditation(
   user: UserRow,
-  row: AccreditationRow,
+  row: AccreditationSummaryRow,
   tasks: readonly TaskRow[],
 ): boolean {
   switch (user.role) {
@@ -90,9 +112,9 @@ export async function listAccreditations(
   db: Kysely<Database>,
   user: UserRow,
   filter: AccreditationFilter,
-): Promise<AccreditationRow[]> {
+): Promise<AccreditationSummaryRow[]> {
   const now = filter.now ?? new Date();
-  let query = db.selectFrom('accreditations').selectAll('accreditations');
+  let query = db.selectFrom('accreditations').select(summaryColumns);
   if (user.role === 'organisation') query = query.where('organisation_id', '=', user.organisation_id ?? '');
   if (user.role === 'auditor') {
     query = query.where((eb) =>
@@ -117,17 +139,7 @@ export async function listAccreditations(
     const auditorId = filter.auditorId;
     query = query.where('auditor_ids', '@>', sql<string[]>`ARRAY[${auditorId}]::text[]`);
   }
-  if (filter.overdue) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('tasks')
-          .select(sql.lit(1).as('one'))
-          .whereRef('tasks.stream_id', '=', 'accreditations.stream_id')
-          .where('tasks.due_at', '<', now),
-      ),
-    );
-  }
+  if (filter.overdue) query = query.where('first_task_due_at', '<', now);
   if (filter.expiringWithinDays !== undefined) {
     query = query
       .where('status', 'in', ['accredited', 'suspended'])

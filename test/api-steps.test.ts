@@ -2,6 +2,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../api/app';
+import type { UserRow } from '../db/database';
+import { findUser } from '../db/identity';
+import { type AccreditationFilter, listAccreditations } from '../db/read-model';
 import { createWorker } from '../worker/worker';
 import { completeApplication } from './domain/support';
 import { type ApiHarness, organisationBody, startApi } from './support/api-harness';
@@ -195,6 +198,37 @@ describe('human steps through the API', () => {
       'AcceptApplication',
     );
   });
+  it('filters cases with an overdue task and certificates expiring soon by the columns of their row', async () => {
+    const { db } = api.database;
+    const { id } = await submittedCase();
+    const asked = await api.call(staff, 'POST', `/accreditations/${id}/information-requests`, {
+      questions: ['Organigramm?'],
+    });
+    expect(asked.status).toBe(200);
+    const [answer] = asked.body.openTasks.filter((task: { kind: string }) => task.kind === 'answer_request');
+    const dueAt = new Date(answer.dueAt);
+    const staffRow = (await findUser(db, staff.id)) as UserRow;
+    const listed = async (filter: Partial<AccreditationFilter>) =>
+      (await listAccreditations(db, staffRow, { limit: 500, ...filter })).map((row) => row.accreditation_id);
+
+    expect(await listed({ overdue: true, now: new Date(dueAt.getTime() - 60_000) })).not.toContain(id);
+    expect(await listed({ overdue: true, now: new Date(dueAt.getTime() + 60_000) })).toContain(id);
+    const overdue = await api.call(staff, 'GET', '/accreditations?overdue=true&limit=100');
+    expect(overdue.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
+
+    // A certificate valid for ten more days (set on the row: the filter reads only the row).
+    const now = new Date();
+    await db
+      .updateTable('accreditations')
+      .set({ status: 'accredited', valid_until: new Date(now.getTime() + 10 * 86_400_000) })
+      .where('accreditation_id', '=', id)
+      .execute();
+    expect(await listed({ expiringWithinDays: 30, now })).toContain(id);
+    expect(await listed({ expiringWithinDays: 5, now })).not.toContain(id);
+    const expiring = await api.call(staff, 'GET', '/accreditations?expiringWithinDays=30&limit=100');
+    expect(expiring.body.items.map((item: { id: string }) => item.id)).toContain(id);
+  });
+
   // Last: it blocks the test's address for everyone.
   it('rate-limits failed authentications per address with 429', async () => {
     const bad = {

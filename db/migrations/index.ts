@@ -5,6 +5,7 @@ import * as identity from './2026-11-26-10-identity';
 import * as documents from './2026-11-26-20-documents';
 import * as notificationDelivery from './2026-11-26-30-notification-delivery';
 import * as dashboardIndexes from './2026-11-26-40-dashboard-indexes';
+import * as listFilters from './2026-11-26-50-list-filters';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-20-documents': documents,
   '2026-11-26-30-notification-delivery': notificationDelivery,
   '2026-11-26-40-dashboard-indexes': dashboardIndexes,
+  '2026-11-26-50-list-filters': listFilters,
 };

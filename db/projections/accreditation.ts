@@ -109,6 +109,7 @@ async function applyAccreditationEvents(trx: Transaction<Database>, events: read
           valid_until: eb.ref('excluded.valid_until'),
           next_deadline_at: eb.ref('excluded.next_deadline_at'),
           next_deadline_kind: eb.ref('excluded.next_deadline_kind'),
+          first_task_due_at: eb.ref('excluded.first_task_due_at'),
           case_manager_id: eb.ref('excluded.case_manager_id'),
           auditor_ids: eb.ref('excluded.auditor_ids'),
           state: eb.ref('excluded.state'),

@@ -27,6 +27,9 @@ export function accreditationRow(
 ): Insertable<AccreditationsTable> {
   const certificate = state.certificate;
   const next = dueTimers(state)[0];
+  const [firstTaskDue] = openTasks(state)
+    .flatMap((task) => (task.dueAt ? [task.dueAt] : []))
+    .sort();
   return {
     stream_id: streamId,
     accreditation_id: state.accreditationId,
@@ -39,6 +42,7 @@ export function accreditationRow(
     valid_until: certificate?.validUntil ?? null,
     next_deadline_at: next?.at ?? null,
     next_deadline_kind: next?.kind ?? null,
+    first_task_due_at: firstTaskDue ?? null,
     case_manager_id: state.caseManagerId,
     auditor_ids: state.auditorsInvolved,
     state: JSON.stringify(state),
