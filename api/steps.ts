@@ -74,7 +74,7 @@ export function toCommandRequest({ command, actor }: StepRequest): CommandReques
   const parsed = StepCommandSchema.safeParse(command);
   if (!parsed.success) {
     const message = parsed.error.issues
-      .map((issue) => `${['data', ...issue.path.slice(1)].join('.')}: ${issue.message}`)
+      .map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`)
       .join('; ');
     throw new ProblemError(problem('validation', message, { code: 'invalid_command' }));
   }

@@ -13,23 +13,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { executeStep, openAccreditation } from '../api/steps';
+import { loadEnv } from '../config/env';
 import type { Actor } from '../domain/commands';
 import { benchDatabase, mb, pool, report, rssOf, scaled, sleep, startBenchTemporal } from './support';
 
 const cases = scaled(10_000, 100);
 const concurrency = 32;
-/**
- * The worker's sticky cache, bounded: with the SDK's default (600 workflows per GB of heap, 2 310
- * on this machine) at about 2 MB per cached accreditation workflow the worker's workflow thread
- * runs out of room near 2 000 open cases — workflow tasks then take 8–9 s and openings time out
- * (BENCH_MAX_CACHED_WORKFLOWS=default shows it).
- */
-const cacheSetting = process.env.BENCH_MAX_CACHED_WORKFLOWS ?? '1000';
-const maxCachedWorkflows = cacheSetting === 'default' ? undefined : Number(cacheSetting);
+/** The worker's sticky cache as the product's worker sets it (`WORKER_MAX_CACHED_WORKFLOWS`). */
+const maxCachedWorkflows = loadEnv().WORKER_MAX_CACHED_WORKFLOWS;
 
 const bench = await benchDatabase(24);
 const temporal = await startBenchTemporal(bench.db, {
-  tuning: maxCachedWorkflows === undefined ? undefined : { maxCachedWorkflows },
+  tuning: { maxCachedWorkflows },
 });
 
 function memory(label: string) {
@@ -105,7 +100,7 @@ try {
   (globalThis as { gc?: () => void }).gc?.();
   const after = memory(`after ${cases} open cases`);
   const cached = await metrics.sum('temporal_sticky_cache_size');
-  console.log(`worker sticky cache: ${cached} workflows (maxCachedWorkflows ${cacheSetting})`);
+  console.log(`worker sticky cache: ${cached} workflows (maxCachedWorkflows ${maxCachedWorkflows})`);
   const perCaseKb = {
     worker: Math.round(((after.workerRssMb - before.workerRssMb) * 1024) / cases),
     server: Math.round(((after.serverRssMb - before.serverRssMb) * 1024) / cases),
@@ -152,7 +147,7 @@ try {
       afterBare: bareMemory,
       perCaseKb,
       stickyCacheSize: cached,
-      maxCachedWorkflows: cacheSetting,
+      maxCachedWorkflows,
       serverPid: temporal.server.pid,
       serverRssFromProc: mb(rssOf(temporal.server.pid)),
     },
