@@ -109,17 +109,18 @@ export async function openAccreditation(
   taskQueue: string,
   accreditationId: string,
   request: StepRequest,
-  options: Pick<StepOptions, 'timeoutMs'> = {},
+  options: StepOptions = {},
 ): Promise<CommandOutcome> {
   const args: [CommandRequest] = [toCommandRequest(request)];
-  const updateId = randomUUID();
+  const updateId = options.updateId ?? randomUUID();
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof accreditationWorkflow>(
     'accreditationWorkflow',
     {
       workflowId: accreditationWorkflowId(accreditationId),
       taskQueue,
       args: [{ accreditationId }],
-      workflowIdConflictPolicy: 'FAIL',
+      // A repeated opening (same id, same update id) attaches to the first one's update.
+      workflowIdConflictPolicy: 'USE_EXISTING',
     },
   );
   try {
@@ -131,6 +132,6 @@ export async function openAccreditation(
       }),
     );
   } catch (error) {
-    throw toProblem(error, updateId);
+    throw toProblem(error, options.retryKey ?? updateId);
   }
 }

@@ -4,15 +4,35 @@ import type { Database, Language, OrganisationRow, OrganisationsTable, UserRole,
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+type NewOrganisation = Omit<Insertable<OrganisationsTable>, 'organisation_id' | 'created_at'>;
+
 export async function createOrganisation(
   db: Kysely<Database>,
-  organisation: Omit<Insertable<OrganisationsTable>, 'organisation_id' | 'created_at'>,
+  organisation: NewOrganisation,
 ): Promise<OrganisationRow> {
   return db
     .insertInto('organisations')
     .values({ ...organisation, organisation_id: randomUUID() })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Inserts the organisation under a given id unless that id exists; true when it was inserted. */
+export async function insertOrganisationOnce(
+  db: Kysely<Database>,
+  organisationId: string,
+  organisation: NewOrganisation,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('organisations')
+    .values({ ...organisation, organisation_id: organisationId })
+    .onConflict((oc) => oc.column('organisation_id').doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function deleteOrganisation(db: Kysely<Database>, organisationId: string): Promise<void> {
+  await db.deleteFrom('organisations').where('organisation_id', '=', organisationId).execute();
 }
 
 export async function createUser(

@@ -277,7 +277,7 @@ describe('a worker that does not answer', () => {
     await database?.drop();
   });
 
-  it('answers 503 with a retry-safe update id within the deadline, and the retry does the step once', async () => {
+  it('answers 503 with a retry-safe key within the deadline; the retry does the step, or opens the case, once', async () => {
     await startWorker();
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     connections.push(connection);
@@ -329,8 +329,48 @@ describe('a worker that does not answer', () => {
         .json()
         .timeline.filter((event: { type: string }) => event.type === 'ApplicationSubmitted');
       expect(submissions).toHaveLength(1);
+
+      // Opening: 503 while no worker answers; the retry with the key opens the case once.
+      worker?.shutdown();
+      await running;
+      const body = organisationBody(`Wiederholt GmbH ${Date.now()}`);
+      const open = () =>
+        app.inject({
+          method: 'POST',
+          url: '/accreditations',
+          headers: { ...staff.headers, 'idempotency-key': 'opening-after-503' },
+          payload: body,
+        });
+      const unavailableOpening = await open();
+      expect(unavailableOpening.statusCode).toBe(503);
+      expect(unavailableOpening.json().updateId).toBe('opening-after-503');
+      await startWorker();
+      let reopened = await open();
+      for (let attempt = 0; reopened.statusCode === 503 && attempt < 20; attempt += 1)
+        reopened = await open();
+      expect(reopened.statusCode, reopened.body).toBe(201);
+      const again = await open();
+      expect(again.statusCode).toBe(201);
+      expect(again.json().id).toBe(reopened.json().id);
+      const rows = await database.db
+        .selectFrom('accreditations')
+        .select(['accreditation_id', 'organisation_id'])
+        .where('organisation_name', '=', body.organisation.name)
+        .execute();
+      expect(rows).toEqual([
+        { accreditation_id: reopened.json().id, organisation_id: reopened.json().organisation.id },
+      ]);
+      const organisations = await database.db
+        .selectFrom('organisations')
+        .select('organisation_id')
+        .where('name', '=', body.organisation.name)
+        .execute();
+      expect(organisations).toEqual([{ organisation_id: reopened.json().organisation.id }]);
+      expect(
+        reopened.json().timeline.filter((event: { type: string }) => event.type === 'AccreditationOpened'),
+      ).toHaveLength(1);
     } finally {
       await app.close();
     }
-  }, 60_000);
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createOrganisation } from '../../db/identity';
+import { deleteOrganisation, insertOrganisationOnce } from '../../db/identity';
 import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
 import { PolicySchema } from '../../domain/policy-schema';
 import { caseStatuses } from '../../domain/state';
@@ -16,6 +16,7 @@ import {
   presentAccreditation,
   presentSummary,
 } from '../view';
+import { IdempotencyHeaders } from './steps';
 
 const OpenAccreditationBody = z
   .object({
@@ -82,6 +83,19 @@ const ListResponse = z.object({
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
 });
 
+/**
+ * The case's and the organisation's ids, derived from who opens it and the request's idempotency
+ * key: a repeated request names the same case, so it opens nothing twice. UUIDs of version 8.
+ */
+function openingIds(userId: string, key: string) {
+  const uuid = (purpose: string) => {
+    const hex = createHash('sha256').update(`${userId}\n${key}\n${purpose}`).digest('hex');
+    const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  return { accreditationId: uuid('accreditation'), organisationId: uuid('organisation') };
+}
+
 const encodeCursor = (updatedAt: Date, id: string) =>
   Buffer.from(`${updatedAt.toISOString()}|${id}`).toString('base64url');
 
@@ -111,8 +125,10 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
         summary: 'Open an accreditation (Akkreditierung eröffnen)',
         description:
           'Registers the organisation and starts the accreditation; the caller becomes its case manager. ' +
-          'The answer carries the organisation id, for creating the organisation’s users.',
+          'The answer carries the organisation id, for creating the organisation’s users. ' +
+          'Repeated with the same Idempotency-Key (e.g. after 503), it opens nothing twice and answers with the same case.',
         tags: ['accreditations'],
+        headers: IdempotencyHeaders,
         body: OpenAccreditationBody,
         response: { 201: AccreditationResponse, ...problemResponses(400, 401, 403, 409, 413, 415, 429, 503) },
       },
@@ -120,10 +136,11 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
     async (request, reply) => {
       const user = currentUser(request);
       const { organisation, scope, policy } = request.body;
-      const accreditationId = randomUUID();
-      // The organisation row commits only once the workflow has recorded the opening.
-      const detail = await db.transaction().execute(async (trx) => {
-        const { organisation_id: organisationId } = await createOrganisation(trx, {
+      const key = request.headers['idempotency-key'] ?? randomUUID();
+      const { accreditationId, organisationId } = openingIds(user.user_id, key);
+      if (!(await findAccreditation(db, accreditationId))) {
+        // The organisation first, committed: a case must never name an organisation that is not there.
+        const inserted = await insertOrganisationOnce(db, organisationId, {
           name: organisation.name,
           street: organisation.address.street,
           postal_code: organisation.address.postalCode,
@@ -132,28 +149,35 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
           contact_email: organisation.contactEmail,
           language: organisation.language,
         });
-        await openAccreditation(
-          temporal,
-          taskQueue,
-          accreditationId,
-          {
-            command: {
-              type: 'OpenAccreditation',
-              data: {
-                accreditationId,
-                organisationId,
-                organisationName: organisation.name,
-                caseManagerId: user.user_id,
-                scope,
-                ...(policy ? { policy } : {}),
+        try {
+          await openAccreditation(
+            temporal,
+            taskQueue,
+            accreditationId,
+            {
+              command: {
+                type: 'OpenAccreditation',
+                data: {
+                  accreditationId,
+                  organisationId,
+                  organisationName: organisation.name,
+                  caseManagerId: user.user_id,
+                  scope,
+                  ...(policy ? { policy } : {}),
+                },
               },
+              actor: { id: user.user_id, role: user.role },
             },
-            actor: { id: user.user_id, role: user.role },
-          },
-          { timeoutMs: stepTimeoutMs },
-        );
-        return findAccreditation(db, accreditationId);
-      });
+            { timeoutMs: stepTimeoutMs, updateId: `${user.user_id}:${key}`, retryKey: key },
+          );
+        } catch (error) {
+          // Refused: nothing is left behind. Outcome unknown (503): the organisation stays for the retry.
+          const refused = error instanceof ProblemError && error.problem.status !== 503;
+          if (inserted && refused) await deleteOrganisation(db, organisationId);
+          throw error;
+        }
+      }
+      const detail = await findAccreditation(db, accreditationId);
       if (!detail)
         throw new Error(`Accreditation ${accreditationId} was opened but is not in the read model`);
       return reply
