@@ -108,8 +108,8 @@ export function presentAccreditation({
       version: event.stream_version,
       type: event.event_type,
       at: event.business_time.toISOString(),
-      actorId: typeof event.metadata.actorId === 'string' ? event.metadata.actorId : null,
-      actorRole: typeof event.metadata.actorRole === 'string' ? event.metadata.actorRole : null,
+      actorId: event.actor_id,
+      actorRole: event.actor_role,
     })),
   };
 }

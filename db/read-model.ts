@@ -41,7 +41,14 @@ export async function findAccreditation(db: Kysely<Database>, accreditationId: s
       .execute(),
     db
       .selectFrom('events')
-      .select(['stream_version', 'event_type', 'business_time', 'metadata'])
+      .select([
+        'stream_version',
+        'event_type',
+        'business_time',
+        // The actor alone: the whole metadata is not shown, and parsing it costs.
+        sql<string | null>`metadata ->> 'actorId'`.as('actor_id'),
+        sql<string | null>`metadata ->> 'actorRole'`.as('actor_role'),
+      ])
       .where('stream_id', '=', row.stream_id)
       .orderBy('stream_version')
       .execute(),
@@ -51,19 +58,31 @@ export async function findAccreditation(db: Kysely<Database>, accreditationId: s
 
 export type AccreditationDetail = NonNullable<Awaited<ReturnType<typeof findAccreditation>>>;
 
-/** The projection row alone (for visibility checks before a step). */
-export async function findAccreditationRow(
+/**
+ * Whether the case exists and the user may see it, before a step: one query, and a second only
+ * for an auditor not involved in the case (who may still hold one of its tasks).
+ */
+export async function maySeeAccreditationWithId(
   db: Kysely<Database>,
+  user: UserRow,
   accreditationId: string,
-): Promise<{ row: AccreditationSummaryRow; tasks: TaskRow[] } | undefined> {
+): Promise<boolean> {
   const row = await db
     .selectFrom('accreditations')
-    .select(summaryColumns)
+    .select(['stream_id', 'organisation_id', 'auditor_ids'])
     .where('accreditation_id', '=', accreditationId)
     .executeTakeFirst();
-  if (!row) return undefined;
-  const tasks = await db.selectFrom('tasks').selectAll().where('stream_id', '=', row.stream_id).execute();
-  return { row, tasks };
+  if (!row) return false;
+  if (user.role !== 'auditor' || row.auditor_ids.includes(user.user_id)) {
+    return maySeeAccreditation(user, row, []);
+  }
+  const task = await db
+    .selectFrom('tasks')
+    .select('task_id')
+    .where('stream_id', '=', row.stream_id)
+    .where('assignee_id', '=', user.user_id)
+    .executeTakeFirst();
+  return task !== undefined;
 }
 
 /**
@@ -72,8 +91,8 @@ export async function findAccreditationRow(
  */
 export function maySeeAccreditation(
   user: UserRow,
-  row: AccreditationSummaryRow,
-  tasks: readonly TaskRow[],
+  row: Pick<AccreditationSummaryRow, 'organisation_id' | 'auditor_ids'>,
+  tasks: readonly Pick<TaskRow, 'assignee_id'>[],
 ): boolean {
   switch (user.role) {
     case 'admin':

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAccreditation, findAccreditationRow, maySeeAccreditation } from '../../db/read-model';
+import { findAccreditation, maySeeAccreditationWithId } from '../../db/read-model';
 import type { StepCommandInput } from '../../domain/commands';
 import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
@@ -54,8 +54,7 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
       async (request) => {
         const user = currentUser(request);
         const { id } = request.params;
-        const visible = await findAccreditationRow(db, id);
-        if (!visible || !maySeeAccreditation(user, visible.row, visible.tasks)) {
+        if (!(await maySeeAccreditationWithId(db, user, id))) {
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
         const key = request.headers['idempotency-key'] ?? randomUUID();
