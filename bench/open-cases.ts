@@ -3,8 +3,9 @@
  * much memory the worker and the Temporal server hold at the end.
  *
  * Each accreditation is opened the way the API opens one (`openAccreditation`: Update-with-Start,
- * the decider, the append with the projections), then a complaint is recorded (`executeStep`), so
- * the case waits on the complaint's acknowledgement deadline — a durable timer of 14 days. The
+ * the decider, the append with the projections), and right after, a complaint is recorded
+ * (`executeStep`), so the case waits on the complaint's acknowledgement deadline — a durable timer
+ * of 14 days (an opened case alone waits on no timer). The rate is of cases so put on a timer. The
  * worker runs in this process (its RSS is this process's, client included); the dev server is a
  * child process (its RSS from /proc). Baseline: a bare workflow that only waits on a timer, started
  * with the same concurrency (`client.workflow.start`), on a worker of its own.
@@ -63,31 +64,24 @@ try {
   let started = performance.now();
   let lastLog = started;
   let done = 0;
-  const ids = await pool(cases, concurrency, async (n) => {
+  await pool(cases, concurrency, async (n) => {
     const id = await open(n);
-    if (++done % 1000 === 0 && performance.now() - lastLog > 5_000) {
-      lastLog = performance.now();
-      console.log(`  opened ${done} (${Math.round(done / ((lastLog - started) / 1000))}/s)`);
-    }
-    return id;
-  });
-  const openSeconds = (performance.now() - started) / 1000;
-  const startRate = cases / openSeconds;
-  console.log(`opened ${cases} accreditations in ${openSeconds.toFixed(1)} s: ${startRate.toFixed(1)}/s`);
-
-  started = performance.now();
-  await pool(cases, concurrency, (i) =>
-    executeStep(client, ids[i] as string, {
+    await executeStep(client, id, {
       command: {
         type: 'ReceiveComplaint',
         data: { complainant: 'Kunde', summary: 'Servicezeiten nicht eingehalten.' },
       },
       actor: staff,
-    }),
-  );
-  const complaintSeconds = (performance.now() - started) / 1000;
+    });
+    if (++done % 1000 === 0 && performance.now() - lastLog > 5_000) {
+      lastLog = performance.now();
+      console.log(`  ${done} waiting (${Math.round(done / ((lastLog - started) / 1000))}/s)`);
+    }
+  });
+  const openSeconds = (performance.now() - started) / 1000;
+  const startRate = cases / openSeconds;
   console.log(
-    `recorded ${cases} complaints (each case now waits on a 14-day timer) in ${complaintSeconds.toFixed(1)} s: ${(cases / complaintSeconds).toFixed(1)}/s`,
+    `opened ${cases} accreditations, each with a complaint so that it waits on a 14-day timer, in ${openSeconds.toFixed(1)} s: ${startRate.toFixed(1)}/s`,
   );
   const { waiting } = (await bench.db
     .selectFrom('deadlines')
@@ -141,7 +135,6 @@ try {
       cases,
       concurrency,
       openSeconds,
-      complaintsPerSecond: cases / complaintSeconds,
       before,
       after,
       afterBare: bareMemory,
