@@ -1,29 +1,40 @@
 /**
- * Regenerates the golden histories in `test/histories/` from the scenario tests against a real
- * Temporal dev server: `npx tsx scripts/record-histories.ts`.
+ * Records the golden histories of one release of the accreditation workflow into
+ * `test/histories/<scenario>@<release>.json`, from the scenario tests against a real Temporal dev
+ * server: `npx tsx scripts/record-histories.ts 2026-11-27`.
  *
- * Only while no version of the accreditation workflow has shipped. Once one has, recorded histories
- * are never regenerated, only added to: every change to the workflow's logic goes behind `patched()`
- * (DESIGN.md §5), and `test/workflow-replay.test.ts` proves the old histories still replay.
+ * Histories of earlier releases stay: they are the shipped behaviour, and
+ * `test/workflow-replay.test.ts` proves they still replay. Every change to the workflow's logic
+ * goes behind `patched()` (DESIGN.md §5); recording again for a release replaces only its own files.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../dev/paths';
 
-const historiesDir = join(projectRoot, 'test', 'histories');
-for (const file of readdirSync(historiesDir).filter((name) => name.endsWith('.json'))) {
-  rmSync(join(historiesDir, file));
+const release = process.argv[2];
+if (!release || !/^[\w.-]+$/.test(release)) {
+  process.stderr.write('Usage: npx tsx scripts/record-histories.ts <release, e.g. 2026-11-27>\n');
+  process.exit(2);
 }
+const historiesDir = join(projectRoot, 'test', 'histories');
+const ofRelease = (name: string) => name.endsWith(`@${release}.json`);
+for (const file of readdirSync(historiesDir).filter(ofRelease)) rmSync(join(historiesDir, file));
 
 const run = spawnSync(
   'npx',
   ['vitest', 'run', '--project', 'integration', 'test/workflow-scenarios.test.ts'],
-  { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, RECORD_HISTORIES: '1' } },
+  {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...process.env, RECORD_HISTORIES: '1', RECORD_HISTORIES_RELEASE: release },
+  },
 );
 if (run.status !== 0) {
   process.stderr.write('Recording failed; `git checkout test/histories` restores the previous histories.\n');
   process.exit(run.status ?? 1);
 }
-const recorded = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));
-process.stdout.write(`Recorded ${recorded.length} histories in test/histories: ${recorded.join(', ')}\n`);
+const recorded = readdirSync(historiesDir).filter(ofRelease);
+process.stdout.write(
+  `Recorded ${recorded.length} histories of ${release} in test/histories: ${recorded.join(', ')}\n`,
+);

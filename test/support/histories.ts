@@ -10,15 +10,16 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 /**
  * Golden histories: real histories of the accreditation workflow, captured from the scenario tests
  * and replayed in CI by `test/workflow-replay.test.ts`. They are the shipped behaviour of the
- * workflow. Regenerate them with `npx tsx scripts/record-histories.ts` (or
- * `RECORD_HISTORIES=1 npx vitest run --project integration test/workflow-scenarios.test.ts`) only
- * while no version of the workflow has shipped. Once one has, the old histories stay, new ones are
- * added beside them, and every change to the workflow's logic goes behind `patched()` (DESIGN.md §5)
- * so that the old ones still replay.
+ * workflow, release by release (`<scenario>@<release>.json`; the first release's carry no `@`).
+ * `npx tsx scripts/record-histories.ts <release>` adds a release's; the old ones stay, and every
+ * change to the workflow's logic goes behind `patched()` (DESIGN.md §5) so that they still replay.
  */
 export const historiesDir = fileURLToPath(new URL('../histories/', import.meta.url));
 
 export const recordingHistories = process.env.RECORD_HISTORIES === '1';
+
+/** The release the recorded histories belong to, e.g. `2026-11-27`; in their file names after an `@`. */
+const recordingRelease = process.env.RECORD_HISTORIES_RELEASE;
 
 // The files are proto3 JSON, the format of `temporal workflow show --output json` and the Temporal UI's
 // download. `historyToJSON` / `historyFromJSON` of @temporalio/common 1.24 fail here with "type must be a
@@ -51,12 +52,15 @@ export function historyFromJson(json: unknown): History {
   return history;
 }
 
-/** With RECORD_HISTORIES=1, writes the history of the workflow's current run as `test/histories/<name>.json`. */
+/**
+ * With RECORD_HISTORIES=1, writes the history of the workflow's current run as
+ * `test/histories/<name>@<release>.json` (`RECORD_HISTORIES_RELEASE`), or `<name>.json` without one.
+ */
 export async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
   if (!recordingHistories) return;
   const history = await handle.fetchHistory();
   mkdirSync(historiesDir, { recursive: true });
-  const file = join(historiesDir, `${name}.json`);
+  const file = join(historiesDir, `${recordingRelease ? `${name}@${recordingRelease}` : name}.json`);
   writeFileSync(file, JSON.stringify(historyToJson(history)));
   // In the project's format, so `biome check .` passes and a diff shows which events changed.
   await promisify(execFile)('npx', ['biome', 'format', '--write', file]);
@@ -75,6 +79,6 @@ export function loadGoldenHistories(): GoldenHistory[] {
     .map((file) => {
       const name = file.replace(/\.json$/, '');
       const history = historyFromJson(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
-      return { name, workflowId: `golden-${name}`, history };
+      return { name, workflowId: `golden-${name.replace('@', '-')}`, history };
     });
 }
