@@ -467,12 +467,12 @@ function declaredFree(auditorId: string, declared: boolean): Decision | undefine
 function auditorDueDate<Field extends string>(
   state: AccreditationCase,
   from: string,
-  deadline: 'documentReview' | 'auditReport',
+  deadline: 'documentReview' | 'auditReport' | 'verification',
   field: Field,
 ): Partial<Record<Field, string>> {
-  const deadlines = state.policy.auditorDeadlines;
-  if (!deadlines) return {};
-  return { [field]: addDuration(from, deadlines[deadline]) } as Partial<Record<Field, string>>;
+  const period = state.policy.auditorDeadlines?.[deadline];
+  if (!period) return {};
+  return { [field]: addDuration(from, period) } as Partial<Record<Field, string>>;
 }
 
 function assignDocumentReviewer(
@@ -658,7 +658,10 @@ function submitActionPlan(
   if (finding.status !== 'open') {
     return reject('invalid_transition', `Finding ${finding.findingId} already has an action plan`);
   }
-  return accept({ type: 'ActionPlanSubmitted', data: command.data });
+  return accept({
+    type: 'ActionPlanSubmitted',
+    data: { ...command.data, ...auditorDueDate(state, context.now, 'verification', 'verifyBy') },
+  });
 }
 
 function acceptActionPlan(
@@ -700,7 +703,10 @@ function submitCorrectiveActionEvidence(
       `Evidence was due by ${finding.correctiveActionDueBy}`,
     );
   }
-  return accept({ type: 'CorrectiveActionEvidenceSubmitted', data: command.data });
+  return accept({
+    type: 'CorrectiveActionEvidenceSubmitted',
+    data: { ...command.data, ...auditorDueDate(state, context.now, 'verification', 'verifyBy') },
+  });
 }
 
 function verifyCorrectiveAction(
@@ -1207,6 +1213,24 @@ function timerEvents(timer: Timer, state: AccreditationCase, context: CommandCon
           },
         },
       ];
+    case 'verification_reminder': {
+      const finding = present(
+        state.findings.find((candidate) => candidate.findingId === timer.subjectId),
+        timer,
+      );
+      return [
+        {
+          type: 'AuditorDeadlineApproaching',
+          data: {
+            timerId,
+            task: 'verify_finding',
+            dueAt: present(finding.verifyBy, timer),
+            findingId: finding.findingId,
+            recipient: { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId },
+          },
+        },
+      ];
+    }
     case 'corrective_action_deadline':
       return [
         {

@@ -142,8 +142,10 @@ export const AuditorObjectionWindowClosedSchema = event('AuditorObjectionWindowC
 /** The auditor is reminded of the Dokumentenprüfung or the audit report falling due. */
 export const AuditorDeadlineApproachingSchema = event('AuditorDeadlineApproaching', {
   ...caused,
-  task: z.enum(['complete_document_review', 'complete_audit_elements']),
+  task: z.enum(['complete_document_review', 'complete_audit_elements', 'verify_finding']),
   dueAt: At,
+  /** With `verify_finding`: the finding whose corrective action or action plan awaits verification. */
+  findingId: Id.optional(),
   recipient: RecipientSchema,
 });
 
@@ -152,12 +154,18 @@ export const AuditElementCompletedSchema = event('AuditElementCompleted', {
   auditorId: Id,
   findings: z.array(ReportedFindingSchema),
 });
-export const ActionPlanSubmittedSchema = event('ActionPlanSubmitted', { findingId: Id, plan: Text });
+/** `verifyBy`: when the auditor must have verified it; absent when the policy has no such deadline. */
+export const ActionPlanSubmittedSchema = event('ActionPlanSubmitted', {
+  findingId: Id,
+  plan: Text,
+  verifyBy: At.optional(),
+});
 export const ActionPlanAcceptedSchema = event('ActionPlanAccepted', { findingId: Id, acceptedBy: Id });
 export const CorrectiveActionEvidenceSubmittedSchema = event('CorrectiveActionEvidenceSubmitted', {
   findingId: Id,
   description: Text,
   documentIds: DocumentIds,
+  verifyBy: At.optional(),
 });
 export const CorrectiveActionVerifiedSchema = event('CorrectiveActionVerified', {
   findingId: Id,

@@ -12,6 +12,7 @@ const d = defaultPolicy;
 const AuditorDeadlinesSchema = z.object({
   documentReview: PeriodSchema,
   auditReport: PeriodSchema,
+  verification: PeriodSchema.optional(),
   reminderLeadTime: PeriodSchema,
 });
 
@@ -53,10 +54,11 @@ function checkPolicy(policy: Policy, context: z.RefinementCtx) {
   const auditor = policy.auditorDeadlines;
   if (
     auditor &&
-    (!isCertainlyShorter(auditor.reminderLeadTime, auditor.documentReview) ||
-      !isCertainlyShorter(auditor.reminderLeadTime, auditor.auditReport))
+    [auditor.documentReview, auditor.auditReport, auditor.verification].some(
+      (deadline) => deadline && !isCertainlyShorter(auditor.reminderLeadTime, deadline),
+    )
   ) {
-    problem('auditorDeadlines', 'auditorDeadlines.reminderLeadTime must be shorter than both deadlines');
+    problem('auditorDeadlines', 'auditorDeadlines.reminderLeadTime must be shorter than each deadline');
   }
 
   const leadTimes = policy.selfAssessmentReminderLeadTimes;

@@ -32,7 +32,12 @@ export interface AuditorDeadlines {
   documentReview: Duration;
   /** From the audit date to the last completed audit element (the audit report). */
   auditReport: Duration;
-  /** The auditor is reminded this long before either falls due. */
+  /**
+   * From the organisation's corrective-action evidence or action plan to the auditor's
+   * verification; absent in policies stored before it existed.
+   */
+  verification?: Duration;
+  /** The auditor is reminded this long before each falls due. */
   reminderLeadTime: Duration;
 }
 
@@ -58,6 +63,7 @@ export const defaultPolicy: Required<Policy> = {
   auditorDeadlines: {
     documentReview: { days: 30 },
     auditReport: { days: 14 },
+    verification: { days: 14 },
     reminderLeadTime: { days: 3 },
   },
 };

@@ -54,6 +54,8 @@ export interface LeadAuditor {
 export interface Finding extends ReportedFinding {
   element: string;
   status: 'open' | 'awaiting_verification' | 'resolved';
+  /** While awaiting verification, under a policy with a verification deadline. */
+  verifyBy?: string;
 }
 
 export interface Certificate {
@@ -227,9 +229,10 @@ function updateFinding(
   state: AccreditationCase,
   findingId: string,
   status: Finding['status'],
+  verifyBy?: string,
 ): AccreditationCase {
   const findings = state.findings.map((finding) =>
-    finding.findingId === findingId ? { ...finding, status } : finding,
+    finding.findingId === findingId ? { ...finding, status, verifyBy } : finding,
   );
   const next = { ...state, findings };
   return { ...next, status: statusAfterAuditProgress(next) };
@@ -388,7 +391,7 @@ function evolveCase(
     }
     case 'ActionPlanSubmitted':
     case 'CorrectiveActionEvidenceSubmitted':
-      return updateFinding(state, event.data.findingId, 'awaiting_verification');
+      return updateFinding(state, event.data.findingId, 'awaiting_verification', event.data.verifyBy);
     case 'ActionPlanAccepted':
       return updateFinding(state, event.data.findingId, 'resolved');
     case 'CorrectiveActionVerified':

@@ -114,16 +114,16 @@ function procedureTasks(
         if (!state.completedAuditElements.includes(element))
           forLeadAuditor('complete_audit_element', element, state.auditReportDueBy);
       }
-      for (const { findingId, severity, status, correctiveActionDueBy } of state.findings) {
+      for (const { findingId, severity, status, correctiveActionDueBy, verifyBy } of state.findings) {
         if (severity === 'major' && status === 'open') {
           forOrganisation('submit_corrective_action_evidence', findingId, correctiveActionDueBy);
         }
         if (severity === 'major' && status === 'awaiting_verification') {
-          forLeadAuditor('verify_corrective_action', findingId);
+          forLeadAuditor('verify_corrective_action', findingId, verifyBy);
         }
         if (severity === 'minor' && status === 'open') forOrganisation('submit_action_plan', findingId);
         if (severity === 'minor' && status === 'awaiting_verification')
-          forLeadAuditor('accept_action_plan', findingId);
+          forLeadAuditor('accept_action_plan', findingId, verifyBy);
       }
       break;
     case 'awaiting_decision':

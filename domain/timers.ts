@@ -7,6 +7,7 @@ export type TimerKind =
   | 'objection_window_end'
   | 'document_review_reminder'
   | 'audit_report_reminder'
+  | 'verification_reminder'
   | 'corrective_action_deadline'
   | 'self_assessment_reminder'
   | 'self_assessment_due'
@@ -70,6 +71,12 @@ export function dueTimers(state: AccreditationState): Timer[] {
   }
 
   if (state.status === 'audit' || state.status === 'corrective_actions') {
+    for (const { findingId, status, verifyBy } of state.findings) {
+      if (status !== 'awaiting_verification' || !verifyBy || !reminderLeadTime || !state.leadAuditor)
+        continue;
+      const at = subtractDuration(verifyBy, reminderLeadTime);
+      add(`${findingId}:verification-reminder-${verifyBy}`, 'verification_reminder', at, findingId);
+    }
     for (const finding of state.findings) {
       if (finding.status !== 'open' || !finding.correctiveActionDueBy) continue;
       const { findingId, correctiveActionDueBy } = finding;

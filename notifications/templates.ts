@@ -153,6 +153,14 @@ const severity = (c: Context, value: 'major' | 'minor' | 'observation') =>
 
 const standard = 'DIM 1002:2024';
 
+/** When the auditor must have verified a corrective action or action plan, if the policy says. */
+const verifyByBlocks = (c: Context, verifyBy: string | undefined) =>
+  verifyBy
+    ? [c.t(`Bitte prüfen Sie bis ${c.dateTime(verifyBy)}.`, `Please verify by ${c.dateTime(verifyBy)}.`)]
+    : [];
+const verifyByCalendar = (c: Context, verifyBy: string | undefined) =>
+  verifyBy ? [c.due('verification', c.t('Frist: Prüfung', 'Due: verification'), verifyBy)] : [];
+
 /** Per notification kind; `role` is the recipient's role. */
 const templates: Record<string, (c: Context) => Content> = {
   application_submitted: (c) =>
@@ -300,10 +308,17 @@ const templates: Record<string, (c: Context) => Content> = {
 
   auditor_deadline_approaching: (c) => {
     const d = c.data('AuditorDeadlineApproaching');
-    const work =
-      d.task === 'complete_document_review'
-        ? c.t('die Dokumentenprüfung', 'the document review')
-        : c.t('den Auditbericht (alle Auditelemente)', 'the audit report (every audit element)');
+    const work = {
+      complete_document_review: c.t('die Dokumentenprüfung', 'the document review'),
+      complete_audit_elements: c.t(
+        'den Auditbericht (alle Auditelemente)',
+        'the audit report (every audit element)',
+      ),
+      verify_finding: c.t(
+        `die Prüfung der Korrekturmaßnahme bzw. des Maßnahmenplans zu ${d.findingId}`,
+        `the verification of the corrective action or action plan for ${d.findingId}`,
+      ),
+    }[d.task];
     return {
       subject: c.t(`Frist naht: ${c.org}`, `Deadline approaching: ${c.org}`),
       blocks: [
@@ -433,25 +448,40 @@ const templates: Record<string, (c: Context) => Content> = {
     };
   },
 
-  corrective_action_evidence_submitted: (c) => ({
-    subject: c.t(
-      `Neue Aufgabe: Korrekturmaßnahme prüfen (${c.org})`,
-      `New task: verify corrective action (${c.org})`,
-    ),
-    blocks: [
-      c.t(
-        `${c.org} hat den Nachweis einer Korrekturmaßnahme eingereicht. Bitte prüfen Sie ihre Wirksamkeit.`,
-        `${c.org} has submitted evidence of a corrective action. Please verify its effectiveness.`,
+  corrective_action_evidence_submitted: (c) => {
+    const { verifyBy } = c.data('CorrectiveActionEvidenceSubmitted');
+    return {
+      subject: c.t(
+        `Neue Aufgabe: Korrekturmaßnahme prüfen (${c.org})`,
+        `New task: verify corrective action (${c.org})`,
       ),
-    ],
-    action: c.openTasks(),
-  }),
+      blocks: [
+        c.t(
+          `${c.org} hat den Nachweis einer Korrekturmaßnahme eingereicht. Bitte prüfen Sie ihre Wirksamkeit.`,
+          `${c.org} has submitted evidence of a corrective action. Please verify its effectiveness.`,
+        ),
+        ...verifyByBlocks(c, verifyBy),
+      ],
+      action: c.openTasks(),
+      calendar: verifyByCalendar(c, verifyBy),
+    };
+  },
 
-  action_plan_submitted: (c) => ({
-    subject: c.t(`Neue Aufgabe: Maßnahmenplan prüfen (${c.org})`, `New task: review action plan (${c.org})`),
-    blocks: [c.t(`${c.org} hat einen Maßnahmenplan eingereicht.`, `${c.org} has submitted an action plan.`)],
-    action: c.openTasks(),
-  }),
+  action_plan_submitted: (c) => {
+    const { verifyBy } = c.data('ActionPlanSubmitted');
+    return {
+      subject: c.t(
+        `Neue Aufgabe: Maßnahmenplan prüfen (${c.org})`,
+        `New task: review action plan (${c.org})`,
+      ),
+      blocks: [
+        c.t(`${c.org} hat einen Maßnahmenplan eingereicht.`, `${c.org} has submitted an action plan.`),
+        ...verifyByBlocks(c, verifyBy),
+      ],
+      action: c.openTasks(),
+      calendar: verifyByCalendar(c, verifyBy),
+    };
+  },
 
   corrective_action_verified: (c) => {
     const d = c.data('CorrectiveActionVerified');

@@ -202,6 +202,7 @@ const shortCycle: PolicyInput = {
   auditorDeadlines: {
     documentReview: { seconds: 30 },
     auditReport: { days: 14 },
+    verification: { seconds: 30 },
     reminderLeadTime: { seconds: 29 },
   },
 };
@@ -295,6 +296,8 @@ describe('notifications by e-mail', () => {
           documentIds: ['doc-pentest'],
         },
       });
+      const submitted = await a.eventCount();
+      await a.waitForEvent('AuditorDeadlineApproaching', { after: submitted });
       await a.step(leadAuditor, {
         type: 'VerifyCorrectiveAction',
         data: { findingId: 'cycle-1:finding-1', effective: true, comment: 'Geprüft.' },
@@ -402,7 +405,13 @@ describe('notifications by e-mail', () => {
     expect(calendarOf(mailOf(a$, lars, 'audit_date_set', /Audittermin: 1\. Januar 2030/))).toContain(
       'DTSTART;VALUE=DATE:20300101',
     );
-    mailOf(a$, lars, 'corrective_action_evidence_submitted', /Neue Aufgabe: Korrekturmaßnahme prüfen/);
+    const evidence = mailOf(a$, lars, 'corrective_action_evidence_submitted', /Korrekturmaßnahme prüfen/);
+    expect(evidence.text).toMatch(/Bitte prüfen Sie bis \d/);
+    expect(calendarOf(evidence)).toContain('SUMMARY:Frist: Prüfung');
+    const verification = mailOf(a$, lars, 'auditor_deadline_approaching', /Frist naht: Muster/);
+    expect(verification.text).toContain(
+      'die Prüfung der Korrekturmaßnahme bzw. des Maßnahmenplans zu cycle-1:finding-1',
+    );
 
     // Decision makers (every holder of the role): ready for decision, suspension proposal.
     mailOf(a$, dora, 'ready_for_decision', /Ready for decision: Muster IT-Service GmbH/);

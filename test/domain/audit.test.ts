@@ -369,6 +369,44 @@ describe('auditor deadlines', () => {
     expect(dueTimers(decided.state).map((timer) => timer.id)).not.toContain(reportReminder);
   });
 
+  it('give the verification of evidence a due date from its submission, and remind the lead auditor before it', () => {
+    const submitted = newCase()
+      .inCorrectiveActions()
+      .do(
+        command('SubmitCorrectiveActionEvidence', { findingId: majorFinding, description: 'Eingeführt.' }),
+        applicant,
+        '2026-02-02T10:00:00.000Z',
+      );
+    const verifyBy = '2026-02-16T10:00:00.000Z';
+    const reminder = `${majorFinding}:verification-reminder-${verifyBy}`;
+    expect(submitted.events.at(-1)?.data).toMatchObject({ findingId: majorFinding, verifyBy });
+    expect(openTasks(submitted.state)).toContainEqual(
+      expect.objectContaining({ kind: 'verify_corrective_action', subjectId: majorFinding, dueAt: verifyBy }),
+    );
+    expect(dueTimers(submitted.state).find((timer) => timer.id === reminder)?.at).toBe(
+      '2026-02-13T10:00:00.000Z',
+    );
+
+    const reminded = newCase().record(submitted.events).elapse(reminder);
+    expect(reminded.events.at(-1)).toEqual({
+      type: 'AuditorDeadlineApproaching',
+      data: {
+        timerId: reminder,
+        task: 'verify_finding',
+        dueAt: verifyBy,
+        findingId: majorFinding,
+        recipient: { role: 'auditor', userId: leadAuditor.id },
+      },
+    });
+
+    submitted.do(
+      command('VerifyCorrectiveAction', { findingId: majorFinding, effective: true, comment: 'Ok.' }),
+      leadAuditor,
+      '2026-02-03T10:00:00.000Z',
+    );
+    expect(dueTimers(submitted.state).map((timer) => timer.id)).not.toContain(reminder);
+  });
+
   it('do not exist for a case opened under a policy without them (opened before they existed)', () => {
     const { auditorDeadlines: _, ...olderPolicy } = defaultPolicy;
     const older = newCase();
