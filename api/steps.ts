@@ -82,37 +82,50 @@ export function toCommandRequest({ command, actor }: StepRequest): CommandReques
 }
 
 /**
- * A human step on one accreditation, as a Temporal update. Resolves when the workflow has
- * appended the events and updated the read model. `updateId` makes a repeated request safe.
+ * Sends a step (parsed here) as the `command` update under a deadline; a timeout or a refusal
+ * becomes a problem. `send` gets the update's arguments and id.
  */
-export async function executeStep(
+async function sendStep(
   temporal: Client,
-  accreditationId: string,
   request: StepRequest,
-  options: StepOptions = {},
+  options: StepOptions,
+  send: (args: [CommandRequest], updateId: string) => Promise<CommandOutcome>,
 ): Promise<CommandOutcome> {
   const args: [CommandRequest] = [toCommandRequest(request)];
   const updateId = options.updateId ?? randomUUID();
-  const handle = temporal.workflow.getHandle(accreditationWorkflowId(accreditationId));
   try {
     return await temporal.withDeadline(Date.now() + (options.timeoutMs ?? defaultStepTimeoutMs), () =>
-      handle.executeUpdate(commandUpdate, { args, updateId }),
+      send(args, updateId),
     );
   } catch (error) {
     throw toProblem(error, options.retryKey ?? updateId);
   }
 }
 
+/**
+ * A human step on one accreditation, as a Temporal update. Resolves when the workflow has
+ * appended the events and updated the read model. `updateId` makes a repeated request safe.
+ */
+export function executeStep(
+  temporal: Client,
+  accreditationId: string,
+  request: StepRequest,
+  options: StepOptions = {},
+): Promise<CommandOutcome> {
+  const handle = temporal.workflow.getHandle(accreditationWorkflowId(accreditationId));
+  return sendStep(temporal, request, options, (args, updateId) =>
+    handle.executeUpdate(commandUpdate, { args, updateId }),
+  );
+}
+
 /** Opening an accreditation starts its workflow and runs the first step in one call. */
-export async function openAccreditation(
+export function openAccreditation(
   temporal: Client,
   taskQueue: string,
   accreditationId: string,
   request: StepRequest,
   options: StepOptions = {},
 ): Promise<CommandOutcome> {
-  const args: [CommandRequest] = [toCommandRequest(request)];
-  const updateId = options.updateId ?? randomUUID();
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof accreditationWorkflow>(
     'accreditationWorkflow',
     {
@@ -123,15 +136,7 @@ export async function openAccreditation(
       workflowIdConflictPolicy: 'USE_EXISTING',
     },
   );
-  try {
-    return await temporal.withDeadline(Date.now() + (options.timeoutMs ?? defaultStepTimeoutMs), () =>
-      temporal.workflow.executeUpdateWithStart(commandUpdate, {
-        args,
-        updateId,
-        startWorkflowOperation,
-      }),
-    );
-  } catch (error) {
-    throw toProblem(error, options.retryKey ?? updateId);
-  }
+  return sendStep(temporal, request, options, (args, updateId) =>
+    temporal.workflow.executeUpdateWithStart(commandUpdate, { args, updateId, startWorkflowOperation }),
+  );
 }
