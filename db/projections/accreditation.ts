@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { type AccreditationState, evolve, initialState } from '../../domain/accreditation';
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
+import { openTasks } from '../../domain/tasks';
 import type {
   AccreditationsTable,
   CertificatesTable,
@@ -84,10 +85,11 @@ async function applyAccreditationEvents(trx: Transaction<Database>, events: read
     }
     const { state } = current;
     if (!last || state.status === 'none') continue;
+    const open = openTasks(state);
     accreditations.push(
-      accreditationRow(streamId, state, current.version, last, current.openedAt ?? last.businessTime),
+      accreditationRow(streamId, state, open, current.version, last, current.openedAt ?? last.businessTime),
     );
-    tasks.push(...taskRows(streamId, state));
+    tasks.push(...taskRows(streamId, state, open));
     deadlines.push(...deadlineRows(streamId, state));
   }
 

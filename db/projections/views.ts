@@ -7,7 +7,7 @@ import type { Insertable } from 'kysely';
 import type { AccreditationCase, AccreditationState } from '../../domain/accreditation';
 import type { AccreditationEvent, Recipient } from '../../domain/events';
 import type { Role } from '../../domain/roles';
-import { openTasks } from '../../domain/tasks';
+import type { Task } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
 import type {
   AccreditationsTable,
@@ -18,18 +18,18 @@ import type {
 } from '../database';
 import type { RecordedEvent } from '../event-store';
 
+/** `open`: the case's `openTasks(state)`, computed once for this row and the task rows. */
 export function accreditationRow(
   streamId: string,
   state: AccreditationCase,
+  open: readonly Task[],
   version: number,
   last: RecordedEvent,
   openedAt: string,
 ): Insertable<AccreditationsTable> {
   const certificate = state.certificate;
   const next = dueTimers(state)[0];
-  const [firstTaskDue] = openTasks(state)
-    .flatMap((task) => (task.dueAt ? [task.dueAt] : []))
-    .sort();
+  const [firstTaskDue] = open.flatMap((task) => (task.dueAt ? [task.dueAt] : [])).sort();
   return {
     stream_id: streamId,
     accreditation_id: state.accreditationId,
@@ -53,8 +53,12 @@ export function accreditationRow(
   };
 }
 
-export function taskRows(streamId: string, state: AccreditationCase): Insertable<TasksTable>[] {
-  return openTasks(state).map((task) => ({
+export function taskRows(
+  streamId: string,
+  state: AccreditationCase,
+  open: readonly Task[],
+): Insertable<TasksTable>[] {
+  return open.map((task) => ({
     stream_id: streamId,
     task_id: task.id,
     accreditation_id: state.accreditationId,
