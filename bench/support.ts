@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,6 +167,71 @@ export function rssOf(pid: number): number {
 }
 
 export const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+// ─── CPU ────────────────────────────────────────────────────────────────────────────────────────
+
+/** CPU seconds (user + system) a process has used so far, from /proc; NaN where it is gone. */
+function cpuSecondsOf(pid: number | 'self'): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds of every live `postgres` process on the machine (the server and its backends). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    const seconds = cpuSecondsOf(Number(entry));
+    if (Number.isFinite(seconds)) total += seconds;
+  }
+  return total;
+}
+
+export interface CpuSplit {
+  /** This process: load generator, API, workers, clients. */
+  bench: number;
+  temporal: number;
+  postgres: number;
+}
+
+/**
+ * Where the CPU goes between now and `stop()`: seconds used by this process, by the Temporal
+ * server and by PostgreSQL (its backends must live until `stop()`, as pooled connections do).
+ */
+export function cpuMeter(temporalPid?: number): { stop(): CpuSplit } {
+  const read = (): CpuSplit => ({
+    bench: cpuSecondsOf('self'),
+    temporal: temporalPid === undefined ? 0 : cpuSecondsOf(temporalPid),
+    postgres: postgresCpuSeconds(),
+  });
+  const start = read();
+  return {
+    stop() {
+      const end = read();
+      return {
+        bench: end.bench - start.bench,
+        temporal: end.temporal - start.temporal,
+        postgres: end.postgres - start.postgres,
+      };
+    },
+  };
+}
+
+export const formatCpuPerTask = (cpu: CpuSplit, tasks: number) => {
+  const ms = (seconds: number) => ((seconds * 1000) / tasks).toFixed(2);
+  const total = cpu.bench + cpu.temporal + cpu.postgres;
+  return `CPU per task ${ms(total)} ms (this process ${ms(cpu.bench)}, Temporal ${ms(cpu.temporal)}, PostgreSQL ${ms(cpu.postgres)})`;
+};
 
 // ─── PostgreSQL ─────────────────────────────────────────────────────────────────────────────────
 

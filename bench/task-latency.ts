@@ -19,6 +19,9 @@ import type { TestUser } from '../test/support/users';
 import { type BenchApi, expectStatus, openingBody, startBenchApi } from './api';
 import {
   benchDatabase,
+  type CpuSplit,
+  cpuMeter,
+  formatCpuPerTask,
   formatLatency,
   type LatencySummary,
   pool,
@@ -51,6 +54,7 @@ interface Measured {
   samples: number[];
   tasks: number;
   elapsedMs: number;
+  cpu: CpuSplit;
 }
 
 const bench = await benchDatabase(24);
@@ -67,6 +71,7 @@ async function startBare(client: Client, type: string, count: number): Promise<s
 
 async function measure(variant: Variant, concurrency: number, tasksPerClient: number): Promise<Measured> {
   const samples: number[] = [];
+  const meter = cpuMeter(temporal.server.pid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, c) => {
@@ -77,7 +82,8 @@ async function measure(variant: Variant, concurrency: number, tasksPerClient: nu
       }
     }),
   );
-  return { samples, tasks: samples.length, elapsedMs: performance.now() - started };
+  const elapsedMs = performance.now() - started;
+  return { samples, tasks: samples.length, elapsedMs, cpu: meter.stop() };
 }
 
 function merge(parts: Measured[]): Measured {
@@ -85,6 +91,11 @@ function merge(parts: Measured[]): Measured {
     samples: parts.flatMap((part) => part.samples),
     tasks: parts.reduce((sum, part) => sum + part.tasks, 0),
     elapsedMs: parts.reduce((sum, part) => sum + part.elapsedMs, 0),
+    cpu: {
+      bench: parts.reduce((sum, part) => sum + part.cpu.bench, 0),
+      temporal: parts.reduce((sum, part) => sum + part.cpu.temporal, 0),
+      postgres: parts.reduce((sum, part) => sum + part.cpu.postgres, 0),
+    },
   };
 }
 
@@ -186,7 +197,10 @@ try {
     });
   }
 
-  const table: Record<string, { one: LatencySummary; eight: LatencySummary; perSecond: number }> = {};
+  const table: Record<
+    string,
+    { one: LatencySummary; eight: LatencySummary; perSecond: number; cpuPerTaskMs: CpuSplit }
+  > = {};
   console.log('');
   for (const variant of variants) {
     const result = results.get(variant.name) as { one: Measured; eight: Measured };
@@ -195,12 +209,18 @@ try {
       one: summarise(result.one.samples),
       eight: summarise(result.eight.samples),
       perSecond,
+      cpuPerTaskMs: {
+        bench: (result.eight.cpu.bench * 1000) / result.eight.tasks,
+        temporal: (result.eight.cpu.temporal * 1000) / result.eight.tasks,
+        postgres: (result.eight.cpu.postgres * 1000) / result.eight.tasks,
+      },
     };
     console.log(`${variant.label}`);
     console.log(`  1 client:  ${formatLatency(table[variant.name]?.one as LatencySummary)}`);
     console.log(
       `  8 clients: ${formatLatency(table[variant.name]?.eight as LatencySummary)}, ${perSecond.toFixed(1)} tasks/s`,
     );
+    console.log(`  8 clients: ${formatCpuPerTask(result.eight.cpu, result.eight.tasks)}`);
   }
   const human = table['human-task'] as (typeof table)[string];
   const floor = table['bare-update'] as (typeof table)[string];

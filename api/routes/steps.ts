@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAccreditation, maySeeAccreditationWithId } from '../../db/read-model';
+import { findAccreditation, maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
 import type { StepCommandInput } from '../../domain/commands';
 import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
@@ -54,7 +54,8 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
       async (request) => {
         const user = currentUser(request);
         const { id } = request.params;
-        if (!(await maySeeAccreditationWithId(db, user, id))) {
+        // For DIM's own roles there is nothing to check but existence, which the workflow answers (404).
+        if (!seesEveryCase(user) && !(await maySeeAccreditationWithId(db, user, id))) {
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
         const key = request.headers['idempotency-key'] ?? randomUUID();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { type AccreditationState, evolve, initialState } from '../../domain/accreditation';
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
@@ -17,15 +17,6 @@ import { accreditationRow, certificateChanges, deadlineRows, notificationRows, t
 export const accreditationEventTypes: readonly string[] = AccreditationEventSchema.options.map(
   (option) => option.shape.type.value,
 );
-
-/** Rows per INSERT (PostgreSQL takes at most 65 535 parameters per statement). */
-const chunkSize = 1_000;
-
-function chunks<T>(rows: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < rows.length; i += chunkSize) result.push(rows.slice(i, i + chunkSize));
-  return result;
-}
 
 interface Folded {
   state: AccreditationState;
@@ -93,83 +84,27 @@ async function applyAccreditationEvents(trx: Transaction<Database>, events: read
     deadlines.push(...deadlineRows(streamId, state));
   }
 
-  const streamIds = accreditations.map((row) => row.stream_id);
-  if (streamIds.length === 0) return;
-  for (const rows of chunks(accreditations)) {
-    await trx
-      .insertInto('accreditations')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('stream_id').doUpdateSet((eb) => ({
-          accreditation_id: eb.ref('excluded.accreditation_id'),
-          status: eb.ref('excluded.status'),
-          organisation_id: eb.ref('excluded.organisation_id'),
-          organisation_name: eb.ref('excluded.organisation_name'),
-          cycle: eb.ref('excluded.cycle'),
-          certificate_number: eb.ref('excluded.certificate_number'),
-          valid_from: eb.ref('excluded.valid_from'),
-          valid_until: eb.ref('excluded.valid_until'),
-          next_deadline_at: eb.ref('excluded.next_deadline_at'),
-          next_deadline_kind: eb.ref('excluded.next_deadline_kind'),
-          first_task_due_at: eb.ref('excluded.first_task_due_at'),
-          case_manager_id: eb.ref('excluded.case_manager_id'),
-          auditor_ids: eb.ref('excluded.auditor_ids'),
-          state: eb.ref('excluded.state'),
-          version: eb.ref('excluded.version'),
-          last_global_position: eb.ref('excluded.last_global_position'),
-          opened_at: eb.ref('excluded.opened_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  }
-  // Tasks and deadlines of these streams are replaced by the ones of the new state.
-  for (const ids of chunks(streamIds)) {
-    await trx.deleteFrom('tasks').where('stream_id', 'in', ids).execute();
-    await trx.deleteFrom('deadlines').where('stream_id', 'in', ids).execute();
-  }
-  for (const rows of chunks(tasks)) await trx.insertInto('tasks').values(rows).execute();
-  for (const rows of chunks(deadlines)) await trx.insertInto('deadlines').values(rows).execute();
-  for (const rows of chunks([...certificates.values()])) {
-    await trx
-      .insertInto('certificates')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('certificate_number').doUpdateSet((eb) => ({
-          stream_id: eb.ref('excluded.stream_id'),
-          organisation_name: eb.ref('excluded.organisation_name'),
-          status: eb.ref('excluded.status'),
-          valid_from: eb.ref('excluded.valid_from'),
-          valid_until: eb.ref('excluded.valid_until'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  }
-  for (const rows of chunks(notifications)) {
-    await trx
-      .insertInto('notifications')
-      .values(rows)
-      .onConflict((oc) => oc.column('notification_id').doNothing())
-      .execute();
-  }
+  if (accreditations.length === 0) return;
+  await sql`SELECT write_accreditation_projection(${JSON.stringify(accreditations)}::jsonb,
+    ${JSON.stringify(tasks)}::jsonb, ${JSON.stringify(deadlines)}::jsonb,
+    ${JSON.stringify([...certificates.values()])}::jsonb, ${JSON.stringify(notifications)}::jsonb)`.execute(
+    trx,
+  );
 }
 
 async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<Map<string, Folded>> {
+  const rows = await trx
+    .selectFrom('accreditations')
+    .select(['stream_id', 'state', 'version', 'opened_at'])
+    .where(sql<boolean>`stream_id = ANY (${streamIds}::text[])`)
+    .execute();
   const folded = new Map<string, Folded>();
-  for (const ids of chunks(streamIds)) {
-    const rows = await trx
-      .selectFrom('accreditations')
-      .select(['stream_id', 'state', 'version', 'opened_at'])
-      .where('stream_id', 'in', ids)
-      .execute();
-    for (const row of rows) {
-      folded.set(row.stream_id, {
-        state: row.state as AccreditationState,
-        version: row.version,
-        openedAt: row.opened_at.toISOString(),
-      });
-    }
+  for (const row of rows) {
+    folded.set(row.stream_id, {
+      state: row.state as AccreditationState,
+      version: row.version,
+      openedAt: row.opened_at.toISOString(),
+    });
   }
   return folded;
 }
