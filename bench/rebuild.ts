@@ -7,10 +7,9 @@
  *   npm run bench -- rebuild           (starts its own PostgreSQL; or set DATABASE_URL to a server)
  *   npm run bench -- rebuild --scale 0.05   (50 000 events; BENCH_EVENTS overrides)
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { rebuildProjections } from '../db/projections/rebuild';
-import { accreditationScenario, type ScenarioAppend } from '../test/support/scenarios';
+import { accreditationScenario } from '../test/support/scenarios';
 import { loadAppends } from './seed';
 import { benchDatabase, pool, report, scaled } from './support';
 
@@ -22,40 +21,29 @@ const { db } = bench;
 
 /**
  * The scripted histories: up to `distinctEvents` from the real decider (which runs at a few
- * thousand events/s), the rest copies of those streams with fresh accreditation ids and
- * certificate numbers, appended through the store like the originals.
+ * thousand events/s), appended through the store; the rest copies of them made in SQL, each with
+ * its own stream ids, accreditation ids, certificate numbers and idempotency keys. A copy keeps
+ * its original's hashes, so its chain does not verify; a rebuild reads no hash.
  */
 const distinctEvents = Math.min(targetEvents, Number(process.env.BENCH_DISTINCT_EVENTS ?? 150_000));
 const loaders = 3;
-const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-const certificatePattern = /DIM1002-(\d{4})-[0-9A-HJKMNP-TV-Z]{8}/g;
-const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const certificates = new Set<string>();
 
-/** Rewrites appends into a copy's: the same map for all appends of one copy. */
-function copier() {
-  const ids = new Map<string, string>();
-  const numbers = new Map<string, string>();
-  const freshNumber = (year: string) => {
-    for (;;) {
-      const code = Array.from({ length: 8 }, () => crockford[Math.floor(Math.random() * 32)]).join('');
-      const number = `DIM1002-${year}-${code}`;
-      if (!certificates.has(number)) {
-        certificates.add(number);
-        return number;
-      }
-    }
-  };
-  return (append: ScenarioAppend): ScenarioAppend => {
-    const text = JSON.stringify(append)
-      .replace(uuidPattern, (id) => ids.get(id) ?? (ids.set(id, randomUUID()).get(id) as string))
-      .replace(certificatePattern, (number, year: string) => {
-        const known = numbers.get(number) ?? freshNumber(year);
-        numbers.set(number, known);
-        return known;
-      });
-    return JSON.parse(text) as ScenarioAppend;
-  };
+/**
+ * Copy number `copy` of the originals (the first `limit` of their events, or all): new stream and
+ * accreditation ids (derived from the original's), certificate numbers suffixed with the copy.
+ */
+async function copyEvents(copy: number, originalsEnd: number, limit: number): Promise<number> {
+  const suffix = `c${copy}`;
+  const result = await sql`
+    INSERT INTO events (stream_id, stream_version, event_type, data, metadata, business_time,
+      recorded_time, idempotency_key, hash)
+    SELECT 'accreditation-' || c.id, e.stream_version, e.event_type,
+      regexp_replace(replace(e.data::text, substr(e.stream_id, 15), c.id), ${'DIM1002-[0-9]{4}-[0-9A-Z]{8}'},
+        ${`\\&-${suffix.toUpperCase()}`}, 'g')::jsonb,
+      e.metadata, e.business_time, e.recorded_time, e.idempotency_key || '-' || ${suffix}, e.hash
+    FROM (SELECT * FROM events WHERE global_position <= ${originalsEnd} ORDER BY global_position LIMIT ${limit}) e
+    CROSS JOIN LATERAL (SELECT md5(e.stream_id || ${suffix})::uuid::text AS id) c`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 try {
@@ -69,30 +57,18 @@ try {
       maxEvents: distinctEvents,
     }),
   ];
-  for (const append of originals) {
-    for (const match of JSON.stringify(append).matchAll(certificatePattern)) certificates.add(match[0]);
-  }
   console.log(
     `scripted ${distinctEvents} events through the decider in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  // Each copy: a prefix of the originals (the last one cut at the target), appended in order by one
-  // loader; copies are independent streams, so `loaders` of them load at once.
-  const copies: ScenarioAppend[][] = [];
-  for (let planned = 0; planned < targetEvents; ) {
-    const copy: ScenarioAppend[] = [];
-    for (const append of originals) {
-      if (planned + append.events.length > targetEvents) break;
-      copy.push(append);
-      planned += append.events.length;
-    }
-    if (copy.length === 0) break;
-    copies.push(copy);
-  }
-  await pool(copies.length, loaders, async (c) => {
-    const appends = copies[c] as ScenarioAppend[];
-    const rewrite = c === 0 ? (append: ScenarioAppend) => append : copier();
+  // The originals, through the store's own append function: each loader appends the streams of
+  // its share in order.
+  const shares = Array.from({ length: loaders }, (_, share) =>
+    originals.filter((append) => Number.parseInt(append.streamId.slice(-4), 16) % loaders === share),
+  );
+  await pool(loaders, loaders, async (share) => {
+    const appends = shares[share] ?? [];
     for (let i = 0; i < appends.length; i += 500) {
-      const batch = appends.slice(i, i + 500).map(rewrite);
+      const batch = appends.slice(i, i + 500);
       await loadAppends(db, batch);
       loaded += batch.reduce((sum, append) => sum + append.events.length, 0);
       if (performance.now() - lastReport > 10_000) {
@@ -101,6 +77,14 @@ try {
       }
     }
   });
+  const { originalsEnd } = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('global_position').as('originalsEnd'))
+    .executeTakeFirstOrThrow();
+  for (let copy = 1; loaded < targetEvents; copy++) {
+    loaded += await copyEvents(copy, Number(originalsEnd), targetEvents - loaded);
+    console.log(`loading: ${loaded} events (${Math.round((performance.now() - started) / 1000)} s)`);
+  }
   await sql`VACUUM ANALYZE events`.execute(db);
   const { streams } = await db
     .selectFrom('events')
