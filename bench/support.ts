@@ -181,9 +181,9 @@ function cpuSecondsOf(pid: number | 'self'): number {
   }
 }
 
-/** CPU seconds of every live `postgres` process on the machine (the server and its backends). */
-function postgresCpuSeconds(): number {
-  let total = 0;
+/** CPU seconds of each live `postgres` process on the machine (the server and its backends), by pid. */
+function postgresCpuSeconds(): Map<number, number> {
+  const seconds = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -191,10 +191,10 @@ function postgresCpuSeconds(): number {
     } catch {
       continue;
     }
-    const seconds = cpuSecondsOf(Number(entry));
-    if (Number.isFinite(seconds)) total += seconds;
+    const used = cpuSecondsOf(Number(entry));
+    if (Number.isFinite(used)) seconds.set(Number(entry), used);
   }
-  return total;
+  return seconds;
 }
 
 export interface CpuSplit {
@@ -206,22 +206,20 @@ export interface CpuSplit {
 
 /**
  * Where the CPU goes between now and `stop()`: seconds used by this process, by the Temporal
- * server and by PostgreSQL (its backends must live until `stop()`, as pooled connections do).
+ * server and by PostgreSQL. A PostgreSQL process that ends in between (a backend whose pool
+ * closed) is not counted; pooled connections live on.
  */
 export function cpuMeter(temporalPid?: number): { stop(): CpuSplit } {
-  const read = (): CpuSplit => ({
-    bench: cpuSecondsOf('self'),
-    temporal: temporalPid === undefined ? 0 : cpuSecondsOf(temporalPid),
-    postgres: postgresCpuSeconds(),
-  });
-  const start = read();
+  const temporal = () => (temporalPid === undefined ? 0 : cpuSecondsOf(temporalPid));
+  const start = { bench: cpuSecondsOf('self'), temporal: temporal(), postgres: postgresCpuSeconds() };
   return {
     stop() {
-      const end = read();
+      let postgres = 0;
+      for (const [pid, used] of postgresCpuSeconds()) postgres += used - (start.postgres.get(pid) ?? 0);
       return {
-        bench: end.bench - start.bench,
-        temporal: end.temporal - start.temporal,
-        postgres: end.postgres - start.postgres,
+        bench: cpuSecondsOf('self') - start.bench,
+        temporal: temporal() - start.temporal,
+        postgres,
       };
     },
   };
