@@ -271,6 +271,44 @@ describe('the accreditation workflow, branch by branch', () => {
     await recordHistory('expiry', accreditation.handle());
   });
 
+  it.concurrent('a step that leaves the next deadline as it was keeps its timer; one that moves it restarts it', async ({
+    expect,
+  }) => {
+    const accreditation = driver();
+    const { caseManager } = accreditation.cast;
+    await accreditation.open(quiet);
+    await accreditation.step(caseManager, {
+      type: 'ReceiveComplaint',
+      data: { complainant: 'Kunde Y GmbH', summary: 'Zertifikat auf der Website falsch zitiert.' },
+    });
+    // Steps that change nothing about the complaint's acknowledgement deadline.
+    for (let i = 0; i < 3; i++) {
+      await accreditation.step(caseManager, {
+        type: 'AssignCaseManager',
+        data: {
+          caseManagerId: i % 2 === 0 ? `stefan-${accreditation.accreditationId.slice(0, 8)}` : caseManager.id,
+        },
+      });
+    }
+    const timerEvents = async () => {
+      const history = await accreditation.handle().fetchHistory();
+      const count = (attributes: string) =>
+        (history.events ?? []).filter((event) => event[attributes as keyof typeof event]).length;
+      return {
+        started: count('timerStartedEventAttributes'),
+        canceled: count('timerCanceledEventAttributes'),
+      };
+    };
+    expect(await timerEvents()).toEqual({ started: 1, canceled: 0 });
+
+    // Acknowledging the complaint ends that deadline: its timer is cancelled.
+    await accreditation.step(caseManager, {
+      type: 'AcknowledgeComplaint',
+      data: { complaintId: 'complaint-1' },
+    });
+    expect((await timerEvents()).canceled).toBe(1);
+  });
+
   it.concurrent('complaint: received → acknowledged → independent investigator → decided → closed', async ({
     expect,
   }) => {

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
@@ -18,7 +19,7 @@ import { toEpochMs } from '../domain/duration';
 import type { AccreditationEvent } from '../domain/events';
 import { commandPermits } from '../domain/permissions';
 import { type AccreditationState, evolve, initialState, isFinished } from '../domain/state';
-import { dueTimers } from '../domain/timers';
+import { dueTimers, type Timer } from '../domain/timers';
 import {
   accreditationStreamId,
   type CommandOutcome,
@@ -42,6 +43,9 @@ const { appendEvents } = proxyLocalActivities<Activities>({
 });
 
 const system: Actor = { id: 'system', role: 'system' };
+
+/** Release 2026-11-26.3: the timer of the next deadline outlives steps that leave it unchanged. */
+const timerKeptAcrossSteps = 'timer-kept-across-steps';
 
 /** The workflow's deterministic clock: the time of the current workflow task. */
 const now = () => new Date().toISOString();
@@ -161,6 +165,11 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
     }
   }
 
+  function isNextTimer(timer: Timer): boolean {
+    const [next] = dueTimers(state);
+    return next?.id === timer.id && next.at === timer.at;
+  }
+
   function upsertStatus() {
     if (state.status === 'none') return;
     upsertSearchAttributes([
@@ -221,17 +230,20 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
   // Started together with its opening step; should that step be refused, nothing is left to wait for.
   if (state.status === 'none' && !(await condition(() => state.status !== 'none', '1 minute'))) return state;
 
-  while (!isFinished(state) && state.status !== 'none' && state.cycle === startCycle) {
+  const cycleOver = () => isFinished(state) || state.status === 'none' || state.cycle !== startCycle;
+  while (!cycleOver()) {
     const [next] = dueTimers(state);
     const seen = version;
     if (!next) {
       await condition(() => version !== seen);
       continue;
     }
-    const changed = await condition(
-      () => version !== seen,
-      Math.max(0, toEpochMs(next.at) - toEpochMs(now())),
-    );
+    // A step that leaves the next deadline as it was keeps its timer; before this patch every
+    // step cancelled the timer and started it anew (two more history events and server timers).
+    const wakeUp = patched(timerKeptAcrossSteps)
+      ? () => cycleOver() || !isNextTimer(next)
+      : () => version !== seen;
+    const changed = await condition(wakeUp, Math.max(0, toEpochMs(next.at) - toEpochMs(now())));
     if (!changed) await serialised(() => elapse(next.id));
   }
 
