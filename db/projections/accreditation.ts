@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { type AccreditationState, evolve, initialState } from '../../domain/accreditation';
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
+import { dueTimers } from '../../domain/timers';
 import type {
   AccreditationsTable,
   CertificatesTable,
@@ -77,11 +78,20 @@ async function applyAccreditationEvents(trx: Transaction<Database>, events: read
     const { state } = current;
     if (!last || state.status === 'none') continue;
     const open = openTasks(state);
+    const timers = dueTimers(state);
     accreditations.push(
-      accreditationRow(streamId, state, open, current.version, last, current.openedAt ?? last.businessTime),
+      accreditationRow(
+        streamId,
+        state,
+        open,
+        timers,
+        current.version,
+        last,
+        current.openedAt ?? last.businessTime,
+      ),
     );
     tasks.push(...taskRows(streamId, state, open));
-    deadlines.push(...deadlineRows(streamId, state));
+    deadlines.push(...deadlineRows(streamId, state, timers));
   }
 
   if (accreditations.length === 0) return;

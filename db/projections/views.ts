@@ -8,7 +8,7 @@ import type { AccreditationCase, AccreditationState } from '../../domain/accredi
 import type { AccreditationEvent, Recipient } from '../../domain/events';
 import type { Role } from '../../domain/roles';
 import type { Task } from '../../domain/tasks';
-import { dueTimers } from '../../domain/timers';
+import type { Timer } from '../../domain/timers';
 import type {
   AccreditationsTable,
   CertificatesTable,
@@ -18,17 +18,21 @@ import type {
 } from '../database';
 import type { RecordedEvent } from '../event-store';
 
-/** `open`: the case's `openTasks(state)`, computed once for this row and the task rows. */
+/**
+ * `open` and `timers`: the case's `openTasks(state)` and `dueTimers(state)`, computed once for this
+ * row and the task and deadline rows.
+ */
 export function accreditationRow(
   streamId: string,
   state: AccreditationCase,
   open: readonly Task[],
+  timers: readonly Timer[],
   version: number,
   last: RecordedEvent,
   openedAt: string,
 ): Insertable<AccreditationsTable> {
   const certificate = state.certificate;
-  const next = dueTimers(state)[0];
+  const [next] = timers;
   const [firstTaskDue] = open.flatMap((task) => (task.dueAt ? [task.dueAt] : [])).sort();
   return {
     stream_id: streamId,
@@ -72,8 +76,12 @@ export function taskRows(
   }));
 }
 
-export function deadlineRows(streamId: string, state: AccreditationCase): Insertable<DeadlinesTable>[] {
-  return dueTimers(state).map((timer) => ({
+export function deadlineRows(
+  streamId: string,
+  state: AccreditationCase,
+  timers: readonly Timer[],
+): Insertable<DeadlinesTable>[] {
+  return timers.map((timer) => ({
     stream_id: streamId,
     deadline_id: timer.id,
     accreditation_id: state.accreditationId,
