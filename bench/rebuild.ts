@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { rebuildProjections } from '../db/projections/rebuild';
 import { accreditationScenario } from '../test/support/scenarios';
 import { loadAppends } from './seed';
-import { benchDatabase, pool, report, scaled } from './support';
+import { benchDatabase, cpuMeter, pool, report, scaled } from './support';
 
 const targetEvents = Number(process.env.BENCH_EVENTS ?? scaled(1_000_000, 1_000));
 const goal = 10_000;
@@ -115,6 +115,7 @@ try {
   const readRate = read / ((performance.now() - started) / 1000);
 
   let lastProgress = 0;
+  const meter = cpuMeter();
   const result = await rebuildProjections(db, {
     onProgress: ({ processed, total, elapsedMs }) => {
       if (processed !== total && elapsedMs - lastProgress < 2_000) return;
@@ -122,6 +123,7 @@ try {
       console.log(`rebuild: ${processed}/${total} events in ${(elapsedMs / 1000).toFixed(1)} s`);
     },
   });
+  const cpu = meter.stop();
   const counts = await sql<{ table: string; rows: number }>`
     SELECT 'accreditations' AS table, count(*)::int8 AS rows FROM accreditations
     UNION ALL SELECT 'tasks', count(*) FROM tasks UNION ALL SELECT 'deadlines', count(*) FROM deadlines
@@ -129,6 +131,9 @@ try {
     UNION ALL SELECT 'notifications', count(*) FROM notifications`.execute(db);
   console.log(`rows: ${counts.rows.map((row) => `${row.table} ${row.rows}`).join(', ')}`);
   console.log(`read only:  ${Math.round(readRate)} events/s`);
+  console.log(
+    `rebuild CPU: this process ${cpu.bench.toFixed(1)} s, PostgreSQL ${cpu.postgres.toFixed(1)} s (${(result.elapsedMs / 1000).toFixed(1)} s elapsed)`,
+  );
   console.log(
     `rebuild:    ${Math.round(result.eventsPerSecond)} events/s (${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s; goal ≥ ${goal})`,
   );
