@@ -29,8 +29,8 @@ const distinctEvents = Math.min(targetEvents, Number(process.env.BENCH_DISTINCT_
 const loaders = 3;
 
 /**
- * Copy number `copy` of the originals (the first `limit` of their events, or all): new stream and
- * accreditation ids (derived from the original's), certificate numbers suffixed with the copy.
+ * Copy number `copy` of the originals, at most `limit` of their events (in log order): new stream
+ * and accreditation ids (derived from the original's), certificate numbers suffixed with the copy.
  */
 async function copyEvents(copy: number, originalsEnd: number, limit: number): Promise<number> {
   const suffix = `c${copy}`;

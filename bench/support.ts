@@ -225,10 +225,23 @@ export function cpuMeter(temporalPid?: number): { stop(): CpuSplit } {
   };
 }
 
-export const formatCpuPerTask = (cpu: CpuSplit, tasks: number) => {
-  const ms = (seconds: number) => ((seconds * 1000) / tasks).toFixed(2);
-  const total = cpu.bench + cpu.temporal + cpu.postgres;
-  return `CPU per task ${ms(total)} ms (this process ${ms(cpu.bench)}, Temporal ${ms(cpu.temporal)}, PostgreSQL ${ms(cpu.postgres)})`;
+export const addCpu = (a: CpuSplit, b: CpuSplit): CpuSplit => ({
+  bench: a.bench + b.bench,
+  temporal: a.temporal + b.temporal,
+  postgres: a.postgres + b.postgres,
+});
+
+/** Milliseconds of CPU per task, from seconds over `tasks`. */
+export const cpuPerTaskMs = (cpu: CpuSplit, tasks: number): CpuSplit => ({
+  bench: (cpu.bench * 1000) / tasks,
+  temporal: (cpu.temporal * 1000) / tasks,
+  postgres: (cpu.postgres * 1000) / tasks,
+});
+
+export const formatCpuPerTask = (perTask: CpuSplit) => {
+  const ms = (value: number) => value.toFixed(2);
+  const total = perTask.bench + perTask.temporal + perTask.postgres;
+  return `CPU per task ${ms(total)} ms (this process ${ms(perTask.bench)}, Temporal ${ms(perTask.temporal)}, PostgreSQL ${ms(perTask.postgres)})`;
 };
 
 // ─── PostgreSQL ─────────────────────────────────────────────────────────────────────────────────

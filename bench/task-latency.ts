@@ -18,9 +18,11 @@ import { executeStep } from '../api/steps';
 import type { TestUser } from '../test/support/users';
 import { type BenchApi, expectStatus, openingBody, startBenchApi } from './api';
 import {
+  addCpu,
   benchDatabase,
   type CpuSplit,
   cpuMeter,
+  cpuPerTaskMs,
   formatCpuPerTask,
   formatLatency,
   type LatencySummary,
@@ -91,11 +93,7 @@ function merge(parts: Measured[]): Measured {
     samples: parts.flatMap((part) => part.samples),
     tasks: parts.reduce((sum, part) => sum + part.tasks, 0),
     elapsedMs: parts.reduce((sum, part) => sum + part.elapsedMs, 0),
-    cpu: {
-      bench: parts.reduce((sum, part) => sum + part.cpu.bench, 0),
-      temporal: parts.reduce((sum, part) => sum + part.cpu.temporal, 0),
-      postgres: parts.reduce((sum, part) => sum + part.cpu.postgres, 0),
-    },
+    cpu: parts.reduce((sum, part) => addCpu(sum, part.cpu), { bench: 0, temporal: 0, postgres: 0 }),
   };
 }
 
@@ -209,18 +207,14 @@ try {
       one: summarise(result.one.samples),
       eight: summarise(result.eight.samples),
       perSecond,
-      cpuPerTaskMs: {
-        bench: (result.eight.cpu.bench * 1000) / result.eight.tasks,
-        temporal: (result.eight.cpu.temporal * 1000) / result.eight.tasks,
-        postgres: (result.eight.cpu.postgres * 1000) / result.eight.tasks,
-      },
+      cpuPerTaskMs: cpuPerTaskMs(result.eight.cpu, result.eight.tasks),
     };
     console.log(`${variant.label}`);
     console.log(`  1 client:  ${formatLatency(table[variant.name]?.one as LatencySummary)}`);
     console.log(
       `  8 clients: ${formatLatency(table[variant.name]?.eight as LatencySummary)}, ${perSecond.toFixed(1)} tasks/s`,
     );
-    console.log(`  8 clients: ${formatCpuPerTask(result.eight.cpu, result.eight.tasks)}`);
+    console.log(`  8 clients: ${formatCpuPerTask(table[variant.name]?.cpuPerTaskMs as CpuSplit)}`);
   }
   const human = table['human-task'] as (typeof table)[string];
   const floor = table['bare-update'] as (typeof table)[string];

@@ -25,7 +25,7 @@ const summaryColumns = [
 ] as const satisfies readonly (keyof AccreditationSummaryRow)[];
 
 /** A timeline entry: the event's place, type and time, and who caused it. */
-export interface TimelineEntry {
+interface TimelineEntry {
   stream_version: number;
   event_type: string;
   business_time: Date;
