@@ -39,65 +39,118 @@ export const accreditationProjection: InlineProjection = {
   tables: ['accreditations', 'tasks', 'deadlines', 'certificates', 'notifications'],
   preserveOnRebuild: ['notifications'],
   apply: applyAccreditationEvents,
+  startRebuild: () => {
+    // Batches hold whole streams but for the one cut at a batch's end: its state is carried over.
+    let carried: { streamId: string; folded: Folded } | undefined;
+    return {
+      fold(events) {
+        const rows = emptyRows();
+        for (const [streamId, streamEvents] of groupByStream(events)) {
+          const current = carried?.streamId === streamId ? carried.folded : unfolded();
+          const first = streamEvents[0] as RecordedEvent;
+          if (first.version !== current.version + 1) {
+            throw new Error(
+              `Rebuild: ${streamId} goes on at version ${first.version} after ${current.version}`,
+            );
+          }
+          carried = { streamId, folded: projectStream(rows, streamId, streamEvents, current) };
+        }
+        return (trx) => writeRows(trx, rows);
+      },
+    };
+  },
 };
 
-async function applyAccreditationEvents(trx: Transaction<Database>, events: readonly RecordedEvent[]) {
+/** Rows the events call for, written in one statement. */
+interface ProjectedRows {
+  accreditations: Insertable<AccreditationsTable>[];
+  tasks: Insertable<TasksTable>[];
+  deadlines: Insertable<DeadlinesTable>[];
+  certificates: Map<string, Insertable<CertificatesTable>>;
+  notifications: Insertable<NotificationsTable>[];
+}
+
+const emptyRows = (): ProjectedRows => ({
+  accreditations: [],
+  tasks: [],
+  deadlines: [],
+  certificates: new Map(),
+  notifications: [],
+});
+
+const unfolded = (): Folded => ({ state: initialState(), version: 0, openedAt: null });
+
+function groupByStream(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
   const byStream = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     const list = byStream.get(event.streamId);
     if (list) list.push(event);
     else byStream.set(event.streamId, [event]);
   }
+  return byStream;
+}
+
+async function applyAccreditationEvents(trx: Transaction<Database>, events: readonly RecordedEvent[]) {
+  const byStream = groupByStream(events);
   const folded = await loadFolded(trx, [...byStream.keys()]);
-
-  const accreditations: Insertable<AccreditationsTable>[] = [];
-  const tasks: Insertable<TasksTable>[] = [];
-  const deadlines: Insertable<DeadlinesTable>[] = [];
-  const certificates = new Map<string, Insertable<CertificatesTable>>();
-  const notifications: Insertable<NotificationsTable>[] = [];
-
+  const rows = emptyRows();
   for (const [streamId, streamEvents] of byStream) {
-    let current = folded.get(streamId) ?? { state: initialState(), version: 0, openedAt: null };
+    let current = folded.get(streamId) ?? unfolded();
     const first = streamEvents[0] as RecordedEvent;
     if (first.version > current.version + 1) current = await catchUp(trx, streamId, first.version - 1);
-    let last: RecordedEvent | undefined;
-    for (const event of streamEvents) {
-      if (event.version <= current.version) continue; // already applied
-      const before = current.state;
-      const state = evolve(before, { type: event.type, data: event.data } as AccreditationEvent);
-      current = {
-        state,
-        version: event.version,
-        openedAt: current.openedAt ?? (state.status === 'none' ? null : event.businessTime),
-      };
-      for (const row of certificateChanges(streamId, before, state, event))
-        certificates.set(row.certificate_number, row);
-      notifications.push(...notificationRows(event, state, before));
-      last = event;
-    }
-    const { state } = current;
-    if (!last || state.status === 'none') continue;
-    const open = openTasks(state);
-    const timers = dueTimers(state);
-    accreditations.push(
-      accreditationRow(
-        streamId,
-        state,
-        open,
-        timers,
-        current.version,
-        last,
-        current.openedAt ?? last.businessTime,
-      ),
-    );
-    tasks.push(...taskRows(streamId, state, open));
-    deadlines.push(...deadlineRows(streamId, state, timers));
+    projectStream(rows, streamId, streamEvents, current);
   }
+  await writeRows(trx, rows);
+}
 
-  if (accreditations.length === 0) return;
-  await sql`SELECT write_accreditation_projection(${JSON.stringify(accreditations)}::jsonb,
-    ${JSON.stringify(tasks)}::jsonb, ${JSON.stringify(deadlines)}::jsonb,
-    ${JSON.stringify([...certificates.values()])}::jsonb, ${JSON.stringify(notifications)}::jsonb)`.execute(
+/** Folds one stream's events onto `current` and adds the rows they call for; returns the new state. */
+function projectStream(
+  rows: ProjectedRows,
+  streamId: string,
+  streamEvents: readonly RecordedEvent[],
+  folded: Folded,
+): Folded {
+  let current = folded;
+  let last: RecordedEvent | undefined;
+  for (const event of streamEvents) {
+    if (event.version <= current.version) continue; // already applied
+    const before = current.state;
+    const state = evolve(before, { type: event.type, data: event.data } as AccreditationEvent);
+    current = {
+      state,
+      version: event.version,
+      openedAt: current.openedAt ?? (state.status === 'none' ? null : event.businessTime),
+    };
+    for (const row of certificateChanges(streamId, before, state, event))
+      rows.certificates.set(row.certificate_number, row);
+    rows.notifications.push(...notificationRows(event, state, before));
+    last = event;
+  }
+  const { state } = current;
+  if (!last || state.status === 'none') return current;
+  const open = openTasks(state);
+  const timers = dueTimers(state);
+  rows.accreditations.push(
+    accreditationRow(
+      streamId,
+      state,
+      open,
+      timers,
+      current.version,
+      last,
+      current.openedAt ?? last.businessTime,
+    ),
+  );
+  rows.tasks.push(...taskRows(streamId, state, open));
+  rows.deadlines.push(...deadlineRows(streamId, state, timers));
+  return current;
+}
+
+async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promise<void> {
+  if (rows.accreditations.length === 0) return;
+  await sql`SELECT write_accreditation_projection(${JSON.stringify(rows.accreditations)}::jsonb,
+    ${JSON.stringify(rows.tasks)}::jsonb, ${JSON.stringify(rows.deadlines)}::jsonb,
+    ${JSON.stringify([...rows.certificates.values()])}::jsonb, ${JSON.stringify(rows.notifications)}::jsonb)`.execute(
     trx,
   );
 }

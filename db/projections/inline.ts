@@ -22,6 +22,17 @@ export interface InlineProjection {
    */
   preserveOnRebuild?: readonly (keyof Database & string)[];
   apply(trx: Transaction<Database>, events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * Optional, for rebuilds: `apply` in two halves, so that the rebuild folds the next batch while
+   * the database writes this one. A pass sees every event it can handle, stream by stream in
+   * version order, once, starting from empty tables; `fold` does no I/O (it carries what it needs
+   * from batch to batch) and returns the batch's write. The tables must end up as `apply` leaves them.
+   */
+  startRebuild?(): RebuildPass;
+}
+
+export interface RebuildPass {
+  fold(events: readonly RecordedEvent[]): (trx: Transaction<Database>) => Promise<void>;
 }
 
 /** Runs each projection on the events it can handle; any error aborts the whole transaction. */
@@ -36,7 +47,10 @@ export async function runInlineProjections(
     try {
       await projection.apply(trx, handled);
     } catch (error) {
-      throw new Error(`Projection ${projection.name} failed: ${(error as Error).message}`, { cause: error });
+      throw projectionFailed(projection, error);
     }
   }
 }
+
+export const projectionFailed = (projection: InlineProjection, error: unknown) =>
+  new Error(`Projection ${projection.name} failed: ${(error as Error).message}`, { cause: error });

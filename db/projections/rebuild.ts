@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../database';
-import { toRecordedEvent } from '../event-store';
+import { type RecordedEvent, toRecordedEvent } from '../event-store';
 import { inlineProjections } from './index';
-import { type InlineProjection, runInlineProjections } from './inline';
+import { type InlineProjection, projectionFailed, type RebuildPass, runInlineProjections } from './inline';
 
 export interface RebuildProgress {
   processed: number;
@@ -25,12 +25,33 @@ export interface RebuildOptions {
   batchSize?: number;
 }
 
+/** A promise awaited further on; meanwhile its rejection counts as handled (it is thrown there). */
+function later<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** One batch folded by a projection's rebuild pass, and its write; errors name the projection. */
+function foldBatch(projection: InlineProjection, pass: RebuildPass, events: readonly RecordedEvent[]) {
+  let write: (trx: Transaction<Database>) => Promise<void>;
+  try {
+    write = pass.fold(events.filter((event) => projection.canHandle.includes(event.type)));
+  } catch (error) {
+    throw projectionFailed(projection, error);
+  }
+  return (trx: Transaction<Database>) =>
+    write(trx).catch((error: unknown) => {
+      throw projectionFailed(projection, error);
+    });
+}
+
 /**
- * Rebuilds projections from the events, through the same `apply` the append path runs, in one
+ * Rebuilds projections from the events, through the same code the append path runs, in one
  * REPEATABLE READ transaction: it first locks every projection table (so the snapshot is taken
  * after the locks: an append that has already updated a projection has committed and is in the
  * snapshot; any later append waits for the rebuild and then applies its events on top), empties
- * them, replays the events stream by stream in batches and commits. Readers keep seeing the old
+ * them, replays the events stream by stream in batches (a projection with a `startRebuild` pass
+ * folds the next batch while the database writes the last) and commits. Readers keep seeing the old
  * tables until then. Projections see each stream's events in version order, as in live appends;
  * no order across streams is promised (nor is there one live: appends to different streams are
  * concurrent).
@@ -70,9 +91,8 @@ export async function rebuildProjections(
 
       // Stream by stream (the primary key's order), so a batch holds whole streams: each stream's
       // state is loaded and written about once.
-      let after: { streamId: string; version: number } = { streamId: '', version: 0 };
-      for (;;) {
-        const rows = await trx
+      const readAfter = (after: { streamId: string; version: number }) =>
+        trx
           .selectFrom('events')
           .selectAll()
           .where('event_type', 'in', types)
@@ -81,12 +101,34 @@ export async function rebuildProjections(
           .orderBy('stream_version')
           .limit(batchSize)
           .execute();
-        if (rows.length === 0) break;
-        await runInlineProjections(trx, projections, rows.map(toRecordedEvent));
-        processed += rows.length;
-        const last = rows[rows.length - 1];
-        if (last) after = { streamId: last.stream_id, version: last.stream_version };
-        options.onProgress?.({ processed, total: Number(total), elapsedMs: performance.now() - started });
+      const passes = projections.flatMap((projection) => {
+        const pass = projection.startRebuild?.();
+        return pass ? [{ projection, pass }] : [];
+      });
+      const applied = projections.filter((projection) => !projection.startRebuild);
+
+      // The next batch is asked for before this one's writes are sent (the connection runs its
+      // queries in order): the database writes one batch while this process folds the next.
+      let reading = later(readAfter({ streamId: '', version: 0 }));
+      let writing: Promise<unknown> = Promise.resolve();
+      try {
+        let rows = await reading;
+        while (rows.length > 0) {
+          const last = rows[rows.length - 1] as (typeof rows)[number];
+          reading = later(readAfter({ streamId: last.stream_id, version: last.stream_version }));
+          const events = rows.map(toRecordedEvent);
+          const writes = passes.map(({ projection, pass }) => foldBatch(projection, pass, events));
+          await writing;
+          await runInlineProjections(trx, applied, events);
+          writing = later(Promise.all(writes.map((write) => write(trx))));
+          processed += rows.length;
+          options.onProgress?.({ processed, total: Number(total), elapsedMs: performance.now() - started });
+          rows = await reading;
+        }
+        await writing;
+      } finally {
+        // Nothing may be left queued on the connection when the transaction ends.
+        await Promise.allSettled([reading, writing]);
       }
     });
 
