@@ -8,7 +8,7 @@
  * of 14 days (an opened case alone waits on no timer). The rate is of cases so put on a timer. The
  * worker runs in this process (its RSS is this process's, client included); the dev server is a
  * child process (its RSS from /proc). Baseline: a bare workflow that only waits on a timer, started
- * with the same concurrency (`client.workflow.start`), on a worker of its own.
+ * with the same concurrency (`client.workflow.start`), on a worker of its own; a quarter as many.
  *
  *   npm run bench -- open-cases [--scale 0.05]
  */
@@ -16,7 +16,19 @@ import { randomUUID } from 'node:crypto';
 import { executeStep, openAccreditation } from '../api/steps';
 import { loadEnv } from '../config/env';
 import type { Actor } from '../domain/commands';
-import { benchDatabase, mb, pool, report, rssOf, scaled, sleep, startBenchTemporal } from './support';
+import {
+  benchDatabase,
+  cpuMeter,
+  cpuPerTaskMs,
+  formatCpuPerTask,
+  mb,
+  pool,
+  report,
+  rssOf,
+  scaled,
+  sleep,
+  startBenchTemporal,
+} from './support';
 
 const cases = scaled(10_000, 100);
 const concurrency = 32;
@@ -62,6 +74,7 @@ try {
   const before = memory('before');
 
   let started = performance.now();
+  let meter = cpuMeter(temporal.server.pid);
   let lastLog = started;
   let done = 0;
   await pool(cases, concurrency, async (n) => {
@@ -80,6 +93,7 @@ try {
   });
   const openSeconds = (performance.now() - started) / 1000;
   const startRate = cases / openSeconds;
+  const openCpu = cpuPerTaskMs(meter.stop(), cases);
   console.log(
     `opened ${cases} accreditations, each with a complaint so that it waits on a 14-day timer, in ${openSeconds.toFixed(1)} s: ${startRate.toFixed(1)}/s`,
   );
@@ -87,6 +101,7 @@ try {
     .selectFrom('deadlines')
     .select((eb) => eb.fn.count<number>('stream_id').distinct().as('waiting'))
     .executeTakeFirstOrThrow()) as { waiting: number };
+  console.log(`  ${formatCpuPerTask(openCpu, 'case')}`);
   console.log(`accreditations with a pending deadline in the read model: ${waiting}`);
 
   // Let the worker settle (sticky cache, GC), then read memory.
@@ -101,8 +116,9 @@ try {
   };
   console.log(`per open case: worker +${perCaseKb.worker} KB, server +${perCaseKb.server} KB RSS`);
 
-  // Baseline: bare workflows started and left on a timer, same concurrency, same server.
-  const bareCases = cases;
+  // Baseline: bare workflows started and left on a timer, same concurrency, same server; a quarter
+  // as many (a start rate, and at more than 200/s it settles within seconds).
+  const bareCases = Math.max(100, Math.round(cases / 4));
   await pool(50, concurrency, (i) =>
     client.workflow.start('timerWorkflow', {
       workflowId: `warm-${i}`,
@@ -111,6 +127,7 @@ try {
     }),
   );
   started = performance.now();
+  meter = cpuMeter(temporal.server.pid);
   await pool(bareCases, concurrency, (i) =>
     client.workflow.start('timerWorkflow', {
       workflowId: `timer-${i}`,
@@ -120,9 +137,11 @@ try {
   );
   const bareSeconds = (performance.now() - started) / 1000;
   const bareRate = bareCases / bareSeconds;
+  const bareCpu = cpuPerTaskMs(meter.stop(), bareCases);
   console.log(
     `started ${bareCases} bare timer workflows in ${bareSeconds.toFixed(1)} s: ${bareRate.toFixed(1)}/s`,
   );
+  console.log(`  ${formatCpuPerTask(bareCpu, 'workflow')}`);
   const bareMemory = memory('after the bare ones too');
 
   report({
@@ -133,8 +152,11 @@ try {
     ratio: startRate / bareRate,
     details: {
       cases,
+      bareCases,
       concurrency,
       openSeconds,
+      cpuPerCaseMs: openCpu,
+      cpuPerBareWorkflowMs: bareCpu,
       before,
       after,
       afterBare: bareMemory,

@@ -238,10 +238,10 @@ export const cpuPerTaskMs = (cpu: CpuSplit, tasks: number): CpuSplit => ({
   postgres: (cpu.postgres * 1000) / tasks,
 });
 
-export const formatCpuPerTask = (perTask: CpuSplit) => {
+export const formatCpuPerTask = (perTask: CpuSplit, unit = 'task') => {
   const ms = (value: number) => value.toFixed(2);
   const total = perTask.bench + perTask.temporal + perTask.postgres;
-  return `CPU per task ${ms(total)} ms (this process ${ms(perTask.bench)}, Temporal ${ms(perTask.temporal)}, PostgreSQL ${ms(perTask.postgres)})`;
+  return `CPU per ${unit} ${ms(total)} ms (this process ${ms(perTask.bench)}, Temporal ${ms(perTask.temporal)}, PostgreSQL ${ms(perTask.postgres)})`;
 };
 
 // ─── PostgreSQL ─────────────────────────────────────────────────────────────────────────────────
