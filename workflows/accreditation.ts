@@ -235,7 +235,9 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
     const [next] = dueTimers(state);
     const seen = version;
     if (!next) {
-      await condition(() => version !== seen);
+      // Wakes when there is a deadline to wait for (or the cycle is over), not at every step. No
+      // command was ever issued on the wake-ups this skips, so earlier histories replay the same.
+      await condition(() => cycleOver() || dueTimers(state).length > 0);
       continue;
     }
     // A step that leaves the next deadline as it was keeps its timer; before this patch every
