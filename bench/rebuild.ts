@@ -25,7 +25,7 @@ const { db } = bench;
  * its own stream ids, accreditation ids, certificate numbers and idempotency keys. A copy keeps
  * its original's hashes, so its chain does not verify; a rebuild reads no hash.
  */
-const distinctEvents = Math.min(targetEvents, Number(process.env.BENCH_DISTINCT_EVENTS ?? 150_000));
+const distinctEvents = Math.min(targetEvents, Number(process.env.BENCH_DISTINCT_EVENTS ?? 60_000));
 const loaders = 3;
 
 /**
