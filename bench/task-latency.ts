@@ -9,7 +9,8 @@
  * one no-op regular activity; for attribution also the real Update sent straight to the workflow
  * (the API's `executeStep`, no HTTP, no reads). 1 client × 300 tasks, then 8 concurrent clients ×
  * 2 000 tasks (the baselines fewer, see below); each client works on cases of its own, round-robin,
- * so clients never contend on one workflow. Variants are interleaved in rounds, so a change in machine load hits all of them.
+ * so clients never contend on one workflow. Variants are interleaved in rounds, so a change in
+ * machine load hits all of them.
  *
  *   npm run bench -- task-latency [--scale 0.05]
  */

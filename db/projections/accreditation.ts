@@ -103,7 +103,7 @@ async function applyAccreditationEvents(trx: Transaction<Database>, events: read
   await writeRows(trx, rows);
 }
 
-/** Folds one stream's events onto `current` and adds the rows they call for; returns the new state. */
+/** Folds one stream's events onto `folded` and adds the rows they call for; returns the new state. */
 function projectStream(
   rows: ProjectedRows,
   streamId: string,

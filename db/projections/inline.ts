@@ -26,7 +26,8 @@ export interface InlineProjection {
    * Optional, for rebuilds: `apply` in two halves, so that the rebuild folds the next batch while
    * the database writes this one. A pass sees every event it can handle, stream by stream in
    * version order, once, starting from empty tables; `fold` does no I/O (it carries what it needs
-   * from batch to batch) and returns the batch's write. The tables must end up as `apply` leaves them.
+   * from batch to batch) and returns the batch's write. The tables must end up as `apply` would
+   * leave them.
    */
   startRebuild?(): RebuildPass;
 }
