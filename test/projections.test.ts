@@ -131,6 +131,31 @@ describe('inline projection mechanism', () => {
     expect(result.projections).toEqual(['balances']);
     expect((await sql`SELECT * FROM test_balances ORDER BY stream_id`.execute(db)).rows).toEqual(before);
   });
+
+  it('leaves the tables as they were when a rebuild pass fails while the next batch is on its way', async () => {
+    const { db } = database;
+    const before = (await sql`SELECT * FROM test_balances ORDER BY stream_id`.execute(db)).rows;
+    expect(before.length).toBeGreaterThan(0);
+    let batches = 0;
+    const failingOnTheSecondWrite: InlineProjection = {
+      ...balances,
+      startRebuild: () => ({
+        fold(events) {
+          const stream = events[0]?.streamId ?? 'none';
+          const balance = ++batches === 2 ? null : events.length;
+          return async (trx) => {
+            await sql`INSERT INTO test_balances (stream_id, balance, version) VALUES (${stream}, ${balance}, 0)
+                      ON CONFLICT (stream_id) DO NOTHING`.execute(trx);
+          };
+        },
+      }),
+    };
+    await expect(
+      rebuildProjections(db, { projections: [failingOnTheSecondWrite], batchSize: 1 }),
+    ).rejects.toThrow(/Projection balances failed: .*null value/);
+    expect(batches).toBeGreaterThan(2);
+    expect((await sql`SELECT * FROM test_balances ORDER BY stream_id`.execute(db)).rows).toEqual(before);
+  });
 });
 
 /** Every projection table, row by row, in primary-key order. */
