@@ -115,12 +115,8 @@ function projectStream(
   for (const event of streamEvents) {
     if (event.version <= current.version) continue; // already applied
     const before = current.state;
-    const state = evolve(before, { type: event.type, data: event.data } as AccreditationEvent);
-    current = {
-      state,
-      version: event.version,
-      openedAt: current.openedAt ?? (state.status === 'none' ? null : event.businessTime),
-    };
+    current = foldEvent(current, event);
+    const { state } = current;
     for (const row of certificateChanges(streamId, before, state, event))
       rows.certificates.set(row.certificate_number, row);
     rows.notifications.push(...notificationRows(event, state, before));
@@ -174,14 +170,14 @@ async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<M
 
 /** The projection missed earlier events of the stream (it was added later): fold them from the store. */
 async function catchUp(trx: Kysely<Database>, streamId: string, toVersion: number): Promise<Folded> {
-  let current: Folded = { state: initialState(), version: 0, openedAt: null };
-  for (const event of await readStream(trx, streamId, { toVersion })) {
-    const state = evolve(current.state, { type: event.type, data: event.data } as AccreditationEvent);
-    current = {
-      state,
-      version: event.version,
-      openedAt: current.openedAt ?? (state.status === 'none' ? null : event.businessTime),
-    };
-  }
-  return current;
+  return (await readStream(trx, streamId, { toVersion })).reduce(foldEvent, unfolded());
+}
+
+function foldEvent(current: Folded, event: RecordedEvent): Folded {
+  const state = evolve(current.state, { type: event.type, data: event.data } as AccreditationEvent);
+  return {
+    state,
+    version: event.version,
+    openedAt: current.openedAt ?? (state.status === 'none' ? null : event.businessTime),
+  };
 }
