@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { preparedStatement } from './connection';
 import type { Database, JsonObject } from './database';
 import { inlineProjections } from './projections/index';
 import { type InlineProjection, runInlineProjections } from './projections/inline';
@@ -156,7 +157,7 @@ export async function appendToStream(
   const businessTimes = prepared.map((p) => p.businessTime.toISOString());
 
   const call = (executor: Kysely<Database>) =>
-    sql<AppendRow>`SELECT * FROM append_events(${streamId}, ${expectedVersion === 'any' ? null : expectedVersion}::bigint,
+    sql<AppendRow>`${preparedStatement('append_events')}SELECT * FROM append_events(${streamId}, ${expectedVersion === 'any' ? null : expectedVersion}::bigint,
       ${types}::text[], ${data}::jsonb, ${metadata}::jsonb, ${businessTimes}::timestamptz[], ${keys}::text[])`
       .execute(executor)
       .then((result) => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
+import { preparedStatement } from './connection';
 import type { Database, Language, OrganisationRow, OrganisationsTable, UserRole, UserRow } from './database';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -78,12 +79,26 @@ export async function revokeTokens(db: Kysely<Database>, userId: string): Promis
   return Number(result.numUpdatedRows);
 }
 
-/** The user a token belongs to, if the token is known, not revoked and not expired. */
+/**
+ * The user a token belongs to, if the token is known, not revoked and not expired. A prepared
+ * statement: its columns are named, not `users.*`, so that a column added later cannot change its
+ * result type under a running service.
+ */
 export async function userForToken(db: Kysely<Database>, token: string): Promise<UserRow | undefined> {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.user_id', 'api_tokens.user_id')
-    .selectAll('users')
+    .modifyFront(preparedStatement('user_for_token'))
+    .select([
+      'users.user_id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.organisation_id',
+      'users.language',
+      'users.notification_digest',
+      'users.created_at',
+    ])
     .where('api_tokens.token_hash', '=', hashToken(token))
     .where('api_tokens.revoked_at', 'is', null)
     .where('api_tokens.expires_at', '>', new Date())

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { preparedStatement } from './connection';
 import type { AccreditationSummaryRow, CertificateRow, Database, TaskRow, UserRow } from './database';
 
 /** Every column of the accreditations projection but `state`. */
@@ -40,6 +41,7 @@ interface TimelineEntry {
 export async function findAccreditation(db: Kysely<Database>, accreditationId: string) {
   const found = await db
     .selectFrom('accreditations as a')
+    .modifyFront(preparedStatement('find_accreditation'))
     .select(summaryColumns)
     .select((eb) => [
       jsonArrayFrom(
@@ -91,6 +93,7 @@ export async function maySeeAccreditationWithId(
 ): Promise<boolean> {
   const row = await db
     .selectFrom('accreditations')
+    .modifyFront(preparedStatement('accreditation_visibility'))
     .select(['stream_id', 'organisation_id', 'auditor_ids'])
     .where('accreditation_id', '=', accreditationId)
     .executeTakeFirst();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, preparedStatement } from '../db/connection';
 import {
   appendToStream,
   IdempotencyKeyReused,
@@ -133,6 +134,30 @@ describe('append and read', () => {
     ).rejects.toThrow(/invalid business time/);
     const twice = event('A', {});
     await expect(appendToStream(db, streamId(), 0, [twice, twice])).rejects.toThrow(/duplicate idempotency/);
+  });
+});
+
+describe('prepared statements', () => {
+  it('prepares the append once per connection and executes it by name from then on', async () => {
+    const db = createDb(database.url, { maxConnections: 1 });
+    try {
+      const id = streamId();
+      await appendToStream(db, id, 0, [event('Opened', {})]);
+      await appendToStream(db, id, 1, [event('Named', { name: 'x' })]);
+      await expect(appendToStream(db, id, 1, [event('Named', { name: 'y' })])).rejects.toThrow(
+        VersionConflict,
+      );
+      const { rows } = await sql<{ name: string; executions: number }>`
+        SELECT name, generic_plans + custom_plans AS executions FROM pg_prepared_statements`.execute(db);
+      expect(rows).toEqual([{ name: 'append_events', executions: 3 }]);
+      expect((await readStream(db, id)).map((e) => e.type)).toEqual(['Opened', 'Named']);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('accepts only lower-case names', () => {
+    expect(() => preparedStatement('append-events')).toThrow(/only a-z and _/);
   });
 });
 

@@ -3,6 +3,7 @@ import { type AccreditationState, evolve, initialState } from '../../domain/accr
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
+import { preparedStatement } from '../connection';
 import type {
   AccreditationsTable,
   CertificatesTable,
@@ -144,7 +145,7 @@ function projectStream(
 
 async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promise<void> {
   if (rows.accreditations.length === 0) return;
-  await sql`SELECT write_accreditation_projection(${JSON.stringify(rows.accreditations)}::jsonb,
+  await sql`${preparedStatement('write_accreditation_projection')}SELECT write_accreditation_projection(${JSON.stringify(rows.accreditations)}::jsonb,
     ${JSON.stringify(rows.tasks)}::jsonb, ${JSON.stringify(rows.deadlines)}::jsonb,
     ${JSON.stringify([...rows.certificates.values()])}::jsonb, ${JSON.stringify(rows.notifications)}::jsonb)`.execute(
     trx,
