@@ -155,6 +155,7 @@ async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promi
 async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<Map<string, Folded>> {
   const rows = await trx
     .selectFrom('accreditations')
+    .modifyFront(preparedStatement('projection_state'))
     .select(['stream_id', 'state', 'version', 'opened_at'])
     .where(sql<boolean>`stream_id = ANY (${streamIds}::text[])`)
     .execute();
