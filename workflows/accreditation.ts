@@ -233,7 +233,6 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
   const cycleOver = () => isFinished(state) || state.status === 'none' || state.cycle !== startCycle;
   while (!cycleOver()) {
     const [next] = dueTimers(state);
-    const seen = version;
     if (!next) {
       // Wakes when there is a deadline to wait for (or the cycle is over), not at every step. No
       // command was ever issued on the wake-ups this skips, so earlier histories replay the same.
@@ -242,6 +241,7 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
     }
     // A step that leaves the next deadline as it was keeps its timer; before this patch every
     // step cancelled the timer and started it anew (two more history events and server timers).
+    const seen = version;
     const wakeUp = patched(timerKeptAcrossSteps)
       ? () => cycleOver() || !isNextTimer(next)
       : () => version !== seen;
