@@ -109,6 +109,8 @@ interface PreparedEvent {
   metadata: string;
 }
 
+const appendEventsStatement = preparedStatement('append_events');
+
 /** Retries of an 'any' append that lost a race to a concurrent append of the same stream. */
 const maxAnyAttempts = 50;
 
@@ -157,7 +159,7 @@ export async function appendToStream(
   const businessTimes = prepared.map((p) => p.businessTime.toISOString());
 
   const call = (executor: Kysely<Database>) =>
-    sql<AppendRow>`${preparedStatement('append_events')}SELECT * FROM append_events(${streamId}, ${expectedVersion === 'any' ? null : expectedVersion}::bigint,
+    sql<AppendRow>`${appendEventsStatement}SELECT * FROM append_events(${streamId}, ${expectedVersion === 'any' ? null : expectedVersion}::bigint,
       ${types}::text[], ${data}::jsonb, ${metadata}::jsonb, ${businessTimes}::timestamptz[], ${keys}::text[])`
       .execute(executor)
       .then((result) => {

@@ -79,6 +79,8 @@ export async function revokeTokens(db: Kysely<Database>, userId: string): Promis
   return Number(result.numUpdatedRows);
 }
 
+const userForTokenStatement = preparedStatement('user_for_token');
+
 /**
  * The user a token belongs to, if the token is known, not revoked and not expired. A prepared
  * statement: its columns are named, not `users.*`, so that a column added later cannot change its
@@ -88,7 +90,7 @@ export async function userForToken(db: Kysely<Database>, token: string): Promise
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.user_id', 'api_tokens.user_id')
-    .modifyFront(preparedStatement('user_for_token'))
+    .modifyFront(userForTokenStatement)
     .select([
       'users.user_id',
       'users.email',

@@ -34,6 +34,9 @@ interface TimelineEntry {
   actor_role: string | null;
 }
 
+const findAccreditationStatement = preparedStatement('find_accreditation');
+const visibilityStatement = preparedStatement('accreditation_visibility');
+
 /**
  * One accreditation as staff see it: the projection row, its open tasks and its event timeline, in
  * one query (tasks and timeline aggregated as JSON, whose times come back as text).
@@ -41,7 +44,7 @@ interface TimelineEntry {
 export async function findAccreditation(db: Kysely<Database>, accreditationId: string) {
   const found = await db
     .selectFrom('accreditations as a')
-    .modifyFront(preparedStatement('find_accreditation'))
+    .modifyFront(findAccreditationStatement)
     .select(summaryColumns)
     .select((eb) => [
       jsonArrayFrom(
@@ -93,7 +96,7 @@ export async function maySeeAccreditationWithId(
 ): Promise<boolean> {
   const row = await db
     .selectFrom('accreditations')
-    .modifyFront(preparedStatement('accreditation_visibility'))
+    .modifyFront(visibilityStatement)
     .select(['stream_id', 'organisation_id', 'auditor_ids'])
     .where('accreditation_id', '=', accreditationId)
     .executeTakeFirst();

@@ -143,9 +143,12 @@ function projectStream(
   return current;
 }
 
+const writeStatement = preparedStatement('write_accreditation_projection');
+const stateStatement = preparedStatement('projection_state');
+
 async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promise<void> {
   if (rows.accreditations.length === 0) return;
-  await sql`${preparedStatement('write_accreditation_projection')}SELECT write_accreditation_projection(${JSON.stringify(rows.accreditations)}::jsonb,
+  await sql`${writeStatement}SELECT write_accreditation_projection(${JSON.stringify(rows.accreditations)}::jsonb,
     ${JSON.stringify(rows.tasks)}::jsonb, ${JSON.stringify(rows.deadlines)}::jsonb,
     ${JSON.stringify([...rows.certificates.values()])}::jsonb, ${JSON.stringify(rows.notifications)}::jsonb)`.execute(
     trx,
@@ -155,7 +158,7 @@ async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promi
 async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<Map<string, Folded>> {
   const rows = await trx
     .selectFrom('accreditations')
-    .modifyFront(preparedStatement('projection_state'))
+    .modifyFront(stateStatement)
     .select(['stream_id', 'state', 'version', 'opened_at'])
     .where(sql<boolean>`stream_id = ANY (${streamIds}::text[])`)
     .execute();
