@@ -73,6 +73,10 @@ export async function rebuildProjections(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
+      // The emptied tables grow from nothing under a lock that keeps autovacuum from analysing
+      // them, so a plan cached while they were empty (the write's `DELETE … WHERE stream_id = ANY`
+      // as a sequential scan) would stay, and each batch would scan everything written so far.
+      await sql`SET LOCAL plan_cache_mode = force_custom_plan`.execute(trx);
       if (tables.length > 0) {
         await sql`LOCK TABLE ${sql.join(tables.map((table) => sql.table(table)))} IN ACCESS EXCLUSIVE MODE`.execute(
           trx,
