@@ -59,12 +59,18 @@ async function seed(staff: TestUser[], auditors: TestUser[]) {
     SELECT g, g % (SELECT count(*) FROM seed_templates)::int AS n,
       gen_random_uuid()::text AS id,
       now() - (random() * interval '1095 days') AS updated_at,
+      -- Due dates around now, so some tasks are overdue.
+      now() + ((g % 120) - 20) * interval '1 day' AS due_at,
       ${sql.val(staffIds)}::text[] AS staff, ${sql.val(auditorIds)}::text[] AS auditors
     FROM generate_series(1, ${accreditations}::int) AS g`.execute(db);
   await sql`TRUNCATE accreditations, tasks`.execute(db);
   // Identity of the copy: ids, organisation, case manager and auditors from pools; dates shifted so
   // the last change is spread over three years and certificates expire at any time in the next three.
-  await sql`INSERT INTO accreditations
+  // The two tables are filled at once, each INSERT on a connection (and so a core) of its own.
+  const copyAccreditations = sql`INSERT INTO accreditations (stream_id, accreditation_id, status,
+      organisation_id, organisation_name, cycle, certificate_number, valid_from, valid_until,
+      next_deadline_at, next_deadline_kind, case_manager_id, auditor_ids, state, version,
+      last_global_position, opened_at, updated_at, first_task_due_at)
     SELECT 'accreditation-' || r.id, r.id, t.status, 'org-' || r.g,
       split_part(t.organisation_name, ' GmbH', 1) || ' GmbH ' || r.g, t.cycle,
       CASE WHEN t.certificate_number IS NULL THEN NULL ELSE 'DIM1002-B-' || r.g END,
@@ -74,21 +80,18 @@ async function seed(staff: TestUser[], auditors: TestUser[]) {
       r.staff[1 + r.g % cardinality(r.staff)],
       CASE WHEN cardinality(t.auditor_ids) = 0 THEN '{}'::text[]
         ELSE ARRAY[r.auditors[1 + r.g % cardinality(r.auditors)], r.auditors[1 + (r.g / 7) % cardinality(r.auditors)]] END,
-      t.state, t.version, r.g, r.updated_at - (t.updated_at - t.opened_at), r.updated_at
+      t.state, t.version, r.g, r.updated_at - (t.updated_at - t.opened_at), r.updated_at,
+      CASE WHEN t.first_task_due_at IS NULL THEN NULL ELSE r.due_at END
     FROM seed_rows r JOIN seed_templates t USING (n)`.execute(db);
-  await sql`INSERT INTO tasks
+  const copyTasks = sql`INSERT INTO tasks
     SELECT 'accreditation-' || r.id, t.task_id, r.id, t.kind, t.assignee_role,
       CASE t.assignee_role WHEN 'organisation' THEN 'org-' || r.g
         WHEN 'staff' THEN r.staff[1 + r.g % cardinality(r.staff)]
         WHEN 'auditor' THEN r.auditors[1 + r.g % cardinality(r.auditors)] END,
-      t.excluded_user_ids, t.subject_id,
-      -- Due dates around now, so some tasks are overdue.
-      CASE WHEN t.due_at IS NULL THEN NULL ELSE now() + ((r.g % 120) - 20) * interval '1 day' END,
+      t.excluded_user_ids, t.subject_id, CASE WHEN t.due_at IS NULL THEN NULL ELSE r.due_at END,
       split_part(t.organisation_name, ' GmbH', 1) || ' GmbH ' || r.g
     FROM seed_rows r JOIN seed_template_tasks t USING (n)`.execute(db);
-  await sql`UPDATE accreditations a SET first_task_due_at = t.due_at
-    FROM (SELECT stream_id, min(due_at) AS due_at FROM tasks GROUP BY stream_id) t
-    WHERE t.stream_id = a.stream_id`.execute(db);
+  await Promise.all([copyAccreditations, copyTasks]);
   await sql`DROP TABLE seed_rows, seed_template_tasks, seed_templates`.execute(db);
   await sql`VACUUM ANALYZE accreditations`.execute(db);
   await sql`VACUUM ANALYZE tasks`.execute(db);
