@@ -5,7 +5,7 @@
  * trigger), measured alternately in the same run. Goal: ratio ≥ 0.7. For attribution it also
  * measures the same INSERT into a copy of the events table with its keys and indexes.
  *
- *   npm run bench -- append            (starts its own PostgreSQL; or set DATABASE_URL to a server)
+ *   npm run bench -- append            (on the run's PostgreSQL; or set DATABASE_URL to a server)
  *   npm run bench -- append --scale 0.2   (shorter phases; BENCH_SECONDS / BENCH_ROUNDS override)
  */
 import { createHash, randomUUID } from 'node:crypto';

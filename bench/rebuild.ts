@@ -4,7 +4,7 @@
  * from it. Prints events per second against the goal of 10 000, and, for scale, how fast the same
  * events are merely read in the same batches.
  *
- *   npm run bench -- rebuild           (starts its own PostgreSQL; or set DATABASE_URL to a server)
+ *   npm run bench -- rebuild           (on the run's PostgreSQL; or set DATABASE_URL to a server)
  *   npm run bench -- rebuild --scale 0.05   (50 000 events; BENCH_EVENTS overrides)
  */
 import { sql } from 'kysely';

@@ -7,13 +7,14 @@
  *   npm run bench -- --scale 0.05              everything smaller (quick check while developing)
  *   npm run bench -- rebuild --cpu-prof        with a CPU profile per thread in bench/results/profiles
  *
- * Each benchmark starts its own PostgreSQL (or uses DATABASE_URL) and, where it needs one, its own
- * Temporal dev server; each writes bench/results/<name>.json.
+ * The run starts one PostgreSQL server (unless DATABASE_URL names one), on which each benchmark
+ * makes a database of its own; a benchmark that needs Temporal starts its own dev server. Each
+ * writes bench/results/<name>.json.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { benchDir, resultsDir } from './support';
+import { benchDir, resultsDir, startBenchPostgres } from './support';
 
 const benchmarks = ['task-latency', 'append', 'dashboard', 'open-cases', 'lifecycle', 'rebuild'] as const;
 
@@ -44,7 +45,10 @@ function run(name: string): Promise<{ code: number | null; results: string[]; se
     join(benchDir, `${name}.ts`),
     ...passed,
   ];
-  const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, nodeArgs, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
   const results: string[] = [];
   let buffered = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -60,14 +64,20 @@ function run(name: string): Promise<{ code: number | null; results: string[]; se
 }
 
 const started = performance.now();
+const postgres = process.env.DATABASE_URL ? undefined : await startBenchPostgres();
+const databaseUrl = process.env.DATABASE_URL ?? postgres?.url;
 const summary: string[] = [];
 let failed = 0;
-for (const name of selected) {
-  console.log(`\n━━ ${name} ━━ (load average ${loadavg()[0]?.toFixed(2)})`);
-  const { code, results, seconds } = await run(name);
-  console.log(`━━ ${name}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`);
-  if (code !== 0) failed++;
-  summary.push(...results, ...(code === 0 ? [] : [`FAILED ${name} (exit ${code})`]));
+try {
+  for (const name of selected) {
+    console.log(`\n━━ ${name} ━━ (load average ${loadavg()[0]?.toFixed(2)})`);
+    const { code, results, seconds } = await run(name);
+    console.log(`━━ ${name}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`);
+    if (code !== 0) failed++;
+    summary.push(...results, ...(code === 0 ? [] : [`FAILED ${name} (exit ${code})`]));
+  }
+} finally {
+  await postgres?.stop();
 }
 const minutes = (performance.now() - started) / 60_000;
 console.log(`\n━━ summary (${selected.length} benchmarks in ${minutes.toFixed(1)} min) ━━`);

@@ -252,21 +252,31 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+/** A PostgreSQL server of the project's own in a fresh temporary directory, removed on stop. */
+export async function startBenchPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dim-bench-pg-'));
+  const server = await startLocalPostgres({ dataDir, port: await freePort() });
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
- * A fresh, migrated database for a benchmark: on the server of DATABASE_URL if set, else on a
- * PostgreSQL cluster of its own (started here, removed afterwards).
+ * A fresh, migrated database for a benchmark: on the server of DATABASE_URL if set (`npm run bench`
+ * starts one for all benchmarks), else on a PostgreSQL cluster of its own (started here, removed
+ * afterwards).
  */
 export async function benchDatabase(maxConnections: number): Promise<BenchDatabase> {
   let serverUrl = process.env.DATABASE_URL;
   let stopServer = async () => {};
   if (!serverUrl) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dim-bench-pg-'));
-    const server = await startLocalPostgres({ dataDir, port: await freePort() });
+    const server = await startBenchPostgres();
     serverUrl = server.url;
-    stopServer = async () => {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
+    stopServer = () => server.stop();
   }
   const name = `dim_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const admin = createDb(serverUrl, { maxConnections: 1 });
