@@ -42,10 +42,11 @@ const perClientTasks = scaled(2_000, 20);
 /**
  * The bare Update, the floor both goals divide by, runs half as many 8-client tasks (8 000 at full
  * size: its p99 rests on 80 samples above it); the activity baselines and the direct Update only
- * explain, and run a sixteenth.
+ * explain, and run a thirty-second at 8 clients (512 tasks) and half as many at 1 client.
  */
 const perClientFloorTasks = Math.max(10, Math.round(perClientTasks / 2));
-const perClientSideTasks = Math.max(10, Math.round(perClientTasks / 16));
+const perClientSideTasks = Math.max(10, Math.round(perClientTasks / 32));
+const singleSideTasks = Math.max(10, Math.round(singleTasks / 2));
 const rounds = perClientTasks >= 400 ? 4 : 2;
 
 type VariantName = 'bare-update' | 'local-activity' | 'regular-activity' | 'real-update' | 'human-task';
@@ -55,6 +56,8 @@ interface Variant {
   label: string;
   /** Does task `i` of client `c`; resolves when the answer is in. */
   task(c: number, i: number): Promise<void>;
+  /** Tasks at 1 client, over all rounds. */
+  single: number;
   /** Tasks per client at 8 clients, over all rounds. */
   perClient: number;
 }
@@ -143,23 +146,27 @@ try {
       name: 'bare-update',
       label: 'bare Update, empty handler',
       task: ping(bare),
+      single: singleTasks,
       perClient: perClientFloorTasks,
     },
     {
       name: 'local-activity',
       label: 'Update + no-op local activity',
       task: ping(local),
+      single: singleSideTasks,
       perClient: perClientSideTasks,
     },
     {
       name: 'regular-activity',
       label: 'Update + no-op regular activity',
       task: ping(regular),
+      single: singleSideTasks,
       perClient: perClientSideTasks,
     },
     {
       name: 'real-update',
       label: 'real Update (AssignCaseManager), no HTTP',
+      single: singleSideTasks,
       perClient: perClientSideTasks,
       task: async (c, i) => {
         await executeStep(client, target(caseIds, c, i), {
@@ -171,6 +178,7 @@ try {
     {
       name: 'human-task',
       label: 'human task through the API',
+      single: singleTasks,
       perClient: perClientTasks,
       task: async (c, i) => {
         const id = target(caseIds, c, i);
@@ -191,10 +199,12 @@ try {
   const results = new Map<VariantName, { one: Measured; eight: Measured }>();
   const one = new Map<VariantName, Measured[]>();
   const eight = new Map<VariantName, Measured[]>();
-  console.log(`1 client × ${singleTasks} tasks, ${rounds} interleaved rounds`);
+  console.log(
+    `1 client × ${singleTasks} tasks (side baselines × ${singleSideTasks}), ${rounds} interleaved rounds`,
+  );
   for (let round = 0; round < rounds; round++) {
     for (const variant of variants) {
-      const part = await measure(variant, 1, Math.ceil(singleTasks / rounds));
+      const part = await measure(variant, 1, Math.ceil(variant.single / rounds));
       one.set(variant.name, [...(one.get(variant.name) ?? []), part]);
     }
   }
@@ -253,6 +263,7 @@ try {
     clients,
     casesPerClient,
     singleTasks,
+    singleSideTasks,
     perClientTasks,
     perClientFloorTasks,
     perClientSideTasks,
