@@ -40,11 +40,11 @@ const casesPerClient = Number(process.env.BENCH_CASES_PER_CLIENT ?? 50);
 const singleTasks = scaled(300, 20);
 const perClientTasks = scaled(2_000, 20);
 /**
- * The bare Update, the floor both goals divide by, runs half as many 8-client tasks (8 000 at full
- * size: its p99 rests on 80 samples above it); the activity baselines and the direct Update only
- * explain, and run a thirty-second at 8 clients (512 tasks) and half as many at 1 client.
+ * The bare Update, the floor both goals divide by, runs three eighths as many 8-client tasks (6 000
+ * at full size: its p99 rests on the 60 samples above it); the activity baselines and the direct
+ * Update only explain, and run a thirty-second at 8 clients (512 tasks) and half as many at 1 client.
  */
-const perClientFloorTasks = Math.max(10, Math.round(perClientTasks / 2));
+const perClientFloorTasks = Math.max(10, Math.round((perClientTasks * 3) / 8));
 const perClientSideTasks = Math.max(10, Math.round(perClientTasks / 32));
 const singleSideTasks = Math.max(10, Math.round(singleTasks / 2));
 const rounds = perClientTasks >= 400 ? 4 : 2;
