@@ -15,7 +15,7 @@ import { benchDatabase, benchScale, report } from './support';
 
 const writers = 8;
 const streamsPerWriter = 50;
-const phaseSeconds = Number(process.env.BENCH_SECONDS ?? Math.max(1, Math.round(6 * benchScale)));
+const phaseSeconds = Number(process.env.BENCH_SECONDS ?? Math.max(1, Math.round(5 * benchScale)));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const bench = await benchDatabase(writers);
