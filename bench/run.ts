@@ -68,8 +68,19 @@ const postgres = process.env.DATABASE_URL ? undefined : await startBenchPostgres
 const databaseUrl = process.env.DATABASE_URL ?? postgres?.url;
 const summary: string[] = [];
 let failed = 0;
+// Ctrl-C reaches the running benchmark (same process group), not the PostgreSQL server (a group of
+// its own): stop after that benchmark, and stop the server.
+let interrupted = false;
+process.on('SIGINT', () => {
+  interrupted = true;
+});
 try {
   for (const name of selected) {
+    if (interrupted) {
+      summary.push(`INTERRUPTED before ${name}`);
+      failed++;
+      break;
+    }
     console.log(`\n━━ ${name} ━━ (load average ${loadavg()[0]?.toFixed(2)})`);
     const { code, results, seconds } = await run(name);
     console.log(`━━ ${name}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`);
