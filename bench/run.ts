@@ -36,6 +36,11 @@ if (unknown.length > 0) {
 }
 const selected = names.length > 0 ? names : [...benchmarks];
 
+const started = performance.now();
+// Started here, after the arguments are checked; every benchmark of the run uses it.
+const postgres = process.env.DATABASE_URL ? undefined : await startBenchPostgres();
+const databaseUrl = process.env.DATABASE_URL ?? postgres?.url;
+
 function run(name: string): Promise<{ code: number | null; results: string[]; seconds: number }> {
   const started = performance.now();
   const nodeArgs = [
@@ -63,9 +68,6 @@ function run(name: string): Promise<{ code: number | null; results: string[]; se
   });
 }
 
-const started = performance.now();
-const postgres = process.env.DATABASE_URL ? undefined : await startBenchPostgres();
-const databaseUrl = process.env.DATABASE_URL ?? postgres?.url;
 const summary: string[] = [];
 let failed = 0;
 // Ctrl-C reaches the running benchmark (same process group), not the PostgreSQL server (a group of
