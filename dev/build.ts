@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { bundleFileName, buildWorkflowBundle } from '../worker/bundle';
+import { buildWorkflowBundle, bundleFileName } from '../worker/bundle';
 import { projectRoot } from './paths';
 
 /** What the image runs (docker-compose.yml, Dockerfile): `node dist/<entry>.js`. */
