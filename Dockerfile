@@ -1,8 +1,22 @@
-FROM node:20.18-bookworm-slim
+# Two stages: the build compiles the services and the workflow bundles (`npm run build` → dist/);
+# the image holds only dist/ and the runtime packages, and runs as the unprivileged `node` user.
+# Node 24 is an LTS line (maintained until April 2028).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
+RUN npm run build
+
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Optional packages are the platform binaries of development tools (esbuild, swc, the local
+# PostgreSQL of `npm start`); the compiled services need none of them.
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
 USER node
-CMD ["npx", "tsx", "api/main.ts"]
+# API, API metrics, worker metrics (the metrics ports belong inside the deployment's network).
+EXPOSE 3000 9464 9465
+CMD ["node", "--enable-source-maps", "dist/api/main.js"]

@@ -6,7 +6,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { buildWorkflowBundle, bundleFileName } from '../worker/bundle';
 import { projectRoot } from './paths';
 
 /** What the image runs (docker-compose.yml, Dockerfile): `node dist/<entry>.js`. */
@@ -42,6 +41,8 @@ export async function buildForProduction(log: (line: string) => void): Promise<v
     logLevel: 'warning',
   });
   log(`compiled ${entryPoints.length} entry points in ${Date.now() - started} ms`);
+  // Loaded here, not at the top: the entry list above is read by tests that bundle nothing.
+  const { buildWorkflowBundle, bundleFileName } = await import('../worker/bundle');
   mkdirSync(join(distDir, 'workflows'), { recursive: true });
   for (const traced of [false, true]) {
     const file = join(distDir, 'workflows', bundleFileName(traced));
