@@ -65,20 +65,23 @@ function updateTimer(histogram: Histogram): WorkflowClientInterceptor {
 }
 
 /**
- * The figures read from PostgreSQL, once per scrape however many gauges ask; a failed read leaves
- * them out of that scrape (and is logged) rather than failing it.
+ * The figures read from PostgreSQL, once per scrape however many gauges ask (a scrape calls every
+ * gauge's `collect` in one go); a failed read leaves them out of that scrape (and is logged)
+ * rather than failing it.
  */
 function databaseGauges(registry: Registry, db: Kysely<Database>, log: FastifyBaseLogger | undefined) {
-  let current: { at: number; figures: Promise<OperationalFigures | undefined> } | undefined;
+  let current: Promise<OperationalFigures | undefined> | undefined;
   const read = () => {
-    if (!current || Date.now() - current.at > 1_000) {
-      const figures = operationalFigures(db).catch((error: unknown) => {
+    if (!current) {
+      current = operationalFigures(db).catch((error: unknown) => {
         log?.warn({ err: error }, 'metrics: PostgreSQL figures could not be read');
         return undefined;
       });
-      current = { at: Date.now(), figures };
+      setImmediate(() => {
+        current = undefined;
+      });
     }
-    return current.figures;
+    return current;
   };
   const gauge = (
     name: string,

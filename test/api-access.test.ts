@@ -22,6 +22,8 @@ const spec: Record<string, Access> = {
   'GET /accreditations/{id}': everyone,
   'GET /tasks': everyone,
   'GET /register': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /register/{certificateNumber}': 'public',
   'GET /me': everyone,
   'GET /users': ['admin', 'staff'],
