@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import type { Logger } from '../../config/logger';
 import { createDb } from '../../db/connection';
@@ -16,8 +16,8 @@ import { migrateToLatest } from '../../db/migrate';
 import { databaseUrl, freePort, type LocalPostgres, startLocalPostgres } from '../../dev/postgres';
 import { checkReadiness } from '../../telemetry/readiness';
 import { monitorReadiness, type ReadinessMonitor } from '../../worker/readiness';
-import { createWorker } from '../../worker/worker';
 import { eventually } from '../support/api-harness';
+import { type OpsStack, startOpsStack } from './stack';
 
 /**
  * Readiness against real components: a PostgreSQL cluster of this file's own (so that it can be
@@ -27,17 +27,11 @@ import { eventually } from '../support/api-harness';
  */
 describe('health and readiness', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dim-health-pg-'));
-  const taskQueue = `health-${randomUUID()}`;
   const workerLog: { level: number; msg: string }[] = [];
   let port: number;
   let postgres: LocalPostgres;
   let db: Kysely<Database>;
-  let nativeConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
-  let connection: Connection;
-  let client: Client;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let stack: OpsStack;
   let baseUrl: string;
   let workerMetricsUrl: string;
   let monitor: ReadinessMonitor;
@@ -58,25 +52,18 @@ describe('health and readiness', () => {
     db = createDb(databaseUrl(postgres.url, 'dim'), { onIdleError: () => {} });
     await migrateToLatest(db);
 
-    const address = inject('temporalAddress');
-    nativeConnection = await NativeConnection.connect({ address });
-    worker = await createWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      db,
-      workflowBundle: { code: inject('workflowBundleCode') },
-    });
-    running = worker.run();
-    connection = await Connection.connect({ address });
-    client = new Client({ connection, namespace: 'default' });
-    app = await buildApp({ db, temporal: client, taskQueue, logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    stack = await startOpsStack(db);
+    baseUrl = stack.baseUrl;
 
     const logger = pino({ level: 'info' }, { write: (line: string) => workerLog.push(JSON.parse(line)) });
     monitor = monitorReadiness({
-      check: () => checkReadiness({ db, temporal: nativeConnection, namespace: 'default', taskQueue }),
+      check: () =>
+        checkReadiness({
+          db,
+          temporal: stack.nativeConnection,
+          namespace: 'default',
+          taskQueue: stack.taskQueue,
+        }),
       meter: Runtime.instance().metricMeter,
       logger: logger as unknown as Logger,
       intervalMs: 300,
@@ -86,11 +73,7 @@ describe('health and readiness', () => {
 
   afterAll(async () => {
     await monitor?.stop();
-    await app?.close();
-    worker?.shutdown();
-    await running;
-    await nativeConnection?.close();
-    await connection?.close();
+    await stack?.close();
     await db?.destroy();
     await postgres?.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -117,7 +100,7 @@ describe('health and readiness', () => {
       components: {
         postgres: { up: true },
         temporal: { up: true },
-        worker: { up: true, detail: `1 poller(s) on task queue ${taskQueue}` },
+        worker: { up: true, detail: `1 poller(s) on task queue ${stack.taskQueue}` },
         outbox: { up: true, detail: 'nothing due' },
       },
       pollers: 1,
@@ -177,7 +160,7 @@ describe('health and readiness', () => {
   it('names the worker when none polls the task queue, and Temporal when it does not answer', async () => {
     const unpolled = await buildApp({
       db,
-      temporal: client,
+      temporal: stack.client,
       taskQueue: `nobody-${randomUUID()}`,
       logger: false,
     });
@@ -190,7 +173,7 @@ describe('health and readiness', () => {
     const unreachable = await buildApp({
       db,
       temporal: new Client({ connection: nowhere, namespace: 'default' }),
-      taskQueue,
+      taskQueue: stack.taskQueue,
       logger: false,
     });
     const silent = await unreachable.inject({ method: 'GET', url: '/health/ready' });

@@ -1,50 +1,35 @@
 import type { AddressInfo } from 'node:net';
-import { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../api/app';
 import { createApiMetrics, startMetricsServer } from '../../api/metrics';
 import { completeApplication } from '../domain/support';
 import { organisationBody } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import { installQuietRuntime } from '../support/temporal';
 import { createTestUser } from '../support/users';
+import { type OpsStack, startOpsStack } from './stack';
 
 /** The API's Prometheus metrics move when a case is opened and a step is taken through the API. */
 describe('API metrics', () => {
   let database: TestDatabase;
-  let temporal: TestTemporal;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let stack: OpsStack;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>>;
   let baseUrl: string;
   let metricsUrl: string;
 
   beforeAll(async () => {
+    installQuietRuntime();
     database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
     const metrics = createApiMetrics(database.db);
-    const client = new Client({
-      connection: temporal.client.connection,
-      namespace: 'default',
-      interceptors: { workflow: [metrics.clientInterceptor] },
-    });
-    app = await buildApp({
-      db: database.db,
-      temporal: client,
-      taskQueue: temporal.taskQueue,
-      logger: false,
-      metrics,
-    });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    stack = await startOpsStack(database.db, { metrics, clientInterceptors: [metrics.clientInterceptor] });
+    baseUrl = stack.baseUrl;
     metricsServer = await startMetricsServer(metrics.registry, { host: '127.0.0.1', port: 0 });
     metricsUrl = `http://127.0.0.1:${(metricsServer.server.address() as AddressInfo).port}/metrics`;
   });
 
   afterAll(async () => {
     await metricsServer?.close();
-    await app?.close();
-    await temporal?.close();
+    await stack?.close();
     await database?.drop();
   });
 

@@ -1,15 +1,12 @@
-import type { AddressInfo } from 'node:net';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp } from '../../api/app';
 import { startTracing, type Tracing } from '../../telemetry/tracing';
 import { buildWorkflowBundle } from '../../worker/bundle';
-import { createWorker } from '../../worker/worker';
 import { eventually, organisationBody } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTestUser } from '../support/users';
+import { type OpsStack, startOpsStack } from './stack';
 
 /**
  * One request's spans, from the HTTP request through the Temporal client, the workflow and its
@@ -20,46 +17,22 @@ describe('traces', () => {
   const exporter = new InMemorySpanExporter();
   let tracing: Tracing;
   let database: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let stack: OpsStack;
   let baseUrl: string;
-  const taskQueue = `traces-${Date.now()}`;
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     tracing = startTracing('dim-test', { spanProcessor: new SimpleSpanProcessor(exporter) });
     database = await createTestDatabase();
-    const address = inject('temporalAddress');
-    nativeConnection = await NativeConnection.connect({ address });
-    worker = await createWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      db: database.db,
-      workflowBundle: { code: await buildWorkflowBundle(true) },
-      telemetry: tracing.workerOptions,
+    stack = await startOpsStack(database.db, {
+      workflowBundleCode: await buildWorkflowBundle(true),
+      tracing,
     });
-    running = worker.run();
-    connection = await Connection.connect({ address });
-    const client = new Client({
-      connection,
-      namespace: 'default',
-      interceptors: { workflow: tracing.clientInterceptors },
-    });
-    app = await buildApp({ db: database.db, temporal: client, taskQueue, logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    baseUrl = stack.baseUrl;
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    worker?.shutdown();
-    await running;
-    await nativeConnection?.close();
-    await connection?.close();
+    await stack?.close();
     await database?.drop();
     await tracing?.shutdown();
   });
