@@ -1,8 +1,8 @@
 import type { CommandContext, CommandOf } from '../commands';
 import { isBefore } from '../duration';
 import type { AccreditationEvent } from '../events';
-import { type AccreditationCase, assertNever } from '../state';
-import { dueTimers, type Timer } from '../timers';
+import type { AccreditationCase } from '../state';
+import { dueTimers, type Timer, type TimerKind } from '../timers';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
 import { caseManagerOf, findSelfAssessment, organisationOf } from './shared';
@@ -12,8 +12,6 @@ function present<T>(subject: T | null | undefined, timer: Timer): T {
   if (subject === null || subject === undefined) throw new Error(`Timer ${timer.id} has lost its subject`);
   return subject;
 }
-
-// ─── the clock ───────────────────────────────────────────────────────────────────────────────────
 
 export function elapseTimer(
   command: CommandOf<'ElapseTimer'>,
@@ -27,209 +25,200 @@ export function elapseTimer(
   if (isBefore(context.now, timer.at)) {
     return reject('timer_not_due', `Timer ${timer.id} runs out at ${timer.at}`);
   }
-  return accept(...timerEvents(timer, state, context));
+  return accept(...timerEvents[timer.kind](timer, state, context));
 }
 
-function timerEvents(timer: Timer, state: AccreditationCase, context: CommandContext): AccreditationEvent[] {
-  const timerId = timer.id;
-  const selfAssessment = () => present(findSelfAssessment(state, timer.subjectId), timer);
-  const selfAssessmentReminder = (reminder: 'upcoming' | 'due' | 'overdue'): AccreditationEvent => ({
-    type: 'SelfAssessmentReminderSent',
-    data: {
-      timerId,
-      selfAssessmentId: timer.subjectId,
-      reminder,
-      dueAt: selfAssessment().dueAt,
-      recipient: organisationOf(state),
+type TimerEvents = (timer: Timer, state: AccreditationCase, context: CommandContext) => AccreditationEvent[];
+
+const selfAssessmentDueAt = (timer: Timer, state: AccreditationCase) =>
+  present(findSelfAssessment(state, timer.subjectId), timer).dueAt;
+
+const selfAssessmentReminder =
+  (reminder: 'upcoming' | 'due' | 'overdue'): TimerEvents =>
+  (timer, state) => [
+    {
+      type: 'SelfAssessmentReminderSent',
+      data: {
+        timerId: timer.id,
+        selfAssessmentId: timer.subjectId,
+        reminder,
+        dueAt: selfAssessmentDueAt(timer, state),
+        recipient: organisationOf(state),
+      },
     },
-  });
+  ];
 
-  switch (timer.kind) {
-    case 'information_request_reminder':
-      return [
-        {
-          type: 'InformationRequestReminderSent',
-          data: {
-            timerId,
-            requestId: timer.subjectId,
-            respondBy: present(state.openRequest, timer).respondBy,
-            recipient: organisationOf(state),
-          },
-        },
-      ];
-    case 'information_request_deadline':
-      return state.openRequest?.kind === 'information'
-        ? [
-            {
-              type: 'ApplicationRejected',
-              data: {
-                timerId,
-                reasons: [`Information request ${timer.subjectId} was not answered by ${timer.at}`],
-                rejectedBy: context.actor.id,
-              },
+/** What each timer leads to when it runs out. */
+const timerEvents: Record<TimerKind, TimerEvents> = {
+  information_request_reminder: (timer, state) => [
+    {
+      type: 'InformationRequestReminderSent',
+      data: {
+        timerId: timer.id,
+        requestId: timer.subjectId,
+        respondBy: present(state.openRequest, timer).respondBy,
+        recipient: organisationOf(state),
+      },
+    },
+  ],
+  information_request_deadline: (timer, state, context) =>
+    state.openRequest?.kind === 'information'
+      ? [
+          {
+            type: 'ApplicationRejected',
+            data: {
+              timerId: timer.id,
+              reasons: [`Information request ${timer.subjectId} was not answered by ${timer.at}`],
+              rejectedBy: context.actor.id,
             },
-          ]
-        : [
-            {
-              type: 'DocumentsRequestLapsed',
-              data: {
-                timerId,
-                requestId: timer.subjectId,
-                recipient: state.documentReviewerId
-                  ? { role: 'auditor', userId: state.documentReviewerId }
-                  : caseManagerOf(state),
-              },
+          },
+        ]
+      : [
+          {
+            type: 'DocumentsRequestLapsed',
+            data: {
+              timerId: timer.id,
+              requestId: timer.subjectId,
+              recipient: state.documentReviewerId
+                ? { role: 'auditor', userId: state.documentReviewerId }
+                : caseManagerOf(state),
             },
-          ];
-    case 'objection_window_end':
-      return [
-        {
-          type: 'AuditorObjectionWindowClosed',
-          data: {
-            timerId,
-            assignmentId: timer.subjectId,
-            auditorId: present(state.leadAuditor, timer).auditorId,
           },
+        ],
+  objection_window_end: (timer, state) => [
+    {
+      type: 'AuditorObjectionWindowClosed',
+      data: {
+        timerId: timer.id,
+        assignmentId: timer.subjectId,
+        auditorId: present(state.leadAuditor, timer).auditorId,
+      },
+    },
+  ],
+  document_review_reminder: (timer, state) => [
+    {
+      type: 'AuditorDeadlineApproaching',
+      data: {
+        timerId: timer.id,
+        task: 'complete_document_review',
+        dueAt: present(state.documentReviewDueBy, timer),
+        recipient: { role: 'auditor', userId: present(state.documentReviewerId, timer) },
+      },
+    },
+  ],
+  audit_report_reminder: (timer, state) => [
+    {
+      type: 'AuditorDeadlineApproaching',
+      data: {
+        timerId: timer.id,
+        task: 'complete_audit_elements',
+        dueAt: present(state.auditReportDueBy, timer),
+        recipient: { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId },
+      },
+    },
+  ],
+  verification_reminder: (timer, state) => {
+    const finding = present(
+      state.findings.find((candidate) => candidate.findingId === timer.subjectId),
+      timer,
+    );
+    return [
+      {
+        type: 'AuditorDeadlineApproaching',
+        data: {
+          timerId: timer.id,
+          task: 'verify_finding',
+          dueAt: present(finding.verifyBy, timer),
+          findingId: finding.findingId,
+          recipient: { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId },
         },
-      ];
-    case 'document_review_reminder':
-      return [
-        {
-          type: 'AuditorDeadlineApproaching',
-          data: {
-            timerId,
-            task: 'complete_document_review',
-            dueAt: present(state.documentReviewDueBy, timer),
-            recipient: { role: 'auditor', userId: present(state.documentReviewerId, timer) },
-          },
-        },
-      ];
-    case 'audit_report_reminder':
-      return [
-        {
-          type: 'AuditorDeadlineApproaching',
-          data: {
-            timerId,
-            task: 'complete_audit_elements',
-            dueAt: present(state.auditReportDueBy, timer),
-            recipient: { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId },
-          },
-        },
-      ];
-    case 'verification_reminder': {
-      const finding = present(
-        state.findings.find((candidate) => candidate.findingId === timer.subjectId),
-        timer,
-      );
-      return [
-        {
-          type: 'AuditorDeadlineApproaching',
-          data: {
-            timerId,
-            task: 'verify_finding',
-            dueAt: present(finding.verifyBy, timer),
-            findingId: finding.findingId,
-            recipient: { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId },
-          },
-        },
-      ];
-    }
-    case 'corrective_action_deadline':
-      return [
-        {
-          type: 'AccreditationRefused',
-          data: {
-            timerId,
-            reasons: [`The corrective action for finding ${timer.subjectId} was not verified by ${timer.at}`],
-            decidedBy: context.actor.id,
-            renewal: state.certificate !== null,
-          },
-        },
-      ];
-    case 'self_assessment_reminder':
-      return [selfAssessmentReminder('upcoming')];
-    case 'self_assessment_due':
-      return [selfAssessmentReminder('due')];
-    case 'self_assessment_overdue':
-      return [selfAssessmentReminder('overdue')];
-    case 'self_assessment_escalation':
-      return [
-        {
-          type: 'SelfAssessmentEscalated',
-          data: {
-            timerId,
-            selfAssessmentId: timer.subjectId,
-            dueAt: selfAssessment().dueAt,
-            recipient: caseManagerOf(state),
-          },
-        },
-      ];
-    case 'self_assessment_suspension_proposal':
-      return [
-        {
-          type: 'SuspensionProposed',
-          data: {
-            timerId,
-            proposalId: timerId,
-            selfAssessmentId: timer.subjectId,
-            reason: `Self-assessment ${timer.subjectId} has been overdue since ${selfAssessment().dueAt}`,
-            recipient: caseManagerOf(state),
-          },
-        },
-      ];
-    case 'renewal_window':
-      return [
-        {
-          type: 'RenewalWindowOpened',
-          data: {
-            timerId,
-            certificateNumber: timer.subjectId,
-            expiresAt: present(state.certificate, timer).validUntil,
-            recipient: organisationOf(state),
-          },
-        },
-      ];
-    case 'certificate_expiry': {
-      const next = state.nextCertificate;
-      return next
-        ? [
-            {
-              type: 'CycleRenewed',
-              data: {
-                timerId,
-                cycle: next.cycle,
-                certificateNumber: next.certificateNumber,
-                validFrom: next.validFrom,
-                validUntil: next.validUntil,
-              },
+      },
+    ];
+  },
+  corrective_action_deadline: (timer, state, context) => [
+    {
+      type: 'AccreditationRefused',
+      data: {
+        timerId: timer.id,
+        reasons: [`The corrective action for finding ${timer.subjectId} was not verified by ${timer.at}`],
+        decidedBy: context.actor.id,
+        renewal: state.certificate !== null,
+      },
+    },
+  ],
+  self_assessment_reminder: selfAssessmentReminder('upcoming'),
+  self_assessment_due: selfAssessmentReminder('due'),
+  self_assessment_overdue: selfAssessmentReminder('overdue'),
+  self_assessment_escalation: (timer, state) => [
+    {
+      type: 'SelfAssessmentEscalated',
+      data: {
+        timerId: timer.id,
+        selfAssessmentId: timer.subjectId,
+        dueAt: selfAssessmentDueAt(timer, state),
+        recipient: caseManagerOf(state),
+      },
+    },
+  ],
+  self_assessment_suspension_proposal: (timer, state) => [
+    {
+      type: 'SuspensionProposed',
+      data: {
+        timerId: timer.id,
+        proposalId: timer.id,
+        selfAssessmentId: timer.subjectId,
+        reason: `Self-assessment ${timer.subjectId} has been overdue since ${selfAssessmentDueAt(timer, state)}`,
+        recipient: caseManagerOf(state),
+      },
+    },
+  ],
+  renewal_window: (timer, state) => [
+    {
+      type: 'RenewalWindowOpened',
+      data: {
+        timerId: timer.id,
+        certificateNumber: timer.subjectId,
+        expiresAt: present(state.certificate, timer).validUntil,
+        recipient: organisationOf(state),
+      },
+    },
+  ],
+  certificate_expiry: (timer, state) => {
+    const next = state.nextCertificate;
+    return next
+      ? [
+          {
+            type: 'CycleRenewed',
+            data: {
+              timerId: timer.id,
+              cycle: next.cycle,
+              certificateNumber: next.certificateNumber,
+              validFrom: next.validFrom,
+              validUntil: next.validUntil,
             },
-          ]
-        : [
-            {
-              type: 'AccreditationExpired',
-              data: { timerId, certificateNumber: timer.subjectId, expiredAt: timer.at },
-            },
-          ];
-    }
-    case 'maximum_suspension_end':
-      return [
-        {
-          type: 'AccreditationWithdrawn',
-          data: {
-            timerId,
-            reason: `Not reinstated within the maximum suspension period (suspension ${timer.subjectId})`,
-            withdrawnAt: context.now,
           },
-        },
-      ];
-    case 'complaint_acknowledgement_deadline':
-      return [
-        {
-          type: 'ComplaintAcknowledgementOverdue',
-          data: { timerId, complaintId: timer.subjectId, recipient: caseManagerOf(state) },
-        },
-      ];
-    default:
-      return assertNever(timer.kind);
-  }
-}
+        ]
+      : [
+          {
+            type: 'AccreditationExpired',
+            data: { timerId: timer.id, certificateNumber: timer.subjectId, expiredAt: timer.at },
+          },
+        ];
+  },
+  maximum_suspension_end: (timer, _state, context) => [
+    {
+      type: 'AccreditationWithdrawn',
+      data: {
+        timerId: timer.id,
+        reason: `Not reinstated within the maximum suspension period (suspension ${timer.subjectId})`,
+        withdrawnAt: context.now,
+      },
+    },
+  ],
+  complaint_acknowledgement_deadline: (timer, state) => [
+    {
+      type: 'ComplaintAcknowledgementOverdue',
+      data: { timerId: timer.id, complaintId: timer.subjectId, recipient: caseManagerOf(state) },
+    },
+  ],
+};
