@@ -1,0 +1,376 @@
+import { findCatalogue } from './catalogue';
+import type { AccreditationEvent, DeadlineTarget, EventOf } from './events';
+import {
+  type AccreditationCase,
+  type AccreditationState,
+  assertNever,
+  type CaseStatus,
+  type Certificate,
+  type Complaint,
+  type Finding,
+  type SelfAssessment,
+} from './state';
+
+function opened(event: EventOf<'AccreditationOpened'>): AccreditationCase {
+  const { data } = event;
+  const catalogue = findCatalogue(data.edition);
+  return {
+    status: 'opened',
+    accreditationId: data.accreditationId,
+    organisationId: data.organisationId,
+    organisationName: data.organisationName,
+    scope: data.scope,
+    caseManagerId: data.caseManagerId,
+    edition: data.edition,
+    policy: data.policy,
+    cycle: 1,
+    auditElements: (catalogue?.auditElements ?? []).filter((e) => e.phase === 'audit').map((e) => e.id),
+    openRequest: null,
+    documentReviewerId: null,
+    documentReview: null,
+    leadAuditor: null,
+    objectedAuditorIds: [],
+    auditDate: null,
+    auditorsInvolved: [],
+    completedAuditElements: [],
+    findings: [],
+    certificate: null,
+    nextCertificate: null,
+    selfAssessments: [],
+    suspensionProposal: null,
+    renewal: null,
+    suspension: null,
+    complaints: [],
+    issued: { requests: 0, leadAuditorAssignments: 0, findings: 0, suspensions: 0, complaints: 0 },
+    firedTimerIds: [],
+  };
+}
+
+const freshProcedure = {
+  openRequest: null,
+  documentReviewerId: null,
+  documentReview: null,
+  leadAuditor: null,
+  objectedAuditorIds: [],
+  auditDate: null,
+  documentReviewDueBy: undefined,
+  auditReportDueBy: undefined,
+  completedAuditElements: [],
+  findings: [],
+} satisfies Partial<AccreditationCase>;
+
+function statusAfterPlanning(state: AccreditationCase): CaseStatus {
+  return state.leadAuditor?.objectionWindowClosed && state.auditDate !== null ? 'audit' : 'audit_planning';
+}
+
+function statusAfterAuditProgress(state: AccreditationCase): CaseStatus {
+  if (!state.auditElements.every((element) => state.completedAuditElements.includes(element))) return 'audit';
+  return state.findings.every((finding) => finding.status === 'resolved')
+    ? 'awaiting_decision'
+    : 'corrective_actions';
+}
+
+function updateFinding(
+  state: AccreditationCase,
+  findingId: string,
+  status: Finding['status'],
+  verifyBy?: string,
+): AccreditationCase {
+  const findings = state.findings.map((finding) =>
+    finding.findingId === findingId ? { ...finding, status, verifyBy } : finding,
+  );
+  const next = { ...state, findings };
+  return { ...next, status: statusAfterAuditProgress(next) };
+}
+
+function updateSelfAssessment(
+  state: AccreditationCase,
+  selfAssessmentId: string,
+  change: Partial<SelfAssessment>,
+): AccreditationCase {
+  return {
+    ...state,
+    selfAssessments: state.selfAssessments.map((selfAssessment) =>
+      selfAssessment.selfAssessmentId === selfAssessmentId
+        ? { ...selfAssessment, ...change }
+        : selfAssessment,
+    ),
+  };
+}
+
+function updateComplaint(
+  state: AccreditationCase,
+  complaintId: string,
+  change: Partial<Complaint>,
+): AccreditationCase {
+  return {
+    ...state,
+    complaints: state.complaints.map((complaint) =>
+      complaint.complaintId === complaintId ? { ...complaint, ...change } : complaint,
+    ),
+  };
+}
+
+function extendDeadline(
+  state: AccreditationCase,
+  target: DeadlineTarget,
+  newDueAt: string,
+): AccreditationCase {
+  switch (target.kind) {
+    case 'information_request':
+      return state.openRequest
+        ? { ...state, openRequest: { ...state.openRequest, respondBy: newDueAt } }
+        : state;
+    case 'corrective_action':
+      return {
+        ...state,
+        findings: state.findings.map((finding) =>
+          finding.findingId === target.id ? { ...finding, correctiveActionDueBy: newDueAt } : finding,
+        ),
+      };
+    case 'self_assessment':
+      return updateSelfAssessment(state, target.id, { dueAt: newDueAt });
+    default:
+      return assertNever(target.kind);
+  }
+}
+
+function scheduleOf(certificate: Certificate): SelfAssessment[] {
+  return certificate.selfAssessments.map((scheduled) => ({ ...scheduled, status: 'pending' }));
+}
+
+function withoutTimersOfCycle(firedTimerIds: string[], cycle: number): string[] {
+  return firedTimerIds.filter((timerId) => !timerId.startsWith(`cycle-${cycle}:`));
+}
+
+export function evolve(state: AccreditationState, event: AccreditationEvent): AccreditationState {
+  if (event.type === 'AccreditationOpened') return state.status === 'none' ? opened(event) : state;
+  if (state.status === 'none') return state;
+  const timerId = 'timerId' in event.data ? event.data.timerId : undefined;
+  return evolveCase(timerId ? { ...state, firedTimerIds: [...state.firedTimerIds, timerId] } : state, event);
+}
+
+function evolveCase(
+  state: AccreditationCase,
+  event: Exclude<AccreditationEvent, { type: 'AccreditationOpened' }>,
+): AccreditationCase {
+  switch (event.type) {
+    case 'CaseManagerAssigned':
+      return { ...state, caseManagerId: event.data.caseManagerId };
+    case 'ApplicationSubmitted':
+      return { ...state, status: 'application_review' };
+    case 'InformationRequested':
+    case 'DocumentsRequested':
+      return {
+        ...state,
+        status: event.type === 'InformationRequested' ? 'awaiting_applicant' : state.status,
+        openRequest: {
+          requestId: event.data.requestId,
+          kind: event.type === 'InformationRequested' ? 'information' : 'documents',
+          items: event.type === 'InformationRequested' ? event.data.questions : event.data.documents,
+          respondBy: event.data.respondBy,
+        },
+        issued: { ...state.issued, requests: state.issued.requests + 1 },
+      };
+    case 'DocumentsRequestLapsed':
+      return { ...state, openRequest: null };
+    case 'InformationProvided':
+      return {
+        ...state,
+        status: state.status === 'awaiting_applicant' ? 'application_review' : state.status,
+        openRequest: null,
+      };
+    case 'ApplicationAccepted':
+      return { ...state, status: 'document_review' };
+    case 'ApplicationRejected':
+      return { ...state, status: 'refused', openRequest: null };
+    case 'DocumentReviewerAssigned':
+      return {
+        ...state,
+        documentReviewerId: event.data.auditorId,
+        documentReviewDueBy: event.data.reviewDueBy,
+        auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
+      };
+    case 'DocumentReviewCompleted':
+      return { ...state, status: 'audit_planning', documentReview: event.data.results, openRequest: null };
+    case 'LeadAuditorAssigned':
+      return {
+        ...state,
+        leadAuditor: {
+          assignmentId: event.data.assignmentId,
+          auditorId: event.data.auditorId,
+          objectionWindowEndsAt: event.data.objectionWindowEndsAt,
+          objectionWindowClosed: false,
+        },
+        auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
+        issued: { ...state.issued, leadAuditorAssignments: state.issued.leadAuditorAssignments + 1 },
+      };
+    case 'AuditDateSet': {
+      const next = { ...state, auditDate: event.data.auditDate, auditReportDueBy: event.data.reportDueBy };
+      return state.status === 'audit_planning' ? { ...next, status: statusAfterPlanning(next) } : next;
+    }
+    case 'AuditorObjected':
+      return {
+        ...state,
+        leadAuditor: null,
+        objectedAuditorIds: withMember(state.objectedAuditorIds, event.data.auditorId),
+      };
+    case 'AuditorObjectionWindowClosed': {
+      if (!state.leadAuditor) return state;
+      const next = { ...state, leadAuditor: { ...state.leadAuditor, objectionWindowClosed: true } };
+      return { ...next, status: statusAfterPlanning(next) };
+    }
+    case 'AuditElementCompleted': {
+      const findings: Finding[] = event.data.findings.map((finding) => ({
+        ...finding,
+        element: event.data.element,
+        status: finding.severity === 'observation' ? 'resolved' : 'open',
+      }));
+      const next = {
+        ...state,
+        completedAuditElements: withMember(state.completedAuditElements, event.data.element),
+        findings: [...state.findings, ...findings],
+        issued: { ...state.issued, findings: state.issued.findings + findings.length },
+      };
+      return { ...next, status: statusAfterAuditProgress(next) };
+    }
+    case 'ActionPlanSubmitted':
+    case 'CorrectiveActionEvidenceSubmitted':
+      return updateFinding(state, event.data.findingId, 'awaiting_verification', event.data.verifyBy);
+    case 'ActionPlanAccepted':
+      return updateFinding(state, event.data.findingId, 'resolved');
+    case 'CorrectiveActionVerified':
+      return updateFinding(state, event.data.findingId, event.data.effective ? 'resolved' : 'open');
+    case 'DeadlineExtended':
+      return extendDeadline(state, event.data.target, event.data.newDueAt);
+    case 'AccreditationGranted': {
+      const certificate: Certificate = {
+        certificateNumber: event.data.certificateNumber,
+        cycle: event.data.cycle,
+        grantedAt: event.data.decidedAt,
+        validFrom: event.data.validFrom,
+        validUntil: event.data.validUntil,
+        selfAssessments: event.data.selfAssessments,
+      };
+      return event.data.renewal
+        ? { ...state, status: 'accredited', nextCertificate: certificate, renewal: { status: 'granted' } }
+        : { ...state, status: 'accredited', certificate, selfAssessments: scheduleOf(certificate) };
+    }
+    case 'AccreditationRefused':
+      return event.data.renewal
+        ? { ...state, status: 'accredited', renewal: { status: 'refused' } }
+        : { ...state, status: 'refused' };
+    case 'SelfAssessmentReminderSent':
+    case 'SelfAssessmentEscalated':
+    case 'InformationRequestReminderSent':
+    case 'ComplaintAcknowledgementOverdue':
+    case 'AuditorDeadlineApproaching':
+      return state;
+    case 'SuspensionProposed':
+      return {
+        ...state,
+        suspensionProposal: {
+          proposalId: event.data.proposalId,
+          selfAssessmentId: event.data.selfAssessmentId,
+          reason: event.data.reason,
+        },
+      };
+    case 'SuspensionProposalRejected':
+      return { ...state, suspensionProposal: null };
+    case 'SelfAssessmentSubmitted': {
+      const next = updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'submitted' });
+      // The proposal's cause is gone once the overdue self-assessment arrives.
+      return next.suspensionProposal?.selfAssessmentId === event.data.selfAssessmentId
+        ? { ...next, suspensionProposal: null }
+        : next;
+    }
+    case 'SelfAssessmentAccepted':
+      return updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'accepted' });
+    case 'SelfAssessmentFollowUpRequested':
+      return updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'follow_up_requested' });
+    case 'RenewalWindowOpened':
+      return { ...state, renewal: state.renewal ?? { status: 'window_open' } };
+    case 'RenewalApplied':
+      return { ...state, ...freshProcedure, status: 'document_review', renewal: { status: 'applied' } };
+    case 'AccreditationSuspended':
+      return {
+        ...state,
+        status: 'suspended',
+        suspensionProposal: null,
+        suspension: {
+          suspensionId: event.data.suspensionId,
+          since: event.data.suspendedAt,
+          reinstateBy: event.data.reinstateBy,
+          reason: event.data.reason,
+          resumeStatus: state.status,
+        },
+        issued: { ...state.issued, suspensions: state.issued.suspensions + 1 },
+      };
+    case 'AccreditationReinstated':
+      return { ...state, status: state.suspension?.resumeStatus ?? 'accredited', suspension: null };
+    case 'AccreditationWithdrawn':
+      return { ...state, status: 'withdrawn', suspension: null, suspensionProposal: null };
+    case 'AccreditationExpired':
+      return { ...state, status: 'expired', suspension: null, suspensionProposal: null };
+    case 'CycleRenewed': {
+      const certificate = state.nextCertificate ?? state.certificate;
+      return {
+        ...state,
+        ...freshProcedure,
+        status: state.status === 'suspended' ? 'suspended' : 'accredited',
+        cycle: event.data.cycle,
+        auditorsInvolved: [],
+        certificate,
+        nextCertificate: null,
+        selfAssessments: certificate ? scheduleOf(certificate) : [],
+        suspensionProposal: null,
+        renewal: null,
+        issued: { ...state.issued, requests: 0, leadAuditorAssignments: 0, findings: 0 },
+        firedTimerIds: withoutTimersOfCycle(state.firedTimerIds, state.cycle),
+      };
+    }
+    case 'ComplaintReceived':
+      return {
+        ...state,
+        complaints: [
+          ...state.complaints,
+          {
+            complaintId: event.data.complaintId,
+            complainant: event.data.complainant,
+            summary: event.data.summary,
+            receivedAt: event.data.receivedAt,
+            acknowledgeBy: event.data.acknowledgeBy,
+            status: 'received',
+            investigatorId: null,
+            outcome: null,
+            followUp: null,
+          },
+        ],
+        issued: { ...state.issued, complaints: state.issued.complaints + 1 },
+      };
+    case 'ComplaintAcknowledged':
+      return updateComplaint(state, event.data.complaintId, { status: 'acknowledged' });
+    case 'ComplaintInvestigatorAssigned':
+      return updateComplaint(state, event.data.complaintId, {
+        status: 'under_investigation',
+        investigatorId: event.data.investigatorId,
+      });
+    case 'ComplaintDecided':
+      return updateComplaint(state, event.data.complaintId, {
+        status: 'decided',
+        outcome: event.data.outcome,
+        followUp: event.data.followUp,
+      });
+    case 'ComplaintClosed':
+      return {
+        ...state,
+        complaints: state.complaints.filter((complaint) => complaint.complaintId !== event.data.complaintId),
+      };
+    default:
+      return assertNever(event);
+  }
+}
+
+function withMember(list: string[], member: string): string[] {
+  return list.includes(member) ? list : [...list, member];
+}
