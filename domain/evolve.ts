@@ -11,6 +11,20 @@ import {
   type SelfAssessment,
 } from './state';
 
+/** The state of a procedure not yet begun: at opening and when a renewal or a new cycle starts one. */
+const freshProcedure = {
+  openRequest: null,
+  documentReviewerId: null,
+  documentReview: null,
+  leadAuditor: null,
+  objectedAuditorIds: [],
+  auditDate: null,
+  documentReviewDueBy: undefined,
+  auditReportDueBy: undefined,
+  completedAuditElements: [],
+  findings: [],
+} satisfies Partial<AccreditationCase>;
+
 function opened(event: EventOf<'AccreditationOpened'>): AccreditationCase {
   const { data } = event;
   const catalogue = findCatalogue(data.edition);
@@ -25,15 +39,8 @@ function opened(event: EventOf<'AccreditationOpened'>): AccreditationCase {
     policy: data.policy,
     cycle: 1,
     auditElements: (catalogue?.auditElements ?? []).filter((e) => e.phase === 'audit').map((e) => e.id),
-    openRequest: null,
-    documentReviewerId: null,
-    documentReview: null,
-    leadAuditor: null,
-    objectedAuditorIds: [],
-    auditDate: null,
+    ...freshProcedure,
     auditorsInvolved: [],
-    completedAuditElements: [],
-    findings: [],
     certificate: null,
     nextCertificate: null,
     selfAssessments: [],
@@ -45,19 +52,6 @@ function opened(event: EventOf<'AccreditationOpened'>): AccreditationCase {
     firedTimerIds: [],
   };
 }
-
-const freshProcedure = {
-  openRequest: null,
-  documentReviewerId: null,
-  documentReview: null,
-  leadAuditor: null,
-  objectedAuditorIds: [],
-  auditDate: null,
-  documentReviewDueBy: undefined,
-  auditReportDueBy: undefined,
-  completedAuditElements: [],
-  findings: [],
-} satisfies Partial<AccreditationCase>;
 
 function statusAfterPlanning(state: AccreditationCase): CaseStatus {
   return state.leadAuditor?.objectionWindowClosed && state.auditDate !== null ? 'audit' : 'audit_planning';
@@ -150,226 +144,236 @@ export function evolve(state: AccreditationState, event: AccreditationEvent): Ac
   return evolveCase(timerId ? { ...state, firedTimerIds: [...state.firedTimerIds, timerId] } : state, event);
 }
 
-function evolveCase(
-  state: AccreditationCase,
-  event: Exclude<AccreditationEvent, { type: 'AccreditationOpened' }>,
-): AccreditationCase {
-  switch (event.type) {
-    case 'CaseManagerAssigned':
-      return { ...state, caseManagerId: event.data.caseManagerId };
-    case 'ApplicationSubmitted':
-      return { ...state, status: 'application_review' };
-    case 'InformationRequested':
-    case 'DocumentsRequested':
-      return {
-        ...state,
-        status: event.type === 'InformationRequested' ? 'awaiting_applicant' : state.status,
-        openRequest: {
-          requestId: event.data.requestId,
-          kind: event.type === 'InformationRequested' ? 'information' : 'documents',
-          items: event.type === 'InformationRequested' ? event.data.questions : event.data.documents,
-          respondBy: event.data.respondBy,
-        },
-        issued: { ...state.issued, requests: state.issued.requests + 1 },
-      };
-    case 'DocumentsRequestLapsed':
-      return { ...state, openRequest: null };
-    case 'InformationProvided':
-      return {
-        ...state,
-        status: state.status === 'awaiting_applicant' ? 'application_review' : state.status,
-        openRequest: null,
-      };
-    case 'ApplicationAccepted':
-      return { ...state, status: 'document_review' };
-    case 'ApplicationRejected':
-      return { ...state, status: 'refused', openRequest: null };
-    case 'DocumentReviewerAssigned':
-      return {
-        ...state,
-        documentReviewerId: event.data.auditorId,
-        documentReviewDueBy: event.data.reviewDueBy,
-        auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
-      };
-    case 'DocumentReviewCompleted':
-      return { ...state, status: 'audit_planning', documentReview: event.data.results, openRequest: null };
-    case 'LeadAuditorAssigned':
-      return {
-        ...state,
-        leadAuditor: {
-          assignmentId: event.data.assignmentId,
-          auditorId: event.data.auditorId,
-          objectionWindowEndsAt: event.data.objectionWindowEndsAt,
-          objectionWindowClosed: false,
-        },
-        auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
-        issued: { ...state.issued, leadAuditorAssignments: state.issued.leadAuditorAssignments + 1 },
-      };
-    case 'AuditDateSet': {
-      const next = { ...state, auditDate: event.data.auditDate, auditReportDueBy: event.data.reportDueBy };
-      return state.status === 'audit_planning' ? { ...next, status: statusAfterPlanning(next) } : next;
-    }
-    case 'AuditorObjected':
-      return {
-        ...state,
-        leadAuditor: null,
-        objectedAuditorIds: withMember(state.objectedAuditorIds, event.data.auditorId),
-      };
-    case 'AuditorObjectionWindowClosed': {
-      if (!state.leadAuditor) return state;
-      const next = { ...state, leadAuditor: { ...state.leadAuditor, objectionWindowClosed: true } };
-      return { ...next, status: statusAfterPlanning(next) };
-    }
-    case 'AuditElementCompleted': {
-      const findings: Finding[] = event.data.findings.map((finding) => ({
-        ...finding,
-        element: event.data.element,
-        status: finding.severity === 'observation' ? 'resolved' : 'open',
-      }));
-      const next = {
-        ...state,
-        completedAuditElements: withMember(state.completedAuditElements, event.data.element),
-        findings: [...state.findings, ...findings],
-        issued: { ...state.issued, findings: state.issued.findings + findings.length },
-      };
-      return { ...next, status: statusAfterAuditProgress(next) };
-    }
-    case 'ActionPlanSubmitted':
-    case 'CorrectiveActionEvidenceSubmitted':
-      return updateFinding(state, event.data.findingId, 'awaiting_verification', event.data.verifyBy);
-    case 'ActionPlanAccepted':
-      return updateFinding(state, event.data.findingId, 'resolved');
-    case 'CorrectiveActionVerified':
-      return updateFinding(state, event.data.findingId, event.data.effective ? 'resolved' : 'open');
-    case 'DeadlineExtended':
-      return extendDeadline(state, event.data.target, event.data.newDueAt);
-    case 'AccreditationGranted': {
-      const certificate: Certificate = {
-        certificateNumber: event.data.certificateNumber,
-        cycle: event.data.cycle,
-        grantedAt: event.data.decidedAt,
-        validFrom: event.data.validFrom,
-        validUntil: event.data.validUntil,
-        selfAssessments: event.data.selfAssessments,
-      };
-      return event.data.renewal
-        ? { ...state, status: 'accredited', nextCertificate: certificate, renewal: { status: 'granted' } }
-        : { ...state, status: 'accredited', certificate, selfAssessments: scheduleOf(certificate) };
-    }
-    case 'AccreditationRefused':
-      return event.data.renewal
-        ? { ...state, status: 'accredited', renewal: { status: 'refused' } }
-        : { ...state, status: 'refused' };
-    case 'SelfAssessmentReminderSent':
-    case 'SelfAssessmentEscalated':
-    case 'InformationRequestReminderSent':
-    case 'ComplaintAcknowledgementOverdue':
-    case 'AuditorDeadlineApproaching':
-      return state;
-    case 'SuspensionProposed':
-      return {
-        ...state,
-        suspensionProposal: {
-          proposalId: event.data.proposalId,
-          selfAssessmentId: event.data.selfAssessmentId,
-          reason: event.data.reason,
-        },
-      };
-    case 'SuspensionProposalRejected':
-      return { ...state, suspensionProposal: null };
-    case 'SelfAssessmentSubmitted': {
-      const next = updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'submitted' });
-      // The proposal's cause is gone once the overdue self-assessment arrives.
-      return next.suspensionProposal?.selfAssessmentId === event.data.selfAssessmentId
-        ? { ...next, suspensionProposal: null }
-        : next;
-    }
-    case 'SelfAssessmentAccepted':
-      return updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'accepted' });
-    case 'SelfAssessmentFollowUpRequested':
-      return updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'follow_up_requested' });
-    case 'RenewalWindowOpened':
-      return { ...state, renewal: state.renewal ?? { status: 'window_open' } };
-    case 'RenewalApplied':
-      return { ...state, ...freshProcedure, status: 'document_review', renewal: { status: 'applied' } };
-    case 'AccreditationSuspended':
-      return {
-        ...state,
-        status: 'suspended',
-        suspensionProposal: null,
-        suspension: {
-          suspensionId: event.data.suspensionId,
-          since: event.data.suspendedAt,
-          reinstateBy: event.data.reinstateBy,
-          reason: event.data.reason,
-          resumeStatus: state.status,
-        },
-        issued: { ...state.issued, suspensions: state.issued.suspensions + 1 },
-      };
-    case 'AccreditationReinstated':
-      return { ...state, status: state.suspension?.resumeStatus ?? 'accredited', suspension: null };
-    case 'AccreditationWithdrawn':
-      return { ...state, status: 'withdrawn', suspension: null, suspensionProposal: null };
-    case 'AccreditationExpired':
-      return { ...state, status: 'expired', suspension: null, suspensionProposal: null };
-    case 'CycleRenewed': {
-      const certificate = state.nextCertificate ?? state.certificate;
-      return {
-        ...state,
-        ...freshProcedure,
-        status: state.status === 'suspended' ? 'suspended' : 'accredited',
-        cycle: event.data.cycle,
-        auditorsInvolved: [],
-        certificate,
-        nextCertificate: null,
-        selfAssessments: certificate ? scheduleOf(certificate) : [],
-        suspensionProposal: null,
-        renewal: null,
-        issued: { ...state.issued, requests: 0, leadAuditorAssignments: 0, findings: 0 },
-        firedTimerIds: withoutTimersOfCycle(state.firedTimerIds, state.cycle),
-      };
-    }
-    case 'ComplaintReceived':
-      return {
-        ...state,
-        complaints: [
-          ...state.complaints,
-          {
-            complaintId: event.data.complaintId,
-            complainant: event.data.complainant,
-            summary: event.data.summary,
-            receivedAt: event.data.receivedAt,
-            acknowledgeBy: event.data.acknowledgeBy,
-            status: 'received',
-            investigatorId: null,
-            outcome: null,
-            followUp: null,
-          },
-        ],
-        issued: { ...state.issued, complaints: state.issued.complaints + 1 },
-      };
-    case 'ComplaintAcknowledged':
-      return updateComplaint(state, event.data.complaintId, { status: 'acknowledged' });
-    case 'ComplaintInvestigatorAssigned':
-      return updateComplaint(state, event.data.complaintId, {
-        status: 'under_investigation',
-        investigatorId: event.data.investigatorId,
-      });
-    case 'ComplaintDecided':
-      return updateComplaint(state, event.data.complaintId, {
-        status: 'decided',
-        outcome: event.data.outcome,
-        followUp: event.data.followUp,
-      });
-    case 'ComplaintClosed':
-      return {
-        ...state,
-        complaints: state.complaints.filter((complaint) => complaint.complaintId !== event.data.complaintId),
-      };
-    default:
-      return assertNever(event);
-  }
+type CaseEvent = Exclude<AccreditationEvent, { type: 'AccreditationOpened' }>;
+type Evolver<Event extends CaseEvent> = (state: AccreditationCase, event: Event) => AccreditationCase;
+
+function evolveCase(state: AccreditationCase, event: CaseEvent): AccreditationCase {
+  const evolver = evolvers[event.type] as Evolver<CaseEvent> | undefined;
+  return evolver ? evolver(state, event) : assertNever(event as never);
 }
+
+const unchanged = (state: AccreditationCase) => state;
+
+const requested: Evolver<EventOf<'InformationRequested' | 'DocumentsRequested'>> = (state, event) => ({
+  ...state,
+  status: event.type === 'InformationRequested' ? 'awaiting_applicant' : state.status,
+  openRequest: {
+    requestId: event.data.requestId,
+    kind: event.type === 'InformationRequested' ? 'information' : 'documents',
+    items: event.type === 'InformationRequested' ? event.data.questions : event.data.documents,
+    respondBy: event.data.respondBy,
+  },
+  issued: { ...state.issued, requests: state.issued.requests + 1 },
+});
+
+const awaitingVerification: Evolver<EventOf<'ActionPlanSubmitted' | 'CorrectiveActionEvidenceSubmitted'>> = (
+  state,
+  event,
+) => updateFinding(state, event.data.findingId, 'awaiting_verification', event.data.verifyBy);
+
+/** How each event changes the case. */
+const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
+  CaseManagerAssigned: (state, event) => ({ ...state, caseManagerId: event.data.caseManagerId }),
+  ApplicationSubmitted: (state) => ({ ...state, status: 'application_review' }),
+  InformationRequested: requested,
+  DocumentsRequested: requested,
+  DocumentsRequestLapsed: (state) => ({ ...state, openRequest: null }),
+  InformationProvided: (state) => ({
+    ...state,
+    status: state.status === 'awaiting_applicant' ? 'application_review' : state.status,
+    openRequest: null,
+  }),
+  ApplicationAccepted: (state) => ({ ...state, status: 'document_review' }),
+  ApplicationRejected: (state) => ({ ...state, status: 'refused', openRequest: null }),
+  DocumentReviewerAssigned: (state, event) => ({
+    ...state,
+    documentReviewerId: event.data.auditorId,
+    documentReviewDueBy: event.data.reviewDueBy,
+    auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
+  }),
+  DocumentReviewCompleted: (state, event) => ({
+    ...state,
+    status: 'audit_planning',
+    documentReview: event.data.results,
+    openRequest: null,
+  }),
+  LeadAuditorAssigned: (state, event) => ({
+    ...state,
+    leadAuditor: {
+      assignmentId: event.data.assignmentId,
+      auditorId: event.data.auditorId,
+      objectionWindowEndsAt: event.data.objectionWindowEndsAt,
+      objectionWindowClosed: false,
+    },
+    auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
+    issued: { ...state.issued, leadAuditorAssignments: state.issued.leadAuditorAssignments + 1 },
+  }),
+  AuditDateSet: (state, event) => {
+    const next = { ...state, auditDate: event.data.auditDate, auditReportDueBy: event.data.reportDueBy };
+    return state.status === 'audit_planning' ? { ...next, status: statusAfterPlanning(next) } : next;
+  },
+  AuditorObjected: (state, event) => ({
+    ...state,
+    leadAuditor: null,
+    objectedAuditorIds: withMember(state.objectedAuditorIds, event.data.auditorId),
+  }),
+  AuditorObjectionWindowClosed: (state) => {
+    if (!state.leadAuditor) return state;
+    const next = { ...state, leadAuditor: { ...state.leadAuditor, objectionWindowClosed: true } };
+    return { ...next, status: statusAfterPlanning(next) };
+  },
+  AuditElementCompleted: (state, event) => {
+    const findings: Finding[] = event.data.findings.map((finding) => ({
+      ...finding,
+      element: event.data.element,
+      status: finding.severity === 'observation' ? 'resolved' : 'open',
+    }));
+    const next = {
+      ...state,
+      completedAuditElements: withMember(state.completedAuditElements, event.data.element),
+      findings: [...state.findings, ...findings],
+      issued: { ...state.issued, findings: state.issued.findings + findings.length },
+    };
+    return { ...next, status: statusAfterAuditProgress(next) };
+  },
+  ActionPlanSubmitted: awaitingVerification,
+  CorrectiveActionEvidenceSubmitted: awaitingVerification,
+  ActionPlanAccepted: (state, event) => updateFinding(state, event.data.findingId, 'resolved'),
+  CorrectiveActionVerified: (state, event) =>
+    updateFinding(state, event.data.findingId, event.data.effective ? 'resolved' : 'open'),
+  DeadlineExtended: (state, event) => extendDeadline(state, event.data.target, event.data.newDueAt),
+  AccreditationGranted: (state, event) => {
+    const certificate: Certificate = {
+      certificateNumber: event.data.certificateNumber,
+      cycle: event.data.cycle,
+      grantedAt: event.data.decidedAt,
+      validFrom: event.data.validFrom,
+      validUntil: event.data.validUntil,
+      selfAssessments: event.data.selfAssessments,
+    };
+    return event.data.renewal
+      ? { ...state, status: 'accredited', nextCertificate: certificate, renewal: { status: 'granted' } }
+      : { ...state, status: 'accredited', certificate, selfAssessments: scheduleOf(certificate) };
+  },
+  AccreditationRefused: (state, event) =>
+    event.data.renewal
+      ? { ...state, status: 'accredited', renewal: { status: 'refused' } }
+      : { ...state, status: 'refused' },
+  SelfAssessmentReminderSent: unchanged,
+  SelfAssessmentEscalated: unchanged,
+  InformationRequestReminderSent: unchanged,
+  ComplaintAcknowledgementOverdue: unchanged,
+  AuditorDeadlineApproaching: unchanged,
+  SuspensionProposed: (state, event) => ({
+    ...state,
+    suspensionProposal: {
+      proposalId: event.data.proposalId,
+      selfAssessmentId: event.data.selfAssessmentId,
+      reason: event.data.reason,
+    },
+  }),
+  SuspensionProposalRejected: (state) => ({ ...state, suspensionProposal: null }),
+  SelfAssessmentSubmitted: (state, event) => {
+    const next = updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'submitted' });
+    // The proposal's cause is gone once the overdue self-assessment arrives.
+    return next.suspensionProposal?.selfAssessmentId === event.data.selfAssessmentId
+      ? { ...next, suspensionProposal: null }
+      : next;
+  },
+  SelfAssessmentAccepted: (state, event) =>
+    updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'accepted' }),
+  SelfAssessmentFollowUpRequested: (state, event) =>
+    updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'follow_up_requested' }),
+  RenewalWindowOpened: (state) => ({ ...state, renewal: state.renewal ?? { status: 'window_open' } }),
+  RenewalApplied: (state) => ({
+    ...state,
+    ...freshProcedure,
+    status: 'document_review',
+    renewal: { status: 'applied' },
+  }),
+  AccreditationSuspended: (state, event) => ({
+    ...state,
+    status: 'suspended',
+    suspensionProposal: null,
+    suspension: {
+      suspensionId: event.data.suspensionId,
+      since: event.data.suspendedAt,
+      reinstateBy: event.data.reinstateBy,
+      reason: event.data.reason,
+      resumeStatus: state.status,
+    },
+    issued: { ...state.issued, suspensions: state.issued.suspensions + 1 },
+  }),
+  AccreditationReinstated: (state) => ({
+    ...state,
+    status: state.suspension?.resumeStatus ?? 'accredited',
+    suspension: null,
+  }),
+  AccreditationWithdrawn: (state) => ({
+    ...state,
+    status: 'withdrawn',
+    suspension: null,
+    suspensionProposal: null,
+  }),
+  AccreditationExpired: (state) => ({
+    ...state,
+    status: 'expired',
+    suspension: null,
+    suspensionProposal: null,
+  }),
+  CycleRenewed: (state, event) => {
+    const certificate = state.nextCertificate ?? state.certificate;
+    return {
+      ...state,
+      ...freshProcedure,
+      status: state.status === 'suspended' ? 'suspended' : 'accredited',
+      cycle: event.data.cycle,
+      auditorsInvolved: [],
+      certificate,
+      nextCertificate: null,
+      selfAssessments: certificate ? scheduleOf(certificate) : [],
+      suspensionProposal: null,
+      renewal: null,
+      issued: { ...state.issued, requests: 0, leadAuditorAssignments: 0, findings: 0 },
+      firedTimerIds: withoutTimersOfCycle(state.firedTimerIds, state.cycle),
+    };
+  },
+  ComplaintReceived: (state, event) => ({
+    ...state,
+    complaints: [
+      ...state.complaints,
+      {
+        complaintId: event.data.complaintId,
+        complainant: event.data.complainant,
+        summary: event.data.summary,
+        receivedAt: event.data.receivedAt,
+        acknowledgeBy: event.data.acknowledgeBy,
+        status: 'received',
+        investigatorId: null,
+        outcome: null,
+        followUp: null,
+      },
+    ],
+    issued: { ...state.issued, complaints: state.issued.complaints + 1 },
+  }),
+  ComplaintAcknowledged: (state, event) =>
+    updateComplaint(state, event.data.complaintId, { status: 'acknowledged' }),
+  ComplaintInvestigatorAssigned: (state, event) =>
+    updateComplaint(state, event.data.complaintId, {
+      status: 'under_investigation',
+      investigatorId: event.data.investigatorId,
+    }),
+  ComplaintDecided: (state, event) =>
+    updateComplaint(state, event.data.complaintId, {
+      status: 'decided',
+      outcome: event.data.outcome,
+      followUp: event.data.followUp,
+    }),
+  ComplaintClosed: (state, event) => ({
+    ...state,
+    complaints: state.complaints.filter((complaint) => complaint.complaintId !== event.data.complaintId),
+  }),
+};
 
 function withMember(list: string[], member: string): string[] {
   return list.includes(member) ? list : [...list, member];
