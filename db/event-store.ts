@@ -12,15 +12,37 @@ import {
   startOfLog,
   VersionConflict,
 } from './event-types';
-import { inlineProjections } from './projections/index';
 import { type InlineProjection, runInlineProjections } from './projections/inline';
 
 export * from './event-types';
 
+// ─── the store ──────────────────────────────────────────────────────────────────────────────
+
+export interface EventStoreOptions {
+  db: Kysely<Database>;
+  /** Run in every append's transaction; the worker passes the registered ones (projections/index.ts). */
+  projections?: readonly InlineProjection[];
+}
+
+/** The store bound to a database and the inline projections its appends run (after Emmett's). */
+export function createEventStore({ db, projections = [] }: EventStoreOptions) {
+  return {
+    db,
+    projections,
+    appendToStream: (streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[]) =>
+      appendToStream(db, streamId, expectedVersion, events, { projections }),
+    readStream: (streamId: string, options?: ReadStreamOptions) => readStream(db, streamId, options),
+    streamVersion: (streamId: string) => streamVersion(db, streamId),
+    readAll: (options?: ReadAllOptions) => readAll(db, options),
+  };
+}
+
+export type EventStore = ReturnType<typeof createEventStore>;
+
 // ─── append ─────────────────────────────────────────────────────────────────────────────────
 
 export interface AppendOptions {
-  /** Inline projections run in the append transaction (default: the registered ones). */
+  /** Inline projections run in the append transaction (default: none; see `createEventStore`). */
   projections?: readonly InlineProjection[];
 }
 
@@ -80,7 +102,7 @@ export async function appendToStream(
   if (new Set(keys).size !== keys.length) {
     throw new Error(`appendToStream(${streamId}): duplicate idempotency keys in one batch`);
   }
-  const projections = (options.projections ?? inlineProjections).filter((projection) =>
+  const projections = (options.projections ?? []).filter((projection) =>
     prepared.some(({ event }) => projection.canHandle.includes(event.type)),
   );
   const types = prepared.map((p) => p.event.type);
@@ -321,10 +343,12 @@ export interface ReadAllResult {
  * still in progress are visible (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), so
  * an event whose transaction commits late is returned later, never skipped.
  */
-export async function readAll(
-  db: Kysely<Database>,
-  options: { after?: Checkpoint; limit?: number } = {},
-): Promise<ReadAllResult> {
+export interface ReadAllOptions {
+  after?: Checkpoint;
+  limit?: number;
+}
+
+export async function readAll(db: Kysely<Database>, options: ReadAllOptions = {}): Promise<ReadAllResult> {
   const after = options.after ?? startOfLog;
   const limit = options.limit ?? 1000;
   const rows = await db
