@@ -8,8 +8,8 @@ import {
   readDocumentContent,
   saveDocument,
 } from '../../db/documents';
-import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tasksForUser } from '../../db/read-model';
-import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { presentTask, TaskSchema } from '../view';
 

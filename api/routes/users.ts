@@ -10,8 +10,8 @@ import {
   listUsers,
   revokeTokens,
 } from '../../db/identity';
-import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 
