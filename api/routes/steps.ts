@@ -7,7 +7,7 @@ import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
-import { stepRoutes } from '../step-table';
+import { stepRoutes } from '../step-routes';
 import { executeStep } from '../steps';
 import { AccreditationResponse, presentAccreditation } from '../view';
 
