@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCommandRequest } from '../api/steps';
+import { toCommandRequest } from '../api/workflow-client';
 import { createEventStore } from '../db/event-store';
 import { inlineProjections } from '../db/projections/index';
 import { commandUpdate } from '../workflows/messages';

@@ -9,13 +9,13 @@ import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
-import { openAccreditation } from '../steps';
 import {
   AccreditationResponse,
   AccreditationSummarySchema,
   presentAccreditation,
   presentSummary,
 } from '../view';
+import { openAccreditation } from '../workflow-client';
 import { IdempotencyHeaders } from './steps';
 
 const OpenAccreditationBody = z

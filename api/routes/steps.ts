@@ -8,8 +8,8 @@ import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 import { stepRoutes } from '../step-routes';
-import { executeStep } from '../steps';
 import { AccreditationResponse, presentAccreditation } from '../view';
+import { executeStep } from '../workflow-client';
 
 export const IdempotencyHeaders = z
   .object({
