@@ -8,13 +8,13 @@ import { PolicySchema } from '../../domain/policy-schema';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
-import { ProblemError, problem } from '../problems';
 import {
   AccreditationResponse,
   AccreditationSummarySchema,
   presentAccreditation,
   presentSummary,
-} from '../view';
+} from '../presenters';
+import { ProblemError, problem } from '../problems';
 import { openAccreditation } from '../workflow-client';
 import { IdempotencyHeaders } from './steps';
 

@@ -6,9 +6,9 @@ import type { StepCommandInput } from '../../domain/commands';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
+import { AccreditationResponse, presentAccreditation } from '../presenters';
 import { ProblemError, problem } from '../problems';
 import { stepRoutes } from '../step-routes';
-import { AccreditationResponse, presentAccreditation } from '../view';
 import { executeStep } from '../workflow-client';
 
 export const IdempotencyHeaders = z

@@ -4,7 +4,7 @@ import { tasksForUser } from '../../db/read-model';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
-import { presentTask, TaskSchema } from '../view';
+import { presentTask, TaskSchema } from '../presenters';
 
 export const taskRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { db }) => {
   app.get(
