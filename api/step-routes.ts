@@ -3,6 +3,7 @@ import type { UserRole } from '../db/database';
 import type { CommandType } from '../domain/commands';
 import * as commands from '../domain/commands';
 import { commandRoles } from '../domain/permissions';
+import type { TaskKind } from '../domain/tasks';
 
 /** A human step as a route: `POST /accreditations/{id}/<path>`, body = the command's data. */
 export interface StepRoute {
@@ -16,253 +17,224 @@ export interface StepRoute {
   roles: UserRole[];
 }
 
-type StepType = StepRoute['type'];
+export type StepType = StepRoute['type'];
 
 const dataOf = <T extends { shape: { data: z.ZodType } }>(schema: T) => schema.shape.data;
 
-const table: [StepType, string, z.ZodType, string, string][] = [
-  [
-    'AssignCaseManager',
-    'case-manager',
-    dataOf(commands.AssignCaseManagerSchema),
-    'Assign the case manager',
-    'Fallverantwortliche zuweisen',
-  ],
-  [
-    'SubmitApplication',
-    'application',
-    dataOf(commands.SubmitApplicationSchema),
-    'Submit the application',
-    'Antrag einreichen',
-  ],
-  [
-    'RequestInformation',
-    'information-requests',
-    dataOf(commands.RequestInformationSchema),
-    'Ask the applicant for information',
-    'Nachforderung an den Antragsteller',
-  ],
-  [
-    'ProvideInformation',
-    'information-responses',
-    dataOf(commands.ProvideInformationSchema),
-    'Answer a request for information or documents',
-    'Nachforderung beantworten',
-  ],
-  [
-    'AcceptApplication',
-    'application/accept',
-    dataOf(commands.AcceptApplicationSchema),
-    'Accept the application',
-    'Antrag annehmen',
-  ],
-  [
-    'RejectApplication',
-    'application/reject',
-    dataOf(commands.RejectApplicationSchema),
-    'Reject the application',
-    'Antrag ablehnen',
-  ],
-  [
-    'AssignDocumentReviewer',
-    'document-reviewer',
-    dataOf(commands.AssignDocumentReviewerSchema),
-    'Assign the document reviewer',
-    'Dokumentenprüfer zuweisen',
-  ],
-  [
-    'RequestDocuments',
-    'document-requests',
-    dataOf(commands.RequestDocumentsSchema),
-    'Request further documents',
-    'Unterlagen nachfordern',
-  ],
-  [
-    'CompleteDocumentReview',
-    'document-review',
-    dataOf(commands.CompleteDocumentReviewSchema),
-    'Complete the document review',
-    'Dokumentenprüfung abschließen',
-  ],
-  [
-    'AssignLeadAuditor',
-    'lead-auditor',
-    dataOf(commands.AssignLeadAuditorSchema),
-    'Assign the lead auditor',
-    'Leitenden Auditor zuweisen',
-  ],
-  [
-    'SetAuditDate',
-    'audit-date',
-    dataOf(commands.SetAuditDateSchema),
-    'Set the audit date',
-    'Audittermin festlegen',
-  ],
-  [
-    'ObjectToAuditor',
-    'auditor-objection',
-    dataOf(commands.ObjectToAuditorSchema),
-    'Object to the lead auditor',
-    'Einspruch gegen den Auditor',
-  ],
-  [
-    'CompleteAuditElement',
-    'audit-elements',
-    dataOf(commands.CompleteAuditElementSchema),
-    'Report an audit element with its findings',
-    'Auditelement mit Feststellungen abschließen',
-  ],
-  [
-    'SubmitActionPlan',
-    'action-plans',
-    dataOf(commands.SubmitActionPlanSchema),
-    'Submit an action plan for a minor finding',
-    'Maßnahmenplan einreichen',
-  ],
-  [
-    'AcceptActionPlan',
-    'action-plans/accept',
-    dataOf(commands.AcceptActionPlanSchema),
-    'Accept an action plan',
-    'Maßnahmenplan annehmen',
-  ],
-  [
-    'SubmitCorrectiveActionEvidence',
-    'corrective-actions',
-    dataOf(commands.SubmitCorrectiveActionEvidenceSchema),
-    'Submit evidence of a corrective action',
-    'Nachweis der Korrekturmaßnahme einreichen',
-  ],
-  [
-    'VerifyCorrectiveAction',
-    'corrective-actions/verify',
-    dataOf(commands.VerifyCorrectiveActionSchema),
-    'Verify a corrective action',
-    'Korrekturmaßnahme verifizieren',
-  ],
-  [
-    'ExtendDeadline',
-    'deadline-extensions',
-    dataOf(commands.ExtendDeadlineSchema),
-    'Extend a deadline',
-    'Frist verlängern',
-  ],
-  [
-    'Grant',
-    'grant',
-    z.object({}).strict(),
-    'Grant the accreditation (the certificate number is assigned)',
-    'Akkreditierung erteilen',
-  ],
-  ['Refuse', 'refuse', dataOf(commands.RefuseSchema), 'Refuse the accreditation', 'Akkreditierung versagen'],
-  [
-    'SubmitSelfAssessment',
-    'self-assessments',
-    dataOf(commands.SubmitSelfAssessmentSchema),
-    'Submit a yearly self-assessment',
-    'Jährliche Selbstauskunft einreichen',
-  ],
-  [
-    'ReviewSelfAssessment',
-    'self-assessments/review',
-    dataOf(commands.ReviewSelfAssessmentSchema),
-    'Review a self-assessment',
-    'Selbstauskunft prüfen',
-  ],
-  [
-    'ConfirmSuspensionProposal',
-    'suspension-proposals/confirm',
-    dataOf(commands.ConfirmSuspensionProposalSchema),
-    'Confirm a proposed suspension',
-    'Vorgeschlagene Aussetzung bestätigen',
-  ],
-  [
-    'RejectSuspensionProposal',
-    'suspension-proposals/reject',
-    dataOf(commands.RejectSuspensionProposalSchema),
-    'Reject a proposed suspension',
-    'Vorgeschlagene Aussetzung verwerfen',
-  ],
-  [
-    'ApplyForRenewal',
-    'renewal',
-    dataOf(commands.ApplyForRenewalSchema),
-    'Apply for renewal',
-    'Verlängerung beantragen',
-  ],
-  [
-    'Suspend',
-    'suspend',
-    dataOf(commands.SuspendSchema),
-    'Suspend the accreditation',
-    'Akkreditierung aussetzen',
-  ],
-  [
-    'Reinstate',
-    'reinstate',
-    dataOf(commands.ReinstateSchema),
-    'Reinstate a suspended accreditation',
-    'Aussetzung aufheben',
-  ],
-  [
-    'Withdraw',
-    'withdraw',
-    dataOf(commands.WithdrawSchema),
-    'Withdraw the accreditation',
-    'Akkreditierung entziehen',
-  ],
-  [
-    'ReceiveComplaint',
-    'complaints',
-    dataOf(commands.ReceiveComplaintSchema),
-    'Record a complaint',
-    'Beschwerde erfassen',
-  ],
-  [
-    'AcknowledgeComplaint',
-    'complaints/acknowledge',
-    dataOf(commands.AcknowledgeComplaintSchema),
-    'Acknowledge a complaint',
-    'Eingang der Beschwerde bestätigen',
-  ],
-  [
-    'AssignComplaintInvestigator',
-    'complaints/investigator',
-    dataOf(commands.AssignComplaintInvestigatorSchema),
-    'Assign an independent investigator',
-    'Unabhängige Untersuchung zuweisen',
-  ],
-  [
-    'DecideComplaint',
-    'complaints/decision',
-    dataOf(commands.DecideComplaintSchema),
-    'Decide a complaint',
-    'Über die Beschwerde entscheiden',
-  ],
-  [
-    'CloseComplaint',
-    'complaints/close',
-    dataOf(commands.CloseComplaintSchema),
-    'Close a complaint',
-    'Beschwerde abschließen',
-  ],
-];
+/** Every human command has a route: a command missing here does not compile. */
+const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
+  AssignCaseManager: {
+    path: 'case-manager',
+    body: dataOf(commands.AssignCaseManagerSchema),
+    summary: 'Assign the case manager',
+    summaryDe: 'Fallverantwortliche zuweisen',
+  },
+  SubmitApplication: {
+    path: 'application',
+    body: dataOf(commands.SubmitApplicationSchema),
+    summary: 'Submit the application',
+    summaryDe: 'Antrag einreichen',
+  },
+  RequestInformation: {
+    path: 'information-requests',
+    body: dataOf(commands.RequestInformationSchema),
+    summary: 'Ask the applicant for information',
+    summaryDe: 'Nachforderung an den Antragsteller',
+  },
+  ProvideInformation: {
+    path: 'information-responses',
+    body: dataOf(commands.ProvideInformationSchema),
+    summary: 'Answer a request for information or documents',
+    summaryDe: 'Nachforderung beantworten',
+  },
+  AcceptApplication: {
+    path: 'application/accept',
+    body: dataOf(commands.AcceptApplicationSchema),
+    summary: 'Accept the application',
+    summaryDe: 'Antrag annehmen',
+  },
+  RejectApplication: {
+    path: 'application/reject',
+    body: dataOf(commands.RejectApplicationSchema),
+    summary: 'Reject the application',
+    summaryDe: 'Antrag ablehnen',
+  },
+  AssignDocumentReviewer: {
+    path: 'document-reviewer',
+    body: dataOf(commands.AssignDocumentReviewerSchema),
+    summary: 'Assign the document reviewer',
+    summaryDe: 'Dokumentenprüfer zuweisen',
+  },
+  RequestDocuments: {
+    path: 'document-requests',
+    body: dataOf(commands.RequestDocumentsSchema),
+    summary: 'Request further documents',
+    summaryDe: 'Unterlagen nachfordern',
+  },
+  CompleteDocumentReview: {
+    path: 'document-review',
+    body: dataOf(commands.CompleteDocumentReviewSchema),
+    summary: 'Complete the document review',
+    summaryDe: 'Dokumentenprüfung abschließen',
+  },
+  AssignLeadAuditor: {
+    path: 'lead-auditor',
+    body: dataOf(commands.AssignLeadAuditorSchema),
+    summary: 'Assign the lead auditor',
+    summaryDe: 'Leitenden Auditor zuweisen',
+  },
+  SetAuditDate: {
+    path: 'audit-date',
+    body: dataOf(commands.SetAuditDateSchema),
+    summary: 'Set the audit date',
+    summaryDe: 'Audittermin festlegen',
+  },
+  ObjectToAuditor: {
+    path: 'auditor-objection',
+    body: dataOf(commands.ObjectToAuditorSchema),
+    summary: 'Object to the lead auditor',
+    summaryDe: 'Einspruch gegen den Auditor',
+  },
+  CompleteAuditElement: {
+    path: 'audit-elements',
+    body: dataOf(commands.CompleteAuditElementSchema),
+    summary: 'Report an audit element with its findings',
+    summaryDe: 'Auditelement mit Feststellungen abschließen',
+  },
+  SubmitActionPlan: {
+    path: 'action-plans',
+    body: dataOf(commands.SubmitActionPlanSchema),
+    summary: 'Submit an action plan for a minor finding',
+    summaryDe: 'Maßnahmenplan einreichen',
+  },
+  AcceptActionPlan: {
+    path: 'action-plans/accept',
+    body: dataOf(commands.AcceptActionPlanSchema),
+    summary: 'Accept an action plan',
+    summaryDe: 'Maßnahmenplan annehmen',
+  },
+  SubmitCorrectiveActionEvidence: {
+    path: 'corrective-actions',
+    body: dataOf(commands.SubmitCorrectiveActionEvidenceSchema),
+    summary: 'Submit evidence of a corrective action',
+    summaryDe: 'Nachweis der Korrekturmaßnahme einreichen',
+  },
+  VerifyCorrectiveAction: {
+    path: 'corrective-actions/verify',
+    body: dataOf(commands.VerifyCorrectiveActionSchema),
+    summary: 'Verify a corrective action',
+    summaryDe: 'Korrekturmaßnahme verifizieren',
+  },
+  ExtendDeadline: {
+    path: 'deadline-extensions',
+    body: dataOf(commands.ExtendDeadlineSchema),
+    summary: 'Extend a deadline',
+    summaryDe: 'Frist verlängern',
+  },
+  Grant: {
+    path: 'grant',
+    body: z.object({}).strict(),
+    summary: 'Grant the accreditation (the certificate number is assigned)',
+    summaryDe: 'Akkreditierung erteilen',
+  },
+  Refuse: {
+    path: 'refuse',
+    body: dataOf(commands.RefuseSchema),
+    summary: 'Refuse the accreditation',
+    summaryDe: 'Akkreditierung versagen',
+  },
+  SubmitSelfAssessment: {
+    path: 'self-assessments',
+    body: dataOf(commands.SubmitSelfAssessmentSchema),
+    summary: 'Submit a yearly self-assessment',
+    summaryDe: 'Jährliche Selbstauskunft einreichen',
+  },
+  ReviewSelfAssessment: {
+    path: 'self-assessments/review',
+    body: dataOf(commands.ReviewSelfAssessmentSchema),
+    summary: 'Review a self-assessment',
+    summaryDe: 'Selbstauskunft prüfen',
+  },
+  ConfirmSuspensionProposal: {
+    path: 'suspension-proposals/confirm',
+    body: dataOf(commands.ConfirmSuspensionProposalSchema),
+    summary: 'Confirm a proposed suspension',
+    summaryDe: 'Vorgeschlagene Aussetzung bestätigen',
+  },
+  RejectSuspensionProposal: {
+    path: 'suspension-proposals/reject',
+    body: dataOf(commands.RejectSuspensionProposalSchema),
+    summary: 'Reject a proposed suspension',
+    summaryDe: 'Vorgeschlagene Aussetzung verwerfen',
+  },
+  ApplyForRenewal: {
+    path: 'renewal',
+    body: dataOf(commands.ApplyForRenewalSchema),
+    summary: 'Apply for renewal',
+    summaryDe: 'Verlängerung beantragen',
+  },
+  Suspend: {
+    path: 'suspend',
+    body: dataOf(commands.SuspendSchema),
+    summary: 'Suspend the accreditation',
+    summaryDe: 'Akkreditierung aussetzen',
+  },
+  Reinstate: {
+    path: 'reinstate',
+    body: dataOf(commands.ReinstateSchema),
+    summary: 'Reinstate a suspended accreditation',
+    summaryDe: 'Aussetzung aufheben',
+  },
+  Withdraw: {
+    path: 'withdraw',
+    body: dataOf(commands.WithdrawSchema),
+    summary: 'Withdraw the accreditation',
+    summaryDe: 'Akkreditierung entziehen',
+  },
+  ReceiveComplaint: {
+    path: 'complaints',
+    body: dataOf(commands.ReceiveComplaintSchema),
+    summary: 'Record a complaint',
+    summaryDe: 'Beschwerde erfassen',
+  },
+  AcknowledgeComplaint: {
+    path: 'complaints/acknowledge',
+    body: dataOf(commands.AcknowledgeComplaintSchema),
+    summary: 'Acknowledge a complaint',
+    summaryDe: 'Eingang der Beschwerde bestätigen',
+  },
+  AssignComplaintInvestigator: {
+    path: 'complaints/investigator',
+    body: dataOf(commands.AssignComplaintInvestigatorSchema),
+    summary: 'Assign an independent investigator',
+    summaryDe: 'Unabhängige Untersuchung zuweisen',
+  },
+  DecideComplaint: {
+    path: 'complaints/decision',
+    body: dataOf(commands.DecideComplaintSchema),
+    summary: 'Decide a complaint',
+    summaryDe: 'Über die Beschwerde entscheiden',
+  },
+  CloseComplaint: {
+    path: 'complaints/close',
+    body: dataOf(commands.CloseComplaintSchema),
+    summary: 'Close a complaint',
+    summaryDe: 'Beschwerde abschließen',
+  },
+};
 
 const userRoles = new Set<string>(['admin', 'staff', 'decision_maker', 'auditor', 'organisation']);
 
-export const stepRoutes: readonly StepRoute[] = table.map(([type, path, body, summary, summaryDe]) => ({
+export const stepRoutes: readonly StepRoute[] = (Object.keys(table) as StepType[]).map((type) => ({
   type,
-  path,
-  body,
-  summary,
-  summaryDe,
+  ...table[type],
   roles: commandRoles(type).filter((role): role is UserRole => userRoles.has(role)),
 }));
 
 export const stepRouteOf = (type: string) => stepRoutes.find((route) => route.type === type);
 
-/** Which commands complete an open task of a kind (the domain's `TaskKind`). */
-const taskActions: Record<string, StepType[]> = {
+/** Which commands complete an open task of each kind. */
+const taskActions: Record<TaskKind, StepType[]> = {
   submit_application: ['SubmitApplication'],
   review_application: ['AcceptApplication', 'RequestInformation', 'RejectApplication'],
   answer_request: ['ProvideInformation'],
@@ -288,5 +260,5 @@ const taskActions: Record<string, StepType[]> = {
 };
 
 export function actionsForTask(kind: string): StepRoute[] {
-  return (taskActions[kind] ?? []).flatMap((type) => stepRouteOf(type) ?? []);
+  return (taskActions[kind as TaskKind] ?? []).flatMap((type) => stepRouteOf(type) ?? []);
 }
