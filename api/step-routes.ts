@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { UserRole } from '../db/database';
 import type { CommandType } from '../domain/commands';
 import * as commands from '../domain/commands';
 import { commandRoles } from '../domain/permissions';
+import { type UserRole, userRoles } from '../domain/roles';
 import type { TaskKind } from '../domain/tasks';
 
 /** A human step as a route: `POST /accreditations/{id}/<path>`, body = the command's data. */
@@ -223,12 +223,10 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
   },
 };
 
-const userRoles = new Set<string>(['admin', 'staff', 'decision_maker', 'auditor', 'organisation']);
-
 export const stepRoutes: readonly StepRoute[] = (Object.keys(table) as StepType[]).map((type) => ({
   type,
   ...table[type],
-  roles: commandRoles(type).filter((role): role is UserRole => userRoles.has(role)),
+  roles: commandRoles(type).filter((role): role is UserRole => userRoles.includes(role as UserRole)),
 }));
 
 export const stepRouteOf = (type: string) => stepRoutes.find((route) => route.type === type);

@@ -5,6 +5,7 @@ import { deleteOrganisation, insertOrganisationOnce } from '../../db/identity';
 import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
 import { caseStatuses } from '../../domain/accreditation';
 import { PolicySchema } from '../../domain/policy-schema';
+import { userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
@@ -190,7 +191,7 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
   app.get(
     '/accreditations',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'listAccreditations',
         summary: 'List accreditations (Akkreditierungen auflisten)',
@@ -228,7 +229,7 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
   app.get(
     '/accreditations/:id',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'getAccreditation',
         summary: 'One accreditation with its open tasks and timeline (Akkreditierung anzeigen)',

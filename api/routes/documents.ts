@@ -8,6 +8,7 @@ import {
   readDocumentContent,
   saveDocument,
 } from '../../db/documents';
+import { userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
@@ -156,7 +157,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
   app.get(
     '/documents/:sha256',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'getDocument',
         summary: 'Metadata of a document',
@@ -173,7 +174,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
   app.get(
     '/documents/:sha256/content',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'downloadDocument',
         summary: 'The content of a document',

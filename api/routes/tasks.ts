@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tasksForUser } from '../../db/read-model';
+import { userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
@@ -10,7 +11,7 @@ export const taskRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
   app.get(
     '/tasks',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'listMyTasks',
         summary: 'My task inbox (Meine Aufgaben)',
