@@ -10,12 +10,13 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DocumentStorage } from '../db/documents';
+import { mediaTypes } from '../domain/media-types';
 import { authPlugin } from './auth';
 import type { ApiDependencies } from './dependencies';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
-import { Base64Upload, documentRoutes, mediaTypes } from './routes/documents';
+import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
