@@ -42,7 +42,7 @@ export interface AccreditationWorkflowInput {
   resume?: { state: AccreditationState; version: number };
 }
 
-// A local activity: the user waits for this append (DESIGN.md §5 has the measured difference).
+// A local activity: the user waits for this append (ARCHITECTURE.md, decisions: the measured difference).
 const { appendEvents } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '50ms', maximumInterval: '2s', backoffCoefficient: 2 },
