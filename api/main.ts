@@ -9,7 +9,7 @@ import { createApiMetrics, startMetricsServer } from './metrics';
 async function main() {
   const env = loadEnv();
   const logger = createLogger(env, 'api');
-  const tracing = startTracing('dim-api', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const tracing = await startTracing('dim-api', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
   const db = createDb(requireDatabaseUrl(env), { maxConnections: 20 });
   const metrics = createApiMetrics(db, logger);

@@ -60,9 +60,9 @@ export const requestTelemetry = fp(async (app: FastifyInstance, { metrics }: { m
     const route = routeOf(request.routeOptions.url);
     span.setAttribute('http.response.status_code', reply.statusCode);
     if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    const traceId = span.isRecording() ? span.spanContext().traceId : undefined;
     span.end();
     metrics?.observeRequest({ method: request.method, route, status: reply.statusCode }, seconds);
-    const traceId = span.isRecording() ? span.spanContext().traceId : undefined;
     // Probes call the health routes every few seconds: their lines only at debug.
     const level = route.startsWith('/health/') ? 'debug' : 'info';
     request.log[level](

@@ -5,18 +5,8 @@
  * then no interceptor is installed and the workflow bundle carries no tracing code.
  */
 import { createRequire } from 'node:module';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { Resource } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { WorkflowClientInterceptor } from '@temporalio/client';
-import {
-  makeWorkflowExporter,
-  OpenTelemetryActivityInboundInterceptor,
-  OpenTelemetryActivityOutboundInterceptor,
-  OpenTelemetryWorkflowClientInterceptor,
-} from '@temporalio/interceptors-opentelemetry';
 import type { WorkerOptions } from '@temporalio/worker';
 
 /** The workflow interceptors; a bundle built with this module makes workflow spans. */
@@ -44,33 +34,46 @@ const off: Tracing = {
 /**
  * Installs the process's tracer provider (once per process) when an OTLP endpoint is given, or a
  * span processor of the caller's (tests: an in-memory exporter). The OTLP exporter reads the
- * standard `OTEL_EXPORTER_OTLP_*` variables (endpoint, headers, timeout) itself.
+ * standard `OTEL_EXPORTER_OTLP_*` variables (endpoint, headers, timeout) itself. The SDK is loaded
+ * only then: loading it takes most of a second.
  */
-export function startTracing(
+export async function startTracing(
   serviceName: string,
   options: { otlpEndpoint?: string; spanProcessor?: SpanProcessor },
-): Tracing {
+): Promise<Tracing> {
   if (!options.otlpEndpoint && !options.spanProcessor) return off;
-  const spanProcessor = options.spanProcessor ?? new BatchSpanProcessor(new OTLPTraceExporter());
+  const [{ AsyncLocalStorageContextManager }, { W3CTraceContextPropagator }, { Resource }, sdk, temporal] =
+    await Promise.all([
+      import('@opentelemetry/context-async-hooks'),
+      import('@opentelemetry/core'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('@temporalio/interceptors-opentelemetry'),
+    ]);
+  const spanProcessor =
+    options.spanProcessor ??
+    new sdk.BatchSpanProcessor(
+      new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter(),
+    );
   const resource = new Resource({ 'service.name': serviceName });
-  const provider = new BasicTracerProvider({ resource, spanProcessors: [spanProcessor] });
+  const provider = new sdk.BasicTracerProvider({ resource, spanProcessors: [spanProcessor] });
   provider.register({
     contextManager: new AsyncLocalStorageContextManager().enable(),
     propagator: new W3CTraceContextPropagator(),
   });
   return {
     enabled: true,
-    clientInterceptors: [new OpenTelemetryWorkflowClientInterceptor()],
+    clientInterceptors: [new temporal.OpenTelemetryWorkflowClientInterceptor()],
     workerOptions: {
       interceptors: {
         activity: [
           (ctx) => ({
-            inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
-            outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+            inbound: new temporal.OpenTelemetryActivityInboundInterceptor(ctx),
+            outbound: new temporal.OpenTelemetryActivityOutboundInterceptor(ctx),
           }),
         ],
       },
-      sinks: { exporter: makeWorkflowExporter(spanProcessor, resource) },
+      sinks: { exporter: temporal.makeWorkflowExporter(spanProcessor, resource) },
     },
     shutdown: () => provider.shutdown(),
   };

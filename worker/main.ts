@@ -23,7 +23,7 @@ async function main() {
     },
   });
   logger.info(`metrics at http://${metricsAddress}/metrics`);
-  const tracing = startTracing('dim-worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const tracing = await startTracing('dim-worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
 
   const db = createDb(requireDatabaseUrl(env), { maxConnections: 10 });

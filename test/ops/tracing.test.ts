@@ -22,7 +22,7 @@ describe('traces', () => {
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
-    tracing = startTracing('dim-test', { spanProcessor: new SimpleSpanProcessor(exporter) });
+    tracing = await startTracing('dim-test', { spanProcessor: new SimpleSpanProcessor(exporter) });
     database = await createTestDatabase();
     stack = await startOpsStack(database.db, {
       workflowBundleCode: await buildWorkflowBundle(true),
