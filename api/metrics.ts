@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database';
 import { type OperationalFigures, operationalFigures } from '../db/health';
-import { caseStatuses } from '../domain/state';
+import { caseStatuses } from '../domain/accreditation';
 
 export interface ApiMetrics {
   registry: Registry;
