@@ -23,6 +23,7 @@ import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
+import { loadWebApplication, navigationRewrite, webApplicationPlugin } from './web-app';
 
 export interface ApiDependencies {
   db: Kysely<Database>;
@@ -34,6 +35,8 @@ export interface ApiDependencies {
   /** Where evidence is stored (default: PostgreSQL). */
   documents: DocumentStorage;
   authRateLimit?: AuthRateLimit;
+  /** The built web application to serve at `/` (web/dist); none when unset or not built. */
+  webRoot?: string;
 }
 
 /** Fastify's own 4xx errors, by status, as stable problem types. */
@@ -61,8 +64,10 @@ function findNul(value: unknown, path = ''): string | undefined {
 
 export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { documents?: DocumentStorage }) {
   const deps: ApiDependencies = { ...input, documents: input.documents ?? { kind: 'database' } };
+  const web = deps.webRoot ? loadWebApplication(deps.webRoot) : undefined;
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
+    ...(web ? { rewriteUrl: navigationRewrite(web) } : {}),
     bodyLimit: 1024 * 1024,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -127,6 +132,7 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit });
+  await app.register(webApplicationPlugin, { web });
   let openapi: ReturnType<typeof app.swagger> | undefined;
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => {
     openapi ??= finishDocument(app.swagger(), [
