@@ -2,7 +2,7 @@ import { type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 /**
  * Mantine's default look with contrast raised to WCAG AA (axe checks every page): the primary
- * colour at shade 8 (white text on it reaches 4.5:1) and "dimmed" text at gray 7.
+ * colour at shade 8 (white text on it reaches 4.5:1), "dimmed" text at gray 7, errors at red 9.
  */
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -15,7 +15,10 @@ export const theme = createTheme({
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { AuthCard } from '../../auth/AuthCard';
-import { safeNextPath, useStartSession } from '../../auth/session';
+import { safeNextPath } from '../../auth/next-path';
+import { useStartSession } from '../../auth/session';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { useApiForm } from '../../forms/use-api-form';
 
