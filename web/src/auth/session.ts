@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../api/client';
 import { asProblem } from '../api/problem';
+import { adoptLanguage } from '../i18n';
 import type { SessionAnswer } from './contract';
 
 export const sessionQueryKey = ['auth', 'session'] as const;
@@ -30,6 +31,7 @@ export function useStartSession() {
   return (answer: SessionAnswer) => {
     setCsrfToken(answer.csrfToken);
     queryClient.setQueryData(sessionQueryKey, answer);
+    adoptLanguage(answer.user.language);
   };
 }
 

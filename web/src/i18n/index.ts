@@ -18,12 +18,12 @@ const storageKey = 'dim.language';
 
 const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
 
-function storedLanguage(): Language {
+function storedLanguage(): Language | undefined {
   try {
     const stored = localStorage.getItem(storageKey);
-    return isLanguage(stored) ? stored : 'de';
+    return isLanguage(stored) ? stored : undefined;
   } catch {
-    return 'de';
+    return undefined;
   }
 }
 
@@ -38,7 +38,7 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: storedLanguage(),
+  lng: storedLanguage() ?? 'de',
   fallbackLng: 'de',
   supportedLngs: [...languages],
   ns: Object.keys(namespaces),
@@ -60,4 +60,9 @@ i18n.on('languageChanged', (language) => {
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'de';
+}
+
+/** On signing in: the person's own language (as in their e-mails), unless this browser chose one. */
+export function adoptLanguage(language: Language) {
+  if (!storedLanguage() && language !== i18n.language) void i18n.changeLanguage(language);
 }

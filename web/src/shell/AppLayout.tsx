@@ -1,5 +1,5 @@
 import { Anchor, AppShell, Burger, Container, Group, NavLink } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation, useMatch } from 'react-router';
@@ -24,10 +24,17 @@ function useFocusMainOnNavigation(main: React.RefObject<HTMLElement | null>) {
   }, [pathname, main]);
 }
 
+/** From Mantine's `sm` (48em) on, the navigation stands beside the page. */
+const navbarBreakpoint = 'sm';
+const belowBreakpoint = '(max-width: 47.99em)';
+
 /** The frame of every page: header with language and user menu, navigation by role, main region. */
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Below the breakpoint the closed navigation is only moved off screen: take it out of the
+  // keyboard order and the accessibility tree too.
+  const narrow = useMediaQuery(belowBreakpoint, undefined, { getInitialValueInEffect: false });
   const user = useSession().data?.user ?? null;
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
@@ -38,7 +45,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 260, breakpoint: navbarBreakpoint, collapsed: { mobile: !opened } }}
       padding="md"
     >
       <a href="#main" className="skip-link">
@@ -66,7 +73,12 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" id="app-navigation" aria-label={t('navigation.label')}>
+      <AppShell.Navbar
+        p="sm"
+        id="app-navigation"
+        aria-label={t('navigation.label')}
+        inert={narrow && !opened}
+      >
         {navigationFor(user?.role ?? null).map((item) => (
           <NavigationLink key={item.to} to={item.to} label={t(item.label)} />
         ))}
