@@ -63,6 +63,14 @@ describe('the public register, through the pages alone', () => {
     expect(await tab.page.getByRole('listitem').count()).toBe(0);
   });
 
+  it("shows the API's refusal of a search at the top of the page", async () => {
+    const tab = await stack.open();
+    await tab.visit(`/register?q=${'x'.repeat(201)}`, 'register-refused', (page) =>
+      page.getByRole('alert').filter({ hasText: 'Das hat nicht geklappt' }),
+    );
+    expect(await tab.page.getByRole('alert').textContent()).toContain('querystring.organisation');
+  });
+
   it('opens the stable link directly on a phone, the long name wrapping', async () => {
     const tab = await stack.open('phone');
     await tab.visit(`/register/${certificateNumber}`, 'certificate', (p) =>

@@ -9,6 +9,7 @@ export const auth = defineMessages({
     passwordHint: 'Mindestens 12 Zeichen.',
     passwordsDiffer: 'Die Passwörter stimmen nicht überein.',
     required: 'Bitte ausfüllen.',
+    emailInvalid: 'Bitte geben Sie eine E-Mail-Adresse an.',
     signIn: {
       title: 'Anmelden',
       intro: 'Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.',
@@ -45,6 +46,7 @@ export const auth = defineMessages({
     passwordHint: 'At least 12 characters.',
     passwordsDiffer: 'The passwords do not match.',
     required: 'Please fill in.',
+    emailInvalid: 'Please enter an e-mail address.',
     signIn: {
       title: 'Sign in',
       intro: 'Sign in with your e-mail address and password.',

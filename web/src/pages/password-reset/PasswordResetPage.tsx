@@ -13,7 +13,7 @@ function RequestLink() {
   const { t } = useTranslation('auth');
   const { form, onSubmit, problem, alertRef, pending, done } = useApiForm({
     initialValues: { email: '' },
-    validate: { email: isEmail(t('required')) },
+    validate: { email: isEmail(t('emailInvalid')) },
     submit: async (body) => {
       await api.POST('/auth/password-reset', { body });
     },

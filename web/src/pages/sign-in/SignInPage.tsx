@@ -1,11 +1,11 @@
 import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { isEmail, isNotEmpty } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { AuthCard } from '../../auth/AuthCard';
 import { safeNextPath } from '../../auth/next-path';
-import { useStartSession } from '../../auth/session';
+import { useSession, useStartSession } from '../../auth/session';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { useApiForm } from '../../forms/use-api-form';
 
@@ -14,15 +14,18 @@ export function Component() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const startSession = useStartSession();
+  const next = safeNextPath(searchParams.get('next'));
+  const signedIn = Boolean(useSession().data);
   const { form, onSubmit, problem, alertRef, pending } = useApiForm({
     initialValues: { email: '', password: '' },
-    validate: { email: isEmail(t('required')), password: isNotEmpty(t('required')) },
+    validate: { email: isEmail(t('emailInvalid')), password: isNotEmpty(t('required')) },
     submit: async (body) => (await api.POST('/auth/sign-in', { body })).data,
     onSuccess: (answer) => {
       if (answer) startSession(answer);
-      void navigate(safeNextPath(searchParams.get('next')), { replace: true });
+      void navigate(next, { replace: true });
     },
   });
+  if (signedIn) return <Navigate to={next} replace />;
 
   return (
     <AuthCard title={t('signIn.title')} intro={t('signIn.intro')}>
