@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserStack, startBrowserStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserStackPerFile } from './harness';
 
 /** The checks every page passes must be able to fail: each is shown a page that breaks it. */
 describe('the page checks of the browser tests', () => {
-  let stack: BrowserStack;
-
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = browserStackPerFile();
 
   const breakages: [string, string, RegExp][] = [
     [
@@ -31,8 +24,8 @@ describe('the page checks of the browser tests', () => {
   ];
 
   it.each(breakages)('refuse %s', async (_, script, message) => {
-    const tab = await stack.open('phone');
-    await tab.page.goto(`${stack.api.baseUrl}/register`);
+    const tab = await stack().open('phone');
+    await tab.page.goto(`${stack().api.baseUrl}/register`);
     const heading = tab.page.getByRole('heading', { level: 1 });
     await heading.waitFor();
     await tab.page.evaluate(script);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import chromium from '@sparticuz/chromium';
 import { type Browser, type Locator, type Page, chromium as playwright } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { webDistDir } from '../../dev/paths';
 import { type ApiHarness, startApi } from '../support/api-harness';
 import { screenshotDir } from './paths';
@@ -151,5 +151,23 @@ export async function startBrowserStack(): Promise<BrowserStack> {
       await browser.close();
       await api.close();
     },
+  };
+}
+
+/**
+ * The stack for the tests of one file: started before them, closed after. Call it at the top of a
+ * `describe`; the function it returns gives the running stack inside the tests.
+ */
+export function browserStackPerFile(): () => BrowserStack {
+  let stack: BrowserStack | undefined;
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  return () => {
+    if (!stack) throw new Error('The browser stack is not running (used outside a test?)');
+    return stack;
   };
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { grantedCertificate } from '../support/granted-case';
-import { type BrowserStack, startBrowserStack } from './harness';
+import { browserStackPerFile } from './harness';
 
 /** A long German name: it must wrap on a phone rather than widen the page. */
 const organisationName = 'Rechenzentrumsdienstleistungsgesellschaft Überlingen mbH';
@@ -11,19 +11,15 @@ const result = (page: Page) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: organisationName }) });
 
 describe('the public register, through the pages alone', () => {
-  let stack: BrowserStack;
+  const stack = browserStackPerFile();
   let certificateNumber: string;
 
   beforeAll(async () => {
-    stack = await startBrowserStack();
-    ({ certificateNumber } = await grantedCertificate(stack.api, organisationName));
-  });
-  afterAll(async () => {
-    await stack?.close();
+    ({ certificateNumber } = await grantedCertificate(stack().api, organisationName));
   });
 
   it('finds a granted certificate by its number, as typed, and opens its stable link', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     const { page } = tab;
     await tab.visit('/register', 'register', (p) =>
       p.getByRole('heading', { name: 'Öffentliches Register' }),
@@ -45,18 +41,18 @@ describe('the public register, through the pages alone', () => {
       .poll(() => page.getByText('Die Akkreditierung ist gültig.', { exact: false }).count())
       .toBe(1);
     await expect
-      .poll(() => page.getByText(`${stack.api.baseUrl}/register/${certificateNumber}`).count())
+      .poll(() => page.getByText(`${stack().api.baseUrl}/register/${certificateNumber}`).count())
       .toBe(1);
   });
 
   it('finds it by part of the organisation name', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit('/register?q=dienstleistungsgesellschaft', 'register-found-by-name', (p) => result(p));
     await expect.poll(() => tab.page.getByRole('link', { name: certificateNumber }).count()).toBe(1);
   });
 
   it('says so when a search finds nothing', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit('/register?q=Gibt%20es%20nicht%20GmbH', 'register-nothing-found', (p) =>
       p.getByText('Kein Eintrag gefunden für „Gibt es nicht GmbH“.'),
     );
@@ -64,7 +60,7 @@ describe('the public register, through the pages alone', () => {
   });
 
   it("shows the API's refusal of a search at the top of the page", async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit(`/register?q=${'x'.repeat(201)}`, 'register-refused', (page) =>
       page.getByRole('alert').filter({ hasText: 'Das hat nicht geklappt' }),
     );
@@ -72,21 +68,21 @@ describe('the public register, through the pages alone', () => {
   });
 
   it('opens the stable link directly on a phone, the long name wrapping', async () => {
-    const tab = await stack.open('phone');
+    const tab = await stack().open('phone');
     await tab.visit(`/register/${certificateNumber}`, 'certificate', (p) =>
       p.getByRole('heading', { name: organisationName }),
     );
   });
 
   it('answers a number that is not in the register', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit('/register/DIM1002-2026-00000000', 'certificate-not-found', (p) =>
       p.getByText('Im Register gibt es kein Zertifikat mit der Nummer DIM1002-2026-00000000.'),
     );
   });
 
   it('switches to English and keeps the choice after a reload', async () => {
-    const tab = await stack.open('phone');
+    const tab = await stack().open('phone');
     const { page } = tab;
     await tab.visit(`/register?q=${certificateNumber}`, 'register-de', (p) =>
       p.getByRole('heading', { name: 'Öffentliches Register' }),
@@ -104,9 +100,9 @@ describe('the public register, through the pages alone', () => {
   });
 
   it('is usable by keyboard: the skip link first, then the search', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     const { page } = tab;
-    await page.goto(`${stack.api.baseUrl}/register`);
+    await page.goto(`${stack().api.baseUrl}/register`);
     await page.getByRole('heading', { name: 'Öffentliches Register' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.locator(':focus').textContent()).toBe('Zum Inhalt springen');

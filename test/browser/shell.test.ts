@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserStack, startBrowserStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserStackPerFile } from './harness';
 
 /** The frame around every page: navigation, its mobile form, keyboard order. */
 describe('the application shell', () => {
-  let stack: BrowserStack;
-
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = browserStackPerFile();
 
   it('on a phone hides the navigation behind the menu button, out of the keyboard order', async () => {
-    const tab = await stack.open('phone');
+    const tab = await stack().open('phone');
     const { page } = tab;
-    await page.goto(`${stack.api.baseUrl}/register`);
+    await page.goto(`${stack().api.baseUrl}/register`);
     await page.getByRole('heading', { name: 'Öffentliches Register' }).waitFor();
 
     const reached: string[] = [];
@@ -47,7 +40,7 @@ describe('the application shell', () => {
   });
 
   it('shows someone not signed in the register and the way to sign in, the current page marked', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit('/register', 'navigation-signed-out', (page) =>
       page.getByRole('navigation', { name: 'Hauptnavigation' }),
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserStack, startBrowserStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserStackPerFile } from './harness';
 
 /**
  * The sign-in pages (CONTRACT-signin.md) as someone not signed in meets them, and the deep links of
@@ -8,20 +8,13 @@ import { type BrowserStack, startBrowserStack } from './harness';
  * password-reset links). Signing in itself is tested once the API has its sign-in routes.
  */
 describe('signing in, through the pages alone', () => {
-  let stack: BrowserStack;
-
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = browserStackPerFile();
 
   it.each([
     ['my tasks', '/tasks'],
     ['an accreditation', `/accreditations/${randomUUID()}`],
   ])('sends a deep link to %s to the sign-in page, and back there after it', async (_, path) => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit(path, 'sign-in', (page) => page.getByRole('heading', { name: 'Anmelden' }));
     const url = new URL(tab.page.url());
     expect(url.pathname).toBe('/sign-in');
@@ -29,7 +22,7 @@ describe('signing in, through the pages alone', () => {
   });
 
   it('shows what is missing at the fields and moves focus there', async () => {
-    const tab = await stack.open('phone');
+    const tab = await stack().open('phone');
     const { page } = tab;
     await tab.visit('/sign-in', 'sign-in', (p) => p.getByRole('heading', { name: 'Anmelden' }));
     await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -41,7 +34,7 @@ describe('signing in, through the pages alone', () => {
   });
 
   it('opens the invitation link: a password form, its repetition checked', async () => {
-    const tab = await stack.open('phone');
+    const tab = await stack().open('phone');
     const { page } = tab;
     await tab.visit('/invitation?token=abc', 'invitation', (p) =>
       p.getByRole('heading', { name: 'Einladung annehmen' }),
@@ -53,14 +46,14 @@ describe('signing in, through the pages alone', () => {
   });
 
   it('says so when the invitation link has no token', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit('/invitation', 'invitation-without-token', (page) =>
       page.getByRole('alert').filter({ hasText: 'Der Link ist unvollständig.' }),
     );
   });
 
   it('opens the password reset: asking for a link, and setting a password with one', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit('/password-reset', 'password-reset-request', (page) =>
       page.getByRole('button', { name: 'Link anfordern' }),
     );
@@ -72,7 +65,7 @@ describe('signing in, through the pages alone', () => {
   });
 
   it('answers an address that is no page', async () => {
-    const tab = await stack.open();
+    const tab = await stack().open();
     await tab.visit('/gibt-es-nicht', 'not-found', (page) =>
       page.getByRole('heading', { name: 'Seite nicht gefunden' }),
     );

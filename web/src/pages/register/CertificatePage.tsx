@@ -28,7 +28,7 @@ function Entry({ entry }: { entry: RegisterEntry }) {
       <Stack component="dl" gap="xs" m={0}>
         {rows.map(([term, value]) => (
           <Group key={term} component="div" gap="xs" wrap="wrap">
-            <Text component="dt" fw={600} miw="10rem">
+            <Text component="dt" fw={600} w="13rem">
               {term}
             </Text>
             <Text component="dd" m={0}>
