@@ -21,4 +21,6 @@ export interface ApiDependencies {
   metrics?: ApiMetrics;
   /** Readiness fails when a due notification waited longer (telemetry/readiness.ts). */
   maxOutboxAgeSeconds?: number;
+  /** The built web application to serve at `/` (web/dist); none when unset or not built. */
+  webRoot?: string;
 }

@@ -38,6 +38,7 @@ export async function buildForProduction(log: (line: string) => void): Promise<v
     target: 'node20',
     packages: 'external',
     sourcemap: true,
+    define: { __COMPILED__: 'true' },
     logLevel: 'warning',
   });
   log(`compiled ${entryPoints.length} entry points in ${Date.now() - started} ms`);

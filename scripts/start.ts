@@ -16,6 +16,7 @@ import { defaultDataDir } from '../dev/paths';
 import { databaseUrl, startLocalPostgres } from '../dev/postgres';
 import { type ManagedProcess, startProcess } from '../dev/processes';
 import { MissingToolError, resolveTemporalCli } from '../dev/tools';
+import { ensureWebBuild } from '../dev/web-build';
 import { searchAttributeKeys } from '../workflows/search-attributes';
 
 const localAdminEmail = 'admin@dim.local';
@@ -154,6 +155,9 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    // Built while the servers start; the API serves it from its start on.
+    const webBuild = ensureWebBuild(say);
+    webBuild.catch(() => {});
     const temporalCli = await resolveTemporalCli();
 
     let databaseUrlForApp = env.DATABASE_URL;
@@ -194,6 +198,7 @@ async function main() {
     // node itself (not the tsx wrapper), so signals reach the process that drains.
     const nodeWithTsx = (main: string) => ['--import', 'tsx', main];
     children.push(startProcess('worker', process.execPath, nodeWithTsx('worker/main.ts'), appEnv, say));
+    await webBuild;
     children.push(startProcess('api', process.execPath, nodeWithTsx('api/main.ts'), appEnv, say));
     for (const child of children) {
       void child.exited.then((code) => {
@@ -212,6 +217,7 @@ async function main() {
       [
         '',
         `DIM accreditation engine: ${readiness} Ctrl-C stops it.`,
+        `  Web app         ${api}/`,
         `  API             ${api}`,
         `  OpenAPI docs    ${api}/docs   (${api}/openapi.json)`,
         `  Health          ${api}/health/ready`,

@@ -63,7 +63,7 @@ describe('API metrics', () => {
         headers: { ...staff.headers, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    const before = await scrape();
+    const was = await scrape();
 
     const opening = await post('/accreditations', organisationBody('Messbar GmbH'));
     expect(opening.status).toBe(201);
@@ -89,23 +89,23 @@ describe('API metrics', () => {
     });
     expect(again.status).toBe(409);
 
-    const after = await scrape();
-    expect(after(opened) - before(opened)).toBe(1);
-    expect(after(stepped) - before(stepped)).toBe(1);
-    expect(after(updateWithStart) - before(updateWithStart)).toBe(1);
-    expect(after(update) - before(update)).toBe(2);
-    expect(after(rejected) - before(rejected)).toBe(1);
+    const now = await scrape();
+    expect(now(opened) - was(opened)).toBe(1);
+    expect(now(stepped) - was(stepped)).toBe(1);
+    expect(now(updateWithStart) - was(updateWithStart)).toBe(1);
+    expect(now(update) - was(update)).toBe(2);
+    expect(now(rejected) - was(rejected)).toBe(1);
     const reviewed = 'dim_accreditations{status="application_review"}';
-    expect(after(reviewed) - before(reviewed)).toBe(1);
-    expect(after('dim_accreditations{status="opened"}')).toBe(0);
+    expect(now(reviewed) - was(reviewed)).toBe(1);
+    expect(now('dim_accreditations{status="opened"}')).toBe(0);
     // No dispatcher runs here: what the steps notified stays in the outbox.
     const { rows } = await sql<{ due: number }>`
       SELECT count(*)::int AS due FROM notifications WHERE status = 'pending'`.execute(database.db);
     expect(rows[0]?.due).toBeGreaterThan(0);
-    expect(after('dim_outbox_backlog')).toBe(rows[0]?.due);
-    expect(before('dim_outbox_backlog')).toBe(0);
-    expect(after('dim_notifications_failed')).toBe(0);
-    expect(after('dim_tasks_overdue')).toBe(0);
+    expect(now('dim_outbox_backlog')).toBe(rows[0]?.due);
+    expect(was('dim_outbox_backlog')).toBe(0);
+    expect(now('dim_notifications_failed')).toBe(0);
+    expect(now('dim_tasks_overdue')).toBe(0);
     // The case manager's review of the application, made overdue.
     const overdue = await database.db
       .updateTable('tasks')
@@ -114,7 +114,7 @@ describe('API metrics', () => {
       .executeTakeFirst();
     expect(Number(overdue.numUpdatedRows)).toBeGreaterThan(0);
     expect((await scrape())('dim_tasks_overdue')).toBe(Number(overdue.numUpdatedRows));
-    expect(after('process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(now('process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
   it('is not served on the public API port', async () => {
