@@ -13,16 +13,19 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import type { DocumentStorage } from '../db/documents';
+import { defaultSignInLimits, type SignInLimits } from '../db/sign-in-limits';
 import { type AuthRateLimit, authPlugin } from './auth';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
+import { authRoutes } from './routes/auth';
 import { Base64Upload, documentRoutes, mediaTypes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
+import { csrfHeader, defaultSessionConfig, type SessionConfig, sessionCookie } from './session';
 
 export interface ApiDependencies {
   db: Kysely<Database>;
@@ -34,7 +37,16 @@ export interface ApiDependencies {
   /** Where evidence is stored (default: PostgreSQL). */
   documents: DocumentStorage;
   authRateLimit?: AuthRateLimit;
+  /** Session expiry and cookie (default: 30 min idle, 12 h absolute, `Secure`). */
+  sessions: SessionConfig;
+  signInLimits: SignInLimits;
 }
+
+export type ApiInput = Omit<ApiDependencies, 'documents' | 'sessions' | 'signInLimits'> & {
+  documents?: DocumentStorage;
+  sessions?: Partial<SessionConfig>;
+  signInLimits?: SignInLimits;
+};
 
 /** Fastify's own 4xx errors, by status, as stable problem types. */
 const problemByStatus: Record<number, ProblemKind> = {
@@ -59,8 +71,13 @@ function findNul(value: unknown, path = ''): string | undefined {
   return undefined;
 }
 
-export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { documents?: DocumentStorage }) {
-  const deps: ApiDependencies = { ...input, documents: input.documents ?? { kind: 'database' } };
+export async function buildApp(input: ApiInput) {
+  const deps: ApiDependencies = {
+    ...input,
+    documents: input.documents ?? { kind: 'database' },
+    sessions: { ...defaultSessionConfig, ...input.sessions },
+    signInLimits: input.signInLimits ?? defaultSignInLimits,
+  };
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
     bodyLimit: 1024 * 1024,
@@ -121,12 +138,28 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
           'application/problem+json (RFC 9457) with a stable `type`; rejected steps carry a `code`.',
         version: '0.1.0',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (CLI, automation)' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: sessionCookie,
+            description: 'The session of a signed-in person (POST /auth/sign-in)',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: csrfHeader,
+            description: 'The csrfToken of the session; required with the session cookie on every write',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit });
+  await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit, sessions: deps.sessions });
   let openapi: ReturnType<typeof app.swagger> | undefined;
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => {
     openapi ??= finishDocument(app.swagger(), [
@@ -142,6 +175,7 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   });
   app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
 
+  await app.register(authRoutes, deps);
   await app.register(accreditationRoutes, deps);
   await app.register(stepRoutesPlugin, deps);
   await app.register(taskRoutes, deps);

@@ -1,11 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
 import { buildApp } from '../api/app';
@@ -18,58 +16,11 @@ import { createFileMailer, createSmtpMailer, type Mailer, messageIdFor } from '.
 import { completeApplication } from './domain/support';
 import { allConforming, CaseDriver, type castOfCase } from './support/case-driver';
 import { createTestDatabase, type TestDatabase } from './support/database';
+import { notificationIdOf, TestSmtp } from './support/smtp';
 import { startTestTemporal, type TestTemporal } from './support/temporal';
 import { createTestUser } from './support/users';
 
 const webUrl = 'http://dim.test';
-
-/** A real SMTP server in-process: 550 for `bounce…` recipients, 451 once for `busy…` recipients. */
-class TestSmtp {
-  readonly received: { rcptTo: string[]; mail: ParsedMail }[] = [];
-  private busyRejected = new Set<string>();
-  private server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo: (address, _session, callback) => {
-      const to = address.address;
-      if (to.startsWith('bounce')) {
-        return callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
-      }
-      if (to.startsWith('busy') && !this.busyRejected.has(to)) {
-        this.busyRejected.add(to);
-        return callback(Object.assign(new Error('4.3.2 Try again later'), { responseCode: 451 }));
-      }
-      callback();
-    },
-    onData: (stream, session, callback) => {
-      simpleParser(stream).then(
-        (mail) => {
-          this.received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  port = 0;
-
-  async start() {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
-  }
-  close() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-  /** Messages whose notification id starts with the prefix (a case's stream id). */
-  messagesOf(prefix: string) {
-    return this.received.filter(({ mail }) => notificationIdOf(mail).startsWith(prefix));
-  }
-}
-
-function notificationIdOf(mail: ParsedMail): string {
-  return String(mail.headers.get('x-dim-notification-id') ?? '');
-}
 
 interface Person {
   email: string;

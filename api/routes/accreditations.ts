@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { inviteOrganisationContact } from '../../db/account-tokens';
 import { deleteOrganisation, insertOrganisationOnce } from '../../db/identity';
 import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
 import { PolicySchema } from '../../domain/policy-schema';
@@ -125,7 +126,8 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
         summary: 'Open an accreditation (Akkreditierung eröffnen)',
         description:
           'Registers the organisation and starts the accreditation; the caller becomes its case manager. ' +
-          'The answer carries the organisation id, for creating the organisation’s users. ' +
+          'The answer carries the organisation id, for creating the organisation’s users. The contact ' +
+          'e-mail address gets a user of role organisation and an invitation e-mail, unless it has a user. ' +
           'Repeated with the same Idempotency-Key (e.g. after 503), it opens nothing twice and answers with the same case.',
         tags: ['accreditations'],
         headers: IdempotencyHeaders,
@@ -177,6 +179,8 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
           throw error;
         }
       }
+      // Once per organisation, however often the opening is retried (see inviteOrganisationContact).
+      await inviteOrganisationContact(db, { organisationId, ...organisation });
       const detail = await findAccreditation(db, accreditationId);
       if (!detail)
         throw new Error(`Accreditation ${accreditationId} was opened but is not in the read model`);

@@ -1,8 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp } from '../../api/app';
-import type { AuthRateLimit } from '../../api/auth';
+import { type ApiInput, buildApp } from '../../api/app';
 import type { UserRole } from '../../db/database';
-import type { DocumentStorage } from '../../db/documents';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startTestTemporal, type TestTemporal } from './temporal';
@@ -52,7 +50,8 @@ export interface ApiHarness {
   baseUrl: string;
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies ad hoc.
   call<T = any>(
-    user: TestUser | null,
+    /** A test user (bearer token), or any caller's headers (e.g. a session cookie and CSRF token). */
+    user: { headers: Record<string, string> } | null,
     method: string,
     path: string,
     body?: unknown,
@@ -63,7 +62,9 @@ export interface ApiHarness {
 }
 
 export async function startApi(
-  options: { stepTimeoutMs?: number; documents?: DocumentStorage; authRateLimit?: AuthRateLimit } = {},
+  options: Partial<
+    Pick<ApiInput, 'stepTimeoutMs' | 'documents' | 'authRateLimit' | 'sessions' | 'signInLimits'>
+  > = {},
 ): Promise<ApiHarness> {
   const database = await createTestDatabase();
   const temporal = await startTestTemporal(database.db);
