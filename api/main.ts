@@ -3,6 +3,7 @@ import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createDb } from '../db/connection';
 import { buildApp } from './app';
+import { sessionConfigFromEnv } from './session';
 
 async function main() {
   const env = loadEnv();
@@ -16,12 +17,7 @@ async function main() {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     logger,
     documents: env.DOCUMENT_DIR ? { kind: 'directory', path: env.DOCUMENT_DIR } : { kind: 'database' },
-    sessions: {
-      idleMs: env.SESSION_IDLE_MINUTES * 60_000,
-      absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
-      // The cookie is `Secure` unless the web application is served over plain http (local development).
-      secureCookie: !env.PUBLIC_WEB_URL.startsWith('http://'),
-    },
+    sessions: sessionConfigFromEnv(env),
   });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
 

@@ -10,6 +10,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { type Env, loadEnv } from '../config/env';
 import type { Database, UserRow } from '../db/database';
 import { createSession, endSession, type SessionPolicy } from '../db/sessions';
 
@@ -21,9 +22,18 @@ export interface SessionConfig extends SessionPolicy {
   secureCookie: boolean;
 }
 
+export function sessionConfigFromEnv(env: Env): SessionConfig {
+  return {
+    idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    // Plain http only in local development, where a `Secure` cookie would never be sent back.
+    secureCookie: !env.PUBLIC_WEB_URL.startsWith('http://'),
+  };
+}
+
+/** The environment's default expiry (30 min idle, 12 h absolute), with a `Secure` cookie. */
 export const defaultSessionConfig: SessionConfig = {
-  idleMs: 30 * 60_000,
-  absoluteMs: 12 * 3_600_000,
+  ...sessionConfigFromEnv(loadEnv({})),
   secureCookie: true,
 };
 

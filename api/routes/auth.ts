@@ -7,7 +7,7 @@ import { endSession } from '../../db/sessions';
 import { countSignInAttempt, forgiveAccountFailures, signInSucceeded } from '../../db/sign-in-limits';
 import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
-import { problemResponses } from '../openapi';
+import { NoContent, problemResponses, sendNoContent } from '../openapi';
 import { ProblemError, problem } from '../problems';
 import { clearSessionCookie, csrfTokenFor, presentSessionUser, startSession } from '../session';
 
@@ -33,8 +33,6 @@ const Email = z.email().max(254);
 const NewPassword = z.string().min(12).max(256).describe('At least 12 characters');
 const LinkToken = z.string().min(20).max(200).describe('The token of the link in the e-mail');
 const LinkBody = z.object({ token: LinkToken, password: NewPassword }).strict();
-
-const noContent = z.null().describe('No content');
 
 export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
   app,
@@ -115,13 +113,13 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
         summary: 'Sign out: the session ends (Abmelden)',
         description: 'Ends the session of the cookie and clears the cookie. A bearer token is not affected.',
         tags: ['sign-in'],
-        response: { 204: noContent, ...problemResponses(401, 403, 429) },
+        response: { 204: NoContent, ...problemResponses(401, 403, 429) },
       },
     },
     async (request, reply) => {
       if (request.sessionId) await endSession(db, request.sessionId);
       clearSessionCookie(reply, sessions);
-      return reply.status(204).send(null);
+      return sendNoContent(reply, 204);
     },
   );
 
@@ -185,13 +183,13 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
           'a link valid for one hour (at most 3 an hour).',
         tags: ['sign-in'],
         body: z.object({ email: Email }).strict(),
-        response: { 202: noContent, ...problemResponses(400, 413, 415, 429) },
+        response: { 202: NoContent, ...problemResponses(400, 413, 415, 429) },
       },
     },
     async (request, reply) => {
       const queued = await sendPasswordReset(db, request.body.email);
       request.log.info({ queued }, 'password reset requested');
-      return reply.status(202).send(null);
+      return sendNoContent(reply, 202);
     },
   );
 };

@@ -13,7 +13,7 @@ import {
 } from '../../db/identity';
 import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
-import { problemResponses } from '../openapi';
+import { NoContent, problemResponses, sendNoContent } from '../openapi';
 import { ProblemError, problem } from '../problems';
 
 const roles = [
@@ -262,7 +262,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         tags: ['users'],
         params: z.object({ userId: z.string().min(1).max(100) }),
         response: {
-          202: z.null().describe('The invitation is queued'),
+          202: NoContent,
           ...problemResponses(400, 401, 403, 404, 429),
         },
       },
@@ -271,7 +271,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
       const user = await managedUser(currentUser(request), request.params.userId);
       await sendInvitation(db, user.user_id);
       request.log.info({ invitedUserId: user.user_id }, 'invitation sent');
-      return reply.status(202).send(null);
+      return sendNoContent(reply, 202);
     },
   );
 };

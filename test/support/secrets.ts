@@ -7,7 +7,9 @@ export async function expectNoSecretStored(db: Kysely<Database>, secrets: string
   const { rows: tables } = await sql<{ name: string }>`
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(db);
-  expect(tables.map(({ name }) => name)).toEqual(expect.arrayContaining(['events', 'sessions', 'account_mails']));
+  expect(tables.map(({ name }) => name)).toEqual(
+    expect.arrayContaining(['events', 'sessions', 'account_mails']),
+  );
   const found: string[] = [];
   for (const { name } of tables) {
     const { rows } = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(name)} t`.execute(db);
