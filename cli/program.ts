@@ -436,6 +436,13 @@ export function createProgram(io: CliIo): Command {
       );
     });
   users
+    .command('invite <userId>')
+    .description('send the user a new invitation e-mail (through the API); earlier invitations stop working')
+    .action(async (userId: string) => {
+      await client().request('POST', `/users/${encodeURIComponent(userId)}/invitation`);
+      print({ userId, invited: true }, () => `Invitation sent to ${userId}.`);
+    });
+  users
     .command('list')
     .description('list users (through the API)')
     .addOption(new Option('--role <role>').choices(roles))
