@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import { type Env, loadEnv } from '../config/env';
 import type { Database, UserRow } from '../db/database';
 import { createSession, endSession, type SessionPolicy } from '../db/sessions';
+import { presentSessionUser } from './presenters';
 
 export const sessionCookie = 'dim_session';
 export const csrfHeader = 'x-csrf-token';
@@ -50,16 +51,6 @@ export function csrfTokenMatches(sessionId: string, given: string | string[] | u
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-/** The user as the sign-in routes answer with it. */
-export const presentSessionUser = (user: UserRow) => ({
-  userId: user.user_id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  organisationId: user.organisation_id,
-  language: user.language,
-});
 
 /**
  * Signs the user in: a new session (the one the request came with, if any, ends — a session id

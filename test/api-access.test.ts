@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenFor, defaultSessionConfig } from '../api/session';
-import { stepRoutes } from '../api/step-table';
+import { stepRoutes } from '../api/step-routes';
 import type { UserRole } from '../db/database';
 import { createSession, sessionUser } from '../db/sessions';
 import { commandRoles } from '../domain/permissions';

@@ -5,22 +5,13 @@ import type { AccountTokenPurpose } from '../../db/database';
 import { checkPassword } from '../../db/passwords';
 import { endSession } from '../../db/sessions';
 import { countSignInAttempt, forgiveAccountFailures, signInSucceeded } from '../../db/sign-in-limits';
-import type { ApiDependencies } from '../app';
+import { userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { NoContent, problemResponses, sendNoContent } from '../openapi';
+import { presentSessionUser, SessionUserSchema } from '../presenters';
 import { ProblemError, problem } from '../problems';
-import { clearSessionCookie, csrfTokenFor, presentSessionUser, startSession } from '../session';
-
-const everyone = ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] as const;
-
-const SessionUserSchema = z.object({
-  userId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(everyone),
-  organisationId: z.string().nullable(),
-  language: z.enum(['de', 'en']),
-});
+import { clearSessionCookie, csrfTokenFor, startSession } from '../session';
 
 const SignedIn = z
   .object({
@@ -84,7 +75,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
   app.get(
     '/auth/session',
     {
-      config: { access: everyone },
+      config: { access: userRoles },
       schema: {
         operationId: 'getSession',
         summary: 'Who is signed in, and the CSRF token of the session (Sitzung)',
@@ -107,7 +98,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
   app.post(
     '/auth/sign-out',
     {
-      config: { access: everyone },
+      config: { access: userRoles },
       schema: {
         operationId: 'signOut',
         summary: 'Sign out: the session ends (Abmelden)',

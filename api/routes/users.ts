@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { issueAccountLink, sendInvitation } from '../../db/account-tokens';
-import type { UserRole, UserRow } from '../../db/database';
+import type { UserRow } from '../../db/database';
 import {
   createUser,
   findOrganisation,
@@ -11,40 +11,16 @@ import {
   listUsers,
   revokeTokens,
 } from '../../db/identity';
-import type { ApiDependencies } from '../app';
+import { type UserRole, userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { NoContent, problemResponses, sendNoContent } from '../openapi';
+import { presentUser, UserSchema } from '../presenters';
 import { ProblemError, problem } from '../problems';
-
-const roles = [
-  'admin',
-  'staff',
-  'decision_maker',
-  'auditor',
-  'organisation',
-] as const satisfies readonly UserRole[];
-
-const UserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(roles),
-  organisationId: z.string().nullable(),
-  language: z.enum(['de', 'en']),
-});
 
 const TokenSchema = z.object({
   token: z.string().describe('Shown once; only its SHA-256 is stored'),
   expiresAt: z.iso.datetime({ offset: true }),
-});
-
-const present = (user: UserRow): z.infer<typeof UserSchema> => ({
-  id: user.user_id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  organisationId: user.organisation_id,
-  language: user.language,
 });
 
 const notFound = () => new ProblemError(problem('notFound', 'No such user.'));
@@ -65,7 +41,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
   app.get(
     '/me',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'whoAmI',
         summary: 'The authenticated user',
@@ -73,7 +49,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         response: { 200: UserSchema, ...problemResponses(401, 429) },
       },
     },
-    async (request) => present(currentUser(request)),
+    async (request) => presentUser(currentUser(request)),
   );
 
   app.get(
@@ -86,7 +62,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         tags: ['users'],
         querystring: z
           .object({
-            role: z.enum(roles).optional(),
+            role: z.enum(userRoles).optional(),
             organisation: z.string().min(1).max(100).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           })
@@ -97,7 +73,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
     async (request) => {
       const { role, organisation, limit } = request.query;
       const rows = await listUsers(db, { role, organisationId: organisation, limit });
-      return { items: rows.map(present) };
+      return { items: rows.map(presentUser) };
     },
   );
 
@@ -117,7 +93,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           .object({
             email: z.email().max(254),
             name: z.string().trim().min(1).max(200),
-            role: z.enum(roles),
+            role: z.enum(userRoles),
             organisationId: z
               .string()
               .min(1)
@@ -184,7 +160,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
       request.log.info({ createdUserId: user.user_id, role: user.role }, 'user created');
       return reply
         .status(201)
-        .send({ user: present(user), token: { token, expiresAt: expiresAt.toISOString() } });
+        .send({ user: presentUser(user), token: { token, expiresAt: expiresAt.toISOString() } });
     },
   );
 

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { type ApiInput, buildApp } from '../../api/app';
+import { buildApp } from '../../api/app';
+import type { ApiInput } from '../../api/dependencies';
 import type { UserRole } from '../../db/database';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { createTestDatabase, type TestDatabase } from './database';
