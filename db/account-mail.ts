@@ -3,7 +3,7 @@
  * notifications/account-mail.ts. Whatever becomes of a mail — sent, failed, its link expired —
  * its clear token is set to null in the same statement.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { AccountTokenPurpose, Database, Language } from './database';
 
 export interface DueAccountMail {
@@ -110,15 +110,5 @@ export async function markAccountMailFailed(
     .updateTable('account_mails')
     .set({ status: 'failed', token: null, attempts, last_error: error, next_attempt_at: null })
     .where('mail_id', '=', mailId)
-    .execute();
-}
-
-/** The account mails of a user, newest first (for operators and tests; no tokens). */
-export async function accountMailsOf(db: Kysely<Database>, userId: string) {
-  return db
-    .selectFrom('account_mails')
-    .select(['mail_id', 'kind', 'status', 'attempts', 'last_error', 'created_at', 'sent_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
     .execute();
 }
