@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../api/app';
 import { sessionConfigFromEnv } from '../api/session';
 import { loadEnv } from '../config/env';
+import { createLogger } from '../config/logger';
 import { sendPasswordReset } from '../db/account-tokens';
 import type { UserRole } from '../db/database';
 import { findUser, hashToken } from '../db/identity';
@@ -246,6 +247,32 @@ describe('sessions and sign-in limits', () => {
       const signedIn = await browser.signIn(email, password);
       expect(signedIn.setCookies[0]).toContain('HttpOnly');
       expect(signedIn.setCookies[0]).not.toContain('Secure');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('writes no password, session id, CSRF token or link token into the log', async () => {
+    const lines: string[] = [];
+    const app = await buildApp({
+      db: api.database.db,
+      temporal: api.temporal.client,
+      taskQueue: api.temporal.taskQueue,
+      logger: createLogger({ LOG_LEVEL: 'trace' }, 'api', { write: (line: string) => lines.push(line) }),
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { email } = await person();
+      const browser = new Browser(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+      await browser.signIn(email, password);
+      const secrets = [password, browser.sessionId ?? '', browser.csrfToken ?? '', 'link-token-in-the-query'];
+      await browser.call('GET', '/auth/session');
+      await browser.call('POST', '/auth/sign-out');
+      await browser.call('GET', '/invitation?token=link-token-in-the-query&lang=de');
+      const text = lines.join('');
+      expect(text).toContain('signed in');
+      expect(text).toContain('/invitation?token=[redacted]&lang=de');
+      for (const secret of secrets) expect(text).not.toContain(secret);
     } finally {
       await app.close();
     }
