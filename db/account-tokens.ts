@@ -11,7 +11,7 @@ import { hashPassword, storePasswordHash } from './passwords';
 import { endSessionsOf, newSecret } from './sessions';
 
 /** How long a link works: an invitation a week, a password reset an hour. */
-export const linkValidityMs: Record<AccountTokenPurpose, number> = {
+const linkValidityMs: Record<AccountTokenPurpose, number> = {
   invitation: 7 * 86_400_000,
   password_reset: 3_600_000,
 };
