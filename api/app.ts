@@ -24,6 +24,7 @@ import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
 import { csrfHeader, defaultSessionConfig, sessionCookie } from './session';
+import { loadWebApplication, navigationRewrite, webApplicationPlugin } from './web-app';
 
 /** Fastify's own 4xx errors, by status, as stable problem types. */
 const problemByStatus: Record<number, ProblemKind> = {
@@ -55,8 +56,10 @@ export async function buildApp(input: ApiInput) {
     sessions: { ...defaultSessionConfig, ...input.sessions },
     signInLimits: input.signInLimits ?? defaultSignInLimits,
   };
+  const web = deps.webRoot ? loadWebApplication(deps.webRoot) : undefined;
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
+    ...(web ? { rewriteUrl: navigationRewrite(web) } : {}),
     bodyLimit: 1024 * 1024,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -137,6 +140,7 @@ export async function buildApp(input: ApiInput) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit, sessions: deps.sessions });
+  await app.register(webApplicationPlugin, { web });
   let openapi: ReturnType<typeof app.swagger> | undefined;
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => {
     openapi ??= finishDocument(app.swagger(), [

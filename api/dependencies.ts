@@ -21,6 +21,8 @@ export interface ApiDependencies {
   /** Session expiry and cookie (default: 30 min idle, 12 h absolute, `Secure`). */
   sessions: SessionConfig;
   signInLimits: SignInLimits;
+  /** The built web application to serve at `/` (web/dist); none when unset or not built. */
+  webRoot?: string;
 }
 
 /** What `buildApp` is given: the dependencies, with defaults for the optional settings. */

@@ -64,7 +64,7 @@ export interface ApiHarness {
 
 export async function startApi(
   options: Partial<
-    Pick<ApiInput, 'stepTimeoutMs' | 'documents' | 'authRateLimit' | 'sessions' | 'signInLimits'>
+    Pick<ApiInput, 'stepTimeoutMs' | 'documents' | 'authRateLimit' | 'sessions' | 'signInLimits' | 'webRoot'>
   > = {},
 ): Promise<ApiHarness> {
   const database = await createTestDatabase();
