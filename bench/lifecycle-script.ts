@@ -1,6 +1,6 @@
 /**
  * Scripted users for whole life cycles through the HTTP API: each looks at the case's open tasks
- * and does what the person would, in the order of test/lifecycle.test.ts (an information request,
+ * and does what the person would, in the order of test/workflow/lifecycle.test.ts (an information request,
  * an audit with one major finding and its corrective action, the grant, two self-assessments, the
  * renewal with a re-audit by another auditor, the renewal grant, the new cycle). When nothing is to
  * be done, it waits until the case's next deadline has passed (the clock's turn).
@@ -12,7 +12,7 @@ import type { BenchApi, Response } from './api';
 import { sleep } from './support';
 
 /**
- * The pilot policy of test/lifecycle.test.ts (a cycle of seconds) stretched so that a cycle still
+ * The pilot policy of test/workflow/lifecycle.test.ts (a cycle of seconds) stretched so that a cycle still
  * fits under load: 200 cycles at once on 2 cores put a step at about 2 s (p50), and a renewal's
  * dozen steps must finish before the certificate expires. A "year" is 30 s here: self-assessments
  * at +30 s and +60 s, the renewal window opening at +30 s, expiry at +90 s.

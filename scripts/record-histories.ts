@@ -4,7 +4,7 @@
  * server: `npx tsx scripts/record-histories.ts 2026-11-27`.
  *
  * Histories of earlier releases stay: they are the shipped behaviour, and
- * `test/workflow-replay.test.ts` proves they still replay. Every change to the workflow's logic
+ * `test/workflow/replay.test.ts` proves they still replay. Every change to the workflow's logic
  * goes behind `patched()` (DESIGN.md §5); recording again for a release replaces only its own files.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,7 @@ for (const file of readdirSync(historiesDir).filter(ofRelease)) rmSync(join(hist
 
 const run = spawnSync(
   'npx',
-  ['vitest', 'run', '--project', 'integration', 'test/workflow-scenarios.test.ts'],
+  ['vitest', 'run', '--project', 'integration', 'test/workflow/scenarios.test.ts'],
   {
     cwd: projectRoot,
     stdio: 'inherit',

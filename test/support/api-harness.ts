@@ -9,7 +9,7 @@ import { startTestTemporal, type TestTemporal } from './temporal';
 import { createTestUser, type TestUser } from './users';
 
 /**
- * A policy of seconds for whole cycles (test/lifecycle.test.ts, the API and CLI tests): self-assessments
+ * A policy of seconds for whole cycles (test/workflow/lifecycle.test.ts, the API and CLI tests): self-assessments
  * fall due at +12 s and +24 s, the renewal window opens at +27 s, expiry at +36 s.
  */
 export const pilotPolicy: PolicyInput = {

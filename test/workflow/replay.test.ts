@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type ReplayWorkerOptions, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type GoldenHistory, loadGoldenHistories } from './support/histories';
-import { installQuietRuntime } from './support/temporal';
+import { type GoldenHistory, loadGoldenHistories } from '../support/histories';
+import { installQuietRuntime } from '../support/temporal';
 
 /**
  * The golden histories in `test/histories/` (recorded from the scenario tests, see
@@ -65,8 +65,8 @@ describe('golden histories of the accreditation workflow', () => {
     // depends on the workflow id the history is replayed under.
     const dir = mkdtempSync(join(tmpdir(), 'dim-workflow-variant-'));
     temporaryDirs.push(dir);
-    const shipped = fileURLToPath(new URL('../workflows/accreditation.ts', import.meta.url));
-    const nodeModules = fileURLToPath(new URL('../node_modules', import.meta.url));
+    const shipped = fileURLToPath(new URL('../../workflows/accreditation.ts', import.meta.url));
+    const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
     writeFileSync(
       join(dir, 'variant.ts'),
       `import { patched, sleep, workflowInfo } from '@temporalio/workflow';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeApplication } from './domain/support';
+import { completeApplication } from '../domain/support';
 import {
   type ApiHarness,
   eventually,
@@ -7,9 +7,9 @@ import {
   pdf,
   pilotPolicy,
   startApi,
-} from './support/api-harness';
-import { allConforming } from './support/case-driver';
-import type { TestUser } from './support/users';
+} from '../support/api-harness';
+import { allConforming } from '../support/case-driver';
+import type { TestUser } from '../support/users';
 
 /**
  * End to end through HTTP: the real API on a port, a worker, Temporal and PostgreSQL. One

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeApplication } from './domain/support';
-import { pilotPolicy } from './support/api-harness';
-import { allConforming, CaseDriver } from './support/case-driver';
-import { createTestDatabase, type TestDatabase } from './support/database';
-import { startTestTemporal, type TestTemporal } from './support/temporal';
+import { completeApplication } from '../domain/support';
+import { pilotPolicy } from '../support/api-harness';
+import { allConforming, CaseDriver } from '../support/case-driver';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startTestTemporal, type TestTemporal } from '../support/temporal';
 
 /**
  * A whole three-year cycle in forty seconds: the same workflow and domain as production, with a

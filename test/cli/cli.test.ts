@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/program';
-import { completeApplication } from './domain/support';
-import { type ApiHarness, eventually, pdf, pilotPolicy, startApi } from './support/api-harness';
-import { allConforming } from './support/case-driver';
+import { runCli } from '../../cli/program';
+import { completeApplication } from '../domain/support';
+import { type ApiHarness, eventually, pdf, pilotPolicy, startApi } from '../support/api-harness';
+import { allConforming } from '../support/case-driver';
 
 const run = promisify(execFile);
 
@@ -158,7 +158,7 @@ describe('the staff CLI', () => {
   });
 
   it('runs as a process: --help, and exit code 1 with the problem for a missing case', async () => {
-    const cli = ['--import', 'tsx', join(import.meta.dirname, '..', 'cli', 'main.ts')];
+    const cli = ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'cli', 'main.ts')];
     const help = await run(process.execPath, [...cli, '--help']);
     expect(help.stdout).toContain('Exit codes');
     const missing = await run(process.execPath, [

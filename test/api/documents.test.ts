@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../api/app';
-import { type ApiHarness, pdf, startApi } from './support/api-harness';
-import type { TestUser } from './support/users';
+import { buildApp } from '../../api/app';
+import { type ApiHarness, pdf, startApi } from '../support/api-harness';
+import type { TestUser } from '../support/users';
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 const png = Buffer.concat([

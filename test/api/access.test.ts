@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stepRoutes } from '../api/step-table';
-import type { UserRole } from '../db/database';
-import { commandRoles } from '../domain/permissions';
-import { completeApplication } from './domain/support';
-import { type ApiHarness, organisationBody, pdf, startApi } from './support/api-harness';
-import { allConforming } from './support/case-driver';
-import type { TestUser } from './support/users';
+import { stepRoutes } from '../../api/step-table';
+import type { UserRole } from '../../db/database';
+import { commandRoles } from '../../domain/permissions';
+import { completeApplication } from '../domain/support';
+import { type ApiHarness, organisationBody, pdf, startApi } from '../support/api-harness';
+import { allConforming } from '../support/case-driver';
+import type { TestUser } from '../support/users';
 
 const roles: UserRole[] = ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'];
 const everyone = roles;

@@ -1,15 +1,15 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp } from '../api/app';
-import type { UserRow } from '../db/database';
-import { findUser } from '../db/identity';
-import { type AccreditationFilter, listAccreditations } from '../db/read-model';
-import { createWorker } from '../worker/worker';
-import { completeApplication } from './domain/support';
-import { type ApiHarness, organisationBody, startApi } from './support/api-harness';
-import { createTestDatabase, type TestDatabase } from './support/database';
-import { createTestUser, type TestUser } from './support/users';
+import { buildApp } from '../../api/app';
+import type { UserRow } from '../../db/database';
+import { findUser } from '../../db/identity';
+import { type AccreditationFilter, listAccreditations } from '../../db/read-model';
+import { createWorker } from '../../worker/worker';
+import { completeApplication } from '../domain/support';
+import { type ApiHarness, organisationBody, startApi } from '../support/api-harness';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestUser, type TestUser } from '../support/users';
 
 describe('human steps through the API', () => {
   let api: ApiHarness;

@@ -1,15 +1,15 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Actor, StepCommandInput } from '../domain/commands';
-import type { PolicyInput } from '../domain/policy-schema';
-import type { AccreditationCase } from '../domain/state';
-import type { CommandRequest } from '../workflows/messages';
-import { accreditationStatusKey } from '../workflows/search-attributes';
-import { completeApplication } from './domain/support';
-import { allConforming, CaseDriver } from './support/case-driver';
-import { createTestDatabase, type TestDatabase } from './support/database';
-import { recordHistory } from './support/histories';
-import { startTestTemporal, type TestTemporal } from './support/temporal';
+import type { Actor, StepCommandInput } from '../../domain/commands';
+import type { PolicyInput } from '../../domain/policy-schema';
+import type { AccreditationCase } from '../../domain/state';
+import type { CommandRequest } from '../../workflows/messages';
+import { accreditationStatusKey } from '../../workflows/search-attributes';
+import { completeApplication } from '../domain/support';
+import { allConforming, CaseDriver } from '../support/case-driver';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { recordHistory } from '../support/histories';
+import { startTestTemporal, type TestTemporal } from '../support/temporal';
 
 /**
  * The branches of the life cycle (DESIGN.md §2) against the dev server, each a case of its own, all

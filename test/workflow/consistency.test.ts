@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCommandRequest } from '../api/steps';
-import { appendToStream } from '../db/event-store';
-import { commandUpdate } from '../workflows/messages';
-import { completeApplication } from './domain/support';
-import { CaseDriver } from './support/case-driver';
-import { createTestDatabase, type TestDatabase } from './support/database';
-import { startTestTemporal, type TestTemporal } from './support/temporal';
+import { toCommandRequest } from '../../api/steps';
+import { appendToStream } from '../../db/event-store';
+import { commandUpdate } from '../../workflows/messages';
+import { completeApplication } from '../domain/support';
+import { CaseDriver } from '../support/case-driver';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startTestTemporal, type TestTemporal } from '../support/temporal';
 
 /**
  * A step's events are appended by a local activity before its workflow task completes. When that

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, preparedStatement } from '../db/connection';
+import { createDb, preparedStatement } from '../../db/connection';
 import {
   appendToStream,
   IdempotencyKeyReused,
@@ -10,9 +10,9 @@ import {
   readStream,
   streamVersion,
   VersionConflict,
-} from '../db/event-store';
-import { verifyHashChains } from '../db/verify';
-import { createTestDatabase, type TestDatabase } from './support/database';
+} from '../../db/event-store';
+import { verifyHashChains } from '../../db/verify';
+import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../api/app';
-import { accreditationWorkflowId } from '../workflows/messages';
-import { createTestDatabase, type TestDatabase } from './support/database';
-import { startTestTemporal, type TestTemporal } from './support/temporal';
-import { createTestUser, type TestUser } from './support/users';
+import { buildApp } from '../../api/app';
+import { accreditationWorkflowId } from '../../workflows/messages';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import { createTestUser, type TestUser } from '../support/users';
 
 const validBody = {
   organisation: {

@@ -2,16 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database';
-import { appendToStream, type NewEvent, type RecordedEvent, readStream } from '../db/event-store';
-import type { InlineProjection } from '../db/projections/inline';
-import { rebuildProjections } from '../db/projections/rebuild';
-import { type AccreditationState, evolve, initialState } from '../domain/accreditation';
-import type { AccreditationEvent } from '../domain/events';
-import { openTasks } from '../domain/tasks';
-import { dueTimers } from '../domain/timers';
-import { createTestDatabase, type TestDatabase } from './support/database';
-import { accreditationScenario } from './support/scenarios';
+import type { Database } from '../../db/database';
+import { appendToStream, type NewEvent, type RecordedEvent, readStream } from '../../db/event-store';
+import type { InlineProjection } from '../../db/projections/inline';
+import { rebuildProjections } from '../../db/projections/rebuild';
+import { type AccreditationState, evolve, initialState } from '../../domain/accreditation';
+import type { AccreditationEvent } from '../../domain/events';
+import { openTasks } from '../../domain/tasks';
+import { dueTimers } from '../../domain/timers';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { accreditationScenario } from '../support/scenarios';
 
 let database: TestDatabase;
 

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { EventRow } from '../db/database';
-import { createWorker } from '../worker/worker';
-import { searchAttributeKeys } from '../workflows/search-attributes';
-import { CaseDriver } from './support/case-driver';
-import { createTestDatabase, type TestDatabase } from './support/database';
-import { installQuietRuntime, tuningFromEnv } from './support/temporal';
+import type { EventRow } from '../../db/database';
+import { createWorker } from '../../worker/worker';
+import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { CaseDriver } from '../support/case-driver';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { installQuietRuntime, tuningFromEnv } from '../support/temporal';
 
 /**
  * The default policy of the standard — years, not seconds — on the Java time-skipping test server
