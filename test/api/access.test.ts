@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stepRoutes } from '../../api/step-table';
 import type { UserRole } from '../../db/database';
 import { commandRoles } from '../../domain/permissions';
 import { completeApplication } from '../domain/support';
-import { type ApiHarness, organisationBody, pdf, startApi } from '../support/api-harness';
+import { organisationBody, pdf } from '../support/api-harness';
 import { allConforming } from '../support/case-driver';
+import { useTestStack } from '../support/stack';
 import type { TestUser } from '../support/users';
 
 const roles: UserRole[] = ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'];
@@ -95,7 +96,7 @@ const validBodies: Record<string, unknown> = {
 };
 
 describe('route × role matrix', () => {
-  let api: ApiHarness;
+  const api = useTestStack({ api: { authRateLimit: { max: 1000, windowMs: 60_000 } } });
   const users = {} as Record<UserRole, TestUser>;
   let strangerOrganisation: TestUser;
   let unassignedAuditor: TestUser;
@@ -104,7 +105,6 @@ describe('route × role matrix', () => {
   let documentId: string;
 
   beforeAll(async () => {
-    api = await startApi({ authRateLimit: { max: 1000, windowMs: 60_000 } });
     for (const role of ['admin', 'staff', 'decision_maker', 'auditor'] as const)
       users[role] = await api.user(role);
     const opened = await api.call(users.staff, 'POST', '/accreditations', organisationBody());
@@ -131,9 +131,6 @@ describe('route × role matrix', () => {
     });
     documentId = upload.body.id;
   }, 60_000);
-  afterAll(async () => {
-    await api?.close();
-  });
 
   const concrete = (path: string) =>
     path

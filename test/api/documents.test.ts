@@ -6,7 +6,8 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
-import { type ApiHarness, pdf, startApi } from '../support/api-harness';
+import { pdf } from '../support/api-harness';
+import { useTestStack } from '../support/stack';
 import type { TestUser } from '../support/users';
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
@@ -16,18 +17,16 @@ const png = Buffer.concat([
 ]);
 
 describe('evidence documents, users and tokens', () => {
-  let api: ApiHarness;
   let organisation: TestUser;
   let staff: TestUser;
   const directory = mkdtempSync(join(tmpdir(), 'dim-documents-'));
+  const api = useTestStack({ api: { documents: { kind: 'directory', path: directory } } });
 
   beforeAll(async () => {
-    api = await startApi({ documents: { kind: 'directory', path: directory } });
     organisation = await api.user('organisation');
     staff = await api.user('staff');
   });
   afterAll(async () => {
-    await api?.close();
     rmSync(directory, { recursive: true, force: true });
   });
 

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { completeApplication } from '../domain/support';
-import {
-  type ApiHarness,
-  eventually,
-  organisationBody,
-  pdf,
-  pilotPolicy,
-  startApi,
-} from '../support/api-harness';
+import { eventually, organisationBody, pdf, pilotPolicy } from '../support/api-harness';
 import { allConforming } from '../support/case-driver';
+import { useTestStack } from '../support/stack';
 import type { TestUser } from '../support/users';
 
 /**
@@ -17,15 +11,11 @@ import type { TestUser } from '../support/users';
  * the right role with their own token — the users themselves created through the API.
  */
 describe('one organisation from opening to certificate, through HTTP', () => {
-  let api: ApiHarness;
+  const api = useTestStack({ api: true });
   let admin: TestUser;
 
   beforeAll(async () => {
-    api = await startApi();
     admin = await api.user('admin');
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   /** A user created through the API by an administrator or case manager, with the token it got. */

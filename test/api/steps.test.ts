@@ -7,20 +7,16 @@ import { findUser } from '../../db/identity';
 import { type AccreditationFilter, listAccreditations } from '../../db/read-model';
 import { createWorker } from '../../worker/worker';
 import { completeApplication } from '../domain/support';
-import { type ApiHarness, organisationBody, startApi } from '../support/api-harness';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { organisationBody } from '../support/api-harness';
+import { useTestStack } from '../support/stack';
 import { createTestUser, type TestUser } from '../support/users';
 
 describe('human steps through the API', () => {
-  let api: ApiHarness;
+  const api = useTestStack({ api: { authRateLimit: { max: 3, windowMs: 60_000 } } });
   let staff: TestUser;
 
   beforeAll(async () => {
-    api = await startApi({ authRateLimit: { max: 3, windowMs: 60_000 } });
     staff = await api.user('staff');
-  });
-  afterAll(async () => {
-    await api?.close();
   });
 
   /** A case in application review, with its organisation user. */
@@ -248,7 +244,7 @@ describe('human steps through the API', () => {
 });
 
 describe('a worker that does not answer', () => {
-  let database: TestDatabase;
+  const stack = useTestStack({ temporal: false });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   const connections: { close(): Promise<void> }[] = [];
@@ -261,20 +257,16 @@ describe('a worker that does not answer', () => {
       connection,
       namespace: 'default',
       taskQueue,
-      db: database.db,
+      db: stack.db,
       workflowBundle: { code: inject('workflowBundleCode') },
     });
     running = worker.run();
   }
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
   afterAll(async () => {
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await running;
     for (const connection of connections) await connection.close();
-    await database?.drop();
   });
 
   it('answers 503 with a retry-safe key within the deadline; the retry does the step, or opens the case, once', async () => {
@@ -282,14 +274,14 @@ describe('a worker that does not answer', () => {
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     connections.push(connection);
     const app = await buildApp({
-      db: database.db,
+      db: stack.db,
       temporal: new Client({ connection, namespace: 'default' }),
       taskQueue,
       logger: false,
       stepTimeoutMs: 1_500,
     });
     try {
-      const staff = await createTestUser(database.db, 'staff');
+      const staff = await createTestUser(stack.db, 'staff');
       const opened = await app.inject({
         method: 'POST',
         url: '/accreditations',
@@ -297,7 +289,7 @@ describe('a worker that does not answer', () => {
         payload: organisationBody(),
       });
       const id = opened.json().id;
-      const applicant = await createTestUser(database.db, 'organisation', {
+      const applicant = await createTestUser(stack.db, 'organisation', {
         organisationId: opened.json().organisation.id,
       });
 
@@ -352,7 +344,7 @@ describe('a worker that does not answer', () => {
       const again = await open();
       expect(again.statusCode).toBe(201);
       expect(again.json().id).toBe(reopened.json().id);
-      const rows = await database.db
+      const rows = await stack.db
         .selectFrom('accreditations')
         .select(['accreditation_id', 'organisation_id'])
         .where('organisation_name', '=', body.organisation.name)
@@ -360,7 +352,7 @@ describe('a worker that does not answer', () => {
       expect(rows).toEqual([
         { accreditation_id: reopened.json().id, organisation_id: reopened.json().organisation.id },
       ]);
-      const organisations = await database.db
+      const organisations = await stack.db
         .selectFrom('organisations')
         .select('organisation_id')
         .where('name', '=', body.organisation.name)

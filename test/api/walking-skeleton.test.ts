@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../api/app';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accreditationWorkflowId } from '../../workflows/messages';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
-import { createTestUser, type TestUser } from '../support/users';
+import { useTestStack } from '../support/stack';
+import type { TestUser } from '../support/users';
 
 const validBody = {
   organisation: {
@@ -15,35 +13,19 @@ const validBody = {
 };
 
 describe('walking skeleton: POST /accreditations → workflow → event → GET', () => {
-  let database: TestDatabase;
-  let temporal: TestTemporal;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  const stack = useTestStack({ api: true });
   let staff: TestUser;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-    app = await buildApp({
-      db: database.db,
-      temporal: temporal.client,
-      taskQueue: temporal.taskQueue,
-      logger: false,
-    });
-    staff = await createTestUser(database.db, 'staff');
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await temporal?.close();
-    await database?.drop();
+    staff = await stack.user('staff');
   });
 
   const counts = async () => {
-    const events = await database.db
+    const events = await stack.db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const organisations = await database.db
+    const organisations = await stack.db
       .selectFrom('organisations')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
@@ -51,7 +33,7 @@ describe('walking skeleton: POST /accreditations → workflow → event → GET'
   };
 
   it('opens an accreditation, records the first event and reads it back from PostgreSQL', async () => {
-    const created = await app.inject({
+    const created = await stack.app.inject({
       method: 'POST',
       url: '/accreditations',
       headers: staff.headers,
@@ -76,7 +58,7 @@ describe('walking skeleton: POST /accreditations → workflow → event → GET'
       }),
     ]);
 
-    const read = await app.inject({
+    const read = await stack.app.inject({
       method: 'GET',
       url: `/accreditations/${body.id}`,
       headers: staff.headers,
@@ -84,7 +66,7 @@ describe('walking skeleton: POST /accreditations → workflow → event → GET'
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(body);
 
-    const event = await database.db
+    const event = await stack.db
       .selectFrom('events')
       .selectAll()
       .where('stream_id', '=', accreditationWorkflowId(body.id))
@@ -92,14 +74,16 @@ describe('walking skeleton: POST /accreditations → workflow → event → GET'
     expect(event).toMatchObject({ event_type: 'AccreditationOpened', stream_version: 1 });
     expect(event.metadata).toMatchObject({ workflowId: accreditationWorkflowId(body.id), actorId: staff.id });
 
-    const description = await temporal.client.workflow.getHandle(accreditationWorkflowId(body.id)).describe();
+    const description = await stack.temporal.client.workflow
+      .getHandle(accreditationWorkflowId(body.id))
+      .describe();
     expect(description.status.name).toBe('RUNNING');
   });
 
   it('answers bad input with 400 problem+json naming the field, and writes nothing', async () => {
     const before = await counts();
     const bad = { ...validBody, organisation: { ...validBody.organisation, contactEmail: 'not-an-email' } };
-    const response = await app.inject({
+    const response = await stack.app.inject({
       method: 'POST',
       url: '/accreditations',
       headers: staff.headers,
@@ -113,7 +97,9 @@ describe('walking skeleton: POST /accreditations → workflow → event → GET'
       errors: [expect.objectContaining({ field: 'body.organisation.contactEmail' })],
     });
     expect(await counts()).toEqual(before);
-    const workflows = temporal.client.workflow.list({ query: `TaskQueue = '${temporal.taskQueue}'` });
+    const workflows = stack.temporal.client.workflow.list({
+      query: `TaskQueue = '${stack.temporal.taskQueue}'`,
+    });
     let started = 0;
     for await (const _ of workflows) started += 1;
     expect(started).toBe(1); // only the one opened by the first test
@@ -121,10 +107,10 @@ describe('walking skeleton: POST /accreditations → workflow → event → GET'
 
   it('refuses callers without a token or with the wrong role, and hides other organisations’ cases', async () => {
     const before = await counts();
-    const anonymous = await app.inject({ method: 'POST', url: '/accreditations', payload: validBody });
+    const anonymous = await stack.app.inject({ method: 'POST', url: '/accreditations', payload: validBody });
     expect(anonymous.statusCode).toBe(401);
-    const auditor = await createTestUser(database.db, 'auditor');
-    const forbidden = await app.inject({
+    const auditor = await stack.user('auditor');
+    const forbidden = await stack.app.inject({
       method: 'POST',
       url: '/accreditations',
       headers: auditor.headers,
@@ -135,27 +121,27 @@ describe('walking skeleton: POST /accreditations → workflow → event → GET'
     const afterRefusals = await counts();
     expect(afterRefusals.events).toBe(before.events);
 
-    const opened = await app.inject({
+    const opened = await stack.app.inject({
       method: 'POST',
       url: '/accreditations',
       headers: staff.headers,
       payload: validBody,
     });
     const id = opened.json().id;
-    const stranger = await createTestUser(database.db, 'organisation');
-    const hidden = await app.inject({
+    const stranger = await stack.user('organisation');
+    const hidden = await stack.app.inject({
       method: 'GET',
       url: `/accreditations/${id}`,
       headers: stranger.headers,
     });
     expect(hidden.statusCode).toBe(404);
-    const unassignedAuditor = await app.inject({
+    const unassignedAuditor = await stack.app.inject({
       method: 'GET',
       url: `/accreditations/${id}`,
       headers: auditor.headers,
     });
     expect(unassignedAuditor.statusCode).toBe(404);
-    const unknown = await app.inject({
+    const unknown = await stack.app.inject({
       method: 'GET',
       url: '/accreditations/00000000-0000-4000-8000-000000000000',
       headers: staff.headers,

@@ -6,23 +6,22 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/program';
 import { completeApplication } from '../domain/support';
-import { type ApiHarness, eventually, pdf, pilotPolicy, startApi } from '../support/api-harness';
+import { eventually, pdf, pilotPolicy } from '../support/api-harness';
 import { allConforming } from '../support/case-driver';
+import { useTestStack } from '../support/stack';
 
 const run = promisify(execFile);
 
 /** The CLI drives the same life cycle as the HTTP end-to-end test, each step with its user's token. */
 describe('the staff CLI', () => {
-  let api: ApiHarness;
+  const api = useTestStack({ api: true });
   let adminToken: string;
   const scratch = mkdtempSync(join(tmpdir(), 'dim-cli-'));
 
   beforeAll(async () => {
-    api = await startApi();
     adminToken = (await api.user('admin')).token;
   });
   afterAll(async () => {
-    await api?.close();
     rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb, preparedStatement } from '../../db/connection';
 import {
   appendToStream,
@@ -12,17 +12,9 @@ import {
   VersionConflict,
 } from '../../db/event-store';
 import { verifyHashChains } from '../../db/verify';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestStack } from '../support/stack';
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase({ maxConnections: 30 });
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const stack = useTestStack({ temporal: false, maxConnections: 30 });
 
 const streamId = () => `test-${randomUUID()}`;
 
@@ -38,7 +30,7 @@ function event(type: string, data: unknown, businessTime = '2026-01-01T10:00:00.
 
 describe('append and read', () => {
   it('appends events in order with versions, positions, metadata and a hash chain', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = streamId();
     const first = await appendToStream(db, id, 0, [
       event('Opened', { n: 1 }),
@@ -69,7 +61,7 @@ describe('append and read', () => {
   });
 
   it('reads a stream up to a version or as of a business time', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = streamId();
     await appendToStream(db, id, 0, [
       event('A', {}, '2026-01-01T00:00:00.000Z'),
@@ -90,7 +82,7 @@ describe('append and read', () => {
   });
 
   it('raises VersionConflict with the actual version and writes nothing', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = streamId();
     await appendToStream(db, id, 0, [event('A', {})]);
     const attempts: [number, number][] = [
@@ -115,7 +107,7 @@ describe('append and read', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of events', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = streamId();
     await appendToStream(db, id, 0, [event('A', {})]);
     await expect(sql`UPDATE events SET data = '{}' WHERE stream_id = ${id}`.execute(db)).rejects.toThrow(
@@ -127,7 +119,7 @@ describe('append and read', () => {
   });
 
   it('rejects malformed appends before touching the database', async () => {
-    const { db } = database;
+    const { db } = stack;
     await expect(appendToStream(db, streamId(), 0, [])).rejects.toThrow(/no events/);
     await expect(
       appendToStream(db, streamId(), 0, [{ ...event('A', {}), businessTime: 'soon' }]),
@@ -139,7 +131,7 @@ describe('append and read', () => {
 
 describe('prepared statements', () => {
   it('prepares the append once per connection and executes it by name from then on', async () => {
-    const db = createDb(database.url, { maxConnections: 1 });
+    const db = createDb(stack.database.url, { maxConnections: 1 });
     try {
       const id = streamId();
       await appendToStream(db, id, 0, [event('Opened', {})]);
@@ -163,7 +155,7 @@ describe('prepared statements', () => {
 
 describe('idempotency', () => {
   it('returns the original result for the same key and writes nothing', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = streamId();
     const batch = [event('A', { x: 1 }), event('B', { x: 2 })];
     const original = await appendToStream(db, id, 0, batch);
@@ -178,7 +170,7 @@ describe('idempotency', () => {
   });
 
   it('returns one result for concurrent attempts with the same key', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = streamId();
     await appendToStream(db, id, 0, [event('A', {})]);
     const same = event('B', {});
@@ -189,7 +181,7 @@ describe('idempotency', () => {
   });
 
   it('refuses a key reused for another stream or a different batch', async () => {
-    const { db } = database;
+    const { db } = stack;
     const a = event('A', {});
     const id = streamId();
     await appendToStream(db, id, 0, [a]);
@@ -201,7 +193,7 @@ describe('idempotency', () => {
 
 describe('concurrency', () => {
   it('20 writers × 500 appends to 100 hot streams: versions 1..n, no gap, no duplicate, exact count', async () => {
-    const { db } = database;
+    const { db } = stack;
     const writers = 20;
     const appendsPerWriter = 500;
     const streams = Array.from({ length: 100 }, (_, i) => `hot-${i}-${randomUUID()}`);
@@ -263,7 +255,7 @@ describe('concurrency', () => {
 
 describe('reading all events in commit order', () => {
   it('never skips an event whose transaction commits late', async () => {
-    const { db } = database;
+    const { db } = stack;
     const delayedStream = streamId();
     let release!: () => void;
     const released = new Promise<void>((resolve) => {
@@ -349,7 +341,7 @@ describe('reading all events in commit order', () => {
 
 describe('hash chain verification', () => {
   it('detects a row whose data was changed by SQL and names that event', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = streamId();
     await appendToStream(db, id, 0, [event('A', { amount: 1 }), event('B', { amount: 2 }), event('C', {})]);
     expect((await verifyHashChains(db)).ok).toBe(true);

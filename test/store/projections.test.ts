@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { appendToStream, type NewEvent, type RecordedEvent, readStream } from '../../db/event-store';
 import type { InlineProjection } from '../../db/projections/inline';
@@ -10,18 +10,10 @@ import { type AccreditationState, evolve, initialState } from '../../domain/accr
 import type { AccreditationEvent } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { accreditationScenario } from '../support/scenarios';
+import { useTestStack } from '../support/stack';
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase({ maxConnections: 12 });
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const stack = useTestStack({ temporal: false, maxConnections: 12 });
 
 function event(type: string, data: unknown): NewEvent {
   return {
@@ -58,17 +50,17 @@ describe('inline projection mechanism', () => {
       await sql<{
         balance: number;
         version: number;
-      }>`SELECT balance, version FROM test_balances WHERE stream_id = ${streamId}`.execute(database.db)
+      }>`SELECT balance, version FROM test_balances WHERE stream_id = ${streamId}`.execute(stack.db)
     ).rows[0];
 
   beforeAll(async () => {
     await sql`CREATE TABLE test_balances (stream_id text PRIMARY KEY, balance int NOT NULL, version int NOT NULL)`.execute(
-      database.db,
+      stack.db,
     );
   });
 
   it('updates the projection in the append transaction, with only the events it handles', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = `account-${randomUUID()}`;
     calls.length = 0;
     await appendToStream(
@@ -87,7 +79,7 @@ describe('inline projection mechanism', () => {
   });
 
   it('rolls back the events when a projection fails', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = `account-${randomUUID()}`;
     await appendToStream(db, id, 0, [event('Deposited', { amount: 1 })], { projections });
     await expect(
@@ -100,7 +92,7 @@ describe('inline projection mechanism', () => {
   });
 
   it('does not apply an idempotent retry twice', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = `account-${randomUUID()}`;
     const deposit = event('Deposited', { amount: 10 });
     await appendToStream(db, id, 0, [deposit], { projections });
@@ -110,7 +102,7 @@ describe('inline projection mechanism', () => {
   });
 
   it('joins the caller’s transaction when given one', async () => {
-    const { db } = database;
+    const { db } = stack;
     const id = `account-${randomUUID()}`;
     await expect(
       db.transaction().execute(async (trx) => {
@@ -124,7 +116,7 @@ describe('inline projection mechanism', () => {
   });
 
   it('rebuilds its table from the events', async () => {
-    const { db } = database;
+    const { db } = stack;
     const before = (await sql`SELECT * FROM test_balances ORDER BY stream_id`.execute(db)).rows;
     await sql`UPDATE test_balances SET balance = 0`.execute(db);
     const result = await rebuildProjections(db, { projections, batchSize: 2 });
@@ -133,7 +125,7 @@ describe('inline projection mechanism', () => {
   });
 
   it('leaves the tables as they were when a rebuild pass fails while the next batch is on its way', async () => {
-    const { db } = database;
+    const { db } = stack;
     const before = (await sql`SELECT * FROM test_balances ORDER BY stream_id`.execute(db)).rows;
     expect(before.length).toBeGreaterThan(0);
     let batches = 0;
@@ -160,7 +152,7 @@ describe('inline projection mechanism', () => {
 
 /** Every projection table, row by row, in primary-key order. */
 async function snapshot() {
-  const { db } = database;
+  const { db } = stack;
   return {
     accreditations: await db.selectFrom('accreditations').selectAll().orderBy('stream_id').execute(),
     tasks: await db.selectFrom('tasks').selectAll().orderBy('stream_id').orderBy('task_id').execute(),
@@ -181,7 +173,7 @@ describe('accreditation projections', () => {
   let streams: string[] = [];
 
   beforeAll(async () => {
-    const { db } = database;
+    const { db } = stack;
     // Eight lanes append concurrently; each stream stays in one lane, in order.
     const lanes: { streamId: string; expectedVersion: number; events: NewEvent[] }[][] = Array.from(
       { length: 8 },
@@ -203,7 +195,7 @@ describe('accreditation projections', () => {
   }, 120_000);
 
   it('keeps one row per case, derived from the folded domain state', async () => {
-    const { db } = database;
+    const { db } = stack;
     expect(appended).toBeGreaterThanOrEqual(5_000);
     const rows = await db.selectFrom('accreditations').selectAll().execute();
     expect(rows).toHaveLength(streams.length);
@@ -254,7 +246,7 @@ describe('accreditation projections', () => {
   });
 
   it('lists certificates in the public register without personal data, and the outbox', async () => {
-    const { db } = database;
+    const { db } = stack;
     const register = await db.selectFrom('certificates').selectAll().execute();
     expect(register.length).toBeGreaterThan(100);
     const statuses = new Set(register.map((c) => c.status));
@@ -290,7 +282,7 @@ describe('accreditation projections', () => {
   });
 
   it('rebuilds projections equal, row by row, to the live ones', async () => {
-    const { db } = database;
+    const { db } = stack;
     // The dispatcher has sent some notifications: a rebuild must keep that.
     await sql`UPDATE notifications SET status = 'sent', sent_at = '2026-06-01T00:00:00Z', attempts = 1
               WHERE notification_id IN (SELECT notification_id FROM notifications ORDER BY notification_id LIMIT 50)`.execute(
@@ -322,7 +314,7 @@ describe('accreditation projections', () => {
   });
 
   it('rebuilds and verifies from the command line', () => {
-    const env = { ...process.env, DATABASE_URL: database.url };
+    const env = { ...process.env, DATABASE_URL: stack.database.url };
     const rebuild = spawnSync('npx', ['tsx', 'scripts/rebuild-projections.ts'], { env, encoding: 'utf8' });
     expect(rebuild.status, rebuild.stderr).toBe(0);
     expect(rebuild.stdout).toMatch(new RegExp(`${appended}/${appended} events \\(100 %\\)`));
@@ -336,14 +328,14 @@ describe('accreditation projections', () => {
   });
 
   it('verify names the tampered event and exits non-zero', async () => {
-    const { db } = database;
+    const { db } = stack;
     const target = streams[7] as string;
     await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(db);
     await sql`UPDATE events SET data = jsonb_set(data, '{organisationName}', '"Fälscher GmbH"')
               WHERE stream_id = ${target} AND stream_version = 1`.execute(db);
     await sql`ALTER TABLE events ENABLE TRIGGER events_no_update_or_delete`.execute(db);
     const verify = spawnSync('npx', ['tsx', 'scripts/verify-events.ts'], {
-      env: { ...process.env, DATABASE_URL: database.url },
+      env: { ...process.env, DATABASE_URL: stack.database.url },
       encoding: 'utf8',
     });
     expect(verify.status).toBe(1);

@@ -1,12 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../api/app';
 import type { AuthRateLimit } from '../../api/auth';
-import type { UserRole } from '../../db/database';
 import type { DocumentStorage } from '../../db/documents';
 import type { PolicyInput } from '../../domain/policy-schema';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestTemporal, type TestTemporal } from './temporal';
-import { createTestUser, type TestUser } from './users';
+import type { TestDatabase } from './database';
+import type { TestTemporal } from './temporal';
+import type { TestUser } from './users';
 
 /**
  * A policy of seconds for whole cycles (test/workflow/lifecycle.test.ts, the API and CLI tests): self-assessments
@@ -44,10 +43,8 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-/** The real API on a real port, with a worker, Temporal and PostgreSQL of its own. */
-export interface ApiHarness {
-  database: TestDatabase;
-  temporal: TestTemporal;
+/** The real API on a real port, on the stack's database and Temporal worker (see stack.ts). */
+export interface TestApi {
   app: Awaited<ReturnType<typeof buildApp>>;
   baseUrl: string;
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies ad hoc.
@@ -58,15 +55,20 @@ export interface ApiHarness {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<ApiResponse<T>>;
-  user(role: UserRole, options?: { organisationId?: string }): Promise<TestUser>;
   close(): Promise<void>;
 }
 
-export async function startApi(
-  options: { stepTimeoutMs?: number; documents?: DocumentStorage; authRateLimit?: AuthRateLimit } = {},
-): Promise<ApiHarness> {
-  const database = await createTestDatabase();
-  const temporal = await startTestTemporal(database.db);
+export interface ApiOptions {
+  stepTimeoutMs?: number;
+  documents?: DocumentStorage;
+  authRateLimit?: AuthRateLimit;
+}
+
+export async function serveApi(
+  database: TestDatabase,
+  temporal: TestTemporal,
+  options: ApiOptions = {},
+): Promise<TestApi> {
   const app = await buildApp({
     db: database.db,
     temporal: temporal.client,
@@ -77,8 +79,6 @@ export async function startApi(
   await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
-    database,
-    temporal,
     app,
     baseUrl,
     async call(user, method, path, body, headers = {}) {
@@ -101,12 +101,7 @@ export async function startApi(
         body: contentType.includes('json') && text ? JSON.parse(text) : text,
       };
     },
-    user: (role, userOptions) => createTestUser(database.db, role, userOptions),
-    async close() {
-      await app.close();
-      await temporal.close();
-      await database.drop();
-    },
+    close: () => app.close(),
   };
 }
 

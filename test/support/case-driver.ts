@@ -18,6 +18,7 @@ import {
   stateQuery,
 } from '../../workflows/messages';
 import { completeApplication } from '../domain/support';
+import type { TestClock } from './temporal';
 
 export const allConforming = dim1002Edition2024.requirements.map(({ id }) => ({
   requirementId: id,
@@ -56,6 +57,8 @@ export class CaseDriver {
     private readonly db: Kysely<Database>,
     private readonly taskQueue: string,
     readonly cast: Cast = castOfCase(),
+    /** On the time-skipping server: `waitForEvent` lets the server clock run to the case's deadlines. */
+    private readonly clock?: TestClock,
   ) {}
 
   async open(policy?: PolicyInput): Promise<CommandOutcome> {
@@ -199,7 +202,8 @@ export class CaseDriver {
    * own state has it too. The two can differ for a while: the event is appended by a local activity
    * before the workflow task completes, and if that task is lost (eviction, worker restart) the
    * workflow's durable state lags behind PostgreSQL until the task is retried (up to the workflow
-   * task timeout). Seen with `TEST_MAX_CACHED_WORKFLOWS=2`.
+   * task timeout). Seen with `TEST_MAX_CACHED_WORKFLOWS=2`. On the time-skipping server the server
+   * clock runs meanwhile from one of the case's deadlines to the next, instead of the wall clock.
    */
   async waitForEvent(type: string, options: { timeoutMs?: number; after?: number } = {}): Promise<EventRow> {
     const deadline = Date.now() + (options.timeoutMs ?? 30_000);
@@ -211,7 +215,24 @@ export class CaseDriver {
       if (Date.now() > deadline) {
         throw new Error(`No ${type} within the timeout; stream: ${(await this.eventTypes()).join(', ')}`);
       }
+      if (!found && (await this.skipToNextDeadline())) continue;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** Lets the server clock run to just past the case's next deadline; false if there is none ahead. */
+  private async skipToNextDeadline(): Promise<boolean> {
+    if (!this.clock) return false;
+    const next = await this.db
+      .selectFrom('deadlines')
+      .select((eb) => eb.fn.min('due_at').as('at'))
+      .where('stream_id', '=', this.streamId)
+      .executeTakeFirst();
+    if (!next?.at) return false;
+    const ahead = new Date(next.at).getTime() - (await this.clock.now());
+    // A deadline already passed: its timer's task is under way.
+    if (ahead < 0) return false;
+    await this.clock.sleep(ahead + 1);
+    return true;
   }
 }

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toCommandRequest } from '../../api/steps';
 import { appendToStream } from '../../db/event-store';
 import { commandUpdate } from '../../workflows/messages';
 import { completeApplication } from '../domain/support';
-import { CaseDriver } from '../support/case-driver';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import type { CaseDriver } from '../support/case-driver';
+import { useTestStack } from '../support/stack';
 
 /**
  * A step's events are appended by a local activity before its workflow task completes. When that
@@ -15,18 +14,7 @@ import { startTestTemporal, type TestTemporal } from '../support/temporal';
  * events were stored is answered as it was. These tests recreate what a lost task leaves behind.
  */
 describe('event store and workflow state stay the same after a lost workflow task', () => {
-  let database: TestDatabase;
-  let temporal: TestTemporal;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-  });
-
-  afterAll(async () => {
-    await temporal?.close();
-    await database?.drop();
-  });
+  const stack = useTestStack();
 
   const leftOver = (
     accreditation: CaseDriver,
@@ -34,7 +22,7 @@ describe('event store and workflow state stay the same after a lost workflow tas
     causationId: string,
     event: { type: string; data: unknown },
   ) =>
-    appendToStream(database.db, accreditation.streamId, version, [
+    appendToStream(stack.db, accreditation.streamId, version, [
       {
         ...event,
         metadata: { causationId },
@@ -44,7 +32,7 @@ describe('event store and workflow state stay the same after a lost workflow tas
     ]);
 
   it('folds events another step stored at the same version, then takes the step on top of them', async () => {
-    const accreditation = new CaseDriver(temporal.client, database.db, temporal.taskQueue);
+    const accreditation = stack.driver();
     await accreditation.open();
     const version = await accreditation.eventCount();
     await leftOver(accreditation, version, 'update:lost-reassignment', {
@@ -72,7 +60,7 @@ describe('event store and workflow state stay the same after a lost workflow tas
   });
 
   it('answers a redelivered step whose events the lost attempt stored, without deciding it twice', async () => {
-    const accreditation = new CaseDriver(temporal.client, database.db, temporal.taskQueue);
+    const accreditation = stack.driver();
     await accreditation.open();
     const version = await accreditation.eventCount();
     const updateId = 'application-retried-by-the-client';

@@ -1,13 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventRow } from '../../db/database';
-import { createWorker } from '../../worker/worker';
-import { searchAttributeKeys } from '../../workflows/search-attributes';
-import { CaseDriver } from '../support/case-driver';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { installQuietRuntime, tuningFromEnv } from '../support/temporal';
+import { useTestStack } from '../support/stack';
+import type { TestClock } from '../support/temporal';
 
 /**
  * The default policy of the standard — years, not seconds — on the Java time-skipping test server
@@ -21,8 +15,6 @@ import { installQuietRuntime, tuningFromEnv } from '../support/temporal';
  */
 
 const DAY = 86_400_000;
-/** `IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD` of the Temporal API. */
-const keywordType = 2;
 
 /** Calendar months in UTC, clamped to the month's end — written out here, independent of domain/duration. */
 function plusMonths(iso: string, months: number): string {
@@ -37,49 +29,12 @@ function plusMonths(iso: string, months: number): string {
 const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString();
 
 describe('the default policy under the time-skipping test server', () => {
-  let database: TestDatabase;
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = `time-skipping-${randomUUID()}`;
-
-  beforeAll(async () => {
-    installQuietRuntime();
-    [database, env] = await Promise.all([
-      createTestDatabase(),
-      TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
-      }),
-    ]);
-    // The test server knows no custom search attributes until told; the workflow upserts two.
-    await env.connection.operatorService.addSearchAttributes({
-      namespace: env.namespace ?? 'default',
-      searchAttributes: Object.fromEntries(searchAttributeKeys.map((key) => [key.name, keywordType])),
-    });
-    worker = await createWorker({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue,
-      db: database.db,
-      workflowBundle: { code: inject('workflowBundleCode') },
-      tuning: tuningFromEnv(),
-    });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    if (worker) {
-      worker.shutdown();
-      await running;
-    }
-    await env?.teardown();
-    await database?.drop();
-  });
+  const stack = useTestStack({ temporal: 'time-skipping' });
 
   /** Sleeps in server time until `iso` (the server skips ahead while the workflow waits on timers). */
   async function sleepUntil(iso: string) {
-    const now = await env.currentTimeMs();
-    await env.sleep(Math.max(0, Date.parse(iso) - now));
+    const clock = stack.temporal.clock as TestClock;
+    await clock.sleep(Math.max(0, Date.parse(iso) - (await clock.now())));
   }
 
   /** The event a timer wrote, checked to carry the business time of the timer (within a minute) and its date. */
@@ -95,7 +50,7 @@ describe('the default policy under the time-skipping test server', () => {
   }
 
   it('a grant on day D: self-assessments due at D + 12 and 24 months with reminders, renewal window at expiry − 6 months, expiry at D + 3 years', async () => {
-    const accreditation = new CaseDriver(env.client, database.db, taskQueue);
+    const accreditation = stack.driver();
     const { caseManager, applicant, decisionMaker } = accreditation.cast;
     // No policy given: the defaults of DIM 1002:2024 (domain/policy.ts).
     await accreditation.open();

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completeApplication } from '../domain/support';
 import { pilotPolicy } from '../support/api-harness';
-import { allConforming, CaseDriver } from '../support/case-driver';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import { allConforming } from '../support/case-driver';
+import { useTestStack } from '../support/stack';
 
 /**
  * A whole three-year cycle in forty seconds: the same workflow and domain as production, with a
@@ -11,21 +10,10 @@ import { startTestTemporal, type TestTemporal } from '../support/temporal';
  */
 
 describe('the accreditation workflow drives a whole cycle', () => {
-  let database: TestDatabase;
-  let temporal: TestTemporal;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-  });
-
-  afterAll(async () => {
-    await temporal?.close();
-    await database?.drop();
-  });
+  const stack = useTestStack();
 
   it('application → information request → audit with a major finding → certificate → self-assessments → renewal → cycle 2', async () => {
-    const accreditation = new CaseDriver(temporal.client, database.db, temporal.taskQueue);
+    const accreditation = stack.driver();
     const { caseManager, applicant, reviewer, leadAuditor, otherAuditor, decisionMaker } = accreditation.cast;
     await accreditation.open(pilotPolicy);
     await accreditation.step(applicant, { type: 'SubmitApplication', data: { items: completeApplication } });
@@ -185,7 +173,7 @@ describe('the accreditation workflow drives a whole cycle', () => {
     expect(events.map((event) => event.stream_version)).toEqual(events.map((_, index) => index + 1));
 
     // Cycle 2 runs in a new run of the same workflow, carrying the state over.
-    const handle = temporal.client.workflow.getHandle(accreditation.workflowId);
+    const handle = stack.temporal.client.workflow.getHandle(accreditation.workflowId);
     await expect
       .poll(async () => (await handle.describe()).runId, { timeout: 10_000 })
       .not.toBe(events.find((event) => event.event_type === 'AccreditationOpened')?.metadata.runId);

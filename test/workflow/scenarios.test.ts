@@ -1,15 +1,14 @@
 import { defaultPayloadConverter } from '@temporalio/common';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Actor, StepCommandInput } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
 import type { AccreditationCase } from '../../domain/state';
 import type { CommandRequest } from '../../workflows/messages';
 import { accreditationStatusKey } from '../../workflows/search-attributes';
 import { completeApplication } from '../domain/support';
-import { allConforming, CaseDriver } from '../support/case-driver';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { allConforming } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
-import { startTestTemporal, type TestTemporal } from '../support/temporal';
+import { useTestStack } from '../support/stack';
 
 /**
  * The branches of the life cycle (DESIGN.md §2) against the dev server, each a case of its own, all
@@ -37,19 +36,8 @@ const grant: StepCommandInput = { type: 'Grant', data: {} };
 const ms = (at: Date | string) => new Date(at).getTime();
 
 describe('the accreditation workflow, branch by branch', () => {
-  let database: TestDatabase;
-  let temporal: TestTemporal;
-  const driver = () => new CaseDriver(temporal.client, database.db, temporal.taskQueue);
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    temporal = await startTestTemporal(database.db);
-  });
-
-  afterAll(async () => {
-    await temporal?.close();
-    await database?.drop();
-  });
+  const stack = useTestStack();
+  const driver = () => stack.driver();
 
   it.concurrent('refusal: the decision maker refuses with reasons, the workflow completes', async ({
     expect,
@@ -458,7 +446,7 @@ describe('the accreditation workflow, branch by branch', () => {
     });
     await recordHistory(
       'renewal-cycle-1',
-      temporal.client.workflow.getHandle(accreditation.workflowId, firstRunId),
+      stack.temporal.client.workflow.getHandle(accreditation.workflowId, firstRunId),
     );
     await recordHistory('renewal-cycle-2', handle);
   });
