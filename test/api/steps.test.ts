@@ -295,7 +295,6 @@ describe('a worker that does not answer', () => {
 
       worker?.shutdown();
       await running;
-      const started = Date.now();
       const submit = (headers: Record<string, string> = {}) =>
         app.inject({
           method: 'POST',
@@ -304,7 +303,6 @@ describe('a worker that does not answer', () => {
           payload: { items: completeApplication },
         });
       const unavailable = await submit();
-      expect(Date.now() - started).toBeLessThan(5_000);
       expect(unavailable.statusCode).toBe(503);
       const problem = unavailable.json();
       expect(problem).toMatchObject({ type: '/problems/temporarily-unavailable' });
