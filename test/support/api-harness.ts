@@ -26,6 +26,16 @@ export const pilotPolicy: PolicyInput = {
   informationRequestReminderLeadTime: { minutes: 1 },
 };
 
+/**
+ * `policy` with every duration of seconds or minutes read as days, for the time-skipping server:
+ * there the clock runs at wall-clock pace while a test works and jumps when it waits, so with days
+ * no deadline falls between two steps of a test however slow the machine, and the same sequence
+ * of events follows as with seconds.
+ */
+export function inDays(policy: PolicyInput): PolicyInput {
+  return JSON.parse(JSON.stringify(policy).replace(/"(seconds|minutes)":/g, '"days":'));
+}
+
 export const organisationBody = (name = 'Musterdienst GmbH') => ({
   organisation: {
     name,

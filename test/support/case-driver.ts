@@ -165,7 +165,7 @@ export class CaseDriver {
 
   /**
    * From opening to awaiting decision on a policy whose objection window is short (the organisation
-   * does not object; the window is waited out in real time).
+   * does not object; the window is waited out, see `waitForEvent`).
    */
   async toAwaitingDecision(policy: PolicyInput): Promise<void> {
     await this.open(policy);

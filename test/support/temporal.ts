@@ -63,7 +63,8 @@ export type TemporalServer = 'dev' | 'time-skipping';
  * A client and a running worker on a task queue of their own, with the workflow bundle built once
  * in global setup: on the dev server of the run (`dev`), or on a time-skipping test server of the
  * caller's own (`time-skipping`: DESIGN.md §6; its clock is shared by every workflow on it, so
- * the tests of one file that sleep on it run one after the other). Without `tuning`,
+ * what sleeps on it runs one after the other: an update sent while another case lets the clock jump
+ * can outlive its wait on that server). Without `tuning`,
  * `TEST_MAX_CACHED_WORKFLOWS` applies (see `tuningFromEnv`).
  */
 export async function startTestTemporal(
