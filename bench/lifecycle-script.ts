@@ -5,9 +5,9 @@
  * renewal with a re-audit by another auditor, the renewal grant, the new cycle). When nothing is to
  * be done, it waits until the case's next deadline has passed (the clock's turn).
  */
-import { dim1002Edition2024 } from '../domain/catalogue';
 import type { PolicyInput } from '../domain/policy-schema';
-import type { TestUser } from '../test/support/users';
+import { allConforming, completeApplication } from '../test/fixtures/application';
+import type { TestUser } from '../test/fixtures/users';
 import type { BenchApi, Response } from './api';
 import { sleep } from './support';
 
@@ -31,17 +31,6 @@ export const benchPolicy: PolicyInput = {
   informationRequestResponseDeadline: { minutes: 5 },
   informationRequestReminderLeadTime: { minutes: 1 },
 };
-
-export const application = [
-  { itemId: 'APP-1', documentIds: ['doc-process-description'] },
-  { itemId: 'APP-2', documentIds: ['doc-itsm-policy', 'doc-security-policy'] },
-  { itemId: 'APP-3', statement: 'Wir erklären die Einhaltung aller Qualitäts- und Compliance-Vorgaben.' },
-];
-
-export const allConforming = dim1002Edition2024.requirements.map(({ id }) => ({
-  requirementId: id,
-  result: 'conforming' as const,
-}));
 
 export interface CaseCast {
   caseManager: TestUser;
@@ -97,7 +86,7 @@ export function nextAction(
     const id = task.subjectId;
     switch (task.kind) {
       case 'submit_application':
-        return { user: cast.applicant, path: 'application', body: { items: application } };
+        return { user: cast.applicant, path: 'application', body: { items: completeApplication } };
       case 'review_application':
         if (!memory.informationRequested) {
           memory.informationRequested = true;

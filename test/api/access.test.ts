@@ -3,11 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stepRoutes } from '../../api/step-table';
 import type { UserRole } from '../../db/database';
 import { commandRoles } from '../../domain/permissions';
-import { completeApplication } from '../domain/support';
+import { allConforming, completeApplication } from '../fixtures/application';
+import type { TestUser } from '../fixtures/users';
 import { organisationBody, pdf } from '../support/api-harness';
-import { allConforming } from '../support/case-driver';
 import { useTestStack } from '../support/stack';
-import type { TestUser } from '../support/users';
 
 const roles: UserRole[] = ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'];
 const everyone = roles;

@@ -6,9 +6,9 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
+import type { TestUser } from '../fixtures/users';
 import { pdf } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
-import type { TestUser } from '../support/users';
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 const png = Buffer.concat([

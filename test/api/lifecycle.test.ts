@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completeApplication } from '../domain/support';
+import { allConforming, completeApplication } from '../fixtures/application';
+import type { TestUser } from '../fixtures/users';
 import { eventually, organisationBody, pdf, pilotPolicy } from '../support/api-harness';
-import { allConforming } from '../support/case-driver';
 import { useTestStack } from '../support/stack';
-import type { TestUser } from '../support/users';
 
 /**
  * End to end through HTTP: the real API on a port, a worker, Temporal and PostgreSQL. One

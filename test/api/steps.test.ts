@@ -6,10 +6,10 @@ import type { UserRow } from '../../db/database';
 import { findUser } from '../../db/identity';
 import { type AccreditationFilter, listAccreditations } from '../../db/read-model';
 import { createWorker } from '../../worker/worker';
-import { completeApplication } from '../domain/support';
+import { completeApplication } from '../fixtures/application';
+import { createTestUser, type TestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
-import { createTestUser, type TestUser } from '../support/users';
 
 describe('human steps through the API', () => {
   const api = useTestStack({ api: { authRateLimit: { max: 3, windowMs: 60_000 } } });

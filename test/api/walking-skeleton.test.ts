@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accreditationWorkflowId } from '../../workflows/messages';
+import type { TestUser } from '../fixtures/users';
 import { useTestStack } from '../support/stack';
-import type { TestUser } from '../support/users';
 
 const validBody = {
   organisation: {

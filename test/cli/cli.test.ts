@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/program';
-import { completeApplication } from '../domain/support';
+import { allConforming, completeApplication } from '../fixtures/application';
 import { eventually, pdf, pilotPolicy } from '../support/api-harness';
-import { allConforming } from '../support/case-driver';
 import { useTestStack } from '../support/stack';
 
 const run = promisify(execFile);

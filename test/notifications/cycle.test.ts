@@ -3,8 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
-import { completeApplication } from '../domain/support';
-import { allConforming } from '../support/case-driver';
+import { allConforming, completeApplication } from '../fixtures/application';
 import {
   byRecipientAndKind,
   calendarOf,

@@ -8,7 +8,7 @@ import { createActivities } from '../../activities';
 import type { NotificationRow } from '../../db/database';
 import { failedNotifications, notificationCounts, setNotificationDigest } from '../../db/notifications';
 import { createFileMailer, messageIdFor } from '../../notifications/mailer';
-import { completeApplication } from '../domain/support';
+import { completeApplication } from '../fixtures/application';
 import {
   expectDeliveredExactlyOnce,
   notificationIdOf,

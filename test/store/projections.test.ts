@@ -10,7 +10,7 @@ import { type AccreditationState, evolve, initialState } from '../../domain/accr
 import type { AccreditationEvent } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
-import { accreditationScenario } from '../support/scenarios';
+import { accreditationScenario } from '../fixtures/scenarios';
 import { useTestStack } from '../support/stack';
 
 const stack = useTestStack({ temporal: false, maxConnections: 12 });

@@ -3,9 +3,9 @@ import { buildApp } from '../../api/app';
 import type { AuthRateLimit } from '../../api/auth';
 import type { DocumentStorage } from '../../db/documents';
 import type { PolicyInput } from '../../domain/policy-schema';
+import type { ApiCall } from '../fixtures/api-call';
 import type { TestDatabase } from './database';
 import type { TestTemporal } from './temporal';
-import type { TestUser } from './users';
 
 /**
  * A policy of seconds for whole cycles (test/workflow/lifecycle.test.ts, the API and CLI tests): self-assessments
@@ -57,14 +57,7 @@ export interface ApiResponse<T = any> {
 export interface TestApi {
   app: Awaited<ReturnType<typeof buildApp>>;
   baseUrl: string;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies ad hoc.
-  call<T = any>(
-    user: TestUser | null,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<ApiResponse<T>>;
+  call: ApiCall<ApiResponse>;
   close(): Promise<void>;
 }
 

@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 import { ProblemError } from '../../api/problems';
 import { toCommandRequest } from '../../api/steps';
 import type { Database, EventRow } from '../../db/database';
-import { dim1002Edition2024 } from '../../domain/catalogue';
 import type { Actor, StepCommandInput } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
 import type { accreditationWorkflow } from '../../workflows/accreditation';
@@ -17,13 +16,8 @@ import {
   commandUpdate,
   stateQuery,
 } from '../../workflows/messages';
-import { completeApplication } from '../domain/support';
+import { allConforming, completeApplication } from '../fixtures/application';
 import type { TestClock } from './temporal';
-
-export const allConforming = dim1002Edition2024.requirements.map(({ id }) => ({
-  requirementId: id,
-  result: 'conforming' as const,
-}));
 
 /** The people of one test case; ids are fresh so parallel files never collide. */
 export function castOfCase() {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database, UserRole } from '../../db/database';
+import { createTestUser, type TestUser } from '../fixtures/users';
 import { type ApiOptions, serveApi, type TestApi } from './api-harness';
 import { CaseDriver, type Cast } from './case-driver';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startTestTemporal, type TemporalServer, type TestTemporal } from './temporal';
-import { createTestUser, type TestUser } from './users';
 
 export interface StackOptions {
   /** The run's dev server (default), a time-skipping test server of the file's own, or no Temporal. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCommandRequest } from '../../api/steps';
 import { appendToStream } from '../../db/event-store';
 import { commandUpdate } from '../../workflows/messages';
-import { completeApplication } from '../domain/support';
+import { completeApplication } from '../fixtures/application';
 import type { CaseDriver } from '../support/case-driver';
 import { useTestStack } from '../support/stack';
 

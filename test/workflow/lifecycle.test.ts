@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completeApplication } from '../domain/support';
+import { allConforming, completeApplication } from '../fixtures/application';
 import { inDays, pilotPolicy } from '../support/api-harness';
-import { allConforming } from '../support/case-driver';
 import { useTestStack } from '../support/stack';
 
 /**

@@ -5,8 +5,7 @@ import type { PolicyInput } from '../../domain/policy-schema';
 import type { AccreditationCase } from '../../domain/state';
 import type { CommandRequest } from '../../workflows/messages';
 import { accreditationStatusKey } from '../../workflows/search-attributes';
-import { completeApplication } from '../domain/support';
-import { allConforming } from '../support/case-driver';
+import { allConforming, completeApplication } from '../fixtures/application';
 import { recordHistory } from '../support/histories';
 import { useTestStack } from '../support/stack';
 
