@@ -1,40 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Client } from '@temporalio/client';
-import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/database';
 import type { DocumentStorage } from '../db/documents';
-import { type AuthRateLimit, authPlugin } from './auth';
+import { mediaTypes } from '../domain/media-types';
+import { authPlugin } from './auth';
+import type { ApiDependencies } from './dependencies';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
-import { Base64Upload, documentRoutes, mediaTypes } from './routes/documents';
+import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
-
-export interface ApiDependencies {
-  db: Kysely<Database>;
-  temporal: Client;
-  taskQueue: string;
-  logger?: FastifyBaseLogger | false;
-  /** How long a step waits for the workflow before 503 (default 10 s). */
-  stepTimeoutMs?: number;
-  /** Where evidence is stored (default: PostgreSQL). */
-  documents: DocumentStorage;
-  authRateLimit?: AuthRateLimit;
-}
 
 /** Fastify's own 4xx errors, by status, as stable problem types. */
 const problemByStatus: Record<number, ProblemKind> = {

@@ -6,7 +6,9 @@ import { simpleParser } from 'mailparser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
 import type { NotificationRow } from '../../db/database';
+import { createEventStore } from '../../db/event-store';
 import { failedNotifications, notificationCounts, setNotificationDigest } from '../../db/notifications';
+import { inlineProjections } from '../../db/projections/index';
 import { createFileMailer, messageIdFor } from '../../notifications/mailer';
 import { completeApplication } from '../fixtures/application';
 import {
@@ -57,7 +59,9 @@ describe('notifications by e-mail', () => {
     // The workflow's append activity retried after its commit: the same events write no new rows.
     const submitted = (await c.events()).find((event) => event.event_type === 'ApplicationSubmitted');
     if (!submitted) throw new Error('no ApplicationSubmitted');
-    const result = await createActivities({ db }).appendEvents({
+    const result = await createActivities({
+      eventStore: createEventStore({ db, projections: inlineProjections }),
+    }).appendEvents({
       streamId: c.streamId,
       expectedVersion: submitted.stream_version - 1,
       events: [

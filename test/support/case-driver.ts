@@ -3,7 +3,7 @@ import { type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } fr
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import { ProblemError } from '../../api/problems';
-import { toCommandRequest } from '../../api/steps';
+import { toCommandRequest } from '../../api/workflow-client';
 import type { Database, EventRow } from '../../db/database';
 import type { Actor, StepCommandInput } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
