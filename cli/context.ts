@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadEnv, requireDatabaseUrl } from '../config/env';
 import { createDb } from '../db/connection';
-import type { UserRole } from '../db/database';
 import { defaultDataDir } from '../dev/paths';
 import { ApiClient } from './api-client';
 
@@ -16,8 +15,6 @@ export interface CliIo {
   err(line: string): void;
   env: NodeJS.ProcessEnv;
 }
-
-export const roles: UserRole[] = ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'];
 
 export function positiveInteger(value: string): number {
   const parsed = Number(value);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { stepRouteOf, stepRoutes } from '../../api/step-table';
+import { stepRouteOf, stepRoutes } from '../../api/step-routes';
 import { type Accreditation, type CliContext, jsonArgument, type Task, UsageError } from '../context';
 
 /** The task inbox and the steps of a case (`complete`), through the API. */

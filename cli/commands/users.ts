@@ -1,6 +1,9 @@
 import { type Command, Option } from 'commander';
 import { createUser, findUserByEmail, issueToken, revokeTokens } from '../../db/identity';
-import { type CliContext, positiveInteger, roles, UsageError } from '../context';
+import { userRoles } from '../../domain/roles';
+import { type CliContext, positiveInteger, UsageError } from '../context';
+
+const roles = [...userRoles];
 
 /** Users (bootstrap on the database, or through the API) and API tokens (on the database). */
 export function userCommands(program: Command, cli: CliContext): void {
