@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allConforming, completeApplication } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
-import { eventually, organisationBody, pdf, pilotPolicy } from '../support/api-harness';
+import { eventually, organisationBody, pdf } from '../support/api-harness';
+import { pilotPolicy } from '../support/policies';
 import { useTestStack } from '../support/stack';
 
 /**

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/program';
 import { allConforming, completeApplication } from '../fixtures/application';
-import { eventually, pdf, pilotPolicy } from '../support/api-harness';
+import { eventually, pdf } from '../support/api-harness';
+import { pilotPolicy } from '../support/policies';
 import { useTestStack } from '../support/stack';
 
 const run = promisify(execFile);

@@ -2,39 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../api/app';
 import type { AuthRateLimit } from '../../api/auth';
 import type { DocumentStorage } from '../../db/documents';
-import type { PolicyInput } from '../../domain/policy-schema';
 import type { ApiCall } from '../fixtures/api-call';
 import type { TestDatabase } from './database';
 import type { TestTemporal } from './temporal';
-
-/**
- * A policy of seconds for whole cycles (test/workflow/lifecycle.test.ts, the API and CLI tests): self-assessments
- * fall due at +12 s and +24 s, the renewal window opens at +27 s, expiry at +36 s.
- */
-export const pilotPolicy: PolicyInput = {
-  version: 'test-seconds',
-  certificateValidity: { seconds: 36 },
-  selfAssessmentInterval: { seconds: 12 },
-  selfAssessmentReminderLeadTimes: [{ seconds: 3 }],
-  selfAssessmentOverdueReminderAfter: { seconds: 1 },
-  selfAssessmentEscalationAfter: { seconds: 2 },
-  selfAssessmentSuspensionProposalAfter: { seconds: 5 },
-  renewalWindow: { seconds: 9 },
-  auditorObjectionWindow: { seconds: 1 },
-  correctiveActionDeadline: { minutes: 5 },
-  informationRequestResponseDeadline: { minutes: 5 },
-  informationRequestReminderLeadTime: { minutes: 1 },
-};
-
-/**
- * `policy` with every duration of seconds or minutes read as days, for the time-skipping server:
- * there the clock runs at wall-clock pace while a test works and jumps when it waits, so with days
- * no deadline falls between two steps of a test however slow the machine, and the same sequence
- * of events follows as with seconds.
- */
-export function inDays(policy: PolicyInput): PolicyInput {
-  return JSON.parse(JSON.stringify(policy).replace(/"(seconds|minutes)":/g, '"days":'));
-}
 
 export const organisationBody = (name = 'Musterdienst GmbH') => ({
   organisation: {

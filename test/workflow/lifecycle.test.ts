@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allConforming, completeApplication } from '../fixtures/application';
-import { inDays, pilotPolicy } from '../support/api-harness';
+import { inDays, pilotPolicy } from '../support/policies';
 import { useTestStack } from '../support/stack';
 
 /**

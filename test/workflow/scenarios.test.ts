@@ -1,38 +1,19 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { describe, it } from 'vitest';
 import type { Actor, StepCommandInput } from '../../domain/commands';
-import type { PolicyInput } from '../../domain/policy-schema';
-import type { AccreditationCase } from '../../domain/state';
 import type { CommandRequest } from '../../workflows/messages';
-import { accreditationStatusKey } from '../../workflows/search-attributes';
 import { allConforming, completeApplication } from '../fixtures/application';
 import { recordHistory } from '../support/histories';
+import { quietPolicy as quiet } from '../support/policies';
 import { useTestStack } from '../support/stack';
 
 /**
  * The branches of the life cycle (DESIGN.md §2) against the dev server, each a case of its own, all
- * running at once. Policies of seconds: nothing fires during a test unless the test says so.
+ * running at once. Nothing fires during a test but the objection window it waits out (see
+ * support/policies.ts); the branches that wait for deadlines are in deadlines.test.ts.
  * With RECORD_HISTORIES=1 the histories are written to `test/histories/` (see support/histories.ts).
  */
-const quiet: PolicyInput = {
-  version: 'test-scenarios',
-  certificateValidity: { minutes: 30 },
-  selfAssessmentInterval: { minutes: 10 },
-  selfAssessmentReminderLeadTimes: [{ minutes: 1 }],
-  selfAssessmentOverdueReminderAfter: { minutes: 1 },
-  selfAssessmentEscalationAfter: { minutes: 2 },
-  selfAssessmentSuspensionProposalAfter: { minutes: 3 },
-  renewalWindow: { minutes: 5 },
-  auditorObjectionWindow: { seconds: 1 },
-  correctiveActionDeadline: { minutes: 5 },
-  informationRequestResponseDeadline: { minutes: 5 },
-  informationRequestReminderLeadTime: { minutes: 1 },
-  complaintAcknowledgementDeadline: { minutes: 5 },
-  maximumSuspension: { minutes: 5 },
-};
-
 const grant: StepCommandInput = { type: 'Grant', data: {} };
-const ms = (at: Date | string) => new Date(at).getTime();
 
 describe('the accreditation workflow, branch by branch', () => {
   const stack = useTestStack();
@@ -82,120 +63,6 @@ describe('the accreditation workflow, branch by branch', () => {
     expect((await accreditation.events()).at(-1)?.data).toMatchObject({ decidedBy: decisionMaker.id });
   });
 
-  it.concurrent('objection: the organisation objects to the lead auditor in time, another one is assigned', async ({
-    expect,
-  }) => {
-    const accreditation = driver();
-    const { caseManager, applicant, leadAuditor, otherAuditor } = accreditation.cast;
-    await accreditation.open({ ...quiet, auditorObjectionWindow: { seconds: 8 } });
-    await accreditation.throughDocumentReview();
-    const assign = (auditor: Actor): StepCommandInput => ({
-      type: 'AssignLeadAuditor',
-      data: { auditorId: auditor.id, conflictOfInterestDeclaredFree: true },
-    });
-    await accreditation.step(caseManager, assign(leadAuditor));
-
-    const objected = await accreditation.step(applicant, {
-      type: 'ObjectToAuditor',
-      data: { reason: 'Herr Lars hat uns 2024 beraten.' },
-    });
-    expect(objected).toMatchObject({ status: 'audit_planning', eventTypes: ['AuditorObjected'] });
-    expect(await accreditation.rejection(caseManager, assign(leadAuditor))).toBe('auditor_objected');
-    await accreditation.step(caseManager, assign(otherAuditor));
-    await accreditation.step(caseManager, { type: 'SetAuditDate', data: { auditDate: '2030-01-01' } });
-
-    // Only the second assignment's window runs out; the first ended with the objection.
-    const closed = await accreditation.waitForEvent('AuditorObjectionWindowClosed');
-    expect(closed.data).toMatchObject({ assignmentId: 'cycle-1:lead-auditor-2', auditorId: otherAuditor.id });
-    const events = await accreditation.events();
-    expect(events.map((event) => event.event_type).slice(-5)).toEqual([
-      'LeadAuditorAssigned',
-      'AuditorObjected',
-      'LeadAuditorAssigned',
-      'AuditDateSet',
-      'AuditorObjectionWindowClosed',
-    ]);
-    expect(events.filter((event) => event.event_type === 'AuditorObjectionWindowClosed')).toHaveLength(1);
-    expect((await accreditation.state()).state).toMatchObject({
-      status: 'audit',
-      leadAuditor: { auditorId: otherAuditor.id, objectionWindowClosed: true },
-    });
-
-    const onSite: StepCommandInput = {
-      type: 'CompleteAuditElement',
-      data: { element: 'on_site_audit', findings: [] },
-    };
-    expect(await accreditation.rejection(leadAuditor, onSite)).toBe('not_assigned');
-    await accreditation.step(otherAuditor, onSite);
-  });
-
-  it.concurrent('suspension: a long overdue self-assessment → proposal → confirmed → suspended → reinstated', async ({
-    expect,
-  }) => {
-    const accreditation = driver();
-    const { caseManager, decisionMaker } = accreditation.cast;
-    // A self-assessment every 6 s; the first: reminder +5 s, due +6, overdue +7, escalation +8, suspension
-    // proposal +9. The certificate runs for a minute, so its expiry races none of the steps below.
-    await accreditation.toAwaitingDecision({
-      ...quiet,
-      certificateValidity: { minutes: 1 },
-      selfAssessmentInterval: { seconds: 6 },
-      selfAssessmentReminderLeadTimes: [{ seconds: 1 }],
-      selfAssessmentOverdueReminderAfter: { seconds: 1 },
-      selfAssessmentEscalationAfter: { seconds: 2 },
-      selfAssessmentSuspensionProposalAfter: { seconds: 3 },
-      renewalWindow: { seconds: 10 },
-    });
-    await accreditation.step(decisionMaker, grant);
-    const granted = await accreditation.waitForEvent('AccreditationGranted');
-    const { decidedAt } = granted.data as { decidedAt: string };
-
-    const first = 'cycle-1:self-assessment-1';
-    const proposed = await accreditation.waitForEvent('SuspensionProposed');
-    expect(proposed.data).toMatchObject({
-      proposalId: `${first}:suspension-proposal`,
-      selfAssessmentId: first,
-    });
-    expect(ms(proposed.business_time)).toBeGreaterThanOrEqual(ms(decidedAt) + 9_000);
-    const firstTimers = (await accreditation.events())
-      .map((event) => (event.data as { timerId?: string }).timerId)
-      .filter((timerId) => timerId?.startsWith(`${first}:`));
-    expect(firstTimers).toEqual(
-      ['reminder-1s', 'due', 'overdue', 'escalation', 'suspension-proposal'].map(
-        (timer) => `${first}:${timer}`,
-      ),
-    );
-
-    // Staff confirm the open proposal (on a slow machine the next self-assessment's may have replaced it).
-    const { state } = await accreditation.state();
-    const proposalId = (state as AccreditationCase).suspensionProposal?.proposalId ?? 'none';
-    expect(proposalId).toMatch(/^cycle-1:self-assessment-\d+:suspension-proposal$/);
-    const suspended = await accreditation.step(caseManager, {
-      type: 'ConfirmSuspensionProposal',
-      data: { proposalId },
-    });
-    expect(suspended).toMatchObject({ status: 'suspended', eventTypes: ['AccreditationSuspended'] });
-    const status = async () =>
-      (await accreditation.handle().describe()).typedSearchAttributes.get(accreditationStatusKey);
-    expect(await status()).toBe('suspended');
-
-    const reinstated = await accreditation.step(caseManager, {
-      type: 'Reinstate',
-      data: { reason: 'Selbstauskunft nachgereicht und geprüft.' },
-    });
-    expect(reinstated).toMatchObject({ status: 'accredited', eventTypes: ['AccreditationReinstated'] });
-    expect(await status()).toBe('accredited');
-    const events = await accreditation.events();
-    expect(events.find((event) => event.event_type === 'AccreditationSuspended')?.data).toMatchObject({
-      suspensionId: 'cycle-1:suspension-1',
-      proposalId,
-    });
-    expect(events.find((event) => event.event_type === 'AccreditationReinstated')?.data).toMatchObject({
-      suspensionId: 'cycle-1:suspension-1',
-    });
-    await recordHistory('suspension', accreditation.handle());
-  });
-
   it.concurrent('withdrawal: staff withdraw the accreditation, the workflow completes', async ({
     expect,
   }) => {
@@ -211,51 +78,6 @@ describe('the accreditation workflow, branch by branch', () => {
       eventTypes: ['AccreditationWithdrawn'],
     });
     expect((await accreditation.handle().result()).status).toBe('withdrawn');
-  });
-
-  it.concurrent('expiry: no renewal before the certificate runs out, the workflow completes', async ({
-    expect,
-  }) => {
-    const accreditation = driver();
-    const { applicant, decisionMaker } = accreditation.cast;
-    // Valid for 5 s: the renewal window opens at +3 s, expiry at +5 s; the self-assessment is in early.
-    await accreditation.toAwaitingDecision({
-      ...quiet,
-      certificateValidity: { seconds: 5 },
-      selfAssessmentInterval: { seconds: 4 },
-      selfAssessmentReminderLeadTimes: [{ seconds: 1 }],
-      selfAssessmentOverdueReminderAfter: { seconds: 1 },
-      selfAssessmentEscalationAfter: { seconds: 2 },
-      selfAssessmentSuspensionProposalAfter: { seconds: 3 },
-      renewalWindow: { seconds: 2 },
-    });
-    await accreditation.step(decisionMaker, grant);
-    await accreditation.step(applicant, {
-      type: 'SubmitSelfAssessment',
-      data: { selfAssessmentId: 'cycle-1:self-assessment-1', statement: 'Alle Anforderungen erfüllt.' },
-    });
-
-    const result = await accreditation.handle().result();
-    expect(result.status).toBe('expired');
-    const events = await accreditation.events();
-    expect(events.map((event) => event.event_type).slice(-4)).toEqual([
-      'AccreditationGranted',
-      'SelfAssessmentSubmitted',
-      'RenewalWindowOpened',
-      'AccreditationExpired',
-    ]);
-    const granted = events.find((event) => event.event_type === 'AccreditationGranted')?.data as {
-      certificateNumber: string;
-      validUntil: string;
-    };
-    const expired = events.at(-1);
-    expect(expired?.data).toMatchObject({
-      timerId: 'cycle-1:certificate-expiry',
-      certificateNumber: granted.certificateNumber,
-      expiredAt: granted.validUntil,
-    });
-    expect(ms(expired?.business_time ?? '')).toBeGreaterThanOrEqual(ms(granted.validUntil));
-    await recordHistory('expiry', accreditation.handle());
   });
 
   it.concurrent('a step that leaves the next deadline as it was keeps its timer; one that moves it restarts it', async ({
@@ -380,74 +202,6 @@ describe('the accreditation workflow, branch by branch', () => {
 
     await accreditation.step(caseManager, { type: 'CloseComplaint', data: { complaintId } });
     expect((await accreditation.handle().result()).status).toBe('withdrawn');
-  });
-
-  it.concurrent('renewal: re-audit granted before expiry → cycle 2 in a new run (continue-as-new)', async ({
-    expect,
-  }) => {
-    const accreditation = driver();
-    const { caseManager, applicant, otherAuditor, decisionMaker } = accreditation.cast;
-    // Valid for 14 s: the renewal window opens at +2 s, the renewed certificate takes over at +14 s.
-    await accreditation.toAwaitingDecision({
-      ...quiet,
-      certificateValidity: { seconds: 14 },
-      selfAssessmentInterval: { seconds: 8 },
-      selfAssessmentReminderLeadTimes: [{ seconds: 1 }],
-      selfAssessmentOverdueReminderAfter: { seconds: 1 },
-      selfAssessmentEscalationAfter: { seconds: 2 },
-      selfAssessmentSuspensionProposalAfter: { seconds: 3 },
-      renewalWindow: { seconds: 12 },
-    });
-    await accreditation.step(decisionMaker, grant);
-    await accreditation.step(applicant, {
-      type: 'SubmitSelfAssessment',
-      data: { selfAssessmentId: 'cycle-1:self-assessment-1', statement: 'Alle Anforderungen erfüllt.' },
-    });
-
-    const window = await accreditation.waitForEvent('RenewalWindowOpened');
-    await accreditation.step(applicant, { type: 'ApplyForRenewal', data: { documentIds: ['doc-update'] } });
-    await accreditation.step(caseManager, {
-      type: 'AssignDocumentReviewer',
-      data: { auditorId: otherAuditor.id, conflictOfInterestDeclaredFree: true },
-    });
-    await accreditation.step(otherAuditor, {
-      type: 'CompleteDocumentReview',
-      data: { results: allConforming },
-    });
-    await accreditation.planAudit(otherAuditor);
-    await accreditation.waitForEvent('AuditorObjectionWindowClosed', { after: window.stream_version });
-    await accreditation.completeAudit(otherAuditor);
-    expect(await accreditation.step(decisionMaker, grant)).toMatchObject({
-      status: 'accredited',
-      eventTypes: ['AccreditationGranted'],
-    });
-
-    const renewed = await accreditation.waitForEvent('CycleRenewed');
-    const events = await accreditation.events();
-    const [first, second] = events
-      .filter((event) => event.event_type === 'AccreditationGranted')
-      .map((event) => event.data as { validFrom: string; validUntil: string; cycle: number });
-    expect(second).toMatchObject({ cycle: 2, validFrom: first?.validUntil });
-    expect(renewed.data).toMatchObject({
-      cycle: 2,
-      validFrom: first?.validUntil,
-      validUntil: second?.validUntil,
-    });
-    expect(ms(renewed.business_time)).toBeGreaterThanOrEqual(ms(first?.validUntil ?? ''));
-
-    const firstRunId = String(events[0]?.metadata.runId);
-    const handle = accreditation.handle();
-    await expect.poll(async () => (await handle.describe()).runId, { timeout: 10_000 }).not.toBe(firstRunId);
-    const live = await accreditation.state();
-    expect(live).toMatchObject({
-      version: renewed.stream_version,
-      state: { status: 'accredited', cycle: 2 },
-    });
-    await recordHistory(
-      'renewal-cycle-1',
-      stack.temporal.client.workflow.getHandle(accreditation.workflowId, firstRunId),
-    );
-    await recordHistory('renewal-cycle-2', handle);
   });
 
   it.concurrent('a rejected step writes nothing: no event in PostgreSQL, nothing in the workflow history', async ({
