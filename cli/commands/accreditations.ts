@@ -9,6 +9,13 @@ import {
 
 /** Case work through the API: open an accreditation, list them, show one. */
 export function accreditationCommands(program: Command, cli: CliContext): void {
+  openCommand(program, cli);
+  listCommand(program, cli);
+  showCommand(program, cli);
+}
+
+/** `open`: a new accreditation; the caller becomes its case manager. */
+function openCommand(program: Command, cli: CliContext): void {
   program
     .command('open')
     .description('open an accreditation (you become its case manager)')
@@ -49,7 +56,10 @@ export function accreditationCommands(program: Command, cli: CliContext): void {
           `Opened ${opened.id} for ${opened.organisation.name} (organisation ${opened.organisation.id}), ${opened.status}.`,
       );
     });
+}
 
+/** `list`: accreditations, filtered, page by page. */
+function listCommand(program: Command, cli: CliContext): void {
   program
     .command('list')
     .description('list accreditations, most recently changed first')
@@ -95,7 +105,10 @@ export function accreditationCommands(program: Command, cli: CliContext): void {
         ].join('\n'),
       );
     });
+}
 
+/** `show`: one accreditation with its open tasks and timeline. */
+function showCommand(program: Command, cli: CliContext): void {
   program
     .command('show')
     .description('one accreditation with its open tasks and timeline')

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { allConforming, completeApplication } from '../fixtures/application';
+import type { CaseDriver } from '../support/case-driver';
 import {
   byRecipientAndKind,
   calendarOf,
@@ -36,6 +37,85 @@ const shortCycle: PolicyInput = {
   },
 };
 
+/** Case A: information request, major finding, certificate, late self-assessments, expiry. */
+async function caseA(a: CaseDriver) {
+  const { caseManager, applicant, reviewer, leadAuditor, decisionMaker } = a.cast;
+  await a.open(shortCycle);
+  await a.step(applicant, { type: 'SubmitApplication', data: { items: completeApplication } });
+  await a.step(caseManager, {
+    type: 'RequestInformation',
+    data: { questions: ['Organigramm <bitte>?'] },
+  });
+  await a.waitForEvent('InformationRequestReminderSent');
+  await a.step(applicant, {
+    type: 'ProvideInformation',
+    data: { requestId: 'cycle-1:request-1', answer: 'Liegt bei.', documentIds: ['doc-organigramm'] },
+  });
+  await a.step(caseManager, { type: 'AcceptApplication', data: {} });
+  await a.step(caseManager, {
+    type: 'AssignDocumentReviewer',
+    data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
+  });
+  await a.waitForEvent('AuditorDeadlineApproaching');
+  await a.step(reviewer, { type: 'CompleteDocumentReview', data: { results: allConforming } });
+  await a.planAudit();
+  await a.waitForEvent('AuditorObjectionWindowClosed');
+  await a.step(leadAuditor, {
+    type: 'CompleteAuditElement',
+    data: {
+      element: 'on_site_audit',
+      findings: [{ requirementId: 'SEC-2', severity: 'major', description: 'Kein Penetrationstest.' }],
+    },
+  });
+  for (const element of ['customer_satisfaction_analysis', 'it_security_check']) {
+    await a.step(leadAuditor, { type: 'CompleteAuditElement', data: { element, findings: [] } });
+  }
+  await a.step(applicant, {
+    type: 'SubmitCorrectiveActionEvidence',
+    data: {
+      findingId: 'cycle-1:finding-1',
+      description: 'Test durchgeführt.',
+      documentIds: ['doc-pentest'],
+    },
+  });
+  const submitted = await a.eventCount();
+  await a.waitForEvent('AuditorDeadlineApproaching', { after: submitted });
+  await a.step(leadAuditor, {
+    type: 'VerifyCorrectiveAction',
+    data: { findingId: 'cycle-1:finding-1', effective: true, comment: 'Geprüft.' },
+  });
+  await a.step(decisionMaker, { type: 'Grant', data: {} });
+  // No self-assessment is submitted: reminders, escalation, suspension proposal, renewal window, expiry.
+  await a.waitForEvent('AccreditationExpired');
+}
+
+/** Case B: complaint, suspension, reinstatement, withdrawal. */
+async function caseB(b: CaseDriver, investigator: Actor) {
+  const { caseManager, decisionMaker } = b.cast;
+  await b.toAwaitingDecision({ auditorObjectionWindow: { days: 1 } });
+  await b.step(decisionMaker, { type: 'Grant', data: {} });
+  await b.step(caseManager, {
+    type: 'ReceiveComplaint',
+    data: { complainant: 'Kunde X', summary: 'Störungen werden nicht bearbeitet.' },
+  });
+  await b.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId: 'complaint-1' } });
+  await b.step(caseManager, {
+    type: 'AssignComplaintInvestigator',
+    data: { complaintId: 'complaint-1', investigatorId: investigator.id },
+  });
+  await b.step(investigator, {
+    type: 'DecideComplaint',
+    data: { complaintId: 'complaint-1', outcome: 'upheld', reasoning: 'Belegt.', followUp: 'suspension' },
+  });
+  await b.step(caseManager, {
+    type: 'Suspend',
+    data: { reason: 'Beschwerde begründet', complaintId: 'complaint-1' },
+  });
+  await b.step(caseManager, { type: 'Reinstate', data: { reason: 'Mängel behoben' } });
+  await b.step(caseManager, { type: 'Suspend', data: { reason: 'Erneute Mängel' } });
+  await b.step(caseManager, { type: 'Withdraw', data: { reason: 'Keine Besserung' } });
+}
+
 /**
  * Two cases over a whole cycle, on the time-skipping test server: the clock runs from deadline to
  * deadline while a case waits for a timer, so reminders, escalations and expiry come at once.
@@ -45,98 +125,20 @@ describe('notifications by e-mail over a whole cycle', () => {
 
   it('tells each person what they must do over a whole cycle, in their language, with links and calendar entries', async () => {
     const { db } = stack;
-    // Case A: information request, major finding, certificate, late self-assessments, expiry.
     const a = stack.driver();
     const castA = a.cast;
     const peopleA = await register(db, castA, {
       orgLanguage: 'en',
       languages: { [castA.reviewer.id]: 'en', [castA.decisionMaker.id]: 'en' },
     });
-    // Case B: complaint, suspension, reinstatement, withdrawal.
     const b = stack.driver();
     const investigator: Actor = { id: `ida-${randomUUID().slice(0, 8)}`, role: 'staff' };
     const peopleB = await register(db, b.cast, {}, [investigator]);
 
-    const runA = async () => {
-      const { caseManager, applicant, reviewer, leadAuditor, decisionMaker } = castA;
-      await a.open(shortCycle);
-      await a.step(applicant, { type: 'SubmitApplication', data: { items: completeApplication } });
-      await a.step(caseManager, {
-        type: 'RequestInformation',
-        data: { questions: ['Organigramm <bitte>?'] },
-      });
-      await a.waitForEvent('InformationRequestReminderSent');
-      await a.step(applicant, {
-        type: 'ProvideInformation',
-        data: { requestId: 'cycle-1:request-1', answer: 'Liegt bei.', documentIds: ['doc-organigramm'] },
-      });
-      await a.step(caseManager, { type: 'AcceptApplication', data: {} });
-      await a.step(caseManager, {
-        type: 'AssignDocumentReviewer',
-        data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
-      });
-      await a.waitForEvent('AuditorDeadlineApproaching');
-      await a.step(reviewer, { type: 'CompleteDocumentReview', data: { results: allConforming } });
-      await a.planAudit();
-      await a.waitForEvent('AuditorObjectionWindowClosed');
-      await a.step(leadAuditor, {
-        type: 'CompleteAuditElement',
-        data: {
-          element: 'on_site_audit',
-          findings: [{ requirementId: 'SEC-2', severity: 'major', description: 'Kein Penetrationstest.' }],
-        },
-      });
-      for (const element of ['customer_satisfaction_analysis', 'it_security_check']) {
-        await a.step(leadAuditor, { type: 'CompleteAuditElement', data: { element, findings: [] } });
-      }
-      await a.step(applicant, {
-        type: 'SubmitCorrectiveActionEvidence',
-        data: {
-          findingId: 'cycle-1:finding-1',
-          description: 'Test durchgeführt.',
-          documentIds: ['doc-pentest'],
-        },
-      });
-      const submitted = await a.eventCount();
-      await a.waitForEvent('AuditorDeadlineApproaching', { after: submitted });
-      await a.step(leadAuditor, {
-        type: 'VerifyCorrectiveAction',
-        data: { findingId: 'cycle-1:finding-1', effective: true, comment: 'Geprüft.' },
-      });
-      await a.step(decisionMaker, { type: 'Grant', data: {} });
-      // No self-assessment is submitted: reminders, escalation, suspension proposal, renewal window, expiry.
-      await a.waitForEvent('AccreditationExpired');
-    };
-
-    const runB = async () => {
-      const { caseManager, decisionMaker } = b.cast;
-      await b.toAwaitingDecision({ auditorObjectionWindow: { days: 1 } });
-      await b.step(decisionMaker, { type: 'Grant', data: {} });
-      await b.step(caseManager, {
-        type: 'ReceiveComplaint',
-        data: { complainant: 'Kunde X', summary: 'Störungen werden nicht bearbeitet.' },
-      });
-      await b.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId: 'complaint-1' } });
-      await b.step(caseManager, {
-        type: 'AssignComplaintInvestigator',
-        data: { complaintId: 'complaint-1', investigatorId: investigator.id },
-      });
-      await b.step(investigator, {
-        type: 'DecideComplaint',
-        data: { complaintId: 'complaint-1', outcome: 'upheld', reasoning: 'Belegt.', followUp: 'suspension' },
-      });
-      await b.step(caseManager, {
-        type: 'Suspend',
-        data: { reason: 'Beschwerde begründet', complaintId: 'complaint-1' },
-      });
-      await b.step(caseManager, { type: 'Reinstate', data: { reason: 'Mängel behoben' } });
-      await b.step(caseManager, { type: 'Suspend', data: { reason: 'Erneute Mängel' } });
-      await b.step(caseManager, { type: 'Withdraw', data: { reason: 'Keine Besserung' } });
-    };
     // One after the other: while one case lets the server clock jump, an update to the other could
     // outlive its wait on the test server.
-    await runB();
-    await runA();
+    await caseB(b, investigator);
+    await caseA(a);
 
     const report = await dispatcher().dispatchPending();
     expect(report.failed).toBe(0);
