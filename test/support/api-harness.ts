@@ -35,6 +35,8 @@ export interface ApiOptions {
   stepTimeoutMs?: number;
   documents?: DocumentStorage;
   authRateLimit?: AuthRateLimit;
+  /** The built web application to serve (the browser tests). */
+  webRoot?: string;
 }
 
 export async function serveApi(
