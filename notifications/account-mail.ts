@@ -24,7 +24,7 @@ import {
 import type { Database, Language } from '../db/database';
 import { accountMailCopy } from './account-mail-copy';
 import { classifyFailure, type Mailer, messageIdFor } from './mailer';
-import { escapeHtml } from './templates';
+import { escapeHtml } from './render';
 
 /** The page of the web application each kind of link opens (see the sign-in contract). */
 const linkPaths = { invitation: '/invitation', password_reset: '/password-reset' } as const;
