@@ -6,6 +6,7 @@ import { webDistDir } from '../dev/paths';
 import { startTracing } from '../telemetry/tracing';
 import { buildApp } from './app';
 import { createApiMetrics, startMetricsServer } from './metrics';
+import { sessionConfigFromEnv } from './session';
 
 async function main() {
   const env = loadEnv();
@@ -26,6 +27,7 @@ async function main() {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     logger,
     documents: env.DOCUMENT_DIR ? { kind: 'directory', path: env.DOCUMENT_DIR } : { kind: 'database' },
+    sessions: sessionConfigFromEnv(env),
     metrics,
     maxOutboxAgeSeconds: env.HEALTH_OUTBOX_MAX_AGE_SECONDS,
     webRoot: webDistDir,

@@ -2,11 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiMetrics, startMetricsServer } from '../../api/metrics';
-import { completeApplication } from '../domain/support';
+import { completeApplication } from '../fixtures/application';
+import { createTestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { installQuietRuntime } from '../support/temporal';
-import { createTestUser } from '../support/users';
 import { type OpsStack, startOpsStack } from './stack';
 
 /** The API's Prometheus metrics move when a case is opened and a step is taken through the API. */

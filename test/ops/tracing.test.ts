@@ -3,9 +3,9 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTracing, type Tracing } from '../../telemetry/tracing';
 import { buildWorkflowBundle } from '../../worker/bundle';
+import { createTestUser } from '../fixtures/users';
 import { eventually, organisationBody } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createTestUser } from '../support/users';
 import { type OpsStack, startOpsStack } from './stack';
 
 /**
