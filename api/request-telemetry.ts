@@ -37,7 +37,12 @@ export const requestTelemetry = fp(async (app: FastifyInstance, { metrics }: { m
       `${request.method} ${route}`,
       {
         kind: SpanKind.SERVER,
-        attributes: { 'http.request.method': request.method, 'http.route': route, 'url.path': request.url },
+        // The path only: a query may carry a one-time token (invitation and reset links).
+        attributes: {
+          'http.request.method': request.method,
+          'http.route': route,
+          'url.path': request.url.split('?')[0],
+        },
       },
       parent,
     );
@@ -65,14 +70,9 @@ export const requestTelemetry = fp(async (app: FastifyInstance, { metrics }: { m
     metrics?.observeRequest({ method: request.method, route, status: reply.statusCode }, seconds);
     // Probes call the health routes every few seconds: their lines only at debug.
     const level = route.startsWith('/health/') ? 'debug' : 'info';
+    // `req` goes through the logger's serializer, which keeps secrets out (config/logger.ts).
     request.log[level](
-      {
-        method: request.method,
-        url: request.url,
-        status: reply.statusCode,
-        ms: Math.round(seconds * 1000),
-        traceId,
-      },
+      { req: request, status: reply.statusCode, ms: Math.round(seconds * 1000), traceId },
       'request',
     );
   });
