@@ -16,6 +16,7 @@ import type { ApiDependencies } from './dependencies';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
+import { competenceRoutes } from './routes/competences';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -134,6 +135,7 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   await app.register(taskRoutes, deps);
   await app.register(registerRoutes, deps);
   await app.register(userRoutes, deps);
+  await app.register(competenceRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);
   return app;

@@ -11,6 +11,7 @@ import type { Task } from '../../domain/tasks';
 import type { Timer } from '../../domain/timers';
 import type {
   AccreditationsTable,
+  CertificateNumbersTable,
   CertificatesTable,
   DeadlinesTable,
   NotificationsTable,
@@ -147,6 +148,16 @@ export function certificateChanges(
     }
   }
   return rows;
+}
+
+/** The certificate number a grant (first or renewal) issues: held by this case from the grant on. */
+export function grantedNumbers(
+  streamId: string,
+  event: RecordedEvent,
+): Insertable<CertificateNumbersTable>[] {
+  if (event.type !== 'AccreditationGranted') return [];
+  const { certificateNumber } = event.data as { certificateNumber: string };
+  return [{ certificate_number: certificateNumber, stream_id: streamId, granted_at: event.businessTime }];
 }
 
 interface Notice {
