@@ -194,7 +194,7 @@ describe('the accreditation workflow, branch by branch', () => {
 
     const reinstated = await accreditation.step(caseManager, {
       type: 'Reinstate',
-      data: { reason: 'Selbstauskunft nachgereicht und geprüft.' },
+      data: { reason: 'Selbstbewertung nachgereicht und geprüft.' },
     });
     expect(reinstated).toMatchObject({ status: 'accredited', eventTypes: ['AccreditationReinstated'] });
     expect(await status()).toBe('accredited');
