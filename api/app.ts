@@ -23,6 +23,7 @@ import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
+import { loadWebApplication, navigationRewrite, webApplicationPlugin } from './web-app';
 
 /** Fastify's own 4xx errors, by status, as stable problem types. */
 const problemByStatus: Record<number, ProblemKind> = {
@@ -49,8 +50,10 @@ function findNul(value: unknown, path = ''): string | undefined {
 
 export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { documents?: DocumentStorage }) {
   const deps: ApiDependencies = { ...input, documents: input.documents ?? { kind: 'database' } };
+  const web = deps.webRoot ? loadWebApplication(deps.webRoot) : undefined;
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
+    ...(web ? { rewriteUrl: navigationRewrite(web) } : {}),
     bodyLimit: 1024 * 1024,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -115,6 +118,7 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit });
+  await app.register(webApplicationPlugin, { web });
   let openapi: ReturnType<typeof app.swagger> | undefined;
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => {
     openapi ??= finishDocument(app.swagger(), [

@@ -16,4 +16,6 @@ export interface ApiDependencies {
   /** Where evidence is stored (default: PostgreSQL). */
   documents: DocumentStorage;
   authRateLimit?: AuthRateLimit;
+  /** The built web application to serve at `/` (web/dist); none when unset or not built. */
+  webRoot?: string;
 }
