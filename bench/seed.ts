@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
-import type { ScenarioAppend } from '../test/support/scenarios';
+import type { ScenarioAppend } from '../test/fixtures/scenarios';
 
 /**
  * Appends many scripted appends in one statement through the store's own SQL function

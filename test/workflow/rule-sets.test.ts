@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../activities';
+import { createEventStore } from '../../db/event-store';
+import { inlineProjections } from '../../db/projections/index';
+import { dim1002Edition2024 } from '../../domain/catalogue';
+import { completeApplication } from '../fixtures/application';
+import { CaseDriver } from '../support/case-driver';
+import { quietPolicy as policy } from '../support/policies';
+import { useTestStack } from '../support/stack';
+import { installQuietRuntime } from '../support/temporal';
+
+/**
+ * Rule set 2 (issue 20) is behind `patched('rule-set-2')`, asked once at the start of a run. A case
+ * started on the release before (a worker that leaves the patch inactive, as that code had no such
+ * patch) goes on under the new code as it began; a case started on the new code has the new rules.
+ */
+
+const everyRequirementAGap = dim1002Edition2024.requirements.map(({ id }) => ({
+  requirementId: id,
+  result: 'gap' as const,
+  comment: 'Kein Nachweis vorgelegt.',
+}));
+
+describe('a case started before rule set 2', () => {
+  installQuietRuntime();
+  // The database of the stack; the workers are this file's own, one after the other on one queue.
+  const stack = useTestStack({ temporal: false });
+  let nativeConnection: NativeConnection;
+  let connection: Connection;
+  let client: Client;
+  const taskQueue = `test-${randomUUID()}`;
+
+  beforeAll(async () => {
+    nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+    connection = await Connection.connect({ address: inject('temporalAddress') });
+    client = new Client({ connection, namespace: 'default' });
+  });
+  afterAll(async () => {
+    await nativeConnection?.close();
+    await connection?.close();
+  });
+
+  /** A worker of this code; `previousRelease`: one on which rule set 2 never activates. */
+  async function runWorker<T>(previousRelease: boolean, work: () => Promise<T>): Promise<T> {
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle: { code: inject('workflowBundleCode') },
+      activities: createActivities({
+        eventStore: createEventStore({ db: stack.db, projections: inlineProjections }),
+      }),
+      ...(previousRelease ? { patchActivationCallback: ({ patchId }) => patchId !== 'rule-set-2' } : {}),
+    });
+    return worker.runUntil(work);
+  }
+
+  /** Opened, applied, accepted; the reviewer assigned twice and the review with every requirement a gap. */
+  async function reviewed(driver: CaseDriver) {
+    const { caseManager, applicant, reviewer, leadAuditor } = driver.cast;
+    await driver.open(policy);
+    await driver.step(applicant, { type: 'SubmitApplication', data: { items: completeApplication } });
+    await driver.step(caseManager, { type: 'AcceptApplication', data: {} });
+    for (const _ of [1, 2]) {
+      await driver.step(caseManager, {
+        type: 'AssignDocumentReviewer',
+        data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
+      });
+    }
+    await driver.step(reviewer, { type: 'CompleteDocumentReview', data: { results: everyRequirementAGap } });
+    await driver.planAudit(leadAuditor);
+  }
+
+  // The release before had no such patch: its history carries no marker of it.
+  const patches = async (driver: CaseDriver) =>
+    ((await driver.handle().fetchHistory()).events ?? []).flatMap((event) => {
+      const marker = event.markerRecordedEventAttributes;
+      const data =
+        marker?.markerName === 'core_patch' ? marker.details?.['patch-data']?.payloads?.[0] : undefined;
+      return data ? [(defaultPayloadConverter.fromPayload(data) as { id: string }).id] : [];
+    });
+
+  const clean = (element: string) => ({
+    type: 'CompleteAuditElement' as const,
+    data: { element, findings: [] },
+  });
+
+  it('goes on under the new code as it began; a case started on the new code has the new rules', async () => {
+    const old = new CaseDriver(client, stack.db, taskQueue);
+    await runWorker(true, () => reviewed(old));
+    expect(await old.eventTypes()).not.toContain('ReviewGapsReferredToAudit');
+
+    await runWorker(false, async () => {
+      // The old case, replayed by the new code and continued: its reviewer was recorded twice, its
+      // gaps were never referred, and a clean audit leads to the grant as it did before.
+      await old.waitForEvent('AuditorObjectionWindowClosed');
+      await old.completeAudit();
+      await old.step(old.cast.decisionMaker, { type: 'Grant', data: {} });
+      const oldTypes = await old.eventTypes();
+      expect(oldTypes.filter((type) => type === 'DocumentReviewerAssigned')).toHaveLength(2);
+      expect(oldTypes).not.toContain('ReviewGapsReferredToAudit');
+      expect(oldTypes.at(-1)).toBe('AccreditationGranted');
+
+      const current = new CaseDriver(client, stack.db, taskQueue);
+      await reviewed(current);
+      const types = await current.eventTypes();
+      expect(types.filter((type) => type === 'DocumentReviewerAssigned')).toHaveLength(1);
+      expect(types).toContain('ReviewGapsReferredToAudit');
+      await current.waitForEvent('AuditorObjectionWindowClosed');
+      const { leadAuditor, decisionMaker } = current.cast;
+      await current.step(leadAuditor, clean('on_site_audit'));
+      await current.step(leadAuditor, clean('customer_satisfaction_analysis'));
+      expect(await current.rejection(leadAuditor, clean('it_security_check'))).toBe('review_gaps_open');
+      expect(await current.rejection(decisionMaker, { type: 'Grant', data: {} })).toBe('review_gaps_open');
+      expect(await patches(current)).toContain('rule-set-2');
+    });
+
+    expect(await patches(old)).not.toContain('rule-set-2');
+    expect(await patches(old)).toContain('timer-kept-across-steps');
+  }, 120_000);
+});
