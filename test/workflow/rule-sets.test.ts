@@ -7,8 +7,9 @@ import { createActivities } from '../../activities';
 import { createEventStore } from '../../db/event-store';
 import { inlineProjections } from '../../db/projections/index';
 import { dim1002Edition2024 } from '../../domain/catalogue';
-import { completeApplication } from '../fixtures/application';
+import { allConforming, completeApplication } from '../fixtures/application';
 import { CaseDriver } from '../support/case-driver';
+import { recordHistory } from '../support/histories';
 import { quietPolicy as policy } from '../support/policies';
 import { useTestStack } from '../support/stack';
 import { installQuietRuntime } from '../support/temporal';
@@ -121,5 +122,72 @@ describe('a case started before rule set 2', () => {
 
     expect(await patches(old)).not.toContain('rule-set-2');
     expect(await patches(old)).toContain('timer-kept-across-steps');
+  }, 120_000);
+
+  it('through a procedure: a gap found closed, a gap taken over by a finding, steps that change nothing', async () => {
+    await runWorker(false, async () => {
+      const accreditation = new CaseDriver(client, stack.db, taskQueue);
+      const { caseManager, applicant, reviewer, leadAuditor, decisionMaker } = accreditation.cast;
+      const gaps = [
+        { requirementId: 'SEC-2', comment: 'Kein Penetrationstest seit 2023.' },
+        { requirementId: 'QUA-1', comment: 'Keine Kundenzufriedenheitsanalyse.' },
+      ];
+      const results = allConforming.map((result) => {
+        const gap = gaps.find((candidate) => candidate.requirementId === result.requirementId);
+        return gap ? { ...gap, result: 'gap' as const } : result;
+      });
+      await accreditation.open(policy);
+      await accreditation.step(applicant, {
+        type: 'SubmitApplication',
+        data: { items: completeApplication },
+      });
+      await accreditation.step(caseManager, { type: 'AcceptApplication', data: {} });
+      const assignReviewer = {
+        type: 'AssignDocumentReviewer' as const,
+        data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
+      };
+      await accreditation.step(caseManager, assignReviewer);
+      expect(await accreditation.step(caseManager, assignReviewer)).toMatchObject({ eventTypes: [] });
+      await accreditation.step(reviewer, { type: 'CompleteDocumentReview', data: { results } });
+      await accreditation.planAudit(leadAuditor);
+      const sameDate = { type: 'SetAuditDate' as const, data: { auditDate: '2030-01-01' } };
+      expect(await accreditation.step(caseManager, sameDate)).toMatchObject({ eventTypes: [] });
+      await accreditation.waitForEvent('AuditorObjectionWindowClosed');
+
+      await accreditation.step(leadAuditor, {
+        type: 'CompleteAuditElement',
+        data: {
+          element: 'it_security_check',
+          findings: [],
+          reviewGapsClosed: [{ requirementId: 'SEC-2', comment: 'Penetrationstest vom Januar liegt vor.' }],
+        },
+      });
+      await accreditation.step(leadAuditor, {
+        type: 'CompleteAuditElement',
+        data: {
+          element: 'customer_satisfaction_analysis',
+          findings: [{ requirementId: 'QUA-1', severity: 'minor', description: 'Analyse erst im Aufbau.' }],
+        },
+      });
+      await accreditation.step(leadAuditor, clean('on_site_audit'));
+      const findingId = 'cycle-1:finding-1';
+      await accreditation.step(applicant, {
+        type: 'SubmitActionPlan',
+        data: { findingId, plan: 'Quartalsweise Analyse ab dem nächsten Quartal.' },
+      });
+      await accreditation.step(leadAuditor, { type: 'AcceptActionPlan', data: { findingId } });
+      const granted = await accreditation.step(decisionMaker, { type: 'Grant', data: {} });
+      expect(granted).toMatchObject({ status: 'accredited', eventTypes: ['AccreditationGranted'] });
+
+      const types = await accreditation.eventTypes();
+      expect(types.filter((type) => type === 'DocumentReviewerAssigned')).toHaveLength(1);
+      expect(types.filter((type) => type === 'AuditDateSet')).toHaveLength(1);
+      const state = (await accreditation.state()).state;
+      expect(state.status !== 'none' && state.reviewGaps).toEqual([
+        { ...gaps[0], status: 'closed' },
+        { ...gaps[1], status: 'finding', findingId },
+      ]);
+      await recordHistory('review-gaps', accreditation.handle());
+    });
   }, 120_000);
 });
