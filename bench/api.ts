@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
@@ -11,6 +11,7 @@ import { createTestUser, type TestUser } from '../test/fixtures/users';
 export interface Response<T = any> {
   status: number;
   body: T;
+  headers?: IncomingHttpHeaders;
 }
 
 /** The real API (buildApp) on a port of this process, and a small HTTP client for it. */
@@ -59,7 +60,11 @@ export async function startBenchApi(
             response.on('error', reject);
             response.on('end', () => {
               const text = Buffer.concat(chunks).toString('utf8');
-              resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+              resolve({
+                status: response.statusCode ?? 0,
+                body: text ? JSON.parse(text) : undefined,
+                headers: response.headers,
+              });
             });
           },
         );

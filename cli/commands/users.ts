@@ -60,6 +60,13 @@ export function userCommands(program: Command, cli: CliContext): void {
     );
   });
   users
+    .command('invite <userId>')
+    .description('send the user a new invitation e-mail (through the API); earlier invitations stop working')
+    .action(async (userId: string) => {
+      await cli.client().request('POST', `/users/${encodeURIComponent(userId)}/invitation`);
+      cli.print({ userId, invited: true }, () => `Invitation sent to ${userId}.`);
+    });
+  users
     .command('list')
     .description('list users (through the API)')
     .addOption(new Option('--role <role>').choices(roles))

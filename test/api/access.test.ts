@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { csrfTokenFor, defaultSessionConfig } from '../../api/session';
 import { stepRoutes } from '../../api/step-routes';
 import type { UserRole } from '../../db/database';
+import { createSession, sessionUser } from '../../db/sessions';
 import { commandRoles } from '../../domain/permissions';
 import { allConforming, completeApplication } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
@@ -24,6 +26,13 @@ const spec: Record<string, Access> = {
   'GET /register': 'public',
   'GET /register/{certificateNumber}': 'public',
   'GET /me': everyone,
+  'POST /auth/sign-in': 'public',
+  'GET /auth/session': everyone,
+  'POST /auth/sign-out': everyone,
+  'POST /auth/invitations/accept': 'public',
+  'POST /auth/password-reset': 'public',
+  'POST /auth/password-reset/confirm': 'public',
+  'POST /users/{userId}/invitation': ['admin', 'staff'],
   'GET /users': ['admin', 'staff'],
   'POST /users': ['admin', 'staff'],
   'POST /users/{id}/tokens': ['admin', 'staff'],
@@ -136,6 +145,7 @@ describe('route × role matrix', () => {
   const concrete = (path: string) =>
     path
       .replace('{id}', path.startsWith('/users') ? target.id : accreditationId)
+      .replace('{userId}', target.id)
       .replace('{sha256}', documentId)
       .replace('{certificateNumber}', 'DIM-0000-NONE');
 
@@ -154,21 +164,19 @@ describe('route × role matrix', () => {
       expect(spec[route], route).toEqual(expected);
   });
 
-  it('answers every route × role (and anonymous) as specified: 401, 403 or allowed', async () => {
+  /** Calls every route as anonymous and as every role (with `headersOf(role)`); what is not as specified. */
+  async function matrixFailures(headersOf: (role: UserRole) => Promise<Record<string, string>>) {
     const failures: string[] = [];
     for (const [route, access] of Object.entries(spec)) {
       const [method = '', path = ''] = route.split(' ');
       const url = concrete(path);
       // An array is never a valid body: allowed callers get 400 and nothing changes.
       const body = method === 'POST' ? [] : undefined;
-      const callers: [string, TestUser | null][] = [
-        ['anonymous', null],
-        ...roles.map((role): [string, TestUser] => [role, users[role]]),
-      ];
-      for (const [name, user] of callers) {
-        const response = await api.call(user, method, url, body);
-        const allowed = access === 'public' || (user !== null && access.includes(user.role));
-        const expected = allowed ? 'allowed' : user === null ? 401 : 403;
+      for (const role of [null, ...roles]) {
+        const name = role ?? 'anonymous';
+        const response = await api.call(role ? { headers: await headersOf(role) } : null, method, url, body);
+        const allowed = access === 'public' || (role !== null && access.includes(role));
+        const expected = allowed ? 'allowed' : role === null ? 401 : 403;
         const notFoundIsAnswer = path.startsWith('/register/');
         const ok =
           expected === 'allowed'
@@ -182,7 +190,38 @@ describe('route × role matrix', () => {
         }
       }
     }
-    expect(failures).toEqual([]);
+    return failures;
+  }
+
+  it('answers every route × role (and anonymous) as specified: 401, 403 or allowed', async () => {
+    expect(await matrixFailures(async (role) => users[role].headers)).toEqual([]);
+  }, 60_000);
+
+  it('answers the same for people signed in with a session cookie and its CSRF token', async () => {
+    const sessions = new Map<UserRole, string>();
+    // A session of its own per role; signing out (one of the routes) ends it, so the next call gets a new one.
+    const headersOf = async (role: UserRole) => {
+      let sessionId = sessions.get(role);
+      if (!sessionId || !(await sessionUser(api.database.db, sessionId, defaultSessionConfig))) {
+        ({ sessionId } = await createSession(api.database.db, users[role].id, defaultSessionConfig));
+        sessions.set(role, sessionId);
+      }
+      return { cookie: `dim_session=${sessionId}`, 'x-csrf-token': csrfTokenFor(sessionId) };
+    };
+    expect(await matrixFailures(headersOf)).toEqual([]);
+
+    // Every write a signed-in person may make is refused without the CSRF token, before anything else.
+    const unprotected: string[] = [];
+    for (const [route, access] of Object.entries(spec)) {
+      const [method = '', path = ''] = route.split(' ');
+      if (method === 'GET' || access === 'public') continue;
+      const { cookie = '' } = await headersOf(access[0] as UserRole);
+      const response = await api.call({ headers: { cookie } }, method, concrete(path), []);
+      if (response.status !== 403 || response.body.code !== 'csrf_token_invalid') {
+        unprotected.push(`${route}: ${response.status}`);
+      }
+    }
+    expect(unprotected).toEqual([]);
   }, 60_000);
 
   it('hides other organisations’ and unassigned auditors’ cases: 404, the same as a case that does not exist', async () => {

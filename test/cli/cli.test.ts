@@ -154,6 +154,21 @@ describe('the staff CLI', () => {
     expect((await dimJson(staff, 'show', id)).status).toBe('accredited');
   }, 60_000);
 
+  it('sends a user a new invitation: users invite <id>', async () => {
+    const staff = await api.user('staff');
+    const invited = await dimJson(adminToken, 'users', 'invite', staff.id);
+    expect(invited).toEqual({ userId: staff.id, invited: true });
+    const mails = await api.database.db
+      .selectFrom('account_mails')
+      .select(['kind', 'status'])
+      .where('user_id', '=', staff.id)
+      .execute();
+    expect(mails).toEqual([{ kind: 'invitation', status: 'pending' }]);
+    const unknown = await dim(adminToken, 'users', 'invite', 'no-such-user');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('/problems/not-found');
+  });
+
   it('reports usage errors with exit code 2 and an unreachable API with 3', async () => {
     expect((await dim(adminToken, 'complete', 'x', 'NoSuchStep')).code).toBe(2);
     expect((await dim(adminToken, 'list', '--limit', 'many')).code).toBe(2);

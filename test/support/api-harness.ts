@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../api/app';
 import type { AuthRateLimit } from '../../api/auth';
+import type { ApiInput } from '../../api/dependencies';
 import type { DocumentStorage } from '../../db/documents';
 import type { ApiCall } from '../fixtures/api-call';
 import type { TestDatabase } from './database';
@@ -37,6 +38,8 @@ export interface ApiOptions {
   authRateLimit?: AuthRateLimit;
   /** The built web application to serve (the browser tests). */
   webRoot?: string;
+  sessions?: ApiInput['sessions'];
+  signInLimits?: ApiInput['signInLimits'];
 }
 
 export async function serveApi(
