@@ -19,6 +19,7 @@ import { ProblemError, type ProblemKind, problem, sendProblem } from './problems
 import { requestTelemetry } from './request-telemetry';
 import { accreditationRoutes } from './routes/accreditations';
 import { authRoutes } from './routes/auth';
+import { competenceRoutes } from './routes/competences';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -167,6 +168,7 @@ export async function buildApp(input: ApiInput) {
   await app.register(taskRoutes, deps);
   await app.register(registerRoutes, deps);
   await app.register(userRoutes, deps);
+  await app.register(competenceRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);
   return app;

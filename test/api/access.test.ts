@@ -39,6 +39,8 @@ const spec: Record<string, Access> = {
   'POST /users': ['admin', 'staff'],
   'POST /users/{id}/tokens': ['admin', 'staff'],
   'DELETE /users/{id}/tokens': ['admin', 'staff'],
+  'GET /users/{id}/competences': ['admin', 'staff'],
+  'PUT /users/{id}/competences': ['admin', 'staff'],
   'POST /documents': ['admin', 'staff', 'auditor', 'organisation'],
   'GET /documents/{sha256}': everyone,
   'GET /documents/{sha256}/content': everyone,
