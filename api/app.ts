@@ -16,6 +16,7 @@ import type { ApiDependencies, ApiInput } from './dependencies';
 import { healthRoutes } from './health';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
+import { defaultPublicRateLimits, rateLimitPlugin } from './rate-limits';
 import { requestTelemetry } from './request-telemetry';
 import { accreditationRoutes } from './routes/accreditations';
 import { authRoutes } from './routes/auth';
@@ -26,6 +27,7 @@ import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
+import { securityHeadersPlugin } from './security-headers';
 import { csrfHeader, defaultSessionConfig, sessionCookie } from './session';
 import { loadWebApplication, navigationRewrite, webApplicationPlugin } from './web-app';
 
@@ -52,18 +54,24 @@ function findNul(value: unknown, path = ''): string | undefined {
   return undefined;
 }
 
+const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(input: ApiInput) {
   const deps: ApiDependencies = {
     ...input,
     documents: input.documents ?? { kind: 'database' },
     sessions: { ...defaultSessionConfig, ...input.sessions },
     signInLimits: input.signInLimits ?? defaultSignInLimits,
+    publicRateLimits: { ...defaultPublicRateLimits, ...input.publicRateLimits },
   };
   const web = deps.webRoot ? loadWebApplication(deps.webRoot) : undefined;
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
     ...(web ? { rewriteUrl: navigationRewrite(web) } : {}),
     bodyLimit: 1024 * 1024,
+    // A number is a count of proxy hops (Caddy in front of the API: 1).
+    trustProxy:
+      typeof deps.trustProxy === 'number' ? hopsTrusted(deps.trustProxy) : (deps.trustProxy ?? false),
     // One line per request instead of two: api/request-telemetry.ts.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {
@@ -145,7 +153,9 @@ export async function buildApp(input: ApiInput) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(requestTelemetry, { metrics: deps.metrics });
-  await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit, sessions: deps.sessions });
+  await app.register(securityHeadersPlugin);
+  await app.register(rateLimitPlugin);
+  await app.register(authPlugin, { db: deps.db, rateLimit: deps.credentialLimits, sessions: deps.sessions });
   await app.register(webApplicationPlugin, { web });
   let openapi: ReturnType<typeof app.swagger> | undefined;
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => {

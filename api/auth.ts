@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database, UserRole, UserRow } from '../db/database';
 import { userForToken } from '../db/identity';
 import { sessionUser } from '../db/sessions';
+import { type CredentialLimits, countFailedCredential, defaultCredentialLimits } from '../db/sign-in-limits';
 import { ProblemError, problem } from './problems';
 import { csrfHeader, csrfTokenMatches, isSessionId, type SessionConfig, sessionCookie } from './session';
 
@@ -34,52 +35,25 @@ export function currentUser(request: FastifyRequest): UserRow {
   return request.user;
 }
 
-export interface AuthRateLimit {
-  /** Failed authentications per client address within the window before 429. */
-  max: number;
-  windowMs: number;
-}
-
-/** Counts failed authentications per client address in fixed windows (one process; enough here). */
-class FailureCounter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
-  constructor(private readonly limit: AuthRateLimit) {}
-
-  /** Seconds until the address may try again, or 0 if it may now. */
-  blockedFor(address: string, now = Date.now()): number {
-    const window = this.windows.get(address);
-    if (!window || window.resetAt <= now) return 0;
-    return window.count >= this.limit.max ? Math.ceil((window.resetAt - now) / 1000) : 0;
-  }
-
-  fail(address: string, now = Date.now()) {
-    const window = this.windows.get(address);
-    if (!window || window.resetAt <= now) {
-      if (this.windows.size > 10_000) this.sweep(now);
-      this.windows.set(address, { count: 1, resetAt: now + this.limit.windowMs });
-    } else {
-      window.count += 1;
-    }
-  }
-
-  private sweep(now: number) {
-    for (const [address, window] of this.windows) if (window.resetAt <= now) this.windows.delete(address);
-  }
-}
-
 /**
  * Authentication and role checks, before the body is even parsed: a bearer token (CLI,
  * automation) or the session cookie of a signed-in person, whose writes must carry the session's
  * CSRF token. Every route must declare its `access`; a route without one fails at start-up rather
- * than being open by accident. Failed bearer authentications are rate-limited per client address
- * (429 with Retry-After); sign-in has limits of its own (db/sign-in-limits.ts).
+ * than being open by accident. A bearer token is looked up first and a valid one always passes;
+ * failed ones are counted per address and token prefix, shared by every API process (429 with
+ * Retry-After; db/sign-in-limits.ts). An unknown session cookie is not counted: a browser whose
+ * session expired must get its 401 and sign in again, and session ids are 256 random bits.
  */
 export const authPlugin = fp(
   async (
     app: FastifyInstance,
-    { db, rateLimit, sessions }: { db: Kysely<Database>; rateLimit?: AuthRateLimit; sessions: SessionConfig },
+    {
+      db,
+      rateLimit,
+      sessions,
+    }: { db: Kysely<Database>; rateLimit?: CredentialLimits; sessions: SessionConfig },
   ) => {
-    const failures = new FailureCounter(rateLimit ?? { max: 20, windowMs: 60_000 });
+    const limits = rateLimit ?? defaultCredentialLimits;
     await app.register(cookie);
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);
@@ -119,16 +93,17 @@ export const authPlugin = fp(
       const access = request.routeOptions.config.access ?? 'public';
       const header = request.headers.authorization;
       if (header) {
-        const retryAfter = failures.blockedFor(request.ip);
-        if (retryAfter > 0) {
-          reply.header('retry-after', String(retryAfter));
-          throw new ProblemError(problem('rateLimited', 'Too many failed authentications; try again later.'));
-        }
-        const match = /^Bearer ([\w-]{10,200})$/.exec(header);
-        request.user = match?.[1] ? ((await userForToken(db, match[1])) ?? null) : null;
+        const credential = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
+        request.user = credential ? ((await userForToken(db, credential)) ?? null) : null;
         if (!request.user) {
-          failures.fail(request.ip);
+          const retryAfter = await countFailedCredential(db, limits, request.ip, credential ?? header);
           request.log.warn({ ip: request.ip }, 'authentication failed');
+          if (retryAfter > 0) {
+            reply.header('retry-after', String(retryAfter));
+            throw new ProblemError(
+              problem('rateLimited', 'Too many failed authentications; try again later.'),
+            );
+          }
           throw unauthenticated();
         }
         request.log = request.log.child({ userId: request.user.user_id, role: request.user.role });

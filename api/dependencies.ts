@@ -3,9 +3,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import type { DocumentStorage } from '../db/documents';
-import type { SignInLimits } from '../db/sign-in-limits';
-import type { AuthRateLimit } from './auth';
+import type { CredentialLimits, SignInLimits } from '../db/sign-in-limits';
 import type { ApiMetrics } from './metrics';
+import type { PublicRateLimits } from './rate-limits';
 import type { SessionConfig } from './session';
 
 /** What the API is built from: passed to `buildApp` and on to every route plugin. */
@@ -18,10 +18,17 @@ export interface ApiDependencies {
   stepTimeoutMs?: number;
   /** Where evidence is stored (default: PostgreSQL). */
   documents: DocumentStorage;
-  authRateLimit?: AuthRateLimit;
+  credentialLimits?: CredentialLimits;
   /** Session expiry and cookie (default: 30 min idle, 12 h absolute, `Secure`). */
   sessions: SessionConfig;
   signInLimits: SignInLimits;
+  /** Requests per address on the public routes (api/rate-limits.ts). */
+  publicRateLimits: PublicRateLimits;
+  /**
+   * Fastify's `trustProxy`: which proxies' X-Forwarded-For to believe for the client's address
+   * (what the rate limits count by). Env TRUST_PROXY; default none.
+   */
+  trustProxy?: boolean | number | string[];
   /** Request and update metrics (api/metrics.ts); without them nothing is counted. */
   metrics?: ApiMetrics;
   /** Readiness fails when a due notification waited longer (telemetry/readiness.ts). */
@@ -31,8 +38,12 @@ export interface ApiDependencies {
 }
 
 /** What `buildApp` is given: the dependencies, with defaults for the optional settings. */
-export type ApiInput = Omit<ApiDependencies, 'documents' | 'sessions' | 'signInLimits'> & {
+export type ApiInput = Omit<
+  ApiDependencies,
+  'documents' | 'sessions' | 'signInLimits' | 'publicRateLimits'
+> & {
   documents?: DocumentStorage;
   sessions?: Partial<SessionConfig>;
   signInLimits?: SignInLimits;
+  publicRateLimits?: Partial<PublicRateLimits>;
 };

@@ -31,6 +31,7 @@ async function main() {
     metrics,
     maxOutboxAgeSeconds: env.HEALTH_OUTBOX_MAX_AGE_SECONDS,
     webRoot: webDistDir,
+    trustProxy: env.TRUST_PROXY,
   });
   if (!app.hasRoute({ method: 'GET', url: '/index.html' })) {
     logger.warn(`The web application is not built (${webDistDir}); npm run build:web builds it.`);

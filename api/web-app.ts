@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
@@ -47,21 +46,6 @@ export function navigationRewrite(web: WebApplication) {
   };
 }
 
-function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 function addVary(reply: FastifyReply, field: string) {
   const current = reply.getHeader('vary');
   const fields = typeof current === 'string' && current ? current.split(/\s*,\s*/) : [];
@@ -71,28 +55,25 @@ function addVary(reply: FastifyReply, field: string) {
 }
 
 /**
- * Security headers on every response, and — when the web application is built — the application:
- * the page (index.html with a fresh CSP nonce, never cached), its hashed assets (cached for a year,
+ * When the web application is built: the page (index.html with a fresh CSP nonce, never cached), its hashed assets (cached for a year,
  * immutable; precompressed .br/.gz when the client accepts them) and its other files.
  */
 export const webApplicationPlugin = fp(async (app: FastifyInstance, { web }: { web?: WebApplication }) => {
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    // The same URL answers a navigation with the page and a fetch with JSON.
-    if (web && !request.url.startsWith(assetsPrefix)) addVary(reply, 'Accept');
-  });
   if (!web) return;
-
-  app.get(pagePath, { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) => {
-    const nonce = randomBytes(16).toString('base64');
-    return reply
-      .header('content-security-policy', contentSecurityPolicy(nonce))
-      .header('cache-control', 'no-cache, no-store, must-revalidate')
-      .header('cross-origin-opener-policy', 'same-origin')
-      .type('text/html; charset=utf-8')
-      .send(web.indexHtml.replaceAll(cspNoncePlaceholder, nonce));
+  app.addHook('onSend', async (request, reply) => {
+    // The same URL answers a navigation with the page and a fetch with JSON.
+    if (!request.url.startsWith(assetsPrefix)) addVary(reply, 'Accept');
   });
+
+  app.get(
+    pagePath,
+    { config: { access: 'public' }, schema: { hide: true }, helmet: { enableCSPNonces: true } },
+    (_request, reply) =>
+      reply
+        .header('cache-control', 'no-cache, no-store, must-revalidate')
+        .type('text/html; charset=utf-8')
+        .send(web.indexHtml.replaceAll(cspNoncePlaceholder, reply.cspNonce.style)),
+  );
 
   await app.register(async (files) => {
     files.addHook('onRoute', (route) => {

@@ -11,6 +11,24 @@ export const EnvSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('accreditation'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /**
+   * Which proxy in front of the API to believe for the client's address (X-Forwarded-For), which
+   * the rate limits count by: unset or `false` none, `true` any, a number of hops (`1`: the one
+   * proxy, e.g. Caddy), or a comma-separated list of addresses and CIDR ranges.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[\w.:/]+(,\s*[\w.:/]+)*)$/,
+      'true, false, a hop count or a list of addresses',
+    )
+    .optional()
+    .transform((value): boolean | number | string[] => {
+      if (value === undefined || value === 'false') return false;
+      if (value === 'true') return true;
+      if (/^\d+$/.test(value)) return Number(value);
+      return value.split(',').map((entry) => entry.trim());
+    }),
   POSTGRES_PORT: port.default(5433),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),

@@ -1,6 +1,6 @@
 /**
- * Failed sign-ins, counted in PostgreSQL (so every API process sees the same counts) in fixed
- * windows under three keys: the account at one address, the account from anywhere, and the
+ * Failed sign-ins and failed bearer tokens, counted in PostgreSQL (so every API process sees the
+ * same counts; only failures write) in fixed windows. Sign-in counts under three keys: the account at one address, the account from anywhere, and the
  * address for any account. Reaching a limit refuses password sign-in for that key only — the
  * same account from elsewhere, other accounts, existing sessions, bearer tokens and password
  * resets all go on. The e-mail address is kept only as a hash.
@@ -54,19 +54,15 @@ function limitKeys(limits: SignInLimits, email: string, address: string) {
 }
 
 /**
- * Counts a sign-in attempt under each key before the password is checked — so that a burst of
- * parallel guesses is counted too — and answers the seconds until this account may try again from
- * this address (0: go ahead). A successful attempt is taken back by `signInSucceeded`.
- * Windows that have ended are deleted on the way.
+ * Counts one more failure under each key in fixed windows (ended windows are deleted on the way)
+ * and answers the seconds until the first key over its maximum frees up (0: none is over).
  */
-export async function countSignInAttempt(
+async function countFailures(
   db: Kysely<Database>,
-  limits: SignInLimits,
-  email: string,
-  address: string,
+  keys: readonly { key: string; max: number }[],
+  windowMs: number,
 ): Promise<number> {
   const now = new Date();
-  const keys = limitKeys(limits, email, address);
   await db.deleteFrom('sign_in_failures').where('window_ends_at', '<=', now).execute();
   const rows = await db
     .insertInto('sign_in_failures')
@@ -74,7 +70,7 @@ export async function countSignInAttempt(
       keys.map(({ key }) => ({
         limit_key: key,
         failures: 1,
-        window_ends_at: new Date(now.getTime() + limits.windowMs),
+        window_ends_at: new Date(now.getTime() + windowMs),
       })),
     )
     .onConflict((oc) =>
@@ -93,6 +89,58 @@ export async function countSignInAttempt(
     }
   }
   return seconds;
+}
+
+/**
+ * Counts a sign-in attempt under each key before the password is checked — so that a burst of
+ * parallel guesses is counted too — and answers the seconds until this account may try again from
+ * this address (0: go ahead). A successful attempt is taken back by `signInSucceeded`.
+ */
+export function countSignInAttempt(
+  db: Kysely<Database>,
+  limits: SignInLimits,
+  email: string,
+  address: string,
+): Promise<number> {
+  return countFailures(db, limitKeys(limits, email, address), limits.windowMs);
+}
+
+export interface CredentialLimits {
+  /** Failed credentials with the same prefix from one address within the window. */
+  perCredential: number;
+  /** Failed credentials of any kind from one address within the window. */
+  perAddress: number;
+  windowMs: number;
+}
+
+export const defaultCredentialLimits: CredentialLimits = {
+  perCredential: 20,
+  perAddress: 200,
+  windowMs: 60_000,
+};
+
+/**
+ * Counts a bearer token that matched no valid token — called only after the lookup failed, so a
+ * valid token is never refused, whatever its address did. Counted per address and per (address,
+ * the token's first 12 characters, hashed): behind a proxy that hides the clients' addresses, one
+ * client's dead token does not lock out the others. Answers the seconds of the 429's Retry-After.
+ */
+export function countFailedCredential(
+  db: Kysely<Database>,
+  limits: CredentialLimits,
+  address: string,
+  credential: string,
+): Promise<number> {
+  const at = addressKey(address);
+  const prefix = createHash('sha256').update(credential.slice(0, 12)).digest('hex').slice(0, 16);
+  return countFailures(
+    db,
+    [
+      { key: `credential-at:${prefix}:${at}`, max: limits.perCredential },
+      { key: `credentials-at:${at}`, max: limits.perAddress },
+    ],
+    limits.windowMs,
+  );
 }
 
 /**

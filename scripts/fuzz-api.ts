@@ -93,7 +93,7 @@ async function main(): Promise<number> {
     taskQueue,
     logger: false,
     // The fuzzer never sends a bad token on purpose; keep its own requests from being limited.
-    authRateLimit: { max: 100_000, windowMs: 60_000 },
+    credentialLimits: { perCredential: 100_000, perAddress: 100_000, windowMs: 60_000 },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   cleanups.push(() => app.close());

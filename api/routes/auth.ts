@@ -11,6 +11,7 @@ import type { ApiDependencies } from '../dependencies';
 import { NoContent, problemResponses, sendNoContent } from '../openapi';
 import { presentSessionUser, SessionUserSchema } from '../presenters';
 import { ProblemError, problem } from '../problems';
+import { publicRateLimit } from '../rate-limits';
 import { clearSessionCookie, csrfTokenFor, startSession } from '../session';
 
 const SignedIn = z
@@ -27,12 +28,12 @@ const LinkBody = z.object({ token: LinkToken, password: NewPassword }).strict();
 
 export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
   app,
-  { db, sessions, signInLimits },
+  { db, sessions, signInLimits, publicRateLimits },
 ) => {
   app.post(
     '/auth/sign-in',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: publicRateLimit(publicRateLimits, 'signIn') },
       schema: {
         operationId: 'signIn',
         summary: 'Sign in with e-mail and password (Anmelden)',
@@ -124,7 +125,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
     app.post(
       path,
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: publicRateLimit(publicRateLimits, 'accountLinks') },
         schema: {
           ...doc,
           tags: ['sign-in'],
@@ -165,7 +166,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
   app.post(
     '/auth/password-reset',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: publicRateLimit(publicRateLimits, 'passwordReset') },
       schema: {
         operationId: 'requestPasswordReset',
         summary: 'Ask for a password-reset e-mail (Passwort zurücksetzen)',

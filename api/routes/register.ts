@@ -5,6 +5,7 @@ import { searchRegister } from '../../db/read-model';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
+import { publicRateLimit } from '../rate-limits';
 
 const RegisterEntry = z
   .object({
@@ -25,11 +26,14 @@ const present = (row: CertificateRow): z.infer<typeof RegisterEntry> => ({
 });
 
 /** The public register (DIM 1002:2024 §7): anyone may check whether a certificate is valid. */
-export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { db }) => {
+export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
+  app,
+  { db, publicRateLimits },
+) => {
   app.get(
     '/register',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: publicRateLimit(publicRateLimits, 'register') },
       schema: {
         operationId: 'searchRegister',
         summary: 'Search the public register (Öffentliches Register durchsuchen)',
@@ -55,7 +59,7 @@ export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
   app.get(
     '/register/:certificateNumber',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: publicRateLimit(publicRateLimits, 'register') },
       schema: {
         operationId: 'verifyCertificate',
         summary: 'Verify one certificate (Zertifikat prüfen)',

@@ -108,7 +108,9 @@ const validBodies: Record<string, unknown> = {
 };
 
 describe('route × role matrix', () => {
-  const api = useTestStack({ api: { authRateLimit: { max: 1000, windowMs: 60_000 } } });
+  const api = useTestStack({
+    api: { credentialLimits: { perCredential: 1000, perAddress: 1000, windowMs: 60_000 } },
+  });
   const users = {} as Record<UserRole, TestUser>;
   let strangerOrganisation: TestUser;
   let unassignedAuditor: TestUser;

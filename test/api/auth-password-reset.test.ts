@@ -12,7 +12,7 @@ const webUrl = 'https://portal.dim.test';
 const oldPassword = 'das alte lange Passwort';
 
 describe('password reset by e-mail, and the delivery of account mails', () => {
-  const api = useTestStack({ api: true });
+  const api = useTestStack({ api: { publicRateLimits: { passwordReset: 100 } } });
   const smtp = new TestSmtp();
   let mailer: Mailer;
   let now = new Date();

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../api/app';
-import type { AuthRateLimit } from '../../api/auth';
 import type { ApiInput } from '../../api/dependencies';
 import type { DocumentStorage } from '../../db/documents';
+import type { CredentialLimits } from '../../db/sign-in-limits';
 import type { ApiCall } from '../fixtures/api-call';
 import type { TestDatabase } from './database';
 import type { TestTemporal } from './temporal';
@@ -35,11 +35,13 @@ export interface TestApi {
 export interface ApiOptions {
   stepTimeoutMs?: number;
   documents?: DocumentStorage;
-  authRateLimit?: AuthRateLimit;
+  credentialLimits?: CredentialLimits;
   /** The built web application to serve (the browser tests). */
   webRoot?: string;
   sessions?: ApiInput['sessions'];
   signInLimits?: ApiInput['signInLimits'];
+  publicRateLimits?: ApiInput['publicRateLimits'];
+  trustProxy?: ApiInput['trustProxy'];
 }
 
 export async function serveApi(
