@@ -18,6 +18,8 @@ export interface ApiDependencies {
   stepTimeoutMs?: number;
   /** Where evidence is stored (default: PostgreSQL). */
   documents: DocumentStorage;
+  /** Bytes of documents one organisation (or a user without one) may store (default 500 MB). */
+  documentQuotaBytes?: number;
   credentialLimits?: CredentialLimits;
   /** Session expiry and cookie (default: 30 min idle, 12 h absolute, `Secure`). */
   sessions: SessionConfig;

@@ -7,6 +7,7 @@ import { type AccreditationDetail, findAccreditation } from '../db/read-model';
 import { currentEdition, technicalAreaIds } from '../domain/catalogue';
 import { openingIssues } from '../domain/opening-checks';
 import { PolicySchema } from '../domain/policy-schema';
+import { NameSchema, ScopeSchema, singleLine } from '../domain/text-limits';
 import type { ApiDependencies } from './dependencies';
 import { ProblemError } from './problems';
 import { openAccreditation } from './workflow-client';
@@ -15,12 +16,12 @@ export const OpenAccreditationBody = z
   .object({
     organisation: z
       .object({
-        name: z.string().trim().min(1).max(200),
+        name: NameSchema,
         address: z
           .object({
-            street: z.string().trim().min(1).max(200),
-            postalCode: z.string().trim().min(1).max(20),
-            city: z.string().trim().min(1).max(100),
+            street: NameSchema,
+            postalCode: singleLine(20),
+            city: singleLine(100),
             country: z
               .string()
               .regex(/^[A-Z]{2}$/)
@@ -34,7 +35,7 @@ export const OpenAccreditationBody = z
           .describe('Language of notifications to the organisation'),
       })
       .strict(),
-    scope: z.string().trim().min(1).max(2000).describe('The services and sites the accreditation covers'),
+    scope: ScopeSchema.describe('The services and sites the accreditation covers'),
     technicalAreas: z
       .array(z.enum(technicalAreaIds))
       .max(technicalAreaIds.length)

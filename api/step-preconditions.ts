@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { assignmentTerms, competencesOf } from '../db/auditors';
 import type { Database } from '../db/database';
+import { documentsOfCase } from '../db/documents';
 import { findUser } from '../db/identity';
 import { isCertificateNumberTaken } from '../db/read-model';
 import { certificateNumberFrom } from '../domain/certificate-number';
@@ -10,13 +11,14 @@ import type { StepType } from './step-routes';
 
 interface StepRequest {
   accreditationId: string;
+  actorId: string;
   data: Record<string, unknown>;
 }
 
 /**
  * What the API checks in the database before it sends a step, where the decider cannot know it:
- * that an auditor to assign is one (and competent, if the case's policy asks), and a certificate
- * number that is free. Returns the step's data as it is to be sent, or throws a problem with a
+ * that an auditor to assign is one (and competent, if the case's policy asks), a certificate
+ * number that is free, and that the documents a step names belong to the case. Returns the step's data as it is to be sent, or throws a problem with a
  * stable `code`; nothing is written either way. The database's keys remain the last line.
  */
 type Precondition = (db: Kysely<Database>, request: StepRequest) => Promise<Record<string, unknown>>;
@@ -85,11 +87,45 @@ const preconditions: Partial<Record<StepType, Precondition>> = {
   Grant: async (db, { data }) => ({ ...data, certificateNumber: await drawCertificateNumber(db) }),
 };
 
-/** The step's data after its precondition (if it has one): what is sent to the workflow. */
-export function prepareStep(
+/** Every `documentIds` list in the step's data, with its path in the body. */
+function documentReferences(value: unknown, path = 'body'): { path: string; id: string }[] {
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => documentReferences(item, `${path}.${index}`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === 'documentIds' && Array.isArray(child)
+      ? child.map((id, index) => ({ path: `${path}.${key}.${index}`, id: String(id) }))
+      : documentReferences(child, `${path}.${key}`),
+  );
+}
+
+/** Each document a step names must be stored and belong to the case (db/documents.ts `documentsOfCase`). */
+async function checkDocumentReferences(
+  db: Kysely<Database>,
+  { accreditationId, actorId, data }: StepRequest,
+) {
+  const references = documentReferences(data);
+  if (references.length === 0) return;
+  const found = await documentsOfCase(db, accreditationId, actorId, [
+    ...new Set(references.map((r) => r.id)),
+  ]);
+  const missing = references.filter((reference) => !found.has(reference.id));
+  if (missing.length > 0) {
+    throw new ProblemError(
+      problem('validation', `No document ${missing.map((m) => m.id).join(', ')} belongs to this case.`, {
+        code: 'unknown_document',
+        errors: missing.map((m) => ({ field: m.path, message: 'no document of this case has this id' })),
+      }),
+    );
+  }
+}
+
+/** The step's data after its checks and precondition (if it has one): what is sent to the workflow. */
+export async function prepareStep(
   db: Kysely<Database>,
   type: StepType,
   request: StepRequest,
 ): Promise<Record<string, unknown>> {
-  return preconditions[type]?.(db, request) ?? Promise.resolve(request.data);
+  await checkDocumentReferences(db, request);
+  return (await preconditions[type]?.(db, request)) ?? request.data;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { DocumentMediaType } from '../domain/media-types';
 import type { Database, UserRow } from './database';
 
@@ -59,22 +59,58 @@ function isUtf8(content: Buffer): boolean {
 }
 
 export interface StoredDocument extends DocumentRow {
-  /** False when the same bytes were stored before (the upload is recorded all the same). */
+  /**
+   * False when this uploader stored the same bytes before. Whether anyone else did is nobody's
+   * business: it would tell that someone holds a given file. `created_at` is likewise this
+   * uploader's first upload.
+   */
   created: boolean;
 }
 
-/** Stores the bytes once per hash and records who uploaded them (for read access). */
+/** The upload would take the uploader's party over its quota (nothing was stored). */
+export class DocumentQuotaExceeded extends Error {
+  constructor(
+    readonly usedBytes: number,
+    readonly quotaBytes: number,
+  ) {
+    super(`Document quota exceeded: ${usedBytes} of ${quotaBytes} bytes used`);
+  }
+}
+
+/**
+ * Stores the bytes once per hash and records who uploaded them (for read access). The documents
+ * of one party — an organisation (the party of its cases), or a user without one — may add up to
+ * `quotaBytes`; bytes the party stored before do not count twice.
+ */
 export async function saveDocument(
   db: Kysely<Database>,
   storage: DocumentStorage,
   upload: { content: Buffer; mediaType: string; filename: string | null; uploadedBy: UserRow },
+  quotaBytes: number,
 ): Promise<StoredDocument> {
   const sha256 = sha256Hex(upload.content);
-  if (storage.kind === 'directory') await writeContentFile(storage.path, sha256, upload.content);
+  const { user_id: userId, organisation_id: organisationId } = upload.uploadedBy;
   return withDocuments(db)
     .transaction()
     .execute(async (trx) => {
-      const inserted = await trx
+      // One upload of a party at a time, so that parallel uploads cannot pass the quota together.
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`document-quota:${organisationId ?? userId}`}))`.execute(
+        trx,
+      );
+      const ofParty = (eb: ExpressionBuilder<Database & DocumentTables, 'document_uploads'>) =>
+        organisationId ? eb('organisation_id', '=', organisationId) : eb('uploaded_by', '=', userId);
+      const usage = await trx
+        .selectFrom('documents')
+        .select(sql<string>`coalesce(sum(size_bytes), 0)`.as('used'))
+        .select(sql<boolean>`bool_or(sha256 = ${sha256})`.as('held'))
+        .where('sha256', 'in', (eb) => eb.selectFrom('document_uploads').select('sha256').where(ofParty))
+        .executeTakeFirstOrThrow();
+      const used = Number(usage.used);
+      if (!usage.held && used + upload.content.length > quotaBytes) {
+        throw new DocumentQuotaExceeded(used, quotaBytes);
+      }
+      if (storage.kind === 'directory') await writeContentFile(storage.path, sha256, upload.content);
+      await trx
         .insertInto('documents')
         .values({
           sha256,
@@ -84,22 +120,19 @@ export async function saveDocument(
           storage: storage.kind,
         })
         .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+      const inserted = await trx
+        .insertInto('document_uploads')
+        .values({ sha256, uploaded_by: userId, organisation_id: organisationId, filename: upload.filename })
+        .onConflict((oc) => oc.columns(['sha256', 'uploaded_by']).doNothing())
         .returning('sha256')
         .executeTakeFirst();
-      await trx
-        .insertInto('document_uploads')
-        .values({
-          sha256,
-          uploaded_by: upload.uploadedBy.user_id,
-          organisation_id: upload.uploadedBy.organisation_id,
-          filename: upload.filename,
-        })
-        .onConflict((oc) => oc.columns(['sha256', 'uploaded_by']).doNothing())
-        .execute();
       const row = await trx
         .selectFrom('documents')
-        .select(['sha256', 'media_type', 'size_bytes', 'storage', 'created_at'])
-        .where('sha256', '=', sha256)
+        .innerJoin('document_uploads as u', 'u.sha256', 'documents.sha256')
+        .select(['documents.sha256', 'media_type', 'size_bytes', 'storage', 'u.uploaded_at as created_at'])
+        .where('documents.sha256', '=', sha256)
+        .where('u.uploaded_by', '=', userId)
         .executeTakeFirstOrThrow();
       return { ...row, created: inserted !== undefined };
     });
@@ -174,4 +207,37 @@ export async function readDocumentContent(
     .executeTakeFirstOrThrow();
   if (!row.content) throw new Error(`Document ${document.sha256} has no content`);
   return row.content;
+}
+
+/**
+ * Which of the documents a step refers to belong to the case: stored, and uploaded by the case's
+ * organisation or by the person taking the step.
+ */
+export async function documentsOfCase(
+  db: Kysely<Database>,
+  accreditationId: string,
+  actorId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await withDocuments(db)
+    .selectFrom('document_uploads as u')
+    .select('u.sha256')
+    .distinct()
+    .where('u.sha256', 'in', [...ids])
+    .where((eb) =>
+      eb.or([
+        eb('u.uploaded_by', '=', actorId),
+        eb(
+          'u.organisation_id',
+          'in',
+          eb
+            .selectFrom('accreditations')
+            .select('organisation_id')
+            .where('accreditation_id', '=', accreditationId),
+        ),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((row) => row.sha256));
 }

@@ -36,11 +36,18 @@ export async function deleteOrganisation(db: Kysely<Database>, organisationId: s
   await db.deleteFrom('organisations').where('organisation_id', '=', organisationId).execute();
 }
 
+/** Another user has the e-mail address (also when both were created at once): nothing was written. */
+export class EmailTaken extends Error {
+  constructor() {
+    super('A user with this e-mail address exists');
+  }
+}
+
 export async function createUser(
   db: Kysely<Database>,
   user: { email: string; name: string; role: UserRole; organisationId?: string | null; language?: Language },
 ): Promise<UserRow> {
-  return db
+  const created = await db
     .insertInto('users')
     .values({
       user_id: randomUUID(),
@@ -50,8 +57,11 @@ export async function createUser(
       organisation_id: user.organisationId ?? null,
       language: user.language ?? 'de',
     })
+    .onConflict((oc) => oc.column('email').doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!created) throw new EmailTaken();
+  return created;
 }
 
 /** A new bearer token for the user; returned once, stored only as its hash. */

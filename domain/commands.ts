@@ -12,11 +12,12 @@ import {
 } from './events';
 import { openingIssues } from './opening-checks';
 import { PolicySchema } from './policy-schema';
+import { boundedList, FreeTextSchema, IdSchema, NameSchema, ScopeSchema } from './text-limits';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
-const Id = z.string().min(1);
-const Text = z.string().min(1);
-const DocumentIds = z.array(Id).default([]);
+const Id = IdSchema;
+const Text = FreeTextSchema;
+const DocumentIds = boundedList(Id).default([]);
 
 export const ActorSchema = z.object({
   id: Id,
@@ -47,11 +48,11 @@ export const OpenAccreditationSchema = z.object({
     .object({
       accreditationId: Id,
       organisationId: Id,
-      organisationName: Text,
+      organisationName: NameSchema,
       /** The services and sites the accreditation covers, as the certificate will state them. */
-      scope: Text,
+      scope: ScopeSchema,
       /** The edition's fields of application (§2) the case covers; auditors' competences refer to them. */
-      technicalAreas: z.array(Id).optional(),
+      technicalAreas: boundedList(Id).optional(),
       caseManagerId: Id,
       edition: Text.default(currentEdition),
       /** Omitted: the default policy of the standard. */
@@ -67,25 +68,27 @@ export const OpenAccreditationSchema = z.object({
 export const AssignCaseManagerSchema = command('AssignCaseManager', { caseManagerId: Id });
 
 export const SubmitApplicationSchema = command('SubmitApplication', {
-  items: z.array(ApplicationItemEvidenceSchema).min(1),
+  items: boundedList(ApplicationItemEvidenceSchema).min(1),
 });
-export const RequestInformationSchema = command('RequestInformation', { questions: z.array(Text).min(1) });
+export const RequestInformationSchema = command('RequestInformation', {
+  questions: boundedList(Text).min(1),
+});
 export const ProvideInformationSchema = command('ProvideInformation', {
   requestId: Id,
   answer: Text,
   documentIds: DocumentIds,
 });
 export const AcceptApplicationSchema = command('AcceptApplication', {});
-export const RejectApplicationSchema = command('RejectApplication', { reasons: z.array(Text).min(1) });
+export const RejectApplicationSchema = command('RejectApplication', { reasons: boundedList(Text).min(1) });
 
 // The conflict-of-interest declaration is a plain boolean here so that `false` earns a clear rejection.
 export const AssignDocumentReviewerSchema = command('AssignDocumentReviewer', {
   auditorId: Id,
   conflictOfInterestDeclaredFree: z.boolean(),
 });
-export const RequestDocumentsSchema = command('RequestDocuments', { documents: z.array(Text).min(1) });
+export const RequestDocumentsSchema = command('RequestDocuments', { documents: boundedList(Text).min(1) });
 export const CompleteDocumentReviewSchema = command('CompleteDocumentReview', {
-  results: z.array(DocumentReviewResultSchema).min(1),
+  results: boundedList(DocumentReviewResultSchema).min(1),
 });
 
 export const AssignLeadAuditorSchema = command('AssignLeadAuditor', {
@@ -97,9 +100,9 @@ export const ObjectToAuditorSchema = command('ObjectToAuditor', { reason: Text }
 
 export const CompleteAuditElementSchema = command('CompleteAuditElement', {
   element: Id,
-  findings: z.array(z.object({ requirementId: Id, severity: FindingSeveritySchema, description: Text })),
+  findings: boundedList(z.object({ requirementId: Id, severity: FindingSeveritySchema, description: Text })),
   /** Gaps of the document review this element found closed; a finding on a gap's requirement takes it over. */
-  reviewGapsClosed: z.array(ClosedReviewGapSchema).optional(),
+  reviewGapsClosed: boundedList(ClosedReviewGapSchema).optional(),
 });
 export const SubmitActionPlanSchema = command('SubmitActionPlan', { findingId: Id, plan: Text });
 export const AcceptActionPlanSchema = command('AcceptActionPlan', { findingId: Id });
@@ -123,7 +126,7 @@ export const GrantSchema = command('Grant', {
   /** Derived by the workflow; see `isValidCertificateNumber` for the format. */
   certificateNumber: Id,
 });
-export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1) });
+export const RefuseSchema = command('Refuse', { reasons: boundedList(Text).min(1) });
 
 export const SubmitSelfAssessmentSchema = command('SubmitSelfAssessment', {
   selfAssessmentId: Id,

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { StoredPolicySchema } from './policy-schema';
 import { roles } from './roles';
+import { boundedList, FreeTextSchema, IdSchema } from './text-limits';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
 export const RoleSchema = z.enum(roles);
 
-const Id = z.string().min(1);
-const Text = z.string().min(1);
+const Id = IdSchema;
+const Text = FreeTextSchema;
 const At = IsoDateTimeSchema;
-const DocumentIds = z.array(Id);
+const DocumentIds = boundedList(Id);
 
 function event<Type extends string, Data extends z.ZodRawShape>(type: Type, data: Data) {
   return z.object({ type: z.literal(type), data: z.object(data) });
@@ -69,7 +70,7 @@ export const AccreditationOpenedSchema = event('AccreditationOpened', {
   organisationName: Text,
   scope: Text,
   /** Absent in cases opened before technical areas were named. */
-  technicalAreas: z.array(Id).optional(),
+  technicalAreas: boundedList(Id).optional(),
   caseManagerId: Id,
   edition: Text,
   policy: StoredPolicySchema,
@@ -78,17 +79,17 @@ export const AccreditationOpenedSchema = event('AccreditationOpened', {
 export const CaseManagerAssignedSchema = event('CaseManagerAssigned', { caseManagerId: Id });
 
 export const ApplicationSubmittedSchema = event('ApplicationSubmitted', {
-  items: z.array(ApplicationItemEvidenceSchema),
+  items: boundedList(ApplicationItemEvidenceSchema),
   submittedAt: At,
 });
 export const InformationRequestedSchema = event('InformationRequested', {
   requestId: Id,
-  questions: z.array(Text).min(1),
+  questions: boundedList(Text).min(1),
   respondBy: At,
 });
 export const DocumentsRequestedSchema = event('DocumentsRequested', {
   requestId: Id,
-  documents: z.array(Text).min(1),
+  documents: boundedList(Text).min(1),
   respondBy: At,
 });
 export const InformationProvidedSchema = event('InformationProvided', {
@@ -110,7 +111,7 @@ export const DocumentsRequestLapsedSchema = event('DocumentsRequestLapsed', {
 });
 export const ApplicationAcceptedSchema = event('ApplicationAccepted', { acceptedBy: Id });
 export const ApplicationRejectedSchema = event('ApplicationRejected', {
-  reasons: z.array(Text).min(1),
+  reasons: boundedList(Text).min(1),
   rejectedBy: Id,
   timerId: Id.optional(),
 });
@@ -123,14 +124,14 @@ export const DocumentReviewerAssignedSchema = event('DocumentReviewerAssigned', 
 });
 export const DocumentReviewCompletedSchema = event('DocumentReviewCompleted', {
   reviewerId: Id,
-  results: z.array(DocumentReviewResultSchema).min(1),
+  results: boundedList(DocumentReviewResultSchema).min(1),
 });
 /**
  * The gaps of a completed document review are referred to the audit (ISO/IEC 17021-1 practice for
  * stage-1 findings): each must be found closed there or taken over by a finding before a grant.
  */
 export const ReviewGapsReferredToAuditSchema = event('ReviewGapsReferredToAudit', {
-  gaps: z.array(ReviewGapSchema).min(1),
+  gaps: boundedList(ReviewGapSchema).min(1),
 });
 
 export const LeadAuditorAssignedSchema = event('LeadAuditorAssigned', {
@@ -168,9 +169,9 @@ export const AuditorDeadlineApproachingSchema = event('AuditorDeadlineApproachin
 export const AuditElementCompletedSchema = event('AuditElementCompleted', {
   element: Id,
   auditorId: Id,
-  findings: z.array(ReportedFindingSchema),
+  findings: boundedList(ReportedFindingSchema),
   /** Gaps of the document review found closed (absent: none, as in every report before gaps were referred). */
-  reviewGapsClosed: z.array(ClosedReviewGapSchema).optional(),
+  reviewGapsClosed: boundedList(ClosedReviewGapSchema).optional(),
 });
 /** `verifyBy`: when the auditor must have verified it; absent when the policy has no such deadline. */
 export const ActionPlanSubmittedSchema = event('ActionPlanSubmitted', {
@@ -207,10 +208,10 @@ export const AccreditationGrantedSchema = event('AccreditationGranted', {
   /** The certificate belongs to this cycle: the current one at first grant, the next one on renewal. */
   cycle: z.number().int().positive(),
   renewal: z.boolean(),
-  selfAssessments: z.array(ScheduledSelfAssessmentSchema),
+  selfAssessments: boundedList(ScheduledSelfAssessmentSchema),
 });
 export const AccreditationRefusedSchema = event('AccreditationRefused', {
-  reasons: z.array(Text).min(1),
+  reasons: boundedList(Text).min(1),
   decidedBy: Id,
   renewal: z.boolean(),
   timerId: Id.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './text-limits';
 import { durationLabel, isCertainlyShorter, isZeroDuration } from './duration';
 import { defaultPolicy, type Policy } from './policy';
 import { DurationSchema } from './time-schemas';
@@ -17,7 +18,7 @@ const AuditorDeadlinesSchema = z.object({
 });
 
 const PolicyFields = z.object({
-  version: z.string().min(1).default(d.version),
+  version: IdSchema.default(d.version),
   certificateValidity: PeriodSchema.default(d.certificateValidity),
   selfAssessmentInterval: PeriodSchema.default(d.selfAssessmentInterval),
   selfAssessmentReminderLeadTimes: z.array(PeriodSchema).default(d.selfAssessmentReminderLeadTimes),

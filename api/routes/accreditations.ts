@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
 import { caseStatuses } from '../../domain/accreditation';
 import { userRoles } from '../../domain/roles';
+import { IdSchema, maxLength } from '../../domain/text-limits';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
@@ -26,14 +27,14 @@ const ListQuery = z
       .regex(statusList)
       .optional()
       .describe(`Comma-separated statuses: ${caseStatuses.join(', ')}`),
-    organisation: z.string().min(1).max(100).optional().describe('Organisation id'),
-    organisationName: z.string().min(1).max(200).optional().describe('Part of the organisation name'),
-    auditor: z
+    organisation: IdSchema.optional().describe('Organisation id'),
+    organisationName: z
       .string()
       .min(1)
-      .max(100)
+      .max(maxLength.name)
       .optional()
-      .describe('User id of an auditor involved in the current cycle'),
+      .describe('Part of the organisation name'),
+    auditor: IdSchema.optional().describe('User id of an auditor involved in the current cycle'),
     overdue: z.enum(['true', 'false']).optional().describe('Only cases with an open task past its due date'),
     expiringWithinDays: z.coerce
       .number()

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { competencesOf, replaceCompetences } from '../../db/auditors';
 import { findUser } from '../../db/identity';
 import { technicalAreaIds } from '../../domain/catalogue';
+import { IdSchema } from '../../domain/text-limits';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
@@ -14,7 +15,7 @@ const Competences = z
   })
   .describe('The technical areas (fields of application, §2) an auditor is competent in');
 
-const params = z.object({ id: z.string().min(1).max(100) });
+const params = z.object({ id: IdSchema });
 
 /**
  * Auditors' competences, kept by staff: a policy with `requireAuditorCompetence` assigns only

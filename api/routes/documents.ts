@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  DocumentQuotaExceeded,
   type DocumentRow,
   documentTypes,
   findReadableDocument,
@@ -10,6 +11,7 @@ import {
 } from '../../db/documents';
 import { type DocumentMediaType, mediaTypes } from '../../domain/media-types';
 import { userRoles } from '../../domain/roles';
+import { maxLength, singleLine } from '../../domain/text-limits';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
@@ -17,6 +19,8 @@ import { ProblemError, problem } from '../problems';
 
 /** Largest evidence file accepted (bytes). */
 export const maxDocumentBytes = 10 * 1024 * 1024;
+/** What one party (an organisation, or a user without one) may store in all (default). */
+export const defaultDocumentQuotaBytes = 500 * 1024 * 1024;
 
 const DocumentSchema = z.object({
   id: z
@@ -35,12 +39,12 @@ const UploadResponse = DocumentSchema.extend({
 export const Base64Upload = z
   .object({
     mediaType: z.enum(mediaTypes),
-    filename: z.string().min(1).max(255).optional(),
+    filename: singleLine(maxLength.filename).optional(),
     contentBase64: z.string().min(1).describe('The file, base64-encoded'),
   })
   .strict();
 
-const UploadQuery = z.object({ filename: z.string().min(1).max(255).optional() }).strict();
+const UploadQuery = z.object({ filename: singleLine(maxLength.filename).optional() }).strict();
 const Sha256Params = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 const present = (row: DocumentRow) => ({
@@ -95,7 +99,10 @@ function readUpload(request: FastifyRequest): {
   return upload;
 }
 
-const uploadRoute: FastifyPluginAsync<ApiDependencies> = async (app, { db, documents }) => {
+const uploadRoute: FastifyPluginAsync<ApiDependencies> = async (
+  app,
+  { db, documents, documentQuotaBytes },
+) => {
   // Raw bodies only here: every other route answers an evidence media type with 415.
   app.addContentTypeParser(
     mediaTypes,
@@ -114,7 +121,9 @@ const uploadRoute: FastifyPluginAsync<ApiDependencies> = async (app, { db, docum
         summary: 'Upload evidence (Nachweis hochladen)',
         description:
           `The raw file with its Content-Type (${mediaTypes.join(', ')}), or JSON with base64 content; ` +
-          `at most ${maxDocumentBytes / 1024 / 1024} MB. Stored once per SHA-256, which is the document id.`,
+          `at most ${maxDocumentBytes / 1024 / 1024} MB. Stored once per SHA-256, which is the document id; duplicate: true when you ` +
+          `stored the same bytes before (201 the first time). ` +
+          `Your organisation's documents may take ${defaultDocumentQuotaBytes / 1024 / 1024} MB in all (413, code document_quota_exceeded).`,
         // Documented per media type in finishDocument (api/openapi.ts); validated by readUpload.
         body: Base64Upload,
         tags: ['documents'],
@@ -131,7 +140,23 @@ const uploadRoute: FastifyPluginAsync<ApiDependencies> = async (app, { db, docum
     async (request, reply) => {
       const user = currentUser(request);
       const upload = readUpload(request);
-      const stored = await saveDocument(db, documents, { ...upload, uploadedBy: user });
+      const stored = await saveDocument(
+        db,
+        documents,
+        { ...upload, uploadedBy: user },
+        documentQuotaBytes ?? defaultDocumentQuotaBytes,
+      ).catch((error: unknown) => {
+        if (!(error instanceof DocumentQuotaExceeded)) throw error;
+        throw new ProblemError(
+          problem(
+            'payloadTooLarge',
+            `Your documents may take ${error.quotaBytes} bytes in all; ${error.usedBytes} are used.`,
+            {
+              code: 'document_quota_exceeded',
+            },
+          ),
+        );
+      });
       request.log.info(
         { sha256: stored.sha256, size: stored.size_bytes, duplicate: !stored.created },
         'document stored',

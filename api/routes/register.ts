@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CertificateRow } from '../../db/database';
 import { searchRegister } from '../../db/read-model';
+import { IdSchema, maxLength } from '../../domain/text-limits';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
@@ -42,8 +43,13 @@ export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
         tags: ['register'],
         querystring: z
           .object({
-            certificateNumber: z.string().min(1).max(100).optional(),
-            organisation: z.string().min(1).max(200).optional().describe('Part of the organisation name'),
+            certificateNumber: IdSchema.optional(),
+            organisation: z
+              .string()
+              .min(1)
+              .max(maxLength.name)
+              .optional()
+              .describe('Part of the organisation name'),
             limit: z.coerce.number().int().min(1).max(100).default(20),
           })
           .strict(),
@@ -64,7 +70,7 @@ export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
         operationId: 'verifyCertificate',
         summary: 'Verify one certificate (Zertifikat prüfen)',
         tags: ['register'],
-        params: z.object({ certificateNumber: z.string().min(1).max(100) }),
+        params: z.object({ certificateNumber: IdSchema }),
         response: { 200: RegisterEntry, ...problemResponses(400, 404, 429) },
       },
     },

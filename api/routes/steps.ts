@@ -63,6 +63,7 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
         // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
         const data = await prepareStep(db, step.type, {
           accreditationId: id,
+          actorId: user.user_id,
           data: request.body as Record<string, unknown>,
         });
         const outcome = await executeCommand(

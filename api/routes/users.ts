@@ -4,6 +4,7 @@ import { issueAccountLink, sendInvitation } from '../../db/account-tokens';
 import type { UserRow } from '../../db/database';
 import {
   createUser,
+  EmailTaken,
   findOrganisation,
   findUser,
   findUserByEmail,
@@ -12,6 +13,7 @@ import {
   revokeTokens,
 } from '../../db/identity';
 import { type UserRole, userRoles } from '../../domain/roles';
+import { IdSchema, NameSchema, singleLine } from '../../domain/text-limits';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { NoContent, problemResponses, sendNoContent } from '../openapi';
@@ -33,7 +35,7 @@ function mayManage(actor: UserRow, role: UserRole): boolean {
 const TokenBody = z
   .object({
     validForDays: z.number().int().min(1).max(365).default(90),
-    label: z.string().min(1).max(100).default('api'),
+    label: singleLine(100).default('api'),
   })
   .strict();
 
@@ -63,7 +65,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         querystring: z
           .object({
             role: z.enum(userRoles).optional(),
-            organisation: z.string().min(1).max(100).optional(),
+            organisation: IdSchema.optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           })
           .strict(),
@@ -92,14 +94,9 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         body: z
           .object({
             email: z.email().max(254),
-            name: z.string().trim().min(1).max(200),
+            name: NameSchema,
             role: z.enum(userRoles),
-            organisationId: z
-              .string()
-              .min(1)
-              .max(100)
-              .optional()
-              .describe('Required for role organisation only'),
+            organisationId: IdSchema.optional().describe('Required for role organisation only'),
             language: z.enum(['de', 'en']).default('de'),
             validForDays: z
               .number()
@@ -136,27 +133,31 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           }),
         );
       }
-      if (await findUserByEmail(db, body.email)) {
-        throw new ProblemError(
-          problem('conflict', 'A user with this e-mail exists.', { code: 'email_taken' }),
-        );
-      }
+      const emailTaken = () =>
+        new ProblemError(problem('conflict', 'A user with this e-mail exists.', { code: 'email_taken' }));
+      if (await findUserByEmail(db, body.email)) throw emailTaken();
       // The user, the first token and the invitation e-mail together, or none of them.
-      const { user, token, expiresAt } = await db.transaction().execute(async (trx) => {
-        const user = await createUser(trx, {
-          email: body.email,
-          name: body.name,
-          role: body.role,
-          organisationId: body.organisationId ?? null,
-          language: body.language,
+      const { user, token, expiresAt } = await db
+        .transaction()
+        .execute(async (trx) => {
+          const user = await createUser(trx, {
+            email: body.email,
+            name: body.name,
+            role: body.role,
+            organisationId: body.organisationId ?? null,
+            language: body.language,
+          });
+          const issued = await issueToken(trx, user.user_id, {
+            label: 'first',
+            validForDays: body.validForDays,
+          });
+          await issueAccountLink(trx, user.user_id, 'invitation');
+          return { user, ...issued };
+        })
+        // Created at the same moment by someone else: the same answer, not a 500.
+        .catch((error: unknown) => {
+          throw error instanceof EmailTaken ? emailTaken() : error;
         });
-        const issued = await issueToken(trx, user.user_id, {
-          label: 'first',
-          validForDays: body.validForDays,
-        });
-        await issueAccountLink(trx, user.user_id, 'invitation');
-        return { user, ...issued };
-      });
       request.log.info({ createdUserId: user.user_id, role: user.role }, 'user created');
       return reply
         .status(201)
@@ -179,7 +180,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         operationId: 'issueToken',
         summary: 'Issue a token for a user (Token ausstellen)',
         tags: ['users'],
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: z.object({ id: IdSchema }),
         body: TokenBody,
         response: { 201: TokenSchema, ...problemResponses(400, 401, 403, 404, 413, 415, 429) },
       },
@@ -203,7 +204,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         operationId: 'revokeTokens',
         summary: 'Revoke every token of a user (Tokens widerrufen)',
         tags: ['users'],
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: z.object({ id: IdSchema }),
         response: {
           200: z.object({ revoked: z.number().int() }),
           ...problemResponses(400, 401, 403, 404, 429),
@@ -236,7 +237,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           'The new link works for 7 days; earlier invitations of the user stop working. Case managers ' +
           'invite the users of organisations only.',
         tags: ['users'],
-        params: z.object({ userId: z.string().min(1).max(100) }),
+        params: z.object({ userId: IdSchema }),
         response: {
           202: NoContent,
           ...problemResponses(400, 401, 403, 404, 429),

@@ -5,7 +5,7 @@ import { stepRoutes } from '../../api/step-routes';
 import type { UserRole } from '../../db/database';
 import { createSession, sessionUser } from '../../db/sessions';
 import { commandRoles } from '../../domain/permissions';
-import { allConforming, completeApplication } from '../fixtures/application';
+import { allConforming, applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
 import { organisationBody, pdf } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
@@ -69,7 +69,7 @@ const stepSpotChecks: Record<string, UserRole[]> = {
 /** A body that passes validation for each step, so an ownership check is what answers. */
 const validBodies: Record<string, unknown> = {
   AssignCaseManager: { caseManagerId: 'someone' },
-  SubmitApplication: { items: completeApplication },
+  SubmitApplication: { items: applicationByStatements },
   RequestInformation: { questions: ['Organigramm?'] },
   ProvideInformation: { requestId: 'r', answer: 'a' },
   AcceptApplication: {},
@@ -128,7 +128,7 @@ describe('route × role matrix', () => {
     unassignedAuditor = await api.user('auditor');
     target = await api.user('organisation', { organisationId: opened.body.organisation.id });
     const steps: [TestUser, string, unknown][] = [
-      [users.organisation, 'application', { items: completeApplication }],
+      [users.organisation, 'application', { items: applicationByStatements }],
       [users.staff, 'application/accept', {}],
       [
         users.staff,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../db/identity';
 import { createAccountMailDispatcher } from '../../notifications/account-mail';
 import { createSmtpMailer, type Mailer } from '../../notifications/mailer';
-import { completeApplication } from '../fixtures/application';
+import { applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
 import { TestSmtp } from '../notifications/support';
 import { organisationBody } from '../support/api-harness';
@@ -111,14 +111,14 @@ describe('invitations: a person invited by e-mail sets a password, signs in and 
     // The step, with the session cookie: refused without the CSRF token (or with a wrong one) …
     const stepPath = `/accreditations/${first.body.id}/application`;
     for (const csrfToken of [null, 'x'.repeat(43)]) {
-      const refused = await browser.call('POST', stepPath, { items: completeApplication }, { csrfToken });
+      const refused = await browser.call('POST', stepPath, { items: applicationByStatements }, { csrfToken });
       expect(refused.status).toBe(403);
       expect(refused.contentType).toContain('application/problem+json');
       expect(refused.body.code).toBe('csrf_token_invalid');
     }
     expect((await browser.call('GET', `/accreditations/${first.body.id}`)).body.status).toBe('opened');
     // … and done with it.
-    const step = await browser.call('POST', stepPath, { items: completeApplication });
+    const step = await browser.call('POST', stepPath, { items: applicationByStatements });
     expect(step.status, JSON.stringify(step.body)).toBe(200);
     expect(step.body.status).toBe('application_review');
     const timeline = (await api.call(staff, 'GET', `/accreditations/${first.body.id}`)).body.timeline;

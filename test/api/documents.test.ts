@@ -43,9 +43,15 @@ describe('evidence documents, users and tokens', () => {
       duplicate: false,
     });
     expect(readFileSync(join(directory, sha256(content)))).toEqual(content);
-    const again = await api.call(staff, 'POST', '/documents', content, { 'content-type': 'application/pdf' });
+    const again = await api.call(organisation, 'POST', '/documents', content, {
+      'content-type': 'application/pdf',
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: sha256(content), duplicate: true });
+    // Someone else storing the same bytes learns nothing about the first upload.
+    const other = await api.call(staff, 'POST', '/documents', content, { 'content-type': 'application/pdf' });
+    expect(other.status).toBe(201);
+    expect(other.body).toMatchObject({ id: sha256(content), duplicate: false });
 
     const download = await fetch(`${api.baseUrl}/documents/${sha256(content)}/content`, {
       headers: organisation.headers,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dim1002Edition2024 } from '../../domain/catalogue';
 import { renderNotification } from '../../notifications/render';
-import { allConforming, completeApplication } from '../fixtures/application';
+import { allConforming, applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
 import { eventually, organisationBody } from '../support/api-harness';
 import { pilotPolicy } from '../support/policies';
@@ -50,7 +50,7 @@ describe('rules of the life cycle, through HTTP', () => {
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const id: string = opened.body.id;
     const applicant = await api.user('organisation', { organisationId: opened.body.organisation.id });
-    await step(applicant, id, 'application', { items: completeApplication });
+    await step(applicant, id, 'application', { items: applicationByStatements });
     await step(staff, id, 'application/accept', {});
     return id;
   }

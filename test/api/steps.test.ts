@@ -6,7 +6,7 @@ import type { UserRow } from '../../db/database';
 import { findUser } from '../../db/identity';
 import { type AccreditationFilter, listAccreditations } from '../../db/read-model';
 import { createWorker } from '../../worker/worker';
-import { completeApplication } from '../fixtures/application';
+import { applicationByStatements } from '../fixtures/application';
 import { createTestUser, type TestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
@@ -27,7 +27,7 @@ describe('human steps through the API', () => {
     const id: string = opened.body.id;
     const applicant = await api.user('organisation', { organisationId: opened.body.organisation.id });
     const submitted = await api.call(applicant, 'POST', `/accreditations/${id}/application`, {
-      items: completeApplication,
+      items: applicationByStatements,
     });
     expect(submitted.status).toBe(200);
     return { id, applicant };
@@ -285,7 +285,7 @@ describe('a worker that does not answer', () => {
           method: 'POST',
           url: `/accreditations/${id}/application`,
           headers: { ...applicant.headers, ...headers },
-          payload: { items: completeApplication },
+          payload: { items: applicationByStatements },
         });
       const unavailable = await submit();
       expect(unavailable.statusCode).toBe(503);

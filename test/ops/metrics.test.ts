@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiMetrics, startMetricsServer } from '../../api/metrics';
-import { completeApplication } from '../fixtures/application';
+import { applicationByStatements } from '../fixtures/application';
 import { createTestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -78,14 +78,14 @@ describe('API metrics', () => {
     const application = await fetch(`${baseUrl}/accreditations/${id}/application`, {
       method: 'POST',
       headers: { ...applicant.headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ items: completeApplication }),
+      body: JSON.stringify({ items: applicationByStatements }),
     });
     expect(application.status).toBe(200);
     // A step the workflow refuses: the application is under review already.
     const again = await fetch(`${baseUrl}/accreditations/${id}/application`, {
       method: 'POST',
       headers: { ...applicant.headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ items: completeApplication }),
+      body: JSON.stringify({ items: applicationByStatements }),
     });
     expect(again.status).toBe(409);
 

@@ -35,6 +35,7 @@ export interface TestApi {
 export interface ApiOptions {
   stepTimeoutMs?: number;
   documents?: DocumentStorage;
+  documentQuotaBytes?: number;
   credentialLimits?: CredentialLimits;
   /** The built web application to serve (the browser tests). */
   webRoot?: string;
