@@ -139,10 +139,10 @@ export async function saveDocument(
 }
 
 async function writeContentFile(directory: string, sha256: string, content: Buffer) {
-  await mkdir(directory, { recursive: true });
+  await mkdir(directory, { recursive: true, mode: 0o700 });
   const target = join(directory, sha256);
   const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, content);
+  await writeFile(temporary, content, { mode: 0o600 });
   await rename(temporary, target);
 }
 

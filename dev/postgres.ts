@@ -64,7 +64,8 @@ async function initialise(initdb: string, dataDir: string, owner: { uid?: number
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (owner.uid !== undefined) chownSync(dataDir, owner.uid, owner.gid ?? owner.uid);
   const passwordFile = join(tmpdir(), `dim-pg-password-${process.pid}`);
-  writeFileSync(passwordFile, `${password}\n`, { mode: 0o644 });
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (owner.uid !== undefined) chownSync(passwordFile, owner.uid, owner.gid ?? owner.uid);
   try {
     await run(
       initdb,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IdSchema } from './text-limits';
 import { durationLabel, isCertainlyShorter, isZeroDuration } from './duration';
 import { defaultPolicy, type Policy } from './policy';
+import { IdSchema } from './text-limits';
 import { DurationSchema } from './time-schemas';
 
 const PeriodSchema = DurationSchema.refine((duration) => !isZeroDuration(duration), {

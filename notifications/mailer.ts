@@ -80,10 +80,11 @@ export function createFileMailer(directory: string): Mailer {
     description: directory,
     async send(message) {
       const info = await transport.sendMail(mailOptions(message));
-      await mkdir(directory, { recursive: true });
+      // Mails carry names, addresses and sign-in links: for the owner only.
+      await mkdir(directory, { recursive: true, mode: 0o700 });
       const name = message.messageId.replace(/^<|@.*$/g, '');
       const file = join(directory, `${name}.eml`);
-      await writeFile(`${file}.tmp`, info.message as Buffer);
+      await writeFile(`${file}.tmp`, info.message as Buffer, { mode: 0o600 });
       await rename(`${file}.tmp`, file);
     },
     close: () => transport.close(),

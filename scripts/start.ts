@@ -3,25 +3,20 @@
  * UI), migrations, the worker and the API. Data persists in DATA_DIR (default .data/). Ctrl-C stops
  * everything.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
 import { ConfigError, type Env, loadEnv } from '../config/env';
 import { createDb } from '../db/connection';
-import type { Database, UserRow } from '../db/database';
-import { createUser, findUserByEmail, issueToken } from '../db/identity';
 import { migrateToLatest } from '../db/migrate';
-import { hashPassword, hasPassword, storePasswordHash } from '../db/passwords';
+import { localAdminAccess } from '../dev/local-admin';
 import { defaultDataDir } from '../dev/paths';
 import { databaseUrl, startLocalPostgres } from '../dev/postgres';
 import { type ManagedProcess, startProcess } from '../dev/processes';
 import { MissingToolError, resolveTemporalCli } from '../dev/tools';
 import { ensureWebBuild } from '../dev/web-build';
 import { searchAttributeKeys } from '../workflows/search-attributes';
-
-const localAdminEmail = 'admin@dim.local';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -118,49 +113,10 @@ async function waitForReady(api: string): Promise<string> {
   return `Not ready after 2 minutes: ${last}`;
 }
 
-/** The administrator of a local run (made on the first start). */
-async function localAdmin(db: Kysely<Database>): Promise<UserRow> {
-  return (
-    (await findUserByEmail(db, localAdminEmail)) ??
-    (await createUser(db, { email: localAdminEmail, name: 'Local administrator', role: 'admin' }))
-  );
-}
-
-/**
- * On the first start: a token for the administrator in DATA_DIR/admin-token (readable only by
- * the owner), so a newcomer can call the API at once and create further users with the CLI.
- */
-async function ensureAdminToken(db: Kysely<Database>, dataDir: string): Promise<string> {
-  const tokenFile = join(dataDir, 'admin-token');
-  if (existsSync(tokenFile)) return tokenFile;
-  const admin = await localAdmin(db);
-  const { token } = await issueToken(db, admin.user_id, { label: 'npm start', validForDays: 365 });
-  writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
-  return tokenFile;
-}
-
-/**
- * Browser sign-in for the administrator: on the first start a random password, shown once and
- * kept in DATA_DIR/admin-password (readable only by the owner). A file rather than a printed
- * invitation link, because a link expires after 7 days and scrolls away, while the file sits next
- * to the token and works after every restart. The administrator changes it with "forgot password"
- * (without SMTP_URL the mail is a file in DATA_DIR/mail). Answers the line to print.
- */
-async function ensureAdminPassword(db: Kysely<Database>, dataDir: string): Promise<string> {
-  const passwordFile = join(dataDir, 'admin-password');
-  const admin = await localAdmin(db);
-  if (existsSync(passwordFile)) return `${admin.email}, password in ${passwordFile}`;
-  if (await hasPassword(db, admin.user_id)) return `${admin.email}, with the password set in the browser`;
-  const password = randomBytes(18).toString('base64url');
-  await storePasswordHash(db, admin.user_id, await hashPassword(password));
-  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-  return `${admin.email}, password ${password}  (shown once; kept in ${passwordFile})`;
-}
-
 async function main() {
   const env = loadEnv();
   const dataDir = env.DATA_DIR ?? defaultDataDir;
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = join(dataDir, 'start.pid');
   takeLock(lockFile);
 
@@ -205,8 +161,9 @@ async function main() {
     const db = createDb(databaseUrlForApp, { maxConnections: 1 });
     const applied = await migrateToLatest(db);
     say(`Migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
-    const adminTokenFile = await ensureAdminToken(db, dataDir);
-    const adminSignIn = await ensureAdminPassword(db, dataDir);
+    const adminAccess = await localAdminAccess(db, dataDir, {
+      givenDatabase: env.DATABASE_URL !== undefined,
+    });
     await db.destroy();
 
     const temporalAddress = `127.0.0.1:${env.TEMPORAL_PORT}`;
@@ -252,8 +209,7 @@ async function main() {
         `  Temporal UI     http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
         `  Temporal gRPC   ${temporalAddress}`,
         `  Data            ${dataDir}`,
-        `  Admin token     ${adminTokenFile}  (curl -H "Authorization: Bearer $(cat ${adminTokenFile})" …)`,
-        `  Admin sign-in   ${adminSignIn}`,
+        ...adminAccess,
         '',
       ].join('\n'),
     );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -43,6 +43,7 @@ describe('evidence documents, users and tokens', () => {
       duplicate: false,
     });
     expect(readFileSync(join(directory, sha256(content)))).toEqual(content);
+    expect(statSync(join(directory, sha256(content))).mode & 0o777).toBe(0o600);
     const again = await api.call(organisation, 'POST', '/documents', content, {
       'content-type': 'application/pdf',
     });
