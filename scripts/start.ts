@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { ConfigError, type Env, loadEnv } from '../config/env';
 import { createDb } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
