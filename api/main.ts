@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
 import { createLogger } from '../config/logger';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
 import { webDistDir } from '../dev/paths';
 import { startTracing } from '../telemetry/tracing';
@@ -15,7 +16,7 @@ async function main() {
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
   const db = createDb(requireDatabaseUrl(env), { maxConnections: 20 });
   const metrics = createApiMetrics(db, logger);
-  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(env));
   const temporal = new Client({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,

@@ -9,6 +9,16 @@ export const EnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('accreditation'),
+  /** TLS to the Temporal frontend (config/temporal-connection.ts); implied by any TEMPORAL_TLS_* file or an API key. */
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  /** PEM files: the CA that signed the frontend's certificate; the client certificate and key (mTLS). */
+  TEMPORAL_TLS_CA_FILE: z.string().min(1).optional(),
+  TEMPORAL_TLS_CERT_FILE: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_FILE: z.string().min(1).optional(),
+  /** The name the frontend's certificate is checked against, if not the host of TEMPORAL_ADDRESS. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** An API key for the frontend (Temporal Cloud or a cluster with an authorizer); sent over TLS only. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /**

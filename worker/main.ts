@@ -1,6 +1,7 @@
 import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
 import { createLogger, temporalLogger } from '../config/logger';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
 import { defaultDataDir } from '../dev/paths';
 import { startNotificationDispatcher } from '../notifications';
@@ -27,7 +28,7 @@ async function main() {
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
 
   const db = createDb(requireDatabaseUrl(env), { maxConnections: 10 });
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   logger.info(`connected to Temporal at ${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE}`);
   const { bundle, description } = await loadWorkflowBundle(tracing.enabled, logger);
   logger.info(`workflow bundle ${description}`);

@@ -49,14 +49,64 @@ const dependenciesOf = (service: Service): [string, string | undefined][] =>
     ? service.depends_on.map((name) => [name, undefined])
     : Object.entries(service.depends_on ?? {}).map(([name, dependency]) => [name, dependency.condition]);
 
-/** `[HOST:]CONTAINER[/PROTOCOL]` or the long form, as { published, target }. */
+/** `[[IP:]HOST:]CONTAINER[/PROTOCOL]` or the long form, as { ip, published, target } ('' for all interfaces). */
 const portsOf = (service: Service) =>
   (service.ports ?? []).map((port) => {
     if (typeof port === 'object')
-      return { published: String(port.published ?? ''), target: String(port.target) };
-    const [target = '', published = ''] = String(port).split('/')[0]?.split(':').reverse() ?? [];
-    return { published, target };
+      return {
+        ip: String((port as { host_ip?: string }).host_ip ?? ''),
+        published: String(port.published ?? ''),
+        target: String(port.target),
+      };
+    const [target = '', published = '', ...ip] = String(port).split('/')[0]?.split(':').reverse() ?? [];
+    return { ip: ip.reverse().join(':'), published, target };
   });
+
+const isTlsProxy = (service: Service) => /^caddy(:|$)/.test(service.image ?? '');
+const loopback = new Set(['127.0.0.1', '::1', '[::1]']);
+
+/**
+ * Closed by default: only the TLS proxy is published on every interface; everything else that is
+ * published at all is bound to the loopback. The API sits behind the proxy and believes its
+ * X-Forwarded-For (TRUST_PROXY); the proxy forwards to a service's API port that exists. The
+ * Temporal UI, which has no sign-in, is read-only.
+ */
+function checkExposure(compose: Compose): string[] {
+  const problems: string[] = [];
+  const services = Object.entries(compose.services);
+  for (const [name, service] of services) {
+    if (isTlsProxy(service)) continue;
+    for (const port of portsOf(service)) {
+      if (port.published && !loopback.has(port.ip)) {
+        problems.push(
+          `${name}: publishes ${port.published} on every interface; bind it to 127.0.0.1 or serve it through the TLS proxy`,
+        );
+      }
+    }
+    if (
+      (service.image ?? '').startsWith('temporalio/ui') &&
+      envOf(service).TEMPORAL_DISABLE_WRITE_ACTIONS !== 'true'
+    ) {
+      problems.push(`${name}: the Temporal UI has no sign-in; set TEMPORAL_DISABLE_WRITE_ACTIONS: "true"`);
+    }
+  }
+  const proxies = services.filter(([, service]) => isTlsProxy(service));
+  if (proxies.length === 0) problems.push('no TLS proxy (caddy) in front of the API');
+  for (const [name, proxy] of proxies) {
+    const command = Array.isArray(proxy.command) ? proxy.command : (proxy.command ?? '').split(/\s+/);
+    const upstream = command[command.indexOf('--to') + 1] ?? '';
+    const [host = '', port = ''] = upstream.split(':');
+    const target = compose.services[host];
+    if (!target || envOf(target).API_PORT !== port) {
+      problems.push(`${name}: forwards to ${upstream || 'nothing'}, which is no service's API_PORT`);
+    } else if (!envOf(target).TRUST_PROXY) {
+      problems.push(
+        `${host}: behind ${name} without TRUST_PROXY: every client would have the proxy's address`,
+      );
+    }
+  }
+  return problems;
+}
 
 /** The files a service's command runs: `node … dist/x/y.js` → the build's entry `x/y.ts`. */
 const compiledFilesOf = (command: string[]) =>
@@ -141,7 +191,7 @@ export function composeProblems(text: string, repository: Repository): string[] 
   if (!validate(compose)) {
     return (validate.errors ?? []).map((error) => `schema: ${error.instancePath || '/'} ${error.message}`);
   }
-  const problems: string[] = [];
+  const problems: string[] = checkExposure(compose);
   const hostPorts = new Map<string, string>();
   for (const [name, service] of Object.entries(compose.services)) {
     for (const [dependency, condition] of dependenciesOf(service)) {

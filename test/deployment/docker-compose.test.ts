@@ -27,7 +27,17 @@ describe('docker-compose.yml', () => {
   it('runs the whole production topology, each service from the compiled code', () => {
     const services = parse(composeText, { merge: true }).services as Record<string, { command?: string[] }>;
     expect(Object.keys(services).sort()).toEqual(
-      ['api', 'mail', 'migrate', 'postgres', 'temporal', 'temporal-setup', 'temporal-ui', 'worker'].sort(),
+      [
+        'api',
+        'mail',
+        'migrate',
+        'postgres',
+        'proxy',
+        'temporal',
+        'temporal-setup',
+        'temporal-ui',
+        'worker',
+      ].sort(),
     );
     expect(services.api?.command).toContain('dist/api/main.js');
     expect(services.worker?.command).toContain('dist/worker/main.js');
@@ -62,14 +72,42 @@ describe('docker-compose.yml', () => {
         `${name}: DATABASE_URL's user, password or database differ from postgress's`,
       ]),
     );
-    expect(problemsAfter('      - "3000:3000"\n', '      - "3000:3000"\n      - "9464:9464"\n')).toEqual([
-      'api: publishes the metrics port 9464; it belongs inside the network',
-    ]);
-    expect(problemsAfter('      - "8025:8025"', '      - "3000:8025"')).toEqual([
-      'mail: publishes host port 3000, as api does',
+    expect(problemsAfter('      - "127.0.0.1:8025:8025"', '      - "127.0.0.1:443:8025"')).toEqual([
+      'mail: publishes host port 443, as proxy does',
     ]);
     expect(problemsAfter('r.ok ? 0 : 1)', 'r.ok ? 0 : 1')).toEqual([
       'api: its healthcheck script does not compile: missing ) after argument list',
+    ]);
+  });
+
+  it('is closed by default: only the TLS proxy on the network, the API behind it trusting it', () => {
+    const api = '      TRUST_PROXY: "1"\n';
+    expect(problemsAfter(api, `${api}    ports:\n      - "3000:3000"\n`)).toEqual([
+      'api: publishes 3000 on every interface; bind it to 127.0.0.1 or serve it through the TLS proxy',
+    ]);
+    expect(problemsAfter(api, `${api}    ports:\n      - "127.0.0.1:9464:9464"\n`)).toEqual([
+      'api: publishes 9464, not its API_PORT 3000',
+      'api: publishes the metrics port 9464; it belongs inside the network',
+    ]);
+    expect(problemsAfter('"127.0.0.1:8233:8080"', '"8233:8080"')).toEqual([
+      'temporal-ui: publishes 8233 on every interface; bind it to 127.0.0.1 or serve it through the TLS proxy',
+    ]);
+    expect(problemsAfter('"127.0.0.1:8025:8025"', '"0.0.0.0:8025:8025"')).toEqual([
+      'mail: publishes 8025 on every interface; bind it to 127.0.0.1 or serve it through the TLS proxy',
+    ]);
+    expect(
+      problemsAfter('TEMPORAL_DISABLE_WRITE_ACTIONS: "true"', 'TEMPORAL_DISABLE_WRITE_ACTIONS: "false"'),
+    ).toEqual(['temporal-ui: the Temporal UI has no sign-in; set TEMPORAL_DISABLE_WRITE_ACTIONS: "true"']);
+    expect(problemsAfter('      TRUST_PROXY: "1"\n', '')).toEqual([
+      "api: behind proxy without TRUST_PROXY: every client would have the proxy's address",
+    ]);
+    expect(problemsAfter('"--to", "api:3000"', '"--to", "api:3001"')).toEqual([
+      "proxy: forwards to api:3001, which is no service's API_PORT",
+    ]);
+    expect(problemsAfter('image: caddy:2.10.0', 'image: nginx:1.27')).toEqual([
+      'proxy: publishes 80 on every interface; bind it to 127.0.0.1 or serve it through the TLS proxy',
+      'proxy: publishes 443 on every interface; bind it to 127.0.0.1 or serve it through the TLS proxy',
+      'no TLS proxy (caddy) in front of the API',
     ]);
   });
 
