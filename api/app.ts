@@ -17,6 +17,7 @@ import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
 import { authRoutes } from './routes/auth';
+import { certificateRoutes } from './routes/certificates';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -161,6 +162,7 @@ export async function buildApp(input: ApiInput) {
   await app.register(stepRoutesPlugin, deps);
   await app.register(taskRoutes, deps);
   await app.register(registerRoutes, deps);
+  await app.register(certificateRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);

@@ -8,15 +8,12 @@ import {
   readDocumentContent,
   saveDocument,
 } from '../../db/documents';
-import { type DocumentMediaType, mediaTypes } from '../../domain/media-types';
+import { type DocumentMediaType, maxDocumentBytes, mediaTypes } from '../../domain/media-types';
 import { userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
-
-/** Largest evidence file accepted (bytes). */
-export const maxDocumentBytes = 10 * 1024 * 1024;
 
 const DocumentSchema = z.object({
   id: z

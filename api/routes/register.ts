@@ -6,7 +6,7 @@ import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 
-const RegisterEntry = z
+export const RegisterEntry = z
   .object({
     certificateNumber: z.string(),
     organisationName: z.string(),
@@ -16,7 +16,7 @@ const RegisterEntry = z
   })
   .describe('A certificate in the public register (no personal data)');
 
-const present = (row: CertificateRow): z.infer<typeof RegisterEntry> => ({
+export const presentRegisterEntry = (row: CertificateRow): z.infer<typeof RegisterEntry> => ({
   certificateNumber: row.certificate_number,
   organisationName: row.organisation_name,
   status: row.status,
@@ -48,7 +48,7 @@ export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
     },
     async (request) => {
       const rows = await searchRegister(db, request.query);
-      return { items: rows.map(present) };
+      return { items: rows.map(presentRegisterEntry) };
     },
   );
 
@@ -70,7 +70,7 @@ export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
         limit: 1,
       });
       if (!row) throw new ProblemError(problem('notFound', 'No certificate with this number.'));
-      return present(row);
+      return presentRegisterEntry(row);
     },
   );
 };

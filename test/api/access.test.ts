@@ -25,6 +25,7 @@ const spec: Record<string, Access> = {
   'GET /tasks': everyone,
   'GET /register': 'public',
   'GET /register/{certificateNumber}': 'public',
+  'GET /certificates/{certificateNumber}': ['admin', 'staff', 'decision_maker', 'organisation'],
   'GET /me': everyone,
   'POST /auth/sign-in': 'public',
   'GET /auth/session': everyone,
@@ -175,7 +176,7 @@ describe('route × role matrix', () => {
         const response = await api.call(role ? { headers: await headersOf(role) } : null, method, url, body);
         const allowed = access === 'public' || (role !== null && access.includes(role));
         const expected = allowed ? 'allowed' : role === null ? 401 : 403;
-        const notFoundIsAnswer = path.startsWith('/register/');
+        const notFoundIsAnswer = path.startsWith('/register/') || path.startsWith('/certificates/');
         const ok =
           expected === 'allowed'
             ? response.status < 500 &&
