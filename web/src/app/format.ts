@@ -15,3 +15,11 @@ export function formatDateTime(iso: string, language: Language): string {
     timeZone,
   }).format(new Date(iso));
 }
+
+/** A file's size: "850 kB", "5,2 MB" (decimal units, as file managers show them). */
+export function formatFileSize(bytes: number, language: Language): string {
+  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
+  return new Intl.NumberFormat(locales[language], { style: 'unit', unit, maximumFractionDigits: 1 }).format(
+    value,
+  );
+}

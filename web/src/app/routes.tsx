@@ -33,6 +33,10 @@ const signedInPages: RouteObject[] = [
   { path: 'accreditations/:id', element: <AccreditationPlaceholder /> },
   { path: 'accreditations/:id/steps/:step', lazy: () => import('../pages/step/StepPage') },
   { path: 'users', element: <UsersPlaceholder /> },
+  {
+    path: 'certificates/:certificateNumber',
+    lazy: () => import('../pages/certificate/CertificatePrintPage'),
+  },
 ];
 
 export const router = createBrowserRouter([

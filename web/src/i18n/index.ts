@@ -5,12 +5,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { auth } from '../auth/messages';
+import { certificate } from '../pages/certificate/messages';
+import { portal } from '../pages/organisation/messages';
 import { register } from '../pages/register/messages';
 import { step } from '../pages/step/messages';
+import { organisationSteps } from '../steps/organisation/messages';
 import { common } from './common';
 
 /** Every namespace, German and English; a page adds its own here. */
-export const namespaces = { common, auth, register, step } as const;
+export const namespaces = { common, auth, register, step, portal, organisationSteps, certificate } as const;
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];

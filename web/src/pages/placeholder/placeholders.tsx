@@ -1,12 +1,23 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { PageLoader } from '../../app/PageLoader';
 import { useSession } from '../../auth/session';
 import { PlaceholderPage } from './PlaceholderPage';
 
-/** `/`: the staff dashboard for DIM staff, "my tasks" for auditors and organisations. */
+const OrganisationPortal = lazy(() => import('../organisation/PortalPage'));
+
+/** `/`: the staff dashboard for DIM staff, "my tasks" for auditors, the portal for organisations. */
 export function HomePlaceholder() {
   const { t } = useTranslation();
   const role = useSession().data?.user.role;
+  if (role === 'organisation') {
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <OrganisationPortal />
+      </Suspense>
+    );
+  }
   const staff = role === 'admin' || role === 'staff' || role === 'decision_maker';
   return <PlaceholderPage title={staff ? t('navigation.dashboard') : t('navigation.tasks')} />;
 }
