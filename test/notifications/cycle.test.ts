@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
+import { stepPagePath } from '../../domain/step-pages';
 import { allConforming, completeApplication } from '../fixtures/application';
 import type { CaseDriver } from '../support/case-driver';
 import {
@@ -174,7 +175,13 @@ describe('notifications by e-mail over a whole cycle', () => {
     const requested = mailOf(a$, org, 'information_requested', /Information requested/);
     expect(requested.text).toContain('Organigramm <bitte>?');
     expect(requested.html).toContain('Organigramm &lt;bitte&gt;?');
-    expect(requested.text).toContain(`${webUrl}/tasks`);
+    // The answer's form, and the case.
+    const answerPath = stepPagePath(a.accreditationId, 'ProvideInformation', 'cycle-1:request-1');
+    expect(answerPath).toBe(
+      `/accreditations/${a.accreditationId}/steps/provide-information?subject=cycle-1%3Arequest-1`,
+    );
+    expect(requested.text).toContain(`Answer the request: ${webUrl}${answerPath}`);
+    expect(requested.text).toContain(`${webUrl}/accreditations/${a.accreditationId}`);
     expect(calendarOf(requested)).toMatch(/BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z/);
     expect(
       calendarOf(mailOf(a$, org, 'information_request_reminder_sent', /Reminder: information/)),

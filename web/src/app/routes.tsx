@@ -1,7 +1,8 @@
 /**
  * Every page, by path. Pages load lazily (a module exporting `Component`), so each role downloads
  * what it uses. Paths that e-mails link to (PUBLIC_WEB_URL + path, notifications/templates.ts):
- * `/tasks`, `/accreditations/{id}`, `/invitation?token=`, `/password-reset?token=`; the public
+ * `/tasks`, `/accreditations/{id}`, the step pages `/accreditations/{id}/steps/{step}?subject=`
+ * (domain/step-pages.ts), `/invitation?token=`, `/password-reset?token=`; the public
  * register's stable link is `/register/{certificateNumber}`.
  */
 import { createBrowserRouter, type RouteObject } from 'react-router';
