@@ -15,6 +15,8 @@ export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
+  case_files: CaseFilesTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -200,3 +202,24 @@ export interface ApiTokensTable {
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+// ─── case files and calendar feeds ─────────────────────────────────────────────────────────────
+
+/** The case file of each accreditation (domain/case-file), folded inline like the other projections. */
+export interface CaseFilesTable {
+  stream_id: string;
+  accreditation_id: string;
+  /** The stream version the file includes. */
+  version: number;
+  file: Jsonb<unknown>;
+}
+
+/** A person's iCalendar feed: the secret in its URL is stored only as a SHA-256 hash. */
+export interface CalendarFeedsTable {
+  feed_id: string;
+  user_id: string;
+  secret_hash: string;
+  label: string;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
