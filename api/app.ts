@@ -17,6 +17,9 @@ import { type AuthRateLimit, authPlugin } from './auth';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
+import { calendarRoutes } from './routes/calendar';
+import { caseFileRoutes } from './routes/case-file';
+import { catalogueRoutes } from './routes/catalogue';
 import { Base64Upload, documentRoutes, mediaTypes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -143,6 +146,9 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
 
   await app.register(accreditationRoutes, deps);
+  await app.register(caseFileRoutes, deps);
+  await app.register(catalogueRoutes, deps);
+  await app.register(calendarRoutes, deps);
   await app.register(stepRoutesPlugin, deps);
   await app.register(taskRoutes, deps);
   await app.register(registerRoutes, deps);
