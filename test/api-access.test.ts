@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stepRoutes } from '../api/step-table';
 import type { UserRole } from '../db/database';
+import { currentEdition } from '../domain/catalogue';
 import { commandRoles } from '../domain/permissions';
 import { completeApplication } from './domain/support';
 import { type ApiHarness, organisationBody, pdf, startApi } from './support/api-harness';
@@ -20,6 +21,15 @@ const spec: Record<string, Access> = {
   'POST /accreditations': ['admin', 'staff'],
   'GET /accreditations': everyone,
   'GET /accreditations/{id}': everyone,
+  'GET /accreditations/{id}/file': everyone,
+  'GET /accreditations/{id}/documents': everyone,
+  'GET /accreditations/{id}/calendar': everyone,
+  'GET /catalogue': 'public',
+  'GET /catalogue/{edition}': 'public',
+  'POST /calendar-feeds': everyone,
+  'GET /calendar-feeds': everyone,
+  'DELETE /calendar-feeds/{feedId}': everyone,
+  'GET /calendar/{secret}.ics': 'public',
   'GET /tasks': everyone,
   'GET /register': 'public',
   'GET /register/{certificateNumber}': 'public',
@@ -139,7 +149,10 @@ describe('route × role matrix', () => {
     path
       .replace('{id}', path.startsWith('/users') ? target.id : accreditationId)
       .replace('{sha256}', documentId)
-      .replace('{certificateNumber}', 'DIM-0000-NONE');
+      .replace('{certificateNumber}', 'DIM-0000-NONE')
+      .replace('{edition}', encodeURIComponent(currentEdition))
+      .replace('{feedId}', randomUUID())
+      .replace('{secret}', 'no-such-feed-secret-0123456789');
 
   it('covers every route the OpenAPI document lists, and nothing else', async () => {
     const document = (await api.call(null, 'GET', '/openapi.json')).body;
@@ -171,7 +184,8 @@ describe('route × role matrix', () => {
         const response = await api.call(user, method, url, body);
         const allowed = access === 'public' || (user !== null && access.includes(user.role));
         const expected = allowed ? 'allowed' : user === null ? 401 : 403;
-        const notFoundIsAnswer = path.startsWith('/register/');
+        // Someone else's (or no) feed, a certificate that does not exist: 404 is the answer.
+        const notFoundIsAnswer = ['/register/', '/calendar'].some((prefix) => path.startsWith(prefix));
         const ok =
           expected === 'allowed'
             ? response.status < 500 &&
@@ -190,7 +204,12 @@ describe('route × role matrix', () => {
   it('hides other organisations’ and unassigned auditors’ cases: 404, the same as a case that does not exist', async () => {
     const missing = randomUUID();
     const routes = [
-      { method: 'GET', path: '', body: undefined, roles: everyone },
+      ...['', '/file', '/documents', '/calendar', '/file?asOf=2030-01-01T00:00:00Z'].map((path) => ({
+        method: 'GET',
+        path,
+        body: undefined,
+        roles: everyone,
+      })),
       ...stepRoutes.map((step) => ({
         method: 'POST',
         path: `/${step.path}`,

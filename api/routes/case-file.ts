@@ -93,7 +93,8 @@ export async function loadCase(db: Kysely<Database>, user: UserRow, accreditatio
     return { current: stored as LoadedCase, past: undefined };
   }
   const streamId = await streamOfAccreditation(db, accreditationId);
-  const past = streamId ? await readCaseAsOf(db, streamId, new Date(asOf)) : undefined;
+  if (!streamId) throw notFound();
+  const past = await readCaseAsOf(db, streamId, new Date(asOf));
   if (!past) throw new ProblemError(problem('notFound', `The accreditation did not exist at ${asOf}.`));
   const { state, file, events } = past;
   const version = events.length;
