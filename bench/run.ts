@@ -2,7 +2,7 @@
  * Runs the benchmarks, each in a process of its own, one after the other, and repeats their
  * RESULT lines at the end. Never part of the test suite.
  *
- *   npm run bench                              all six, at full size
+ *   npm run bench                              all seven, at full size
  *   npm run bench -- task-latency dashboard    the named ones
  *   npm run bench -- --scale 0.05              everything smaller (quick check while developing)
  *   npm run bench -- rebuild --cpu-prof        with a CPU profile per thread in bench/results/profiles
@@ -16,7 +16,15 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchDir, resultsDir, startBenchPostgres } from './support';
 
-const benchmarks = ['task-latency', 'append', 'dashboard', 'open-cases', 'lifecycle', 'rebuild'] as const;
+const benchmarks = [
+  'task-latency',
+  'append',
+  'dashboard',
+  'case-file',
+  'open-cases',
+  'lifecycle',
+  'rebuild',
+] as const;
 
 const args = process.argv.slice(2);
 const names: string[] = [];

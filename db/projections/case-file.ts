@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { evolveCaseFile, type StampedEvent } from '../../domain/case-file/evolve';
+import { applyCaseFileEvents, type StampedEvent } from '../../domain/case-file/evolve';
 import type { CaseFile } from '../../domain/case-file/schema';
 import { preparedStatement } from '../connection';
 import type { Database } from '../database';
@@ -28,13 +28,12 @@ interface CaseFileRow {
 
 const unfolded = (): Folded => ({ file: null, version: 0 });
 
+/** Folds the events not yet applied onto `current`, whose file this module owns (parsed or built here). */
 function foldStream(current: Folded, events: readonly RecordedEvent[]): Folded {
-  let folded = current;
-  for (const event of events) {
-    if (event.version <= folded.version) continue; // already applied
-    folded = { file: evolveCaseFile(folded.file, stamped(event)), version: event.version };
-  }
-  return folded;
+  const fresh = events.filter((event) => event.version > current.version);
+  if (fresh.length === 0) return current;
+  const file = applyCaseFileEvents(current.file, fresh.map(stamped));
+  return { file, version: (fresh[fresh.length - 1] as RecordedEvent).version };
 }
 
 function row(streamId: string, folded: Folded): CaseFileRow[] {
@@ -77,7 +76,7 @@ async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<M
   return new Map(rows.map((r) => [r.stream_id, { file: r.file as CaseFile, version: r.version }]));
 }
 
-async function applyCaseFileEvents(trx: Transaction<Database>, events: readonly RecordedEvent[]) {
+async function projectCaseFiles(trx: Transaction<Database>, events: readonly RecordedEvent[]) {
   const byStream = groupByStream(events);
   const folded = await loadFolded(trx, [...byStream.keys()]);
   const rows: CaseFileRow[] = [];
@@ -101,7 +100,7 @@ export const caseFileProjection: InlineProjection = {
   name: 'case_files',
   canHandle: accreditationEventTypes,
   tables: ['case_files'],
-  apply: applyCaseFileEvents,
+  apply: projectCaseFiles,
   startRebuild: () => {
     // Batches hold whole streams but for the one cut at a batch's end: its file is carried over.
     let carried: { streamId: string; folded: Folded } | undefined;

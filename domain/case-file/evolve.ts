@@ -1,20 +1,18 @@
 import type { AccreditationEvent, DeadlineTarget, EventOf } from '../events';
 import {
-  answered,
   applicationSubmitted,
-  auditDateSet,
   auditElementCompleted,
   auditorReminded,
   correctiveActionEvent,
   documentReviewCompleted,
-  leadAuditorAssigned,
   newProcedure,
-  objectionEvent,
+  planningEvent,
+  requestEvent,
   requested,
   reviewed,
   reviewerAssigned,
 } from './procedure';
-import type { CaseFile, DeadlineExtension } from './schema';
+import type { CaseFile, DeadlineExtension, Procedure } from './schema';
 import {
   certificateEvent,
   complaintEvent,
@@ -23,7 +21,7 @@ import {
   selfAssessmentEvent,
   suspensionEvent,
 } from './standing';
-import { updateFinding, updateRequest, updateSelfAssessment } from './update';
+import { currentProcedure, findFinding, findRequest, findSelfAssessment } from './update';
 
 /** An event with its business time and the user who caused it (null: the workflow's clock). */
 export type StampedEvent = AccreditationEvent & { at: string; by: string | null };
@@ -31,6 +29,32 @@ export type StampedEvent = AccreditationEvent & { at: string; by: string | null 
 /** Before the case is opened there is no file. */
 export function caseFileInitial(): CaseFile | null {
   return null;
+}
+
+/**
+ * The file after the events, in order, on top of `file` (default: none yet). Pure: `file` is
+ * left as it was; the events are applied to a copy of it.
+ */
+export function foldCaseFile(events: Iterable<StampedEvent>, file: CaseFile | null = caseFileInitial()) {
+  return applyCaseFileEvents(file === null ? null : structuredClone(file), events);
+}
+
+/** The case file after one more event (pure). */
+export function evolveCaseFile(file: CaseFile | null, event: StampedEvent): CaseFile | null {
+  return foldCaseFile([event], file);
+}
+
+/**
+ * Applies the events to `draft` itself, which the caller owns (a file it parsed, say): no copy, so
+ * a long stream folds in time proportional to its events. Returns the draft (or the new file).
+ */
+export function applyCaseFileEvents(draft: CaseFile | null, events: Iterable<StampedEvent>): CaseFile | null {
+  let file = draft;
+  for (const event of events) {
+    if (event.type === 'AccreditationOpened') file ??= opened(event);
+    else if (file) apply(file, event);
+  }
+  return file;
 }
 
 function opened({
@@ -55,119 +79,128 @@ function opened({
     withdrawal: null,
     complaints: [],
   };
-  return { ...file, procedures: [newProcedure(file, 'initial', 1)] };
+  file.procedures.push(newProcedure(file, 'initial', 1));
+  return file;
 }
 
-/** The case file after one more event. Pure: the same events always give the same file. */
-export function evolveCaseFile(file: CaseFile | null, event: StampedEvent): CaseFile | null {
-  if (event.type === 'AccreditationOpened') return file ?? opened(event);
-  if (!file) return file;
+function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'AccreditationOpened' }>): void {
   const { at, by } = event;
+  const procedure = currentProcedure(file) as Procedure;
   switch (event.type) {
     case 'CaseManagerAssigned':
-      return { ...file, caseManagers: [...file.caseManagers, { userId: event.data.caseManagerId, at, by }] };
+      file.caseManagers.push({ userId: event.data.caseManagerId, at, by });
+      return;
     case 'ApplicationSubmitted':
-      return applicationSubmitted(file, event);
+      applicationSubmitted(procedure, event);
+      return;
     case 'InformationRequested':
     case 'DocumentsRequested':
-      return requested(file, event);
+      requested(procedure, event);
+      return;
     case 'InformationProvided':
-      return answered(file, event);
     case 'InformationRequestReminderSent':
-      return updateRequest(file, event.data.requestId, (r) => ({ ...r, remindedAt: [...r.remindedAt, at] }));
     case 'DocumentsRequestLapsed':
-      return updateRequest(file, event.data.requestId, (r) => ({ ...r, lapsedAt: at }));
+      requestEvent(file, event);
+      return;
     case 'ApplicationAccepted':
     case 'ApplicationRejected':
-      return reviewed(file, event);
+      reviewed(procedure, event);
+      return;
     case 'DocumentReviewerAssigned':
-      return reviewerAssigned(file, event);
+      reviewerAssigned(procedure, event);
+      return;
     case 'DocumentReviewCompleted':
-      return documentReviewCompleted(file, event);
+      documentReviewCompleted(procedure, event);
+      return;
     case 'LeadAuditorAssigned':
-      return leadAuditorAssigned(file, event);
     case 'AuditDateSet':
-      return auditDateSet(file, event);
     case 'AuditorObjected':
     case 'AuditorObjectionWindowClosed':
-      return objectionEvent(file, event);
+      planningEvent(procedure, event);
+      return;
     case 'AuditorDeadlineApproaching':
-      return auditorReminded(file, event);
+      auditorReminded(file, event);
+      return;
     case 'AuditElementCompleted':
-      return auditElementCompleted(file, event);
+      auditElementCompleted(procedure, event);
+      return;
     case 'ActionPlanSubmitted':
     case 'ActionPlanAccepted':
     case 'CorrectiveActionEvidenceSubmitted':
     case 'CorrectiveActionVerified':
-      return correctiveActionEvent(file, event);
+      correctiveActionEvent(file, event);
+      return;
     case 'DeadlineExtended': {
       const { target, previousDueAt, newDueAt, reason } = event.data;
-      return extendDeadline(file, target, { previousDueAt, newDueAt, reason, at, by });
+      extendDeadline(file, target, { previousDueAt, newDueAt, reason, at, by });
+      return;
     }
     case 'AccreditationGranted':
     case 'AccreditationRefused':
-      return decided(file, event);
+      decided(file, event);
+      return;
     case 'RenewalWindowOpened':
     case 'CycleRenewed':
     case 'AccreditationExpired':
-      return certificateEvent(file, event);
+      certificateEvent(file, event);
+      return;
     case 'RenewalApplied':
-      return renewalApplied(file, event);
+      renewalApplied(file, event);
+      return;
     case 'SelfAssessmentReminderSent':
     case 'SelfAssessmentEscalated':
     case 'SelfAssessmentSubmitted':
     case 'SelfAssessmentAccepted':
     case 'SelfAssessmentFollowUpRequested':
-      return selfAssessmentEvent(file, event);
+      selfAssessmentEvent(file, event);
+      return;
     case 'SuspensionProposed':
     case 'SuspensionProposalRejected':
     case 'AccreditationSuspended':
     case 'AccreditationReinstated':
     case 'AccreditationWithdrawn':
-      return suspensionEvent(file, event);
+      suspensionEvent(file, event);
+      return;
     case 'ComplaintReceived':
     case 'ComplaintAcknowledged':
     case 'ComplaintAcknowledgementOverdue':
     case 'ComplaintInvestigatorAssigned':
     case 'ComplaintDecided':
     case 'ComplaintClosed':
-      return complaintEvent(file, event);
+      complaintEvent(file, event);
+      return;
     default:
-      return unknownEvent(event);
+      unknownEvent(event);
+      return;
   }
 }
 
-function extendDeadline(file: CaseFile, target: DeadlineTarget, extension: DeadlineExtension): CaseFile {
+function extendDeadline(file: CaseFile, target: DeadlineTarget, extension: DeadlineExtension): void {
   switch (target.kind) {
-    case 'information_request':
-      return updateRequest(file, target.id, (request) => ({
-        ...request,
-        respondBy: extension.newDueAt,
-        extensions: [...request.extensions, extension],
-      }));
-    case 'corrective_action':
-      return updateFinding(file, target.id, (finding) => ({
-        ...finding,
-        correctiveActionDueBy: extension.newDueAt,
-        extensions: [...finding.extensions, extension],
-      }));
-    case 'self_assessment':
-      return updateSelfAssessment(file, target.id, (selfAssessment) => ({
-        ...selfAssessment,
-        dueAt: extension.newDueAt,
-        extensions: [...selfAssessment.extensions, extension],
-      }));
+    case 'information_request': {
+      const request = findRequest(file, target.id);
+      if (!request) return;
+      request.respondBy = extension.newDueAt;
+      request.extensions.push(extension);
+      return;
+    }
+    case 'corrective_action': {
+      const finding = findFinding(file, target.id);
+      if (!finding) return;
+      finding.correctiveActionDueBy = extension.newDueAt;
+      finding.extensions.push(extension);
+      return;
+    }
+    case 'self_assessment': {
+      const selfAssessment = findSelfAssessment(file, target.id);
+      if (!selfAssessment) return;
+      selfAssessment.dueAt = extension.newDueAt;
+      selfAssessment.extensions.push(extension);
+    }
   }
 }
 
 /** Exhaustive: a new event type fails to compile until the file knows where it belongs. */
 function unknownEvent(event: never): never {
   throw new Error(`The case file does not know the event ${JSON.stringify(event)}`);
-}
-
-/** The file after the events, in order, on top of `file` (default: none yet). */
-export function foldCaseFile(events: Iterable<StampedEvent>, file: CaseFile | null = caseFileInitial()) {
-  let folded = file;
-  for (const event of events) folded = evolveCaseFile(folded, event);
-  return folded;
 }

@@ -1,11 +1,12 @@
 /**
  * How the events of an assessment procedure (Antrag, requests, Dokumentenprüfung, audit planning,
- * audit elements, findings and their corrective actions) enter the case file.
+ * audit elements, findings and their corrective actions) enter the case file. Each function
+ * changes the draft it is given (see `foldCaseFile`).
  */
 import type { EventOf } from '../events';
 import type { StampedEvent } from './evolve';
-import type { CaseFile, Finding, Procedure } from './schema';
-import { appendTo, updateCurrentProcedure, updateFinding, updateRequest, updateWhere } from './update';
+import type { AuditPlanning, CaseFile, Procedure } from './schema';
+import { currentProcedure, findFinding, findRequest } from './update';
 
 type Stamped<Type extends StampedEvent['type']> = EventOf<Type> & { at: string; by: string | null };
 
@@ -26,23 +27,26 @@ export function newProcedure(file: CaseFile | null, kind: Procedure['kind'], cyc
   };
 }
 
-export function applicationSubmitted(file: CaseFile, { data, at, by }: Stamped<'ApplicationSubmitted'>) {
+export function applicationSubmitted(
+  procedure: Procedure,
+  { data, at, by }: Stamped<'ApplicationSubmitted'>,
+) {
   const items = data.items.map((item) => ({
     itemId: item.itemId,
     statement: item.statement ?? null,
     documentIds: item.documentIds,
   }));
-  return updateCurrentProcedure(file, (p) => ({ ...p, application: { items, at, by } }));
+  procedure.application = { items, at, by };
 }
 
 export function requested(
-  file: CaseFile,
+  procedure: Procedure,
   event: Stamped<'InformationRequested'> | Stamped<'DocumentsRequested'>,
-): CaseFile {
+) {
   const { data, at, by } = event;
-  const request = {
+  procedure.requests.push({
     requestId: data.requestId,
-    kind: event.type === 'InformationRequested' ? ('information' as const) : ('documents' as const),
+    kind: event.type === 'InformationRequested' ? 'information' : 'documents',
     items: event.type === 'InformationRequested' ? event.data.questions : event.data.documents,
     at,
     by,
@@ -51,28 +55,48 @@ export function requested(
     remindedAt: [],
     answer: null,
     lapsedAt: null,
-  };
-  return updateCurrentProcedure(file, (p) => ({ ...p, requests: [...p.requests, request] }));
+  });
 }
 
-export function answered(file: CaseFile, { data, at, by }: Stamped<'InformationProvided'>) {
-  const answer = { text: data.answer, documentIds: data.documentIds, at, by };
-  return updateRequest(file, data.requestId, (request) => ({ ...request, answer }));
+export function requestEvent(
+  file: CaseFile,
+  event:
+    | Stamped<'InformationProvided'>
+    | Stamped<'InformationRequestReminderSent'>
+    | Stamped<'DocumentsRequestLapsed'>,
+) {
+  const request = findRequest(file, event.data.requestId);
+  if (!request) return;
+  const { at, by } = event;
+  switch (event.type) {
+    case 'InformationProvided':
+      request.answer = { text: event.data.answer, documentIds: event.data.documentIds, at, by };
+      break;
+    case 'InformationRequestReminderSent':
+      request.remindedAt.push(at);
+      break;
+    case 'DocumentsRequestLapsed':
+      request.lapsedAt = at;
+      break;
+  }
 }
 
 export function reviewed(
-  file: CaseFile,
+  procedure: Procedure,
   event: Stamped<'ApplicationAccepted'> | Stamped<'ApplicationRejected'>,
-): CaseFile {
-  const review =
+) {
+  const { at, by } = event;
+  procedure.review =
     event.type === 'ApplicationAccepted'
-      ? { outcome: 'accepted' as const, reasons: [], at: event.at, by: event.by }
-      : { outcome: 'rejected' as const, reasons: event.data.reasons, at: event.at, by: event.by };
-  return updateCurrentProcedure(file, (p) => ({ ...p, review }));
+      ? { outcome: 'accepted', reasons: [], at, by }
+      : { outcome: 'rejected', reasons: event.data.reasons, at, by };
 }
 
-export function reviewerAssigned(file: CaseFile, { data, at, by }: Stamped<'DocumentReviewerAssigned'>) {
-  const documentReview = {
+export function reviewerAssigned(
+  procedure: Procedure,
+  { data, at, by }: Stamped<'DocumentReviewerAssigned'>,
+) {
+  procedure.documentReview = {
     reviewerId: data.auditorId,
     conflictOfInterestDeclaredFree: data.conflictOfInterestDeclaredFree,
     assignedAt: at,
@@ -82,154 +106,124 @@ export function reviewerAssigned(file: CaseFile, { data, at, by }: Stamped<'Docu
     results: [],
     completedAt: null,
   };
-  return updateCurrentProcedure(file, (p) => ({ ...p, documentReview }));
 }
 
-export function documentReviewCompleted(file: CaseFile, { data, at }: Stamped<'DocumentReviewCompleted'>) {
-  const results = data.results.map((result) => ({
+export function documentReviewCompleted(
+  procedure: Procedure,
+  { data, at }: Stamped<'DocumentReviewCompleted'>,
+) {
+  const review = procedure.documentReview ?? {
+    reviewerId: data.reviewerId,
+    conflictOfInterestDeclaredFree: false,
+    assignedAt: at,
+    assignedBy: null,
+    dueBy: null,
+    reviewerRemindedAt: [],
+    results: [],
+    completedAt: null,
+  };
+  review.results = data.results.map((result) => ({
     requirementId: result.requirementId,
     result: result.result,
     remark: result.comment ?? null,
   }));
-  return updateCurrentProcedure(file, (p) => ({
-    ...p,
-    documentReview: {
-      ...(p.documentReview ?? {
-        reviewerId: data.reviewerId,
-        conflictOfInterestDeclaredFree: false,
-        assignedAt: at,
-        assignedBy: null,
-        dueBy: null,
-        reviewerRemindedAt: [],
-      }),
-      results,
-      completedAt: at,
-    },
-  }));
+  review.completedAt = at;
+  procedure.documentReview = review;
 }
 
-const noPlanning: NonNullable<Procedure['auditPlanning']> = {
-  assignments: [],
-  auditDate: null,
-  auditDateSetAt: null,
-  auditDateSetBy: null,
-  reportDueBy: null,
-  auditorRemindedAt: [],
-};
-
-function updatePlanning(
-  file: CaseFile,
-  change: (planning: NonNullable<Procedure['auditPlanning']>) => NonNullable<Procedure['auditPlanning']>,
-) {
-  return updateCurrentProcedure(file, (p) => ({
-    ...p,
-    auditPlanning: change(p.auditPlanning ?? noPlanning),
-  }));
-}
-
-export function leadAuditorAssigned(file: CaseFile, { data, at, by }: Stamped<'LeadAuditorAssigned'>) {
-  const assignment = {
-    assignmentId: data.assignmentId,
-    auditorId: data.auditorId,
-    conflictOfInterestDeclaredFree: data.conflictOfInterestDeclaredFree,
-    at,
-    by,
-    objectionWindowEndsAt: data.objectionWindowEndsAt,
-    objection: null,
-    objectionWindowClosedAt: null,
+function planningOf(procedure: Procedure): AuditPlanning {
+  procedure.auditPlanning ??= {
+    assignments: [],
+    auditDate: null,
+    auditDateSetAt: null,
+    auditDateSetBy: null,
+    reportDueBy: null,
+    auditorRemindedAt: [],
   };
-  return updatePlanning(file, (planning) => ({
-    ...planning,
-    assignments: [...planning.assignments, assignment],
-  }));
+  return procedure.auditPlanning;
 }
 
-export function auditDateSet(file: CaseFile, { data, at, by }: Stamped<'AuditDateSet'>) {
-  return updatePlanning(file, (planning) => ({
-    ...planning,
-    auditDate: data.auditDate,
-    auditDateSetAt: at,
-    auditDateSetBy: by,
-    reportDueBy: data.reportDueBy ?? null,
-  }));
-}
-
-export function objectionEvent(
-  file: CaseFile,
-  event: Stamped<'AuditorObjected'> | Stamped<'AuditorObjectionWindowClosed'>,
-): CaseFile {
-  const { assignmentId } = event.data;
-  return updatePlanning(file, (planning) => ({
-    ...planning,
-    assignments: updateWhere(
-      planning.assignments,
-      (assignment) => assignment.assignmentId === assignmentId,
-      (assignment) =>
-        event.type === 'AuditorObjected'
-          ? { ...assignment, objection: { reason: event.data.reason, at: event.at, by: event.by } }
-          : { ...assignment, objectionWindowClosedAt: event.at },
-    ),
-  }));
-}
-
-export function auditorReminded(file: CaseFile, { data, at }: Stamped<'AuditorDeadlineApproaching'>) {
-  switch (data.task) {
-    case 'complete_document_review':
-      return updateCurrentProcedure(file, (p) =>
-        p.documentReview
-          ? {
-              ...p,
-              documentReview: {
-                ...p.documentReview,
-                reviewerRemindedAt: appendTo(p.documentReview.reviewerRemindedAt, at),
-              },
-            }
-          : p,
-      );
-    case 'complete_audit_elements':
-      return updatePlanning(file, (planning) => ({
-        ...planning,
-        auditorRemindedAt: appendTo(planning.auditorRemindedAt, at),
-      }));
-    case 'verify_finding':
-      return data.findingId
-        ? updateFinding(file, data.findingId, (finding) => ({
-            ...finding,
-            auditorRemindedAt: appendTo(finding.auditorRemindedAt, at),
-          }))
-        : file;
+export function planningEvent(
+  procedure: Procedure,
+  event:
+    | Stamped<'LeadAuditorAssigned'>
+    | Stamped<'AuditDateSet'>
+    | Stamped<'AuditorObjected'>
+    | Stamped<'AuditorObjectionWindowClosed'>,
+) {
+  const planning = planningOf(procedure);
+  const { at, by } = event;
+  switch (event.type) {
+    case 'LeadAuditorAssigned': {
+      const { assignmentId, auditorId, conflictOfInterestDeclaredFree, objectionWindowEndsAt } = event.data;
+      planning.assignments.push({
+        assignmentId,
+        auditorId,
+        conflictOfInterestDeclaredFree,
+        at,
+        by,
+        objectionWindowEndsAt,
+        objection: null,
+        objectionWindowClosedAt: null,
+      });
+      return;
+    }
+    case 'AuditDateSet':
+      planning.auditDate = event.data.auditDate;
+      planning.auditDateSetAt = at;
+      planning.auditDateSetBy = by;
+      planning.reportDueBy = event.data.reportDueBy ?? null;
+      return;
+    case 'AuditorObjected':
+    case 'AuditorObjectionWindowClosed': {
+      const assignment = planning.assignments.find((a) => a.assignmentId === event.data.assignmentId);
+      if (!assignment) return;
+      if (event.type === 'AuditorObjected') assignment.objection = { reason: event.data.reason, at, by };
+      else assignment.objectionWindowClosedAt = at;
+    }
   }
 }
 
-export function auditElementCompleted(file: CaseFile, { data, at, by }: Stamped<'AuditElementCompleted'>) {
-  const findings: Finding[] = data.findings.map((reported) => ({
-    findingId: reported.findingId,
-    element: data.element,
-    requirementId: reported.requirementId,
-    severity: reported.severity,
-    text: reported.description,
-    at,
-    by,
-    correctiveActionDueBy: reported.correctiveActionDueBy ?? null,
-    extensions: [],
-    actionPlans: [],
-    evidence: [],
-    verifications: [],
-    actionPlanAcceptance: null,
-    auditorRemindedAt: [],
-    status: reported.severity === 'observation' ? 'resolved' : 'open',
-  }));
-  const report = {
-    element: data.element,
-    auditorId: data.auditorId,
-    findingIds: findings.map((finding) => finding.findingId),
-    at,
-  };
-  return updateCurrentProcedure(file, (p) => ({
-    ...p,
-    auditElements: [...p.auditElements, report],
-    findings: [...p.findings, ...findings],
-  }));
+export function auditorReminded(file: CaseFile, { data, at }: Stamped<'AuditorDeadlineApproaching'>) {
+  const procedure = currentProcedure(file);
+  switch (data.task) {
+    case 'complete_document_review':
+      procedure?.documentReview?.reviewerRemindedAt?.push(at);
+      return;
+    case 'complete_audit_elements':
+      if (procedure) planningOf(procedure).auditorRemindedAt?.push(at);
+      return;
+    case 'verify_finding':
+      if (data.findingId) findFinding(file, data.findingId)?.auditorRemindedAt?.push(at);
+  }
+}
+
+export function auditElementCompleted(
+  procedure: Procedure,
+  { data, at, by }: Stamped<'AuditElementCompleted'>,
+) {
+  const findingIds: string[] = [];
+  for (const reported of data.findings) {
+    findingIds.push(reported.findingId);
+    procedure.findings.push({
+      findingId: reported.findingId,
+      element: data.element,
+      requirementId: reported.requirementId,
+      severity: reported.severity,
+      text: reported.description,
+      at,
+      by,
+      correctiveActionDueBy: reported.correctiveActionDueBy ?? null,
+      extensions: [],
+      actionPlans: [],
+      evidence: [],
+      verifications: [],
+      actionPlanAcceptance: null,
+      auditorRemindedAt: [],
+      status: reported.severity === 'observation' ? 'resolved' : 'open',
+    });
+  }
+  procedure.auditElements.push({ element: data.element, auditorId: data.auditorId, findingIds, at });
 }
 
 export function correctiveActionEvent(
@@ -239,29 +233,27 @@ export function correctiveActionEvent(
     | Stamped<'ActionPlanAccepted'>
     | Stamped<'CorrectiveActionEvidenceSubmitted'>
     | Stamped<'CorrectiveActionVerified'>,
-): CaseFile {
+) {
+  const finding = findFinding(file, event.data.findingId);
+  if (!finding) return;
   const { at, by } = event;
-  return updateFinding(file, event.data.findingId, (finding): Finding => {
-    switch (event.type) {
-      case 'ActionPlanSubmitted': {
-        const plan = { plan: event.data.plan, verifyBy: event.data.verifyBy ?? null, at, by };
-        return { ...finding, actionPlans: [...finding.actionPlans, plan], status: 'awaiting_verification' };
-      }
-      case 'ActionPlanAccepted':
-        return { ...finding, actionPlanAcceptance: { at, by }, status: 'resolved' };
-      case 'CorrectiveActionEvidenceSubmitted': {
-        const { description, documentIds, verifyBy } = event.data;
-        const evidence = { description, documentIds, verifyBy: verifyBy ?? null, at, by };
-        return { ...finding, evidence: [...finding.evidence, evidence], status: 'awaiting_verification' };
-      }
-      case 'CorrectiveActionVerified': {
-        const verification = { effective: event.data.effective, comment: event.data.comment, at, by };
-        return {
-          ...finding,
-          verifications: [...finding.verifications, verification],
-          status: event.data.effective ? 'resolved' : 'open',
-        };
-      }
+  switch (event.type) {
+    case 'ActionPlanSubmitted':
+      finding.actionPlans.push({ plan: event.data.plan, verifyBy: event.data.verifyBy ?? null, at, by });
+      finding.status = 'awaiting_verification';
+      return;
+    case 'ActionPlanAccepted':
+      finding.actionPlanAcceptance = { at, by };
+      finding.status = 'resolved';
+      return;
+    case 'CorrectiveActionEvidenceSubmitted': {
+      const { description, documentIds, verifyBy } = event.data;
+      finding.evidence.push({ description, documentIds, verifyBy: verifyBy ?? null, at, by });
+      finding.status = 'awaiting_verification';
+      return;
     }
-  });
+    case 'CorrectiveActionVerified':
+      finding.verifications.push({ effective: event.data.effective, comment: event.data.comment, at, by });
+      finding.status = event.data.effective ? 'resolved' : 'open';
+  }
 }

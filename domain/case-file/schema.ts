@@ -296,6 +296,7 @@ export const CaseFileSchema = z.object({
 
 export type CaseFile = z.infer<typeof CaseFileSchema>;
 export type Procedure = z.infer<typeof ProcedureSchema>;
+export type AuditPlanning = z.infer<typeof AuditPlanningSchema>;
 export type Request = z.infer<typeof RequestSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;

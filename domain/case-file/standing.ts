@@ -1,24 +1,24 @@
 /**
  * How decisions, certificates, self-assessments, renewals, suspensions, withdrawal, expiry and
- * complaints enter the case file.
+ * complaints enter the case file. Each function changes the draft it is given (see `foldCaseFile`).
  */
 import type { EventOf } from '../events';
 import type { StampedEvent } from './evolve';
 import { newProcedure } from './procedure';
-import type { CaseFile, Complaint, Decision, SelfAssessment, SuspensionProposal } from './schema';
-import { currentProcedure, updateCurrentProcedure, updateSelfAssessment, updateWhere } from './update';
+import type { CaseFile, SelfAssessment, SuspensionProposal } from './schema';
+import { currentProcedure, findSelfAssessment } from './update';
 
 type Stamped<Type extends StampedEvent['type']> = EventOf<Type> & { at: string; by: string | null };
-
-const decisionCount = (file: CaseFile) => file.procedures.filter((p) => p.decision !== null).length;
 
 export function decided(
   file: CaseFile,
   event: Stamped<'AccreditationGranted'> | Stamped<'AccreditationRefused'>,
-): CaseFile {
+) {
+  const procedure = currentProcedure(file);
+  if (!procedure) return;
   const granted = event.type === 'AccreditationGranted' ? event.data : null;
-  const decision: Decision = {
-    number: decisionCount(file) + 1,
+  procedure.decision = {
+    number: file.procedures.filter((p) => p.decision !== null).length + 1,
     outcome: granted ? 'granted' : 'refused',
     reasons: event.type === 'AccreditationRefused' ? event.data.reasons : [],
     certificateNumber: granted?.certificateNumber ?? null,
@@ -26,9 +26,8 @@ export function decided(
     by: event.by,
     dossier: null,
   };
-  const withDecision = updateCurrentProcedure(file, (p) => ({ ...p, decision }));
-  if (!granted) return withDecision;
-  const certificate = {
+  if (!granted) return;
+  file.certificates.push({
     certificateNumber: granted.certificateNumber,
     cycle: granted.cycle,
     renewal: granted.renewal,
@@ -39,72 +38,51 @@ export function decided(
     inForceSince: granted.renewal ? null : granted.validFrom,
     renewalWindowOpenedAt: null,
     expiredAt: null,
-  };
-  const selfAssessments: SelfAssessment[] = granted.selfAssessments.map((scheduled) => ({
-    ...scheduled,
-    certificateNumber: granted.certificateNumber,
-    extensions: [],
-    reminders: [],
-    escalatedAt: null,
-    submissions: [],
-    reviews: [],
-  }));
-  return {
-    ...withDecision,
-    certificates: [...withDecision.certificates, certificate],
-    selfAssessments: [...withDecision.selfAssessments, ...selfAssessments],
-  };
+  });
+  for (const scheduled of granted.selfAssessments) {
+    file.selfAssessments.push({
+      ...scheduled,
+      certificateNumber: granted.certificateNumber,
+      extensions: [],
+      reminders: [],
+      escalatedAt: null,
+      submissions: [],
+      reviews: [],
+    });
+  }
 }
 
 const inForce = (file: CaseFile) =>
   file.certificates.filter((c) => c.inForceSince !== null && c.expiredAt === null).at(-1);
 
-export function renewalApplied(file: CaseFile, { data, at, by }: Stamped<'RenewalApplied'>): CaseFile {
+export function renewalApplied(file: CaseFile, { data, at, by }: Stamped<'RenewalApplied'>) {
   const cycle = inForce(file)?.cycle ?? currentProcedure(file)?.cycle ?? 1;
-  const procedure = {
-    ...newProcedure(file, 'renewal', cycle),
-    renewalApplication: { documentIds: data.documentIds, at, by },
-  };
-  return { ...file, procedures: [...file.procedures, procedure] };
+  const procedure = newProcedure(file, 'renewal', cycle);
+  procedure.renewalApplication = { documentIds: data.documentIds, at, by };
+  file.procedures.push(procedure);
 }
 
 export function certificateEvent(
   file: CaseFile,
   event: Stamped<'RenewalWindowOpened'> | Stamped<'CycleRenewed'> | Stamped<'AccreditationExpired'>,
-): CaseFile {
+) {
   const { at } = event;
+  const certificate = file.certificates.find((c) => c.certificateNumber === event.data.certificateNumber);
   switch (event.type) {
     case 'RenewalWindowOpened':
-      return {
-        ...file,
-        certificates: updateWhere(
-          file.certificates,
-          (c) => c.certificateNumber === event.data.certificateNumber,
-          (c) => ({ ...c, renewalWindowOpenedAt: at }),
-        ),
-      };
-    case 'CycleRenewed': {
-      const { certificateNumber } = event.data;
-      return {
-        ...file,
-        certificates: file.certificates.map((c) => {
-          if (c.certificateNumber === certificateNumber) return { ...c, inForceSince: at };
-          return c.inForceSince !== null && c.expiredAt === null ? { ...c, expiredAt: at } : c;
-        }),
-      };
-    }
+      if (certificate) certificate.renewalWindowOpenedAt = at;
+      return;
+    case 'CycleRenewed':
+      // The renewed certificate takes over from the one in force.
+      for (const other of file.certificates) {
+        if (other !== certificate && other.inForceSince !== null && other.expiredAt === null)
+          other.expiredAt = at;
+      }
+      if (certificate) certificate.inForceSince = at;
+      return;
     case 'AccreditationExpired':
-      return caseEnded(
-        {
-          ...file,
-          certificates: updateWhere(
-            file.certificates,
-            (c) => c.certificateNumber === event.data.certificateNumber,
-            (c) => ({ ...c, expiredAt: at }),
-          ),
-        },
-        at,
-      );
+      if (certificate) certificate.expiredAt = at;
+      caseEnded(file, at);
   }
 }
 
@@ -116,72 +94,47 @@ export function selfAssessmentEvent(
     | Stamped<'SelfAssessmentSubmitted'>
     | Stamped<'SelfAssessmentAccepted'>
     | Stamped<'SelfAssessmentFollowUpRequested'>,
-): CaseFile {
+) {
+  const selfAssessment: SelfAssessment | undefined = findSelfAssessment(file, event.data.selfAssessmentId);
+  if (!selfAssessment) return;
   const { at, by } = event;
-  const change = (selfAssessment: SelfAssessment): SelfAssessment => {
-    switch (event.type) {
-      case 'SelfAssessmentReminderSent':
-        return {
-          ...selfAssessment,
-          reminders: [...selfAssessment.reminders, { kind: event.data.reminder, at }],
-        };
-      case 'SelfAssessmentEscalated':
-        return { ...selfAssessment, escalatedAt: at };
-      case 'SelfAssessmentSubmitted': {
-        const { statement, documentIds } = event.data;
-        return {
-          ...selfAssessment,
-          submissions: [...selfAssessment.submissions, { statement, documentIds, at, by }],
-        };
-      }
-      case 'SelfAssessmentAccepted':
-      case 'SelfAssessmentFollowUpRequested': {
-        const outcome = event.type === 'SelfAssessmentAccepted' ? 'accepted' : 'follow_up_requested';
-        const review = { outcome, comment: event.data.comment ?? null, at, by } as const;
-        return { ...selfAssessment, reviews: [...selfAssessment.reviews, review] };
-      }
+  switch (event.type) {
+    case 'SelfAssessmentReminderSent':
+      selfAssessment.reminders.push({ kind: event.data.reminder, at });
+      return;
+    case 'SelfAssessmentEscalated':
+      selfAssessment.escalatedAt = at;
+      return;
+    case 'SelfAssessmentSubmitted': {
+      const { statement, documentIds } = event.data;
+      selfAssessment.submissions.push({ statement, documentIds, at, by });
+      // The overdue self-assessment arrived: a proposal to suspend for it has lost its cause.
+      const closed = { how: 'self_assessment_submitted', reason: null, at, by } as const;
+      closeProposals(file, (p) => p.selfAssessmentId === selfAssessment.selfAssessmentId, closed);
+      return;
     }
-  };
-  const next = updateSelfAssessment(file, event.data.selfAssessmentId, change);
-  if (event.type !== 'SelfAssessmentSubmitted') return next;
-  // The overdue self-assessment arrived: a proposal to suspend for it has lost its cause.
-  return closeProposals(next, (p) => p.selfAssessmentId === event.data.selfAssessmentId, {
-    how: 'self_assessment_submitted',
-    reason: null,
-    at,
-    by,
-  });
+    case 'SelfAssessmentAccepted':
+    case 'SelfAssessmentFollowUpRequested': {
+      const outcome = event.type === 'SelfAssessmentAccepted' ? 'accepted' : 'follow_up_requested';
+      selfAssessment.reviews.push({ outcome, comment: event.data.comment ?? null, at, by });
+    }
+  }
 }
 
 function closeProposals(
   file: CaseFile,
   matches: (proposal: SuspensionProposal) => boolean,
   closed: NonNullable<SuspensionProposal['closed']>,
-): CaseFile {
-  if (!file.suspensionProposals) return file;
-  return {
-    ...file,
-    suspensionProposals: updateWhere(
-      file.suspensionProposals,
-      (proposal) => proposal.closed === null && matches(proposal),
-      (proposal) => ({ ...proposal, closed }),
-    ),
-  };
+) {
+  for (const proposal of file.suspensionProposals ?? []) {
+    if (proposal.closed === null && matches(proposal)) proposal.closed = closed;
+  }
 }
 
 /** Withdrawn or expired: a running suspension ends, open proposals are moot. */
-function caseEnded(file: CaseFile, at: string): CaseFile {
-  const suspensions = updateWhere(
-    file.suspensions,
-    (suspension) => suspension.endedAt === null,
-    (suspension) => ({ ...suspension, endedAt: at }),
-  );
-  return closeProposals({ ...file, suspensions }, () => true, {
-    how: 'case_ended',
-    reason: null,
-    at,
-    by: null,
-  });
+function caseEnded(file: CaseFile, at: string) {
+  for (const suspension of file.suspensions) suspension.endedAt ??= at;
+  closeProposals(file, () => true, { how: 'case_ended', reason: null, at, by: null });
 }
 
 export function suspensionEvent(
@@ -192,21 +145,23 @@ export function suspensionEvent(
     | Stamped<'AccreditationSuspended'>
     | Stamped<'AccreditationReinstated'>
     | Stamped<'AccreditationWithdrawn'>,
-): CaseFile {
+) {
   const { at, by } = event;
   switch (event.type) {
     case 'SuspensionProposed': {
       const { proposalId, selfAssessmentId, reason } = event.data;
-      const proposal = { proposalId, selfAssessmentId, reason, at, closed: null };
-      return { ...file, suspensionProposals: [...(file.suspensionProposals ?? []), proposal] };
+      file.suspensionProposals ??= [];
+      file.suspensionProposals.push({ proposalId, selfAssessmentId, reason, at, closed: null });
+      return;
     }
     case 'SuspensionProposalRejected': {
       const { proposalId, reason } = event.data;
-      return closeProposals(file, (p) => p.proposalId === proposalId, { how: 'rejected', reason, at, by });
+      closeProposals(file, (p) => p.proposalId === proposalId, { how: 'rejected', reason, at, by });
+      return;
     }
     case 'AccreditationSuspended': {
       const { suspensionId, reason, reinstateBy, proposalId, complaintId } = event.data;
-      const suspension = {
+      file.suspensions.push({
         suspensionId,
         reason,
         at,
@@ -216,27 +171,22 @@ export function suspensionEvent(
         complaintId: complaintId ?? null,
         reinstatement: null,
         endedAt: null,
-      };
-      const next = { ...file, suspensions: [...file.suspensions, suspension] };
-      return proposalId
-        ? closeProposals(next, (p) => p.proposalId === proposalId, { how: 'confirmed', reason: null, at, by })
-        : next;
+      });
+      if (proposalId) {
+        closeProposals(file, (p) => p.proposalId === proposalId, { how: 'confirmed', reason: null, at, by });
+      }
+      return;
     }
-    case 'AccreditationReinstated':
-      return {
-        ...file,
-        suspensions: updateWhere(
-          file.suspensions,
-          (suspension) => suspension.suspensionId === event.data.suspensionId,
-          (suspension) => ({
-            ...suspension,
-            reinstatement: { reason: event.data.reason, at, by },
-            endedAt: at,
-          }),
-        ),
-      };
+    case 'AccreditationReinstated': {
+      const suspension = file.suspensions.find((s) => s.suspensionId === event.data.suspensionId);
+      if (!suspension) return;
+      suspension.reinstatement = { reason: event.data.reason, at, by };
+      suspension.endedAt = at;
+      return;
+    }
     case 'AccreditationWithdrawn':
-      return caseEnded({ ...file, withdrawal: { reason: event.data.reason, at, by } }, at);
+      file.withdrawal = { reason: event.data.reason, at, by };
+      caseEnded(file, at);
   }
 }
 
@@ -249,12 +199,12 @@ export function complaintEvent(
     | Stamped<'ComplaintInvestigatorAssigned'>
     | Stamped<'ComplaintDecided'>
     | Stamped<'ComplaintClosed'>,
-): CaseFile {
+) {
   const { at, by } = event;
-  const complaints = file.complaints ?? [];
+  file.complaints ??= [];
   if (event.type === 'ComplaintReceived') {
     const { complaintId, complainant, summary, acknowledgeBy } = event.data;
-    const complaint: Complaint = {
+    file.complaints.push({
       complaintId,
       complainant,
       summary,
@@ -266,25 +216,27 @@ export function complaintEvent(
       investigation: null,
       decision: null,
       closedAt: null,
-    };
-    return { ...file, complaints: [...complaints, complaint] };
+    });
+    return;
   }
-  const change = (complaint: Complaint): Complaint => {
-    switch (event.type) {
-      case 'ComplaintAcknowledged':
-        return { ...complaint, acknowledgedAt: at };
-      case 'ComplaintAcknowledgementOverdue':
-        return { ...complaint, acknowledgementOverdueAt: at };
-      case 'ComplaintInvestigatorAssigned':
-        return { ...complaint, investigation: { investigatorId: event.data.investigatorId, at, by } };
-      case 'ComplaintDecided': {
-        const { outcome, reasoning, followUp } = event.data;
-        return { ...complaint, decision: { outcome, reasoning, followUp, at, by } };
-      }
-      case 'ComplaintClosed':
-        return { ...complaint, closedAt: at };
+  const complaint = file.complaints.find((c) => c.complaintId === event.data.complaintId);
+  if (!complaint) return;
+  switch (event.type) {
+    case 'ComplaintAcknowledged':
+      complaint.acknowledgedAt = at;
+      return;
+    case 'ComplaintAcknowledgementOverdue':
+      complaint.acknowledgementOverdueAt = at;
+      return;
+    case 'ComplaintInvestigatorAssigned':
+      complaint.investigation = { investigatorId: event.data.investigatorId, at, by };
+      return;
+    case 'ComplaintDecided': {
+      const { outcome, reasoning, followUp } = event.data;
+      complaint.decision = { outcome, reasoning, followUp, at, by };
+      return;
     }
-  };
-  const { complaintId } = event.data;
-  return { ...file, complaints: updateWhere(complaints, (c) => c.complaintId === complaintId, change) };
+    case 'ComplaintClosed':
+      complaint.closedAt = at;
+  }
 }

@@ -1,60 +1,32 @@
 import type { CaseFile, Finding, Procedure, Request, SelfAssessment } from './schema';
 
-/** The list with each matching item changed (a new list; the others are the same objects). */
-export function updateWhere<T>(
-  list: readonly T[],
-  matches: (item: T) => boolean,
-  change: (item: T) => T,
-): T[] {
-  return list.map((item) => (matches(item) ? change(item) : item));
-}
-
-/** The file with its current (last) procedure changed. */
-export function updateCurrentProcedure(
-  file: CaseFile,
-  change: (procedure: Procedure) => Procedure,
-): CaseFile {
-  const last = file.procedures.length - 1;
-  if (last < 0) return file;
-  return { ...file, procedures: file.procedures.map((p, index) => (index === last ? change(p) : p)) };
-}
-
+/**
+ * Lookups into a case file being folded. The fold works on a draft of its own (see `foldCaseFile`),
+ * so these return the draft's objects, to be changed in place.
+ */
 export const currentProcedure = (file: CaseFile): Procedure | undefined =>
   file.procedures[file.procedures.length - 1];
 
-function updateProcedures(file: CaseFile, change: (procedure: Procedure) => Procedure): CaseFile {
-  return { ...file, procedures: file.procedures.map(change) };
+export function findRequest(file: CaseFile, requestId: string): Request | undefined {
+  for (let i = file.procedures.length - 1; i >= 0; i--) {
+    const found = file.procedures[i]?.requests.find((request) => request.requestId === requestId);
+    if (found) return found;
+  }
+  return undefined;
 }
 
-export function updateRequest(file: CaseFile, requestId: string, change: (request: Request) => Request) {
-  return updateProcedures(file, (procedure) =>
-    procedure.requests.some((request) => request.requestId === requestId)
-      ? { ...procedure, requests: updateWhere(procedure.requests, (r) => r.requestId === requestId, change) }
-      : procedure,
-  );
+export function findFinding(file: CaseFile, findingId: string): Finding | undefined {
+  for (let i = file.procedures.length - 1; i >= 0; i--) {
+    const found = file.procedures[i]?.findings.find((finding) => finding.findingId === findingId);
+    if (found) return found;
+  }
+  return undefined;
 }
 
-export function updateFinding(file: CaseFile, findingId: string, change: (finding: Finding) => Finding) {
-  return updateProcedures(file, (procedure) =>
-    procedure.findings.some((finding) => finding.findingId === findingId)
-      ? { ...procedure, findings: updateWhere(procedure.findings, (f) => f.findingId === findingId, change) }
-      : procedure,
-  );
+export function findSelfAssessment(file: CaseFile, selfAssessmentId: string): SelfAssessment | undefined {
+  for (let i = file.selfAssessments.length - 1; i >= 0; i--) {
+    const selfAssessment = file.selfAssessments[i];
+    if (selfAssessment?.selfAssessmentId === selfAssessmentId) return selfAssessment;
+  }
+  return undefined;
 }
-
-export function updateSelfAssessment(
-  file: CaseFile,
-  selfAssessmentId: string,
-  change: (selfAssessment: SelfAssessment) => SelfAssessment,
-): CaseFile {
-  return {
-    ...file,
-    selfAssessments: updateWhere(
-      file.selfAssessments,
-      (selfAssessment) => selfAssessment.selfAssessmentId === selfAssessmentId,
-      change,
-    ),
-  };
-}
-
-export const appendTo = <T>(list: readonly T[] | undefined, item: T): T[] => [...(list ?? []), item];
