@@ -21,10 +21,10 @@ import { appendToStream, type NewEvent } from '../db/event-store';
 import { insertOrganisationOnce } from '../db/identity';
 import { accreditationProjection } from '../db/projections/accreditation';
 import { inlineProjections } from '../db/projections/index';
+import { longCase } from '../test/support/long-case';
 import type { ScenarioAppend } from '../test/support/scenarios';
 import type { TestUser } from '../test/support/users';
 import { type BenchApi, expectStatus, startBenchApi } from './api';
-import { longCase } from './long-case';
 import { seedAccreditations } from './seed';
 import { benchDatabase, formatLatency, type LatencySummary, report, scaled, summarise } from './support';
 
@@ -93,16 +93,12 @@ async function castOfScripts(db: Kysely<Database>) {
   return documents;
 }
 
-/** The history with real document ids, under its own stream id (for the copy without the projection). */
-function prepared(appends: ScenarioAppend[], documents: Map<string, string>, suffix = ''): ScenarioAppend[] {
+/** The history with the documents the store holds under their SHA-256. */
+function withDocuments(appends: ScenarioAppend[], documents: Map<string, string>): ScenarioAppend[] {
   return appends.map((append) => {
     let text = JSON.stringify(append.events);
     for (const [name, sha256] of documents) text = text.replaceAll(`"${name}"`, `"${sha256}"`);
-    const events = (JSON.parse(text) as NewEvent[]).map((event) => ({
-      ...event,
-      idempotencyKey: `${event.idempotencyKey}${suffix}`,
-    }));
-    return { ...append, streamId: `${append.streamId}${suffix}`, events };
+    return { ...append, events: JSON.parse(text) as NewEvent[] };
   });
 }
 
@@ -169,10 +165,11 @@ try {
 
   started = performance.now();
   const documents = await castOfScripts(db);
-  const shortScript = longCase('00000000-0000-4000-8000-000000000300', 300);
-  const longScript = longCase('00000000-0000-4000-8000-000000002000', 2_000);
-  const short = await appendCase(prepared(shortScript, documents), prepared(shortScript, documents, '-bare'));
-  const long = await appendCase(prepared(longScript, documents), prepared(longScript, documents, '-bare'));
+  const script = (id: number, events: number) =>
+    withDocuments(longCase(`00000000-0000-4000-8000-${String(id).padStart(12, '0')}`, events), documents);
+  // Each twice, the second copy (its own ids) appended without the case-file projection.
+  const short = await appendCase(script(300, 300), script(301, 300));
+  const long = await appendCase(script(2000, 2_000), script(2001, 2_000));
   const appendsWith = [...short.withFile, ...long.withFile];
   const appendsWithout = [...short.withoutFile, ...long.withoutFile];
   console.log(

@@ -5,7 +5,7 @@ import type { CaseFile } from '../domain/case-file/schema';
 import { preparedStatement } from './connection';
 import type { Database } from './database';
 import type { DocumentTables } from './documents';
-import { readStream } from './event-store';
+import type { EventMetadata } from './event-store';
 import { foldRecorded } from './projections/case-file';
 
 export interface StoredCaseFile {
@@ -19,8 +19,9 @@ export interface StoredCaseFile {
 const readStatement = preparedStatement('read_case_file');
 
 /**
- * The case file as the projection holds it: one row. Should the projection be behind the case
- * (a database migrated but not yet rebuilt), the file is folded from the events instead.
+ * The case file now, in one query: the stored file and the events since (at most the snapshot
+ * interval of the projection), folded here. Without a stored file (a case younger than the
+ * interval, a database migrated but not rebuilt) the events are folded from the start.
  */
 export async function readCaseFile(
   db: Kysely<Database>,
@@ -31,13 +32,33 @@ export async function readCaseFile(
     .modifyFront(readStatement)
     .leftJoin('case_files as c', 'c.stream_id', 'a.stream_id')
     .select(['a.stream_id', 'a.status', 'a.cycle', 'a.version', 'c.file', 'c.version as file_version'])
+    .select(
+      sql<SinceRow[]>`(SELECT coalesce(json_agg(json_build_object('version', e.stream_version,
+        'type', e.event_type, 'data', e.data, 'metadata', e.metadata, 'businessTime', e.business_time)
+        ORDER BY e.stream_version), '[]'::json)
+        FROM events e WHERE e.stream_id = a.stream_id AND e.stream_version > coalesce(c.version, 0)
+          AND e.stream_version <= a.version)`.as('since'),
+    )
     .where('a.accreditation_id', '=', accreditationId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const base = { streamId: row.stream_id, status: row.status, cycle: row.cycle, version: row.version };
-  if (row.file && row.file_version === row.version) return { ...base, file: row.file as CaseFile };
-  const { file } = foldRecorded(await readStream(db, row.stream_id, { toVersion: row.version }));
-  return file ? { ...base, file } : undefined;
+  const stored =
+    row.file && row.file_version !== null ? { file: row.file as CaseFile, version: row.file_version } : null;
+  const since = row.since.map((event) => ({
+    ...event,
+    businessTime: new Date(event.businessTime).toISOString(),
+  }));
+  const { file } = foldRecorded(since, stored);
+  if (!file) return undefined;
+  return { streamId: row.stream_id, status: row.status, cycle: row.cycle, version: row.version, file };
+}
+
+interface SinceRow {
+  version: number;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+  businessTime: string;
 }
 
 /** The stream of a case, if it exists (the accreditation's row in the read model). */

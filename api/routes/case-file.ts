@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { accreditationDetailAsOf, readCaseAsOf } from '../../db/as-of';
+import { accreditationDetailAsOf, caseAsOf, caseFileOf, readStreamAsOf } from '../../db/as-of';
 import { documentMetadata, peopleNamed, readCaseFile, streamOfAccreditation } from '../../db/case-file';
 import type { Database, UserRow } from '../../db/database';
 import { maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
@@ -84,21 +84,34 @@ interface LoadedCase {
   file: CaseFile;
 }
 
-/** The case now, or as of an instant (404 when it did not exist yet or the user may not see it). */
-export async function loadCase(db: Kysely<Database>, user: UserRow, accreditationId: string, asOf?: string) {
+/** The events of the case up to an instant, if the user may see it (404 when not, or not yet opened). */
+async function eventsAsOf(db: Kysely<Database>, user: UserRow, accreditationId: string, asOf: string) {
   if (!seesEveryCase(user) && !(await maySeeAccreditationWithId(db, user, accreditationId))) throw notFound();
-  if (asOf === undefined) {
-    const stored = await readCaseFile(db, accreditationId);
-    if (!stored) throw notFound();
-    return { current: stored as LoadedCase, past: undefined };
-  }
   const streamId = await streamOfAccreditation(db, accreditationId);
   if (!streamId) throw notFound();
-  const past = await readCaseAsOf(db, streamId, new Date(asOf));
+  const events = await readStreamAsOf(db, streamId, new Date(asOf));
+  const past = caseAsOf(streamId, events);
   if (!past) throw new ProblemError(problem('notFound', `The accreditation did not exist at ${asOf}.`));
-  const { state, file, events } = past;
-  const version = events.length;
-  return { current: { status: state.status, cycle: state.cycle, version, file } as LoadedCase, past };
+  return past;
+}
+
+/** The case file now, or as of an instant (404 when it did not exist yet or the user may not see it). */
+export async function loadCase(
+  db: Kysely<Database>,
+  user: UserRow,
+  accreditationId: string,
+  asOf?: string,
+): Promise<LoadedCase> {
+  if (asOf !== undefined) {
+    const { state, events } = await eventsAsOf(db, user, accreditationId, asOf);
+    const file = caseFileOf(events);
+    if (!file) throw notFound();
+    return { status: state.status, cycle: state.cycle, version: events.length, file };
+  }
+  if (!seesEveryCase(user) && !(await maySeeAccreditationWithId(db, user, accreditationId))) throw notFound();
+  const stored = await readCaseFile(db, accreditationId);
+  if (!stored) throw notFound();
+  return stored as LoadedCase;
 }
 
 /** Every document the (viewer's) file refers to, with its metadata and where it was used. */
@@ -149,8 +162,7 @@ const Params = z.object({ id: z.uuid() });
 export const caseFileRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { db }) => {
   const view = async (request: FastifyRequest, id: string, asOf: string | undefined) => {
     const user = currentUser(request);
-    const { current } = await loadCase(db, user, id, asOf);
-    return presentCaseFile(db, user, id, current, asOf ?? null);
+    return presentCaseFile(db, user, id, await loadCase(db, user, id, asOf), asOf ?? null);
   };
 
   app.get(
@@ -197,9 +209,9 @@ export const caseFileRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
       const user = currentUser(request);
       const { id } = request.params;
       const { asOf } = request.query;
-      const { current } = await loadCase(db, user, id, asOf);
-      const items = await documentsOf(db, caseFileFor(current.file, viewerOf(user)));
-      const { status, cycle, version } = current;
+      const loaded = await loadCase(db, user, id, asOf);
+      const items = await documentsOf(db, caseFileFor(loaded.file, viewerOf(user)));
+      const { status, cycle, version } = loaded;
       return { accreditationId: id, status, cycle, version, asOf: asOf ?? null, items };
     },
   );
@@ -207,6 +219,5 @@ export const caseFileRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
 
 /** The accreditation as `GET /accreditations/{id}` answered at an instant. */
 export async function accreditationAsOf(db: Kysely<Database>, user: UserRow, id: string, asOf: string) {
-  const { past } = await loadCase(db, user, id, asOf);
-  return accreditationDetailAsOf(past as NonNullable<typeof past>);
+  return accreditationDetailAsOf(await eventsAsOf(db, user, id, asOf));
 }

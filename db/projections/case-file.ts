@@ -1,14 +1,17 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { applyCaseFileEvents, type StampedEvent } from '../../domain/case-file/evolve';
 import type { CaseFile } from '../../domain/case-file/schema';
+import { AccreditationEventSchema } from '../../domain/events';
 import { preparedStatement } from '../connection';
 import type { Database } from '../database';
-import { type RecordedEvent, readStream } from '../event-store';
-import { accreditationEventTypes } from './accreditation';
+import type { RecordedEvent } from '../event-store';
 import type { InlineProjection } from './inline';
 
+/** What the fold reads of a stored event. */
+export type FoldableEvent = Pick<RecordedEvent, 'version' | 'type' | 'data' | 'metadata' | 'businessTime'>;
+
 /** A stored event as the case file folds it: its business time and who caused it. */
-export function stamped(event: RecordedEvent): StampedEvent {
+export function stamped(event: FoldableEvent): StampedEvent {
   const { actorId, actorRole } = event.metadata;
   const by = actorRole === 'system' || typeof actorId !== 'string' ? null : actorId;
   return { type: event.type, data: event.data, at: event.businessTime, by } as StampedEvent;
@@ -29,11 +32,11 @@ interface CaseFileRow {
 const unfolded = (): Folded => ({ file: null, version: 0 });
 
 /** Folds the events not yet applied onto `current`, whose file this module owns (parsed or built here). */
-function foldStream(current: Folded, events: readonly RecordedEvent[]): Folded {
+function foldStream(current: Folded, events: readonly FoldableEvent[]): Folded {
   const fresh = events.filter((event) => event.version > current.version);
   if (fresh.length === 0) return current;
   const file = applyCaseFileEvents(current.file, fresh.map(stamped));
-  return { file, version: (fresh[fresh.length - 1] as RecordedEvent).version };
+  return { file, version: (fresh[fresh.length - 1] as FoldableEvent).version };
 }
 
 function row(streamId: string, folded: Folded): CaseFileRow[] {
@@ -76,16 +79,61 @@ async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<M
   return new Map(rows.map((r) => [r.stream_id, { file: r.file as CaseFile, version: r.version }]));
 }
 
+/** The stream's events after `after` and before `before`. (Not through event-store.ts, which imports the projections.) */
+async function eventsBetween(trx: Kysely<Database>, streamId: string, after: number, before: number) {
+  const rows = await trx
+    .selectFrom('events')
+    .select(['stream_version', 'event_type', 'data', 'metadata', 'business_time'])
+    .where('stream_id', '=', streamId)
+    .where('stream_version', '>', after)
+    .where('stream_version', '<', before)
+    .orderBy('stream_version')
+    .execute();
+  return rows.map(
+    (row): FoldableEvent => ({
+      version: row.stream_version,
+      type: row.event_type,
+      data: row.data,
+      metadata: row.metadata as FoldableEvent['metadata'],
+      businessTime: row.business_time.toISOString(),
+    }),
+  );
+}
+
+/** Every type of the accreditation stream. */
+const accreditationEventTypes: readonly string[] = AccreditationEventSchema.options.map(
+  (option) => option.shape.type.value,
+);
+
+/**
+ * A stream's file is written again each time its version passes a multiple of this: the file of a
+ * long case is large (some 270 bytes per event), and rewriting it at every step would cost each
+ * step more the longer the case runs. A read folds the few events since (`readCaseFile`).
+ */
+export const caseFileSnapshotInterval = 32;
+
+const passesSnapshot = (first: number, last: number) =>
+  Math.floor(last / caseFileSnapshotInterval) > Math.floor((first - 1) / caseFileSnapshotInterval);
+
 async function projectCaseFiles(trx: Transaction<Database>, events: readonly RecordedEvent[]) {
-  const byStream = groupByStream(events);
-  const folded = await loadFolded(trx, [...byStream.keys()]);
+  const due = [...groupByStream(events)].filter(([, streamEvents]) =>
+    passesSnapshot(
+      (streamEvents[0] as RecordedEvent).version,
+      (streamEvents.at(-1) as RecordedEvent).version,
+    ),
+  );
+  if (due.length === 0) return;
+  const stored = await loadFolded(
+    trx,
+    due.map(([streamId]) => streamId),
+  );
   const rows: CaseFileRow[] = [];
-  for (const [streamId, streamEvents] of byStream) {
-    let current = folded.get(streamId) ?? unfolded();
+  for (const [streamId, streamEvents] of due) {
+    let current = stored.get(streamId) ?? unfolded();
     const first = streamEvents[0] as RecordedEvent;
-    // Events before the projection existed (or a row lost): fold them from the store first.
+    // The events since the stored file: read from the store, which this transaction has written.
     if (first.version > current.version + 1) {
-      current = foldStream(unfolded(), await readStream(trx, streamId, { toVersion: first.version - 1 }));
+      current = foldStream(current, await eventsBetween(trx, streamId, current.version, first.version));
     }
     rows.push(...row(streamId, foldStream(current, streamEvents)));
   }
@@ -93,8 +141,9 @@ async function projectCaseFiles(trx: Transaction<Database>, events: readonly Rec
 }
 
 /**
- * The case file of each accreditation (`evolveCaseFile` over its events), written in the append
- * transaction, so a read of the file is one row and shows what the step that answered recorded.
+ * The case file of each accreditation (`applyCaseFileEvents` over its events), stored in the append
+ * transaction every `caseFileSnapshotInterval` events, and by a rebuild at each stream's end: a read
+ * is one query, the stored file and the events since.
  */
 export const caseFileProjection: InlineProjection = {
   name: 'case_files',
@@ -119,7 +168,10 @@ export const caseFileProjection: InlineProjection = {
   },
 };
 
-/** The events folded into a case file (for reads of a stream without a stored file, and "as of"). */
-export function foldRecorded(events: readonly RecordedEvent[]): { file: CaseFile | null; version: number } {
-  return foldStream(unfolded(), events);
+/** `events` (the stream's next ones) folded onto a stored file, or from the start ("as of"). */
+export function foldRecorded(
+  events: readonly FoldableEvent[],
+  stored: { file: CaseFile; version: number } | null = null,
+): { file: CaseFile | null; version: number } {
+  return foldStream(stored ?? unfolded(), events);
 }

@@ -4,12 +4,12 @@
  * corrective actions, the grant, self-assessments, a complaint now and then, renewal — through the
  * real decider, on its own clock (each step an hour after the last, timers at their time).
  */
-import { type AccreditationState, decide, evolve, initialState } from '../domain/accreditation';
-import { certificateNumberFrom } from '../domain/certificate-number';
-import { type Actor, type Command, CommandSchema } from '../domain/commands';
-import { openTasks, type Task } from '../domain/tasks';
-import { dueTimers } from '../domain/timers';
-import type { ScenarioAppend } from '../test/support/scenarios';
+import { type AccreditationState, decide, evolve, initialState } from '../../domain/accreditation';
+import { certificateNumberFrom } from '../../domain/certificate-number';
+import { type Actor, type Command, CommandSchema } from '../../domain/commands';
+import { openTasks, type Task } from '../../domain/tasks';
+import { dueTimers } from '../../domain/timers';
+import type { ScenarioAppend } from './scenarios';
 
 const hour = 3_600_000;
 const staff: Actor = { id: 'staff-anna', role: 'staff' };
