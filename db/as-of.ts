@@ -20,28 +20,50 @@ export interface CaseAsOf {
 }
 
 /**
- * The events of a stream "as of" an instant: up to the last one recorded at or before it, in one
- * row (a JSON array, parsed at once). Recorded time, not business time: a read at that instant saw
- * exactly these events (business time is the workflow's clock, which runs ahead of the record by
- * the length of a workflow task, and by far more on a time-skipping test server).
+ * The events of a stream "as of" an instant: those recorded at or before it, as far as they run
+ * on without a gap. Recorded time, not business time: a read at that instant saw exactly these
+ * events (business time is the workflow's clock, which runs ahead of the record by the length of
+ * a workflow task, and by far more on a time-skipping test server). Only what the folds read is
+ * fetched: of the metadata the actor, the times as epoch milliseconds (node-postgres parses a
+ * timestamp far more slowly than an integer; half the time of a 2 000-event read).
  */
 export async function readStreamAsOf(
   db: Kysely<Database>,
   streamId: string,
   asOf: Date,
 ): Promise<AsOfEvent[]> {
-  const { rows } = await sql<{ events: (AsOfEvent & { businessTime: string })[] }>`
-    SELECT coalesce(json_agg(json_build_object('version', stream_version, 'globalPosition', global_position,
-      'type', event_type, 'data', data, 'metadata', metadata, 'businessTime', business_time)
-      ORDER BY stream_version), '[]'::json) AS events
-    FROM events WHERE stream_id = ${streamId} AND stream_version <= (
-      SELECT max(stream_version) FROM events WHERE stream_id = ${streamId} AND recorded_time <= ${asOf})`.execute(
+  const { rows } = await sql<AsOfRow>`
+    SELECT stream_version, global_position, event_type, data, metadata ->> 'actorId' AS actor_id,
+      metadata ->> 'actorRole' AS actor_role, (extract(epoch FROM business_time) * 1000)::bigint AS at
+    FROM events WHERE stream_id = ${streamId} AND recorded_time <= ${asOf} ORDER BY stream_version`.execute(
     db,
   );
-  return (rows[0]?.events ?? []).map((event) => ({
-    ...event,
-    businessTime: new Date(event.businessTime).toISOString(),
-  }));
+  const events: AsOfEvent[] = [];
+  for (const row of rows) {
+    if (row.stream_version !== events.length + 1) break;
+    events.push({
+      version: row.stream_version,
+      globalPosition: row.global_position,
+      type: row.event_type,
+      data: row.data,
+      metadata: {
+        ...(row.actor_id === null ? {} : { actorId: row.actor_id }),
+        ...(row.actor_role === null ? {} : { actorRole: row.actor_role }),
+      },
+      businessTime: new Date(row.at).toISOString(),
+    });
+  }
+  return events;
+}
+
+interface AsOfRow {
+  stream_version: number;
+  global_position: number;
+  event_type: string;
+  data: unknown;
+  actor_id: string | null;
+  actor_role: string | null;
+  at: number;
 }
 
 /** The decider's state after the events; undefined before the case was opened. */

@@ -3,8 +3,7 @@ import type { AccreditationState } from '../domain/accreditation';
 import type { DocumentUse } from '../domain/case-file/references';
 import type { CaseFile } from '../domain/case-file/schema';
 import { preparedStatement } from './connection';
-import type { Database } from './database';
-import type { DocumentTables } from './documents';
+import type { AccreditationSummaryRow, Database } from './database';
 import type { EventMetadata } from './event-store';
 import { foldRecorded } from './projections/case-file';
 
@@ -14,6 +13,8 @@ export interface StoredCaseFile {
   cycle: number;
   version: number;
   file: CaseFile;
+  /** For the visibility check (`maySeeAccreditation`): the reader's own open tasks of the case. */
+  visibility: Pick<AccreditationSummaryRow, 'organisation_id' | 'auditor_ids'> & { readerTasks: number };
 }
 
 const readStatement = preparedStatement('read_case_file');
@@ -26,12 +27,19 @@ const readStatement = preparedStatement('read_case_file');
 export async function readCaseFile(
   db: Kysely<Database>,
   accreditationId: string,
+  readerId = '',
 ): Promise<StoredCaseFile | undefined> {
   const row = await db
     .selectFrom('accreditations as a')
     .modifyFront(readStatement)
     .leftJoin('case_files as c', 'c.stream_id', 'a.stream_id')
     .select(['a.stream_id', 'a.status', 'a.cycle', 'a.version', 'c.file', 'c.version as file_version'])
+    .select(['a.organisation_id', 'a.auditor_ids'])
+    .select(
+      sql<number>`(SELECT count(*) FROM tasks t WHERE t.stream_id = a.stream_id AND t.assignee_id = ${readerId})`.as(
+        'reader_tasks',
+      ),
+    )
     .select(
       sql<SinceRow[]>`(SELECT coalesce(json_agg(json_build_object('version', e.stream_version,
         'type', e.event_type, 'data', e.data, 'metadata', e.metadata, 'businessTime', e.business_time)
@@ -50,7 +58,15 @@ export async function readCaseFile(
   }));
   const { file } = foldRecorded(since, stored);
   if (!file) return undefined;
-  return { streamId: row.stream_id, status: row.status, cycle: row.cycle, version: row.version, file };
+  const { organisation_id, auditor_ids, reader_tasks } = row;
+  return {
+    streamId: row.stream_id,
+    status: row.status,
+    cycle: row.cycle,
+    version: row.version,
+    file,
+    visibility: { organisation_id, auditor_ids, readerTasks: Number(reader_tasks) },
+  };
 }
 
 interface SinceRow {
@@ -80,66 +96,64 @@ export interface DocumentMetadata {
   uploadedAt: Date;
 }
 
+interface UploadRow {
+  sha256: string;
+  media_type: string;
+  size_bytes: number;
+  uploaded_by: string;
+  organisation_id: string | null;
+  filename: string | null;
+  uploaded_at: string;
+}
+
 /**
- * Name, media type, size and upload of documents a case file refers to (master data, joined at
- * read time). Of several uploads of the same bytes, the one by someone who used the document in
- * the case is taken, else one by the case's organisation, else the first.
+ * What a case file refers to, from the master data, in one query: name, media type, size and
+ * upload of its documents, and the names and roles of the people it names. Of several uploads of
+ * the same bytes, the one by someone who used the document in the case is taken, else one by the
+ * case's organisation, else the first.
  */
-export async function documentMetadata(
+export async function referencedMasterData(
   db: Kysely<Database>,
   references: readonly { documentId: string; uses: readonly DocumentUse[] }[],
+  userIds: readonly string[],
   organisationId: string,
-): Promise<Map<string, DocumentMetadata>> {
+) {
   const ids = references.map((reference) => reference.documentId).filter((id) => /^[0-9a-f]{64}$/.test(id));
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .withTables<DocumentTables>()
-    .selectFrom('documents as d')
-    .innerJoin('document_uploads as u', 'u.sha256', 'd.sha256')
-    .select([
-      'd.sha256',
-      'd.media_type',
-      'd.size_bytes',
-      'u.uploaded_by',
-      'u.organisation_id',
-      'u.filename',
-      'u.uploaded_at',
-    ])
-    .where(sql<boolean>`d.sha256 = ANY (${ids}::text[])`)
-    .orderBy('u.uploaded_at')
-    .execute();
+  const { rows } = await sql<{ uploads: UploadRow[] | null; people: PersonRow[] | null }>`SELECT
+    (SELECT json_agg(json_build_object('sha256', d.sha256, 'media_type', d.media_type, 'size_bytes', d.size_bytes,
+        'uploaded_by', u.uploaded_by, 'organisation_id', u.organisation_id, 'filename', u.filename,
+        'uploaded_at', u.uploaded_at) ORDER BY u.uploaded_at)
+      FROM documents d JOIN document_uploads u ON u.sha256 = d.sha256
+      WHERE d.sha256 = ANY (${ids}::text[])) AS uploads,
+    (SELECT json_agg(json_build_object('user_id', user_id, 'name', name, 'role', role) ORDER BY user_id)
+      FROM users WHERE user_id = ANY (${[...userIds]}::text[])) AS people`.execute(db);
+  const { uploads, people } = rows[0] ?? { uploads: null, people: null };
   const users = new Map(references.map((r) => [r.documentId, new Set(r.uses.map((use) => use.by))]));
-  const rank = (row: (typeof rows)[number]) =>
+  const rank = (row: UploadRow) =>
     users.get(row.sha256)?.has(row.uploaded_by) ? 0 : row.organisation_id === organisationId ? 1 : 2;
-  const chosen = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
+  const chosen = new Map<string, UploadRow>();
+  for (const row of uploads ?? []) {
     const current = chosen.get(row.sha256);
     if (!current || rank(row) < rank(current)) chosen.set(row.sha256, row);
   }
-  return new Map(
-    [...chosen].map(([sha256, row]) => [
+  const documents = new Map<string, DocumentMetadata>();
+  for (const [sha256, row] of chosen) {
+    documents.set(sha256, {
       sha256,
-      {
-        sha256,
-        name: row.filename,
-        mediaType: row.media_type,
-        size: row.size_bytes,
-        uploadedBy: row.uploaded_by,
-        uploadedAt: row.uploaded_at as Date,
-      },
-    ]),
-  );
+      name: row.filename,
+      mediaType: row.media_type,
+      size: row.size_bytes,
+      uploadedBy: row.uploaded_by,
+      uploadedAt: new Date(row.uploaded_at),
+    });
+  }
+  return { documents, people: people ?? [] };
 }
 
-/** Names and roles of the users a case file names. */
-export async function peopleNamed(db: Kysely<Database>, userIds: readonly string[]) {
-  if (userIds.length === 0) return [];
-  return db
-    .selectFrom('users')
-    .select(['user_id', 'name', 'role'])
-    .where(sql<boolean>`user_id = ANY (${userIds}::text[])`)
-    .orderBy('user_id')
-    .execute();
+interface PersonRow {
+  user_id: string;
+  name: string;
+  role: string;
 }
 
 /** The decider's state of a case as the read model holds it. */

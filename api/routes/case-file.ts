@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { accreditationDetailAsOf, caseAsOf, caseFileOf, readStreamAsOf } from '../../db/as-of';
-import { documentMetadata, peopleNamed, readCaseFile, streamOfAccreditation } from '../../db/case-file';
+import { readCaseFile, referencedMasterData, streamOfAccreditation } from '../../db/case-file';
 import type { Database, UserRow } from '../../db/database';
-import { maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
+import { maySeeAccreditation, maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
 import { documentReferences, peopleIn } from '../../domain/case-file/references';
 import { type CaseFile, CaseFileSchema } from '../../domain/case-file/schema';
 import { caseFileFor } from '../../domain/case-file/visibility';
@@ -108,28 +108,35 @@ export async function loadCase(
     if (!file) throw notFound();
     return { status: state.status, cycle: state.cycle, version: events.length, file };
   }
-  if (!seesEveryCase(user) && !(await maySeeAccreditationWithId(db, user, accreditationId))) throw notFound();
-  const stored = await readCaseFile(db, accreditationId);
-  if (!stored) throw notFound();
+  // Who may see the case is read with the file: one query.
+  const stored = await readCaseFile(db, accreditationId, user.user_id);
+  const ownTasks = stored?.visibility.readerTasks ? [{ assignee_id: user.user_id }] : [];
+  if (!stored || !maySeeAccreditation(user, stored.visibility, ownTasks)) throw notFound();
   return stored as LoadedCase;
 }
 
-/** Every document the (viewer's) file refers to, with its metadata and where it was used. */
-async function documentsOf(db: Kysely<Database>, file: CaseFile) {
+/** The documents the (viewer's) file refers to, with their metadata and uses, and the people it names. */
+async function referencesOf(db: Kysely<Database>, file: CaseFile) {
   const references = documentReferences(file);
-  const metadata = await documentMetadata(db, references, file.organisationId);
-  return references.map(({ documentId, uses }) => {
-    const known = metadata.get(documentId);
+  const known = await referencedMasterData(db, references, peopleIn(file), file.organisationId);
+  const documents = references.map(({ documentId, uses }) => {
+    const document = known.documents.get(documentId);
     return {
       id: documentId,
-      name: known?.name ?? null,
-      mediaType: known?.mediaType ?? null,
-      size: known?.size ?? null,
-      uploadedBy: known?.uploadedBy ?? null,
-      uploadedAt: known?.uploadedAt.toISOString() ?? null,
+      name: document?.name ?? null,
+      mediaType: document?.mediaType ?? null,
+      size: document?.size ?? null,
+      uploadedBy: document?.uploadedBy ?? null,
+      uploadedAt: document?.uploadedAt.toISOString() ?? null,
       uses,
     };
   });
+  const people = known.people.map((person) => ({
+    userId: person.user_id,
+    name: person.name,
+    role: person.role,
+  }));
+  return { documents, people };
 }
 
 const viewerOf = (user: UserRow) => ({ role: user.role, userId: user.user_id });
@@ -143,18 +150,9 @@ export async function presentCaseFile(
   asOf: string | null,
 ): Promise<CaseFileView> {
   const file = caseFileFor(loaded.file, viewerOf(user));
-  const [documents, people] = await Promise.all([documentsOf(db, file), peopleNamed(db, peopleIn(file))]);
+  const { documents, people } = await referencesOf(db, file);
   const { status, cycle, version } = loaded;
-  return {
-    accreditationId,
-    status,
-    cycle,
-    version,
-    asOf,
-    file,
-    documents,
-    people: people.map((person) => ({ userId: person.user_id, name: person.name, role: person.role })),
-  };
+  return { accreditationId, status, cycle, version, asOf, file, documents, people };
 }
 
 const Params = z.object({ id: z.uuid() });
@@ -210,7 +208,7 @@ export const caseFileRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
       const { id } = request.params;
       const { asOf } = request.query;
       const loaded = await loadCase(db, user, id, asOf);
-      const items = await documentsOf(db, caseFileFor(loaded.file, viewerOf(user)));
+      const { documents: items } = await referencesOf(db, caseFileFor(loaded.file, viewerOf(user)));
       const { status, cycle, version } = loaded;
       return { accreditationId: id, status, cycle, version, asOf: asOf ?? null, items };
     },
