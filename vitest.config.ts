@@ -7,15 +7,26 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/deployment/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/deployment/**/*.test.ts', 'test/web/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/domain/**', 'test/deployment/**'],
+          exclude: ['test/domain/**', 'test/deployment/**', 'test/web/**', 'test/browser/**'],
           globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          // The shared servers first (started once per run even with the integration project).
+          globalSetup: ['test/support/global-setup.ts', 'test/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
           pool: 'forks',

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database';
-import { appendToStream, type NewEvent, readStream, VersionConflict } from '../db/event-store';
+import { type EventStore, type NewEvent, VersionConflict } from '../db/event-store';
 import { AccreditationEventSchema } from '../domain/events';
 
 export interface AppendEventsInput {
@@ -37,11 +35,11 @@ const causationOf = (metadata: Record<string, unknown>) =>
  * Side effects of the workflows. Appending is idempotent (each event carries an idempotency key
  * derived in the workflow from the step that decided it), so a retried activity writes nothing twice.
  */
-export function createActivities({ db }: { db: Kysely<Database> }) {
+export function createActivities({ eventStore }: { eventStore: EventStore }) {
   return {
     async appendEvents({ streamId, expectedVersion, events }: AppendEventsInput): Promise<AppendOutcome> {
       try {
-        const result = await appendToStream(db, streamId, expectedVersion, events);
+        const result = await eventStore.appendToStream(streamId, expectedVersion, events);
         if (!result.duplicate) {
           const recorded = events.map((event, index) => ({
             version: result.firstVersion + index,
@@ -51,14 +49,14 @@ export function createActivities({ db }: { db: Kysely<Database> }) {
           }));
           return { status: 'appended', recorded };
         }
-        const stored = await readStream(db, streamId, {
+        const stored = await eventStore.readStream(streamId, {
           fromVersion: result.firstVersion - 1,
           toVersion: result.lastVersion,
         });
         return { status: 'duplicate', recorded: stored.map(toStoredEvent) };
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
-        const stored = await readStream(db, streamId, { fromVersion: expectedVersion });
+        const stored = await eventStore.readStream(streamId, { fromVersion: expectedVersion });
         return { status: 'conflict', recorded: stored.map(toStoredEvent) };
       }
     },

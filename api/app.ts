@@ -1,43 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Client } from '@temporalio/client';
-import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/database';
 import type { DocumentStorage } from '../db/documents';
-import { type AuthRateLimit, authPlugin } from './auth';
+import { mediaTypes } from '../domain/media-types';
+import { authPlugin } from './auth';
+import type { ApiDependencies } from './dependencies';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
 import { calendarRoutes } from './routes/calendar';
 import { caseFileRoutes } from './routes/case-file';
 import { catalogueRoutes } from './routes/catalogue';
-import { Base64Upload, documentRoutes, mediaTypes } from './routes/documents';
+import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
-
-export interface ApiDependencies {
-  db: Kysely<Database>;
-  temporal: Client;
-  taskQueue: string;
-  logger?: FastifyBaseLogger | false;
-  /** How long a step waits for the workflow before 503 (default 10 s). */
-  stepTimeoutMs?: number;
-  /** Where evidence is stored (default: PostgreSQL). */
-  documents: DocumentStorage;
-  authRateLimit?: AuthRateLimit;
-}
+import { loadWebApplication, navigationRewrite, webApplicationPlugin } from './web-app';
 
 /** Fastify's own 4xx errors, by status, as stable problem types. */
 const problemByStatus: Record<number, ProblemKind> = {
@@ -64,8 +52,10 @@ function findNul(value: unknown, path = ''): string | undefined {
 
 export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { documents?: DocumentStorage }) {
   const deps: ApiDependencies = { ...input, documents: input.documents ?? { kind: 'database' } };
+  const web = deps.webRoot ? loadWebApplication(deps.webRoot) : undefined;
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
+    ...(web ? { rewriteUrl: navigationRewrite(web) } : {}),
     bodyLimit: 1024 * 1024,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -130,6 +120,7 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit });
+  await app.register(webApplicationPlugin, { web });
   let openapi: ReturnType<typeof app.swagger> | undefined;
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => {
     openapi ??= finishDocument(app.swagger(), [

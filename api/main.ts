@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createDb } from '../db/connection';
+import { webDistDir } from '../dev/paths';
 import { buildApp } from './app';
 
 async function main() {
@@ -16,7 +17,11 @@ async function main() {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     logger,
     documents: env.DOCUMENT_DIR ? { kind: 'directory', path: env.DOCUMENT_DIR } : { kind: 'database' },
+    webRoot: webDistDir,
   });
+  if (!app.hasRoute({ method: 'GET', url: '/index.html' })) {
+    logger.warn(`The web application is not built (${webDistDir}); npm run build:web builds it.`);
+  }
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
 
   const stop = async () => {

@@ -240,8 +240,12 @@ try {
     [long.streamId],
   );
   const instants = times.rows.map((row: { at: Date }) => row.at.toISOString());
+  // A fixed sequence of positions over the stream (a linear congruential walk), the same every run.
   let drawn = 0;
-  const random = () => instants[(drawn = (drawn * 7919 + 104_729) % instants.length)] as string;
+  const random = () => {
+    drawn = (drawn * 7919 + 104_729) % instants.length;
+    return instants[drawn] as string;
+  };
   const atRandom = (path: string) => {
     let instant = random();
     return {

@@ -13,7 +13,7 @@
  *   npm run bench -- open-cases [--scale 0.05]
  */
 import { randomUUID } from 'node:crypto';
-import { executeStep, openAccreditation } from '../api/steps';
+import { executeStep, openAccreditation } from '../api/workflow-client';
 import { loadEnv } from '../config/env';
 import type { Actor } from '../domain/commands';
 import {

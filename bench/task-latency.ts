@@ -15,7 +15,7 @@
  *   npm run bench -- task-latency [--scale 0.05]
  */
 import type { Client } from '@temporalio/client';
-import { executeStep } from '../api/steps';
+import { executeStep } from '../api/workflow-client';
 import type { TestUser } from '../test/support/users';
 import { type BenchApi, expectStatus, openingBody, startBenchApi } from './api';
 import {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { stepRouteOf, stepRoutes } from '../api/step-table';
+import { stepRouteOf, stepRoutes } from '../api/step-routes';
 import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
 import { createDb } from '../db/connection';
 import type { UserRole } from '../db/database';

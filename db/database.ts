@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
+import type { UserRole } from '../domain/roles';
 
 /**
  * The database as Kysely sees it: one interface per table. Table interfaces describe columns;
@@ -163,7 +164,7 @@ export type NotificationRow = Selectable<NotificationsTable>;
 // ─── identity (master data, not event-sourced) ──────────────────────────────────────────────
 
 export type Language = 'de' | 'en';
-export type UserRole = 'admin' | 'staff' | 'decision_maker' | 'auditor' | 'organisation';
+export type { UserRole };
 
 export interface OrganisationsTable {
   organisation_id: string;

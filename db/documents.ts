@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DocumentMediaType } from '../domain/media-types';
 import type { Database, UserRow } from './database';
 
 /** The document tables (migration 2026-11-26-20-documents), kept beside the others' `Database`. */
@@ -33,8 +34,8 @@ export type DocumentStorage = { kind: 'database' } | { kind: 'directory'; path: 
 
 export const sha256Hex = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
-/** Media types accepted as evidence, each with a check of the first bytes. */
-export const documentTypes: Record<string, (content: Buffer) => boolean> = {
+/** Each accepted media type's check of the first bytes. */
+export const documentTypes: Record<DocumentMediaType, (content: Buffer) => boolean> = {
   'application/pdf': (content) => content.subarray(0, 5).toString('latin1') === '%PDF-',
   'image/png': (content) =>
     content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),

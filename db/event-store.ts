@@ -1,96 +1,48 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { preparedStatement } from './connection';
 import type { Database, JsonObject } from './database';
-import { inlineProjections } from './projections/index';
+import {
+  type AppendResult,
+  type Checkpoint,
+  type EventMetadata,
+  type ExpectedVersion,
+  IdempotencyKeyReused,
+  type NewEvent,
+  type RecordedEvent,
+  startOfLog,
+  VersionConflict,
+} from './event-types';
 import { type InlineProjection, runInlineProjections } from './projections/inline';
 
-// ─── types ──────────────────────────────────────────────────────────────────────────────────
+export * from './event-types';
 
-/** Who and what caused an event. Free-form beyond these well-known keys (all optional). */
-export interface EventMetadata {
-  actorId?: string;
-  actorRole?: string;
-  workflowId?: string;
-  runId?: string;
-  causationId?: string;
-  correlationId?: string;
-  [key: string]: unknown;
+// ─── the store ──────────────────────────────────────────────────────────────────────────────
+
+export interface EventStoreOptions {
+  db: Kysely<Database>;
+  /** Run in every append's transaction; the worker passes the registered ones (projections/index.ts). */
+  projections?: readonly InlineProjection[];
 }
 
-export interface NewEvent<Type extends string = string, Data = unknown> {
-  type: Type;
-  data: Data;
-  metadata: EventMetadata;
-  /** ISO 8601: the time of the fact on the caller's (workflow's) clock. */
-  businessTime: string;
-  /** Unique across the store; appending it again returns the original result and writes nothing. */
-  idempotencyKey: string;
+/** The store bound to a database and the inline projections its appends run (after Emmett's). */
+export function createEventStore({ db, projections = [] }: EventStoreOptions) {
+  return {
+    db,
+    projections,
+    appendToStream: (streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[]) =>
+      appendToStream(db, streamId, expectedVersion, events, { projections }),
+    readStream: (streamId: string, options?: ReadStreamOptions) => readStream(db, streamId, options),
+    streamVersion: (streamId: string) => streamVersion(db, streamId),
+    readAll: (options?: ReadAllOptions) => readAll(db, options),
+  };
 }
 
-export interface RecordedEvent<Type extends string = string, Data = unknown> {
-  globalPosition: number;
-  /** xid8 of the appending transaction (decimal string). */
-  transactionId: string;
-  streamId: string;
-  version: number;
-  type: Type;
-  data: Data;
-  metadata: EventMetadata;
-  /** ISO 8601 (millisecond precision). */
-  businessTime: string;
-  /** ISO 8601 (millisecond precision). */
-  recordedTime: string;
-  idempotencyKey: string;
-  hash: string;
-}
-
-export interface AppendResult {
-  streamId: string;
-  firstVersion: number;
-  lastVersion: number;
-  globalPositions: number[];
-  /** True when every idempotency key had been appended before: nothing was written. */
-  duplicate: boolean;
-}
-
-/** 0 = the stream must not exist yet; n = the stream must be at version n; 'any' = no check. */
-export type ExpectedVersion = number | 'any';
-
-/** Position in the commit-ordered log: compare `(transactionId, globalPosition)` lexicographically. */
-export interface Checkpoint {
-  transactionId: string;
-  globalPosition: number;
-}
-
-export const startOfLog: Checkpoint = { transactionId: '0', globalPosition: 0 };
-
-export class VersionConflict extends Error {
-  override readonly name = 'VersionConflict';
-  constructor(
-    readonly streamId: string,
-    readonly expected: ExpectedVersion,
-    readonly actual: number,
-  ) {
-    super(`Version conflict on ${streamId}: expected version ${expected}, actual ${actual}`);
-  }
-}
-
-/** An idempotency key was reused for a different event (other stream, type, or a partial batch). */
-export class IdempotencyKeyReused extends Error {
-  override readonly name = 'IdempotencyKeyReused';
-  constructor(
-    readonly streamId: string,
-    readonly idempotencyKeys: string[],
-    detail: string,
-  ) {
-    super(`Idempotency key(s) ${idempotencyKeys.join(', ')} already used on ${streamId}: ${detail}`);
-  }
-}
+export type EventStore = ReturnType<typeof createEventStore>;
 
 // ─── append ─────────────────────────────────────────────────────────────────────────────────
 
 export interface AppendOptions {
-  /** Inline projections run in the append transaction (default: the registered ones). */
+  /** Inline projections run in the append transaction (default: none; see `createEventStore`). */
   projections?: readonly InlineProjection[];
 }
 
@@ -150,7 +102,7 @@ export async function appendToStream(
   if (new Set(keys).size !== keys.length) {
     throw new Error(`appendToStream(${streamId}): duplicate idempotency keys in one batch`);
   }
-  const projections = (options.projections ?? inlineProjections).filter((projection) =>
+  const projections = (options.projections ?? []).filter((projection) =>
     prepared.some(({ event }) => projection.canHandle.includes(event.type)),
   );
   const types = prepared.map((p) => p.event.type);
@@ -391,10 +343,12 @@ export interface ReadAllResult {
  * still in progress are visible (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), so
  * an event whose transaction commits late is returned later, never skipped.
  */
-export async function readAll(
-  db: Kysely<Database>,
-  options: { after?: Checkpoint; limit?: number } = {},
-): Promise<ReadAllResult> {
+export interface ReadAllOptions {
+  after?: Checkpoint;
+  limit?: number;
+}
+
+export async function readAll(db: Kysely<Database>, options: ReadAllOptions = {}): Promise<ReadAllResult> {
   const after = options.after ?? startOfLog;
   const limit = options.limit ?? 1000;
   const rows = await db

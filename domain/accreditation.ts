@@ -1,7 +1,7 @@
 /**
  * The accreditation decider, after Emmett's: `decide(command, state, context)` → events or a
- * rejection, `evolve(state, event)` → state, `initialState()`. Pure and deterministic, so the
- * workflow can run it; the clock and the actor come in through the context.
+ * rejection, `evolve(state, event)` → state, `initialState()`. Outside `domain/`, import it from here.
  */
 export * from './decide';
+export * from './evolve';
 export * from './state';

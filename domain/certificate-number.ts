@@ -12,6 +12,19 @@ export function isValidCertificateNumber(certificateNumber: string, decidedAt: s
   return match !== null && Number(match[1]) === new Date(decidedAt).getUTCFullYear();
 }
 
+/**
+ * A certificate number as a person may type it — in lower case, with spaces, with O for 0 or I, L
+ * for 1 (Crockford's reading) — in its written form; undefined if the text cannot be one. The public
+ * register's search takes such a text as a number, any other as part of an organisation's name.
+ */
+export function normaliseCertificateNumber(text: string): string | undefined {
+  const match = /^DIM1002-(\d{4})-([0-9A-Z]{8})$/.exec(text.replace(/\s+/g, '').toUpperCase());
+  if (!match) return undefined;
+  const code = (match[2] ?? '').replaceAll('O', '0').replace(/[IL]/g, '1');
+  const number = `DIM1002-${match[1]}-${code}`;
+  return certificateNumberPattern.test(number) ? number : undefined;
+}
+
 /** Builds a number from a random UUID (in a workflow: `uuid4()`, which replays identically). */
 export function certificateNumberFrom(decidedAt: string, uuid: string): string {
   const hex = uuid.replaceAll('-', '').slice(0, 10);

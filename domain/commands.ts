@@ -7,9 +7,9 @@ import {
   DeadlineTargetSchema,
   DocumentReviewResultSchema,
   FindingSeveritySchema,
+  RoleSchema,
 } from './events';
 import { PolicySchema } from './policy-schema';
-import { RoleSchema } from './roles';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
 const Id = z.string().min(1);

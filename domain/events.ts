@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { StoredPolicySchema } from './policy-schema';
-import { RoleSchema } from './roles';
+import { roles } from './roles';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
+
+export const RoleSchema = z.enum(roles);
 
 const Id = z.string().min(1);
 const Text = z.string().min(1);

@@ -1,5 +1,5 @@
 import type { CommandType } from './commands';
-import type { Role } from './roles';
+import { type Role, roles } from './roles';
 
 /**
  * Who may give a command, in one table: `decide` checks it against the actor (and, for the
@@ -67,10 +67,8 @@ export const permitRoles: Record<PermitKind, readonly Role[]> = {
   investigator: ['admin', 'staff', 'decision_maker', 'auditor'],
 };
 
-const allRoles: readonly Role[] = ['admin', 'staff', 'decision_maker', 'auditor', 'organisation', 'system'];
-
 /** The roles that may give a command, in a stable order. */
 export function commandRoles(type: CommandType): Role[] {
   const permitted = new Set(commandPermits[type].flatMap((permit) => permitRoles[permit]));
-  return allRoles.filter((role) => permitted.has(role));
+  return roles.filter((role) => permitted.has(role));
 }

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+/** Every role that can act, in the order the API lists them; `system` is the workflow itself (its timers). */
+export const roles = ['admin', 'staff', 'decision_maker', 'auditor', 'organisation', 'system'] as const;
+export type Role = (typeof roles)[number];
 
-export const RoleSchema = z.enum(['admin', 'staff', 'decision_maker', 'auditor', 'organisation', 'system']);
-export type Role = z.infer<typeof RoleSchema>;
+/** The roles a person (a user of the API and the CLI) can have: every role but `system`. */
+export type UserRole = Exclude<Role, 'system'>;
+export const userRoles: readonly UserRole[] = roles.filter((role): role is UserRole => role !== 'system');

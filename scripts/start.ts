@@ -16,6 +16,7 @@ import { defaultDataDir } from '../dev/paths';
 import { databaseUrl, startLocalPostgres } from '../dev/postgres';
 import { type ManagedProcess, startProcess } from '../dev/processes';
 import { MissingToolError, resolveTemporalCli } from '../dev/tools';
+import { ensureWebBuild } from '../dev/web-build';
 import { searchAttributeKeys } from '../workflows/search-attributes';
 
 const localAdminEmail = 'admin@dim.local';
@@ -104,6 +105,9 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    // Built while the servers start; the API serves it from its start on.
+    const webBuild = ensureWebBuild(say);
+    webBuild.catch(() => {});
     const temporalCli = await resolveTemporalCli();
 
     let databaseUrlForApp = env.DATABASE_URL;
@@ -167,6 +171,7 @@ async function main() {
     // node itself (not the tsx wrapper), so signals reach the process that drains.
     const nodeWithTsx = (main: string) => ['--import', 'tsx', main];
     children.push(startProcess('worker', process.execPath, nodeWithTsx('worker/main.ts'), appEnv, say));
+    await webBuild;
     children.push(startProcess('api', process.execPath, nodeWithTsx('api/main.ts'), appEnv, say));
     for (const child of children) {
       void child.exited.then((code) => {
@@ -182,6 +187,7 @@ async function main() {
       [
         '',
         'DIM accreditation engine is starting; Ctrl-C stops it.',
+        `  Web app        ${api}/`,
         `  API            ${api}`,
         `  OpenAPI docs   ${api}/docs   (${api}/openapi.json)`,
         `  Temporal UI    http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stepRoutes } from '../api/step-table';
+import { stepRoutes } from '../api/step-routes';
 import type { UserRole } from '../db/database';
 import { currentEdition } from '../domain/catalogue';
 import { commandRoles } from '../domain/permissions';

@@ -3,6 +3,7 @@ import { caseFileOf, readStreamAsOf } from '../db/as-of';
 import { readCaseFile } from '../db/case-file';
 import { appendToStream, readStream } from '../db/event-store';
 import { caseFileSnapshotInterval, foldRecorded } from '../db/projections/case-file';
+import { inlineProjections } from '../db/projections/index';
 import { rebuildProjections } from '../db/projections/rebuild';
 import { CaseFileSchema } from '../domain/case-file/schema';
 import { createTestDatabase, type TestDatabase } from './support/database';
@@ -36,7 +37,9 @@ describe('the case-file projection', () => {
     await Promise.all(
       [...lanes.values()].map(async (lane) => {
         for (const { streamId, expectedVersion, events } of lane)
-          await appendToStream(database.db, streamId, expectedVersion, events);
+          await appendToStream(database.db, streamId, expectedVersion, events, {
+            projections: inlineProjections,
+          });
       }),
     );
   }, 120_000);

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
 import { buildApp } from '../api/app';
 import type { Database, Language, NotificationRow } from '../db/database';
+import { createEventStore } from '../db/event-store';
 import { failedNotifications, notificationCounts, setNotificationDigest } from '../db/notifications';
+import { inlineProjections } from '../db/projections/index';
 import type { Actor } from '../domain/commands';
 import type { PolicyInput } from '../domain/policy-schema';
 import { createDispatcher, type DispatcherOptions } from '../notifications/dispatcher';
@@ -464,7 +466,9 @@ describe('notifications by e-mail', () => {
     // The workflow's append activity retried after its commit: the same events write no new rows.
     const submitted = (await c.events()).find((event) => event.event_type === 'ApplicationSubmitted');
     if (!submitted) throw new Error('no ApplicationSubmitted');
-    const result = await createActivities({ db }).appendEvents({
+    const result = await createActivities({
+      eventStore: createEventStore({ db, projections: inlineProjections }),
+    }).appendEvents({
       streamId: c.streamId,
       expectedVersion: submitted.stream_version - 1,
       events: [

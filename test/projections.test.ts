@@ -4,6 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { appendToStream, type NewEvent, type RecordedEvent, readStream } from '../db/event-store';
+import { inlineProjections } from '../db/projections/index';
 import type { InlineProjection } from '../db/projections/inline';
 import { rebuildProjections } from '../db/projections/rebuild';
 import { type AccreditationState, evolve, initialState } from '../domain/accreditation';
@@ -197,7 +198,9 @@ describe('accreditation projections', () => {
     await Promise.all(
       lanes.map(async (lane) => {
         for (const append of lane)
-          await appendToStream(db, append.streamId, append.expectedVersion, append.events);
+          await appendToStream(db, append.streamId, append.expectedVersion, append.events, {
+            projections: inlineProjections,
+          });
       }),
     );
   }, 120_000);

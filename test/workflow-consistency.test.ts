@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCommandRequest } from '../api/steps';
-import { appendToStream } from '../db/event-store';
+import { toCommandRequest } from '../api/workflow-client';
+import { createEventStore } from '../db/event-store';
+import { inlineProjections } from '../db/projections/index';
 import { commandUpdate } from '../workflows/messages';
 import { completeApplication } from './domain/support';
 import { CaseDriver } from './support/case-driver';
@@ -34,14 +35,18 @@ describe('event store and workflow state stay the same after a lost workflow tas
     causationId: string,
     event: { type: string; data: unknown },
   ) =>
-    appendToStream(database.db, accreditation.streamId, version, [
-      {
-        ...event,
-        metadata: { causationId },
-        businessTime: new Date().toISOString(),
-        idempotencyKey: `${accreditation.streamId}/${causationId}/0`,
-      },
-    ]);
+    createEventStore({ db: database.db, projections: inlineProjections }).appendToStream(
+      accreditation.streamId,
+      version,
+      [
+        {
+          ...event,
+          metadata: { causationId },
+          businessTime: new Date().toISOString(),
+          idempotencyKey: `${accreditation.streamId}/${causationId}/0`,
+        },
+      ],
+    );
 
   it('folds events another step stored at the same version, then takes the step on top of them', async () => {
     const accreditation = new CaseDriver(temporal.client, database.db, temporal.taskQueue);

@@ -43,7 +43,7 @@ describe('golden histories of the accreditation workflow', () => {
 
   it('leave zod out of the bundle: each workflow the worker loads evaluates every bundled module anew', () => {
     const code = inject('workflowBundleCode');
-    expect(code).toContain('./domain/decide.ts');
+    expect(code).toContain('./domain/decide/index.ts');
     expect(code.match(/node_modules\/zod\/[\w/.-]+/g) ?? []).toEqual([]);
   });
 

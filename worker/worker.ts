@@ -3,6 +3,8 @@ import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/w
 import type { Kysely } from 'kysely';
 import { createActivities } from '../activities';
 import type { Database } from '../db/database';
+import { createEventStore } from '../db/event-store';
+import { inlineProjections } from '../db/projections/index';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -22,7 +24,9 @@ export function createWorker(options: AccreditationWorkerOptions): Promise<Worke
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    activities: createActivities({ db: options.db }),
+    activities: createActivities({
+      eventStore: createEventStore({ db: options.db, projections: inlineProjections }),
+    }),
     shutdownGraceTime: '10s',
     ...options.tuning,
   });

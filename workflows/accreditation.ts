@@ -12,13 +12,19 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities, StoredEvent } from '../activities';
+import {
+  type AccreditationState,
+  type Decision,
+  decide,
+  evolve,
+  initialState,
+  isFinished,
+} from '../domain/accreditation';
 import { certificateNumberFrom } from '../domain/certificate-number';
 import type { Actor, Command, CommandContext, StepCommand } from '../domain/commands';
-import { type Decision, decide } from '../domain/decide';
 import { toEpochMs } from '../domain/duration';
 import type { AccreditationEvent } from '../domain/events';
 import { commandPermits } from '../domain/permissions';
-import { type AccreditationState, evolve, initialState, isFinished } from '../domain/state';
 import { dueTimers, type Timer } from '../domain/timers';
 import {
   accreditationStreamId,
@@ -36,7 +42,7 @@ export interface AccreditationWorkflowInput {
   resume?: { state: AccreditationState; version: number };
 }
 
-// A local activity: the user waits for this append (DESIGN.md §5 has the measured difference).
+// A local activity: the user waits for this append (ARCHITECTURE.md, decisions: the measured difference).
 const { appendEvents } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '50ms', maximumInterval: '2s', backoffCoefficient: 2 },

@@ -3,8 +3,8 @@ import type { AccreditationState } from '../domain/accreditation';
 import type { Actor, StepCommand } from '../domain/commands';
 
 /**
- * A human step: the command, parsed by `StepCommandSchema` (`executeStep` does it, the one way in),
- * and who gives it (authenticated by the API). The workflow keeps zod out of its bundle.
+ * A human step: the command, parsed by its command schema in the API (a step route's body schema
+ * or `toCommandRequest`), and who gives it (authenticated by the API). The workflow keeps zod out of its bundle.
  */
 export interface CommandRequest {
   command: StepCommand;

@@ -1,53 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deleteOrganisation, insertOrganisationOnce } from '../../db/identity';
 import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
-import { PolicySchema } from '../../domain/policy-schema';
-import { caseStatuses } from '../../domain/state';
-import type { ApiDependencies } from '../app';
+import { caseStatuses } from '../../domain/accreditation';
+import { userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
-import { ProblemError, problem } from '../problems';
-import { openAccreditation } from '../steps';
+import { OpenAccreditationBody, openCase } from '../opening';
 import {
   AccreditationResponse,
   AccreditationSummarySchema,
   presentAccreditation,
   presentSummary,
-} from '../view';
+} from '../presenters';
+import { ProblemError, problem } from '../problems';
 import { AsOfQuery, accreditationAsOf } from './case-file';
 import { IdempotencyHeaders } from './steps';
-
-const OpenAccreditationBody = z
-  .object({
-    organisation: z
-      .object({
-        name: z.string().trim().min(1).max(200),
-        address: z
-          .object({
-            street: z.string().trim().min(1).max(200),
-            postalCode: z.string().trim().min(1).max(20),
-            city: z.string().trim().min(1).max(100),
-            country: z
-              .string()
-              .regex(/^[A-Z]{2}$/)
-              .describe('ISO 3166-1 alpha-2, e.g. DE'),
-          })
-          .strict(),
-        contactEmail: z.email().max(254),
-        language: z
-          .enum(['de', 'en'])
-          .default('de')
-          .describe('Language of notifications to the organisation'),
-      })
-      .strict(),
-    scope: z.string().trim().min(1).max(2000).describe('The services and sites the accreditation covers'),
-    policy: PolicySchema.optional().describe(
-      'Durations of the life cycle; omitted: the defaults of DIM 1002:2024',
-    ),
-  })
-  .strict();
 
 const statusList = new RegExp(`^(${caseStatuses.join('|')})(,(${caseStatuses.join('|')}))*$`);
 
@@ -84,19 +53,6 @@ const ListResponse = z.object({
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
 });
 
-/**
- * The case's and the organisation's ids, derived from who opens it and the request's idempotency
- * key: a repeated request names the same case, so it opens nothing twice. UUIDs of version 8.
- */
-function openingIds(userId: string, key: string) {
-  const uuid = (purpose: string) => {
-    const hex = createHash('sha256').update(`${userId}\n${key}\n${purpose}`).digest('hex');
-    const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  };
-  return { accreditationId: uuid('accreditation'), organisationId: uuid('organisation') };
-}
-
 const encodeCursor = (updatedAt: Date, id: string) =>
   Buffer.from(`${updatedAt.toISOString()}|${id}`).toString('base64url');
 
@@ -113,10 +69,8 @@ function decodeCursor(cursor: string): { updatedAt: Date; accreditationId: strin
   return { updatedAt, accreditationId: id };
 }
 
-export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
-  app,
-  { db, temporal, taskQueue, stepTimeoutMs },
-) => {
+export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, deps) => {
+  const { db } = deps;
   app.post(
     '/accreditations',
     {
@@ -135,55 +89,11 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
       },
     },
     async (request, reply) => {
-      const user = currentUser(request);
-      const { organisation, scope, policy } = request.body;
       const key = request.headers['idempotency-key'] ?? randomUUID();
-      const { accreditationId, organisationId } = openingIds(user.user_id, key);
-      if (!(await findAccreditation(db, accreditationId))) {
-        // The organisation first, committed: a case must never name an organisation that is not there.
-        const inserted = await insertOrganisationOnce(db, organisationId, {
-          name: organisation.name,
-          street: organisation.address.street,
-          postal_code: organisation.address.postalCode,
-          city: organisation.address.city,
-          country: organisation.address.country,
-          contact_email: organisation.contactEmail,
-          language: organisation.language,
-        });
-        try {
-          await openAccreditation(
-            temporal,
-            taskQueue,
-            accreditationId,
-            {
-              command: {
-                type: 'OpenAccreditation',
-                data: {
-                  accreditationId,
-                  organisationId,
-                  organisationName: organisation.name,
-                  caseManagerId: user.user_id,
-                  scope,
-                  ...(policy ? { policy } : {}),
-                },
-              },
-              actor: { id: user.user_id, role: user.role },
-            },
-            { timeoutMs: stepTimeoutMs, updateId: `${user.user_id}:${key}`, retryKey: key },
-          );
-        } catch (error) {
-          // Refused: nothing is left behind. Outcome unknown (503): the organisation stays for the retry.
-          const refused = error instanceof ProblemError && error.problem.status !== 503;
-          if (inserted && refused) await deleteOrganisation(db, organisationId);
-          throw error;
-        }
-      }
-      const detail = await findAccreditation(db, accreditationId);
-      if (!detail)
-        throw new Error(`Accreditation ${accreditationId} was opened but is not in the read model`);
+      const detail = await openCase(deps, currentUser(request), request.body, key);
       return reply
         .status(201)
-        .header('location', `/accreditations/${accreditationId}`)
+        .header('location', `/accreditations/${detail.row.accreditation_id}`)
         .send(presentAccreditation(detail));
     },
   );
@@ -191,7 +101,7 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
   app.get(
     '/accreditations',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'listAccreditations',
         summary: 'List accreditations (Akkreditierungen auflisten)',
@@ -229,7 +139,7 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
   app.get(
     '/accreditations/:id',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'getAccreditation',
         summary: 'One accreditation with its open tasks and timeline (Akkreditierung anzeigen)',

@@ -14,8 +14,8 @@ import type { UserRow } from '../../db/database';
 import { maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
 import { calendarFor, caseCalendar, deadlineLabels } from '../../domain/calendar';
 import { renderCalendar } from '../../notifications/ical';
-import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 

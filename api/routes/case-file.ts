@@ -10,8 +10,8 @@ import { documentReferences, peopleIn } from '../../domain/case-file/references'
 import { type CaseFile, CaseFileSchema } from '../../domain/case-file/schema';
 import { caseFileFor } from '../../domain/case-file/visibility';
 import { caseStatuses } from '../../domain/state';
-import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 

@@ -8,14 +8,15 @@ import {
   readDocumentContent,
   saveDocument,
 } from '../../db/documents';
-import type { ApiDependencies } from '../app';
+import { type DocumentMediaType, mediaTypes } from '../../domain/media-types';
+import { userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 
 /** Largest evidence file accepted (bytes). */
 export const maxDocumentBytes = 10 * 1024 * 1024;
-export const mediaTypes = Object.keys(documentTypes);
 
 const DocumentSchema = z.object({
   id: z
@@ -33,7 +34,7 @@ const UploadResponse = DocumentSchema.extend({
 
 export const Base64Upload = z
   .object({
-    mediaType: z.enum(mediaTypes as [string, ...string[]]),
+    mediaType: z.enum(mediaTypes),
     filename: z.string().min(1).max(255).optional(),
     contentBase64: z.string().min(1).describe('The file, base64-encoded'),
   })
@@ -88,7 +89,7 @@ function readUpload(request: FastifyRequest): {
   if (upload.content.length > maxDocumentBytes) {
     throw new ProblemError(problem('payloadTooLarge', `Documents are limited to ${maxDocumentBytes} bytes.`));
   }
-  if (!documentTypes[upload.mediaType]?.(upload.content)) {
+  if (!documentTypes[upload.mediaType as DocumentMediaType]?.(upload.content)) {
     throw unsupported(`The content is not ${upload.mediaType}.`);
   }
   return upload;
@@ -156,7 +157,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
   app.get(
     '/documents/:sha256',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'getDocument',
         summary: 'Metadata of a document',
@@ -173,7 +174,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
   app.get(
     '/documents/:sha256/content',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'downloadDocument',
         summary: 'The content of a document',

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { failedNotifications, notificationCounts, setNotificationDigest } from '../../db/notifications';
-import type { ApiDependencies } from '../app';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 
 const statuses = ['pending', 'sent', 'failed', 'held', 'digested', 'expanded'] as const;

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findAccreditation, maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
-import type { StepCommandInput } from '../../domain/commands';
-import type { ApiDependencies } from '../app';
+import type { StepCommand } from '../../domain/commands';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
+import { AccreditationResponse, presentAccreditation } from '../presenters';
 import { ProblemError, problem } from '../problems';
-import { stepRoutes } from '../step-table';
-import { executeStep } from '../steps';
-import { AccreditationResponse, presentAccreditation } from '../view';
+import { stepRoutes } from '../step-routes';
+import { executeCommand } from '../workflow-client';
 
 export const IdempotencyHeaders = z
   .object({
@@ -59,11 +59,12 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
         const key = request.headers['idempotency-key'] ?? randomUUID();
-        const outcome = await executeStep(
+        const outcome = await executeCommand(
           temporal,
           id,
           {
-            command: { type: step.type, data: request.body } as StepCommandInput,
+            // Parsed once, by the route's body schema: the command's own data schema.
+            command: { type: step.type, data: request.body } as StepCommand,
             actor: {
               id: user.user_id,
               role: user.role,

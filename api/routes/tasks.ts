@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tasksForUser } from '../../db/read-model';
-import type { ApiDependencies } from '../app';
+import { userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
-import { presentTask, TaskSchema } from '../view';
+import { presentTask, TaskSchema } from '../presenters';
 
 export const taskRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { db }) => {
   app.get(
     '/tasks',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'listMyTasks',
         summary: 'My task inbox (Meine Aufgaben)',

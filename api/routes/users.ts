@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { UserRole, UserRow } from '../../db/database';
+import type { UserRow } from '../../db/database';
 import {
   createUser,
   findOrganisation,
@@ -10,24 +10,17 @@ import {
   listUsers,
   revokeTokens,
 } from '../../db/identity';
-import type { ApiDependencies } from '../app';
+import { type UserRole, userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
+import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
-
-const roles = [
-  'admin',
-  'staff',
-  'decision_maker',
-  'auditor',
-  'organisation',
-] as const satisfies readonly UserRole[];
 
 const UserSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(roles),
+  role: z.enum(userRoles),
   organisationId: z.string().nullable(),
   language: z.enum(['de', 'en']),
 });
@@ -64,7 +57,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
   app.get(
     '/me',
     {
-      config: { access: ['admin', 'staff', 'decision_maker', 'auditor', 'organisation'] },
+      config: { access: userRoles },
       schema: {
         operationId: 'whoAmI',
         summary: 'The authenticated user',
@@ -85,7 +78,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         tags: ['users'],
         querystring: z
           .object({
-            role: z.enum(roles).optional(),
+            role: z.enum(userRoles).optional(),
             organisation: z.string().min(1).max(100).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           })
@@ -115,7 +108,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           .object({
             email: z.email().max(254),
             name: z.string().trim().min(1).max(200),
-            role: z.enum(roles),
+            role: z.enum(userRoles),
             organisationId: z
               .string()
               .min(1)

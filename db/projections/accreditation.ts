@@ -12,7 +12,8 @@ import type {
   NotificationsTable,
   TasksTable,
 } from '../database';
-import { type RecordedEvent, readStream } from '../event-store';
+import { readStream } from '../event-store';
+import type { RecordedEvent } from '../event-types';
 import type { InlineProjection } from './inline';
 import { accreditationRow, certificateChanges, deadlineRows, notificationRows, taskRows } from './views';
 

@@ -1,10 +1,11 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { applyCaseFileEvents, type StampedEvent } from '../../domain/case-file/evolve';
 import type { CaseFile } from '../../domain/case-file/schema';
-import { AccreditationEventSchema } from '../../domain/events';
 import { preparedStatement } from '../connection';
 import type { Database } from '../database';
-import type { RecordedEvent } from '../event-store';
+import { readStream } from '../event-store';
+import type { RecordedEvent } from '../event-types';
+import { accreditationEventTypes } from './accreditation';
 import type { InlineProjection } from './inline';
 
 /** What the fold reads of a stored event. */
@@ -79,32 +80,6 @@ async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<M
   return new Map(rows.map((r) => [r.stream_id, { file: r.file as CaseFile, version: r.version }]));
 }
 
-/** The stream's events after `after` and before `before`. (Not through event-store.ts, which imports the projections.) */
-async function eventsBetween(trx: Kysely<Database>, streamId: string, after: number, before: number) {
-  const rows = await trx
-    .selectFrom('events')
-    .select(['stream_version', 'event_type', 'data', 'metadata', 'business_time'])
-    .where('stream_id', '=', streamId)
-    .where('stream_version', '>', after)
-    .where('stream_version', '<', before)
-    .orderBy('stream_version')
-    .execute();
-  return rows.map(
-    (row): FoldableEvent => ({
-      version: row.stream_version,
-      type: row.event_type,
-      data: row.data,
-      metadata: row.metadata as FoldableEvent['metadata'],
-      businessTime: row.business_time.toISOString(),
-    }),
-  );
-}
-
-/** Every type of the accreditation stream. */
-const accreditationEventTypes: readonly string[] = AccreditationEventSchema.options.map(
-  (option) => option.shape.type.value,
-);
-
 /**
  * A stream's file is written again each time its version passes a multiple of this: the file of a
  * long case is large (some 270 bytes per event), and rewriting it at every step would cost each
@@ -133,7 +108,11 @@ async function projectCaseFiles(trx: Transaction<Database>, events: readonly Rec
     const first = streamEvents[0] as RecordedEvent;
     // The events since the stored file: read from the store, which this transaction has written.
     if (first.version > current.version + 1) {
-      current = foldStream(current, await eventsBetween(trx, streamId, current.version, first.version));
+      const since = await readStream(trx, streamId, {
+        fromVersion: current.version,
+        toVersion: first.version - 1,
+      });
+      current = foldStream(current, since);
     }
     rows.push(...row(streamId, foldStream(current, streamEvents)));
   }

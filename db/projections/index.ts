@@ -2,5 +2,5 @@ import { accreditationProjection } from './accreditation';
 import { caseFileProjection } from './case-file';
 import type { InlineProjection } from './inline';
 
-/** Every inline projection, run by appendToStream in the append transaction and by the rebuild. */
+/** Every inline projection: the worker's event store runs them in each append's transaction, the rebuild replays them. */
 export const inlineProjections: readonly InlineProjection[] = [accreditationProjection, caseFileProjection];

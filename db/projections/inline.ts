@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
-import type { RecordedEvent } from '../event-store';
+import type { RecordedEvent } from '../event-types';
 
 /**
  * A projection updated inline: `apply` runs inside the append transaction with the events it can

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../database';
-import { type RecordedEvent, toRecordedEvent } from '../event-store';
+import { toRecordedEvent } from '../event-store';
+import type { RecordedEvent } from '../event-types';
 import { inlineProjections } from './index';
 import { type InlineProjection, projectionFailed, type RebuildPass, runInlineProjections } from './inline';
 

@@ -16,7 +16,7 @@ import type {
   NotificationsTable,
   TasksTable,
 } from '../database';
-import type { RecordedEvent } from '../event-store';
+import type { RecordedEvent } from '../event-types';
 
 /**
  * `open` and `timers`: the case's `openTasks(state)` and `dueTimers(state)`, computed once for this

@@ -1,4 +1,4 @@
-import type { AccreditationEvent, DeadlineTarget, EventOf } from '../events';
+import type { DeadlineTarget } from '../events';
 import {
   applicationSubmitted,
   auditElementCompleted,
@@ -12,7 +12,7 @@ import {
   reviewed,
   reviewerAssigned,
 } from './procedure';
-import type { CaseFile, DeadlineExtension, Procedure } from './schema';
+import type { CaseFile, DeadlineExtension, Procedure, Stamped, StampedEvent } from './schema';
 import {
   certificateEvent,
   complaintEvent,
@@ -23,8 +23,7 @@ import {
 } from './standing';
 import { currentProcedure, findFinding, findRequest, findSelfAssessment } from './update';
 
-/** An event with its business time and the user who caused it (null: the workflow's clock). */
-export type StampedEvent = AccreditationEvent & { at: string; by: string | null };
+export type { StampedEvent };
 
 /** Before the case is opened there is no file. */
 export function caseFileInitial(): CaseFile | null {
@@ -57,11 +56,7 @@ export function applyCaseFileEvents(draft: CaseFile | null, events: Iterable<Sta
   return file;
 }
 
-function opened({
-  data,
-  at,
-  by,
-}: EventOf<'AccreditationOpened'> & { at: string; by: string | null }): CaseFile {
+function opened({ data, at, by }: Stamped<'AccreditationOpened'>): CaseFile {
   const file: CaseFile = {
     accreditationId: data.accreditationId,
     organisationId: data.organisationId,

@@ -3,12 +3,8 @@
  * audit elements, findings and their corrective actions) enter the case file. Each function
  * changes the draft it is given (see `foldCaseFile`).
  */
-import type { EventOf } from '../events';
-import type { StampedEvent } from './evolve';
-import type { AuditPlanning, CaseFile, Procedure } from './schema';
+import type { AuditPlanning, CaseFile, Procedure, Stamped } from './schema';
 import { currentProcedure, findFinding, findRequest } from './update';
-
-type Stamped<Type extends StampedEvent['type']> = EventOf<Type> & { at: string; by: string | null };
 
 export function newProcedure(file: CaseFile | null, kind: Procedure['kind'], cycle: number): Procedure {
   return {

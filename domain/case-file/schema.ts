@@ -9,6 +9,7 @@
  * null for what the workflow's clock did. Documents are referenced by their SHA-256.
  */
 import { z } from 'zod';
+import type { AccreditationEvent, EventOf } from '../events';
 import { StoredPolicySchema } from '../policy-schema';
 
 const At = z.string().describe('ISO 8601 instant');
@@ -307,3 +308,11 @@ export type Suspension = z.infer<typeof SuspensionSchema>;
 export type Complaint = z.infer<typeof ComplaintSchema>;
 export type DeadlineExtension = z.infer<typeof DeadlineExtensionSchema>;
 export type DossierReference = z.infer<typeof DossierReferenceSchema>;
+
+/** An event with its business time and the user who caused it (null: the workflow's clock). */
+export type StampedEvent = AccreditationEvent & { at: string; by: string | null };
+/** One type of event, stamped. */
+export type Stamped<Type extends AccreditationEvent['type']> = EventOf<Type> & {
+  at: string;
+  by: string | null;
+};

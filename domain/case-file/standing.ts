@@ -2,13 +2,9 @@
  * How decisions, certificates, self-assessments, renewals, suspensions, withdrawal, expiry and
  * complaints enter the case file. Each function changes the draft it is given (see `foldCaseFile`).
  */
-import type { EventOf } from '../events';
-import type { StampedEvent } from './evolve';
 import { newProcedure } from './procedure';
-import type { CaseFile, SelfAssessment, SuspensionProposal } from './schema';
+import type { CaseFile, SelfAssessment, Stamped, SuspensionProposal } from './schema';
 import { currentProcedure, findSelfAssessment } from './update';
-
-type Stamped<Type extends StampedEvent['type']> = EventOf<Type> & { at: string; by: string | null };
 
 export function decided(
   file: CaseFile,

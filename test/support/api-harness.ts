@@ -63,7 +63,13 @@ export interface ApiHarness {
 }
 
 export async function startApi(
-  options: { stepTimeoutMs?: number; documents?: DocumentStorage; authRateLimit?: AuthRateLimit } = {},
+  options: {
+    stepTimeoutMs?: number;
+    documents?: DocumentStorage;
+    authRateLimit?: AuthRateLimit;
+    /** The built web application to serve (the browser tests). */
+    webRoot?: string;
+  } = {},
 ): Promise<ApiHarness> {
   const database = await createTestDatabase();
   const temporal = await startTestTemporal(database.db);

@@ -3,7 +3,7 @@ import { type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } fr
 import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import { ProblemError } from '../../api/problems';
-import { toCommandRequest } from '../../api/steps';
+import { toCommandRequest } from '../../api/workflow-client';
 import type { Database, EventRow } from '../../db/database';
 import { dim1002Edition2024 } from '../../domain/catalogue';
 import type { Actor, StepCommandInput } from '../../domain/commands';

@@ -32,12 +32,15 @@ declare module 'vitest' {
   }
 }
 
-/**
- * Once per test run: a PostgreSQL server with a migrated template database (each test file
- * clones it, see database.ts) and a Temporal dev server shared by all files (each file uses
- * its own task queue).
- */
-export default async function setup(project: TestProject) {
+interface RunServers {
+  postgresServerUrl: string;
+  temporalAddress: string;
+  temporalTestServer: string;
+  workflowBundleCode: string;
+  stop(): Promise<void>;
+}
+
+async function startRunServers(): Promise<RunServers> {
   const [temporalCli, temporalTestServer] = await Promise.all([
     resolveTemporalCli(),
     resolveTemporalTestServer(),
@@ -72,14 +75,45 @@ export default async function setup(project: TestProject) {
   });
 
   const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  return {
+    postgresServerUrl,
+    temporalAddress: temporal.address,
+    temporalTestServer,
+    workflowBundleCode: bundle.code,
+    async stop() {
+      await temporal.teardown();
+      await stopPostgres();
+    },
+  };
+}
 
-  project.provide('postgresServerUrl', postgresServerUrl);
-  project.provide('workflowBundleCode', bundle.code);
-  project.provide('temporalAddress', temporal.address);
-  project.provide('temporalTestServer', temporalTestServer);
+/**
+ * The servers of this run, started once even when several projects (integration, browser) name
+ * this setup: their global setups run in the one main process, one after the other.
+ */
+const shared = globalThis as { dimRunServers?: { servers: Promise<RunServers>; users: number } };
+
+/**
+ * Once per test run: a PostgreSQL server with a migrated template database (each test file
+ * clones it, see database.ts) and a Temporal dev server shared by all files (each file uses
+ * its own task queue).
+ */
+export default async function setup(project: TestProject) {
+  shared.dimRunServers ??= { servers: startRunServers(), users: 0 };
+  shared.dimRunServers.users += 1;
+  const servers = await shared.dimRunServers.servers;
+
+  project.provide('postgresServerUrl', servers.postgresServerUrl);
+  project.provide('workflowBundleCode', servers.workflowBundleCode);
+  project.provide('temporalAddress', servers.temporalAddress);
+  project.provide('temporalTestServer', servers.temporalTestServer);
 
   return async () => {
-    await temporal.teardown();
-    await stopPostgres();
+    const run = shared.dimRunServers;
+    if (!run) return;
+    run.users -= 1;
+    if (run.users > 0) return;
+    shared.dimRunServers = undefined;
+    await servers.stop();
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AccreditationSummaryRow, TaskRow } from '../db/database';
 import type { AccreditationDetail } from '../db/read-model';
-import { actionsForTask } from './step-table';
+import { actionsForTask } from './step-routes';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 const DateTime = z.iso.datetime({ offset: true });

@@ -23,7 +23,7 @@ export const defaultStepTimeoutMs = 10_000;
 /** Rejections that say the actor may not act (rather than that the step does not fit the state). */
 const refusals = new Set(['not_authorised', 'not_assigned', 'not_own_case', 'four_eyes_violation']);
 
-/** A step as callers give it; `executeStep` parses it before it reaches the workflow. */
+/** A step as callers give it, not yet parsed: `toCommandRequest` parses it. */
 export interface StepRequest {
   command: StepCommandInput;
   actor: Actor;
@@ -67,8 +67,9 @@ function isDeadlineExceeded(error: unknown): boolean {
 }
 
 /**
- * The one way into the workflow's `command` update: the step is parsed here (defaults applied), so
- * the workflow need not bundle zod. A step that does not parse is a 400 with code `invalid_command`.
+ * Parses a step for the workflow's `command` update (defaults applied), so the workflow need not
+ * bundle zod; a step route's body is parsed by the same data schema. A step that does not parse is
+ * a 400 with code `invalid_command`.
  */
 export function toCommandRequest({ command, actor }: StepRequest): CommandRequest {
   const parsed = StepCommandSchema.safeParse(command);
@@ -82,16 +83,16 @@ export function toCommandRequest({ command, actor }: StepRequest): CommandReques
 }
 
 /**
- * Sends a step (parsed here) as the `command` update under a deadline; a timeout or a refusal
- * becomes a problem. `send` gets the update's arguments and id.
+ * Sends a parsed step as the `command` update under a deadline; a timeout or a refusal becomes a
+ * problem. `send` gets the update's arguments and id.
  */
-async function sendStep(
+async function sendCommand(
   temporal: Client,
-  request: StepRequest,
+  request: CommandRequest,
   options: StepOptions,
   send: (args: [CommandRequest], updateId: string) => Promise<CommandOutcome>,
 ): Promise<CommandOutcome> {
-  const args: [CommandRequest] = [toCommandRequest(request)];
+  const args: [CommandRequest] = [request];
   const updateId = options.updateId ?? randomUUID();
   try {
     return await temporal.withDeadline(Date.now() + (options.timeoutMs ?? defaultStepTimeoutMs), () =>
@@ -103,23 +104,34 @@ async function sendStep(
 }
 
 /**
- * A human step on one accreditation, as a Temporal update. Resolves when the workflow has
- * appended the events and updated the read model. `updateId` makes a repeated request safe.
+ * A human step on one accreditation, already parsed (a step route's body is, by its schema), as a
+ * Temporal update. Resolves when the workflow has appended the events and updated the read model.
+ * `updateId` makes a repeated request safe.
  */
-export function executeStep(
+export function executeCommand(
+  temporal: Client,
+  accreditationId: string,
+  request: CommandRequest,
+  options: StepOptions = {},
+): Promise<CommandOutcome> {
+  const handle = temporal.workflow.getHandle(accreditationWorkflowId(accreditationId));
+  return sendCommand(temporal, request, options, (args, updateId) =>
+    handle.executeUpdate(commandUpdate, { args, updateId }),
+  );
+}
+
+/** `executeCommand` for a step not yet parsed. */
+export async function executeStep(
   temporal: Client,
   accreditationId: string,
   request: StepRequest,
   options: StepOptions = {},
 ): Promise<CommandOutcome> {
-  const handle = temporal.workflow.getHandle(accreditationWorkflowId(accreditationId));
-  return sendStep(temporal, request, options, (args, updateId) =>
-    handle.executeUpdate(commandUpdate, { args, updateId }),
-  );
+  return executeCommand(temporal, accreditationId, toCommandRequest(request), options);
 }
 
 /** Opening an accreditation starts its workflow and runs the first step in one call. */
-export function openAccreditation(
+export async function openAccreditation(
   temporal: Client,
   taskQueue: string,
   accreditationId: string,
@@ -136,7 +148,7 @@ export function openAccreditation(
       workflowIdConflictPolicy: 'USE_EXISTING',
     },
   );
-  return sendStep(temporal, request, options, (args, updateId) =>
+  return sendCommand(temporal, toCommandRequest(request), options, (args, updateId) =>
     temporal.workflow.executeUpdateWithStart(commandUpdate, { args, updateId, startWorkflowOperation }),
   );
 }

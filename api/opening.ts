@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { UserRow } from '../db/database';
+import { deleteOrganisation, insertOrganisationOnce } from '../db/identity';
+import { type AccreditationDetail, findAccreditation } from '../db/read-model';
+import { PolicySchema } from '../domain/policy-schema';
+import type { ApiDependencies } from './dependencies';
+import { ProblemError } from './problems';
+import { openAccreditation } from './workflow-client';
+
+export const OpenAccreditationBody = z
+  .object({
+    organisation: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        address: z
+          .object({
+            street: z.string().trim().min(1).max(200),
+            postalCode: z.string().trim().min(1).max(20),
+            city: z.string().trim().min(1).max(100),
+            country: z
+              .string()
+              .regex(/^[A-Z]{2}$/)
+              .describe('ISO 3166-1 alpha-2, e.g. DE'),
+          })
+          .strict(),
+        contactEmail: z.email().max(254),
+        language: z
+          .enum(['de', 'en'])
+          .default('de')
+          .describe('Language of notifications to the organisation'),
+      })
+      .strict(),
+    scope: z.string().trim().min(1).max(2000).describe('The services and sites the accreditation covers'),
+    policy: PolicySchema.optional().describe(
+      'Durations of the life cycle; omitted: the defaults of DIM 1002:2024',
+    ),
+  })
+  .strict();
+
+export type OpenAccreditationRequest = z.output<typeof OpenAccreditationBody>;
+
+/**
+ * The case's and the organisation's ids, derived from who opens it and the request's idempotency
+ * key: a repeated request names the same case, so it opens nothing twice. UUIDs of version 8.
+ */
+function openingIds(userId: string, key: string) {
+  const uuid = (purpose: string) => {
+    const hex = createHash('sha256').update(`${userId}\n${key}\n${purpose}`).digest('hex');
+    const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  return { accreditationId: uuid('accreditation'), organisationId: uuid('organisation') };
+}
+
+/**
+ * Opens a case as a saga: the organisation is inserted (committed) before the workflow starts, and
+ * deleted again when the workflow refuses the opening. Repeated with the same key, it opens nothing
+ * twice and returns the same case.
+ */
+export async function openCase(
+  { db, temporal, taskQueue, stepTimeoutMs }: ApiDependencies,
+  user: UserRow,
+  { organisation, scope, policy }: OpenAccreditationRequest,
+  key: string,
+): Promise<AccreditationDetail> {
+  const { accreditationId, organisationId } = openingIds(user.user_id, key);
+  if (!(await findAccreditation(db, accreditationId))) {
+    // The organisation first, committed: a case must never name an organisation that is not there.
+    const inserted = await insertOrganisationOnce(db, organisationId, {
+      name: organisation.name,
+      street: organisation.address.street,
+      postal_code: organisation.address.postalCode,
+      city: organisation.address.city,
+      country: organisation.address.country,
+      contact_email: organisation.contactEmail,
+      language: organisation.language,
+    });
+    try {
+      await openAccreditation(
+        temporal,
+        taskQueue,
+        accreditationId,
+        {
+          command: {
+            type: 'OpenAccreditation',
+            data: {
+              accreditationId,
+              organisationId,
+              organisationName: organisation.name,
+              caseManagerId: user.user_id,
+              scope,
+              ...(policy ? { policy } : {}),
+            },
+          },
+          actor: { id: user.user_id, role: user.role },
+        },
+        { timeoutMs: stepTimeoutMs, updateId: `${user.user_id}:${key}`, retryKey: key },
+      );
+    } catch (error) {
+      // Refused: nothing is left behind. Outcome unknown (503): the organisation stays for the retry.
+      const refused = error instanceof ProblemError && error.problem.status !== 503;
+      if (inserted && refused) await deleteOrganisation(db, organisationId);
+      throw error;
+    }
+  }
+  const detail = await findAccreditation(db, accreditationId);
+  if (!detail) throw new Error(`Accreditation ${accreditationId} was opened but is not in the read model`);
+  return detail;
+}

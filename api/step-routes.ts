@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import type { CommandType } from '../domain/commands';
+import * as commands from '../domain/commands';
+import { commandRoles } from '../domain/permissions';
+import { type UserRole, userRoles } from '../domain/roles';
+import type { TaskKind } from '../domain/tasks';
+
+/** A human step as a route: `POST /accreditations/{id}/<path>`, body = the command's data. */
+export interface StepRoute {
+  type: Exclude<CommandType, 'OpenAccreditation' | 'ElapseTimer'>;
+  path: string;
+  summary: string;
+  /** German summary (the working language of DIM), shown in the description. */
+  summaryDe: string;
+  body: z.ZodType;
+  /** Derived from the domain's `commandPermits`: the same table `decide` checks. */
+  roles: UserRole[];
+}
+
+export type StepType = StepRoute['type'];
+
+const dataOf = <T extends { shape: { data: z.ZodType } }>(schema: T) => schema.shape.data;
+
+/** Every human command has a route: a command missing here does not compile. */
+const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
+  AssignCaseManager: {
+    path: 'case-manager',
+    body: dataOf(commands.AssignCaseManagerSchema),
+    summary: 'Assign the case manager',
+    summaryDe: 'Fallverantwortliche zuweisen',
+  },
+  SubmitApplication: {
+    path: 'application',
+    body: dataOf(commands.SubmitApplicationSchema),
+    summary: 'Submit the application',
+    summaryDe: 'Antrag einreichen',
+  },
+  RequestInformation: {
+    path: 'information-requests',
+    body: dataOf(commands.RequestInformationSchema),
+    summary: 'Ask the applicant for information',
+    summaryDe: 'Nachforderung an den Antragsteller',
+  },
+  ProvideInformation: {
+    path: 'information-responses',
+    body: dataOf(commands.ProvideInformationSchema),
+    summary: 'Answer a request for information or documents',
+    summaryDe: 'Nachforderung beantworten',
+  },
+  AcceptApplication: {
+    path: 'application/accept',
+    body: dataOf(commands.AcceptApplicationSchema),
+    summary: 'Accept the application',
+    summaryDe: 'Antrag annehmen',
+  },
+  RejectApplication: {
+    path: 'application/reject',
+    body: dataOf(commands.RejectApplicationSchema),
+    summary: 'Reject the application',
+    summaryDe: 'Antrag ablehnen',
+  },
+  AssignDocumentReviewer: {
+    path: 'document-reviewer',
+    body: dataOf(commands.AssignDocumentReviewerSchema),
+    summary: 'Assign the document reviewer',
+    summaryDe: 'Dokumentenprüfer zuweisen',
+  },
+  RequestDocuments: {
+    path: 'document-requests',
+    body: dataOf(commands.RequestDocumentsSchema),
+    summary: 'Request further documents',
+    summaryDe: 'Unterlagen nachfordern',
+  },
+  CompleteDocumentReview: {
+    path: 'document-review',
+    body: dataOf(commands.CompleteDocumentReviewSchema),
+    summary: 'Complete the document review',
+    summaryDe: 'Dokumentenprüfung abschließen',
+  },
+  AssignLeadAuditor: {
+    path: 'lead-auditor',
+    body: dataOf(commands.AssignLeadAuditorSchema),
+    summary: 'Assign the lead auditor',
+    summaryDe: 'Leitenden Auditor zuweisen',
+  },
+  SetAuditDate: {
+    path: 'audit-date',
+    body: dataOf(commands.SetAuditDateSchema),
+    summary: 'Set the audit date',
+    summaryDe: 'Audittermin festlegen',
+  },
+  ObjectToAuditor: {
+    path: 'auditor-objection',
+    body: dataOf(commands.ObjectToAuditorSchema),
+    summary: 'Object to the lead auditor',
+    summaryDe: 'Einspruch gegen den Auditor',
+  },
+  CompleteAuditElement: {
+    path: 'audit-elements',
+    body: dataOf(commands.CompleteAuditElementSchema),
+    summary: 'Report an audit element with its findings',
+    summaryDe: 'Auditelement mit Feststellungen abschließen',
+  },
+  SubmitActionPlan: {
+    path: 'action-plans',
+    body: dataOf(commands.SubmitActionPlanSchema),
+    summary: 'Submit an action plan for a minor finding',
+    summaryDe: 'Maßnahmenplan einreichen',
+  },
+  AcceptActionPlan: {
+    path: 'action-plans/accept',
+    body: dataOf(commands.AcceptActionPlanSchema),
+    summary: 'Accept an action plan',
+    summaryDe: 'Maßnahmenplan annehmen',
+  },
+  SubmitCorrectiveActionEvidence: {
+    path: 'corrective-actions',
+    body: dataOf(commands.SubmitCorrectiveActionEvidenceSchema),
+    summary: 'Submit evidence of a corrective action',
+    summaryDe: 'Nachweis der Korrekturmaßnahme einreichen',
+  },
+  VerifyCorrectiveAction: {
+    path: 'corrective-actions/verify',
+    body: dataOf(commands.VerifyCorrectiveActionSchema),
+    summary: 'Verify a corrective action',
+    summaryDe: 'Korrekturmaßnahme verifizieren',
+  },
+  ExtendDeadline: {
+    path: 'deadline-extensions',
+    body: dataOf(commands.ExtendDeadlineSchema),
+    summary: 'Extend a deadline',
+    summaryDe: 'Frist verlängern',
+  },
+  Grant: {
+    path: 'grant',
+    body: z.object({}).strict(),
+    summary: 'Grant the accreditation (the certificate number is assigned)',
+    summaryDe: 'Akkreditierung erteilen',
+  },
+  Refuse: {
+    path: 'refuse',
+    body: dataOf(commands.RefuseSchema),
+    summary: 'Refuse the accreditation',
+    summaryDe: 'Akkreditierung versagen',
+  },
+  SubmitSelfAssessment: {
+    path: 'self-assessments',
+    body: dataOf(commands.SubmitSelfAssessmentSchema),
+    summary: 'Submit a yearly self-assessment',
+    summaryDe: 'Jährliche Selbstauskunft einreichen',
+  },
+  ReviewSelfAssessment: {
+    path: 'self-assessments/review',
+    body: dataOf(commands.ReviewSelfAssessmentSchema),
+    summary: 'Review a self-assessment',
+    summaryDe: 'Selbstauskunft prüfen',
+  },
+  ConfirmSuspensionProposal: {
+    path: 'suspension-proposals/confirm',
+    body: dataOf(commands.ConfirmSuspensionProposalSchema),
+    summary: 'Confirm a proposed suspension',
+    summaryDe: 'Vorgeschlagene Aussetzung bestätigen',
+  },
+  RejectSuspensionProposal: {
+    path: 'suspension-proposals/reject',
+    body: dataOf(commands.RejectSuspensionProposalSchema),
+    summary: 'Reject a proposed suspension',
+    summaryDe: 'Vorgeschlagene Aussetzung verwerfen',
+  },
+  ApplyForRenewal: {
+    path: 'renewal',
+    body: dataOf(commands.ApplyForRenewalSchema),
+    summary: 'Apply for renewal',
+    summaryDe: 'Verlängerung beantragen',
+  },
+  Suspend: {
+    path: 'suspend',
+    body: dataOf(commands.SuspendSchema),
+    summary: 'Suspend the accreditation',
+    summaryDe: 'Akkreditierung aussetzen',
+  },
+  Reinstate: {
+    path: 'reinstate',
+    body: dataOf(commands.ReinstateSchema),
+    summary: 'Reinstate a suspended accreditation',
+    summaryDe: 'Aussetzung aufheben',
+  },
+  Withdraw: {
+    path: 'withdraw',
+    body: dataOf(commands.WithdrawSchema),
+    summary: 'Withdraw the accreditation',
+    summaryDe: 'Akkreditierung entziehen',
+  },
+  ReceiveComplaint: {
+    path: 'complaints',
+    body: dataOf(commands.ReceiveComplaintSchema),
+    summary: 'Record a complaint',
+    summaryDe: 'Beschwerde erfassen',
+  },
+  AcknowledgeComplaint: {
+    path: 'complaints/acknowledge',
+    body: dataOf(commands.AcknowledgeComplaintSchema),
+    summary: 'Acknowledge a complaint',
+    summaryDe: 'Eingang der Beschwerde bestätigen',
+  },
+  AssignComplaintInvestigator: {
+    path: 'complaints/investigator',
+    body: dataOf(commands.AssignComplaintInvestigatorSchema),
+    summary: 'Assign an independent investigator',
+    summaryDe: 'Unabhängige Untersuchung zuweisen',
+  },
+  DecideComplaint: {
+    path: 'complaints/decision',
+    body: dataOf(commands.DecideComplaintSchema),
+    summary: 'Decide a complaint',
+    summaryDe: 'Über die Beschwerde entscheiden',
+  },
+  CloseComplaint: {
+    path: 'complaints/close',
+    body: dataOf(commands.CloseComplaintSchema),
+    summary: 'Close a complaint',
+    summaryDe: 'Beschwerde abschließen',
+  },
+};
+
+export const stepRoutes: readonly StepRoute[] = (Object.keys(table) as StepType[]).map((type) => ({
+  type,
+  ...table[type],
+  roles: commandRoles(type).filter((role): role is UserRole => userRoles.includes(role as UserRole)),
+}));
+
+export const stepRouteOf = (type: string) => stepRoutes.find((route) => route.type === type);
+
+/** Which commands complete an open task of each kind. */
+const taskActions: Record<TaskKind, StepType[]> = {
+  submit_application: ['SubmitApplication'],
+  review_application: ['AcceptApplication', 'RequestInformation', 'RejectApplication'],
+  answer_request: ['ProvideInformation'],
+  assign_document_reviewer: ['AssignDocumentReviewer'],
+  complete_document_review: ['CompleteDocumentReview', 'RequestDocuments'],
+  assign_lead_auditor: ['AssignLeadAuditor'],
+  set_audit_date: ['SetAuditDate'],
+  complete_audit_element: ['CompleteAuditElement'],
+  submit_corrective_action_evidence: ['SubmitCorrectiveActionEvidence'],
+  verify_corrective_action: ['VerifyCorrectiveAction'],
+  submit_action_plan: ['SubmitActionPlan'],
+  accept_action_plan: ['AcceptActionPlan'],
+  decide_accreditation: ['Grant', 'Refuse'],
+  submit_self_assessment: ['SubmitSelfAssessment'],
+  review_self_assessment: ['ReviewSelfAssessment'],
+  decide_suspension_proposal: ['ConfirmSuspensionProposal', 'RejectSuspensionProposal'],
+  apply_for_renewal: ['ApplyForRenewal'],
+  end_suspension: ['Reinstate', 'Withdraw'],
+  acknowledge_complaint: ['AcknowledgeComplaint'],
+  assign_complaint_investigator: ['AssignComplaintInvestigator'],
+  decide_complaint: ['DecideComplaint'],
+  close_complaint: ['CloseComplaint'],
+};
+
+export function actionsForTask(kind: string): StepRoute[] {
+  return (taskActions[kind as TaskKind] ?? []).flatMap((type) => stepRouteOf(type) ?? []);
+}

@@ -1,0 +1,179 @@
+import type { CommandContext, CommandOf } from '../commands';
+import { addDuration, isBefore, toIso } from '../duration';
+import type { DeadlineTarget } from '../events';
+import { type AccreditationCase, assertNever, isInGoodStanding } from '../state';
+import { authorise } from './authorise';
+import { accept, type Decision, reject } from './outcome';
+import {
+  auditorDueDate,
+  catalogueOf,
+  duringCorrectiveActions,
+  findFinding,
+  findSelfAssessment,
+} from './shared';
+
+export function completeAuditElement(
+  command: CommandOf<'CompleteAuditElement'>,
+  state: AccreditationCase,
+  context: CommandContext,
+): Decision {
+  const denied = authorise(command.type, context, state, { auditor: state.leadAuditor?.auditorId ?? null });
+  if (denied) return denied;
+  const { element, findings } = command.data;
+  if (!state.auditElements.includes(element)) {
+    return reject('unknown_audit_element', `${element} is not one of ${state.auditElements.join(', ')}`);
+  }
+  if (state.completedAuditElements.includes(element)) {
+    return reject('audit_element_already_completed', `${element} has already been reported`);
+  }
+  const requirementIds = catalogueOf(state).requirements.map((requirement) => requirement.id);
+  const unknown = findings.filter((finding) => !requirementIds.includes(finding.requirementId));
+  if (unknown.length > 0) {
+    return reject(
+      'unknown_requirement',
+      `Unknown requirements: ${unknown.map((f) => f.requirementId).join(', ')}`,
+    );
+  }
+  const correctiveActionDueBy = addDuration(context.now, state.policy.correctiveActionDeadline);
+  return accept({
+    type: 'AuditElementCompleted',
+    data: {
+      element,
+      auditorId: context.actor.id,
+      findings: findings.map((finding, index) => ({
+        findingId: `cycle-${state.cycle}:finding-${state.issued.findings + index + 1}`,
+        ...finding,
+        ...(finding.severity === 'major' ? { correctiveActionDueBy } : {}),
+      })),
+    },
+  });
+}
+
+export function submitActionPlan(
+  command: CommandOf<'SubmitActionPlan'>,
+  state: AccreditationCase,
+  context: CommandContext,
+): Decision {
+  const denied = authorise(command.type, context, state);
+  if (denied) return denied;
+  const { finding, rejection } = findFinding(state, command.data.findingId, 'minor');
+  if (rejection) return rejection;
+  if (finding.status !== 'open') {
+    return reject('invalid_transition', `Finding ${finding.findingId} already has an action plan`);
+  }
+  return accept({
+    type: 'ActionPlanSubmitted',
+    data: { ...command.data, ...auditorDueDate(state, context.now, 'verification', 'verifyBy') },
+  });
+}
+
+export function acceptActionPlan(
+  command: CommandOf<'AcceptActionPlan'>,
+  state: AccreditationCase,
+  context: CommandContext,
+): Decision {
+  const denied = authorise(command.type, context, state, { auditor: state.leadAuditor?.auditorId ?? null });
+  if (denied) return denied;
+  const { finding, rejection } = findFinding(state, command.data.findingId, 'minor');
+  if (rejection) return rejection;
+  if (finding.status !== 'awaiting_verification') {
+    return reject(
+      'invalid_transition',
+      `Finding ${finding.findingId} has no action plan waiting for acceptance`,
+    );
+  }
+  return accept({
+    type: 'ActionPlanAccepted',
+    data: { findingId: finding.findingId, acceptedBy: context.actor.id },
+  });
+}
+
+export function submitCorrectiveActionEvidence(
+  command: CommandOf<'SubmitCorrectiveActionEvidence'>,
+  state: AccreditationCase,
+  context: CommandContext,
+): Decision {
+  const denied = authorise(command.type, context, state);
+  if (denied) return denied;
+  const { finding, rejection } = findFinding(state, command.data.findingId, 'major');
+  if (rejection) return rejection;
+  if (finding.status !== 'open') {
+    return reject('invalid_transition', `Finding ${finding.findingId} is not waiting for evidence`);
+  }
+  if (finding.correctiveActionDueBy && isBefore(finding.correctiveActionDueBy, context.now)) {
+    return reject(
+      'corrective_action_deadline_passed',
+      `Evidence was due by ${finding.correctiveActionDueBy}`,
+    );
+  }
+  return accept({
+    type: 'CorrectiveActionEvidenceSubmitted',
+    data: { ...command.data, ...auditorDueDate(state, context.now, 'verification', 'verifyBy') },
+  });
+}
+
+export function verifyCorrectiveAction(
+  command: CommandOf<'VerifyCorrectiveAction'>,
+  state: AccreditationCase,
+  context: CommandContext,
+): Decision {
+  const denied = authorise(command.type, context, state, { auditor: state.leadAuditor?.auditorId ?? null });
+  if (denied) return denied;
+  const { finding, rejection } = findFinding(state, command.data.findingId, 'major');
+  if (rejection) return rejection;
+  if (finding.status !== 'awaiting_verification') {
+    return reject(
+      'invalid_transition',
+      `Finding ${finding.findingId} has no evidence waiting for verification`,
+    );
+  }
+  return accept({
+    type: 'CorrectiveActionVerified',
+    data: { ...command.data, verifiedBy: context.actor.id },
+  });
+}
+
+function currentDueAt(state: AccreditationCase, target: DeadlineTarget): string | undefined {
+  switch (target.kind) {
+    case 'information_request':
+      return state.openRequest?.requestId === target.id ? state.openRequest.respondBy : undefined;
+    case 'corrective_action': {
+      if (!duringCorrectiveActions(state)) return undefined;
+      const finding = state.findings.find((candidate) => candidate.findingId === target.id);
+      return finding?.status !== 'resolved' ? finding?.correctiveActionDueBy : undefined;
+    }
+    case 'self_assessment': {
+      const selfAssessment = findSelfAssessment(state, target.id);
+      return isInGoodStanding(state) && selfAssessment?.status === 'pending'
+        ? selfAssessment.dueAt
+        : undefined;
+    }
+    default:
+      return assertNever(target.kind);
+  }
+}
+
+export function extendDeadline(
+  command: CommandOf<'ExtendDeadline'>,
+  state: AccreditationCase,
+  context: CommandContext,
+): Decision {
+  const denied = authorise(command.type, context, state);
+  if (denied) return denied;
+  const { target, newDueAt, reason } = command.data;
+  const previousDueAt = currentDueAt(state, target);
+  if (!previousDueAt) {
+    return reject('unknown_deadline', `There is no running ${target.kind} deadline for ${target.id}`);
+  }
+  if (!isBefore(previousDueAt, newDueAt)) {
+    return reject(
+      'deadline_not_later',
+      `${newDueAt} is not later than the current deadline ${previousDueAt}`,
+    );
+  }
+  if (!isBefore(context.now, newDueAt)) return reject('deadline_in_past', `${newDueAt} lies in the past`);
+  return accept({
+    type: 'DeadlineExtended',
+    data: { target, previousDueAt, newDueAt: toIso(newDueAt), reason },
+  });
+}

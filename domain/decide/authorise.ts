@@ -1,0 +1,57 @@
+import type { CommandContext, CommandType } from '../commands';
+import { commandPermits, type PermitKind, permitRoles } from '../permissions';
+import type { AccreditationCase } from '../state';
+import { type Decision, reject } from './outcome';
+
+/** Who in particular the case has assigned, for the permits that name a person. */
+interface Assignees {
+  auditor?: string | null;
+  investigator?: string | null;
+}
+
+function holdsPermit(permit: PermitKind, context: CommandContext): boolean {
+  return permitRoles[permit].includes(context.actor.role);
+}
+
+function isPermitted(
+  permit: PermitKind,
+  context: CommandContext,
+  state: AccreditationCase | null,
+  assignees: Assignees,
+): boolean {
+  if (!holdsPermit(permit, context)) return false;
+  const { actor } = context;
+  if (permit === 'organisation') return state !== null && actor.organisationId === state.organisationId;
+  if (permit === 'assigned_auditor') return actor.id === assignees.auditor;
+  if (permit === 'investigator') return actor.id === assignees.investigator;
+  return true;
+}
+
+/**
+ * Undefined when one of the command's permits (`commandPermits`, shared with the API) lets the
+ * actor act, otherwise the rejection that explains why not.
+ */
+export function authorise(
+  type: CommandType,
+  context: CommandContext,
+  state: AccreditationCase | null,
+  assignees: Assignees = {},
+): Decision | undefined {
+  const permits = commandPermits[type];
+  if (permits.some((permit) => isPermitted(permit, context, state, assignees))) return undefined;
+  const { actor } = context;
+  const withRole = permits.filter((permit) => holdsPermit(permit, context));
+  if (withRole.includes('organisation')) {
+    return reject('not_own_case', `${actor.id} acts for another organisation than this case's`);
+  }
+  if (withRole.some((permit) => permit === 'assigned_auditor' || permit === 'investigator')) {
+    return reject('not_assigned', `${actor.id} is not assigned to ${type} on this case`);
+  }
+  return reject('not_authorised', `A ${actor.role} may not ${type}`);
+}
+
+/** Four-eyes principle: nobody who audited the case in this cycle decides on it. */
+export function forbidAuditors(context: CommandContext, state: AccreditationCase): Decision | undefined {
+  if (!state.auditorsInvolved.includes(context.actor.id)) return undefined;
+  return reject('four_eyes_violation', `${context.actor.id} audited this case and may not decide on it`);
+}

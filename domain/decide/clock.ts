@@ -1,0 +1,224 @@
+import type { CommandContext, CommandOf } from '../commands';
+import { isBefore } from '../duration';
+import type { AccreditationEvent } from '../events';
+import type { AccreditationCase } from '../state';
+import { dueTimers, type Timer, type TimerKind } from '../timers';
+import { authorise } from './authorise';
+import { accept, type Decision, reject } from './outcome';
+import { caseManagerOf, findSelfAssessment, organisationOf } from './shared';
+
+/** `dueTimers` lists a timer only while its subject exists, so a missing one is a programming error. */
+function present<T>(subject: T | null | undefined, timer: Timer): T {
+  if (subject === null || subject === undefined) throw new Error(`Timer ${timer.id} has lost its subject`);
+  return subject;
+}
+
+export function elapseTimer(
+  command: CommandOf<'ElapseTimer'>,
+  state: AccreditationCase,
+  context: CommandContext,
+): Decision {
+  const denied = authorise(command.type, context, state);
+  if (denied) return denied;
+  const timer = dueTimers(state).find((candidate) => candidate.id === command.data.timerId);
+  if (!timer) return reject('unknown_timer', `No timer ${command.data.timerId} is running`);
+  if (isBefore(context.now, timer.at)) {
+    return reject('timer_not_due', `Timer ${timer.id} runs out at ${timer.at}`);
+  }
+  return accept(...timerEvents[timer.kind](timer, state, context));
+}
+
+type TimerEvents = (timer: Timer, state: AccreditationCase, context: CommandContext) => AccreditationEvent[];
+
+const selfAssessmentDueAt = (timer: Timer, state: AccreditationCase) =>
+  present(findSelfAssessment(state, timer.subjectId), timer).dueAt;
+
+const selfAssessmentReminder =
+  (reminder: 'upcoming' | 'due' | 'overdue'): TimerEvents =>
+  (timer, state) => [
+    {
+      type: 'SelfAssessmentReminderSent',
+      data: {
+        timerId: timer.id,
+        selfAssessmentId: timer.subjectId,
+        reminder,
+        dueAt: selfAssessmentDueAt(timer, state),
+        recipient: organisationOf(state),
+      },
+    },
+  ];
+
+/** What each timer leads to when it runs out. */
+const timerEvents: Record<TimerKind, TimerEvents> = {
+  information_request_reminder: (timer, state) => [
+    {
+      type: 'InformationRequestReminderSent',
+      data: {
+        timerId: timer.id,
+        requestId: timer.subjectId,
+        respondBy: present(state.openRequest, timer).respondBy,
+        recipient: organisationOf(state),
+      },
+    },
+  ],
+  information_request_deadline: (timer, state, context) =>
+    state.openRequest?.kind === 'information'
+      ? [
+          {
+            type: 'ApplicationRejected',
+            data: {
+              timerId: timer.id,
+              reasons: [`Information request ${timer.subjectId} was not answered by ${timer.at}`],
+              rejectedBy: context.actor.id,
+            },
+          },
+        ]
+      : [
+          {
+            type: 'DocumentsRequestLapsed',
+            data: {
+              timerId: timer.id,
+              requestId: timer.subjectId,
+              recipient: state.documentReviewerId
+                ? { role: 'auditor', userId: state.documentReviewerId }
+                : caseManagerOf(state),
+            },
+          },
+        ],
+  objection_window_end: (timer, state) => [
+    {
+      type: 'AuditorObjectionWindowClosed',
+      data: {
+        timerId: timer.id,
+        assignmentId: timer.subjectId,
+        auditorId: present(state.leadAuditor, timer).auditorId,
+      },
+    },
+  ],
+  document_review_reminder: (timer, state) => [
+    {
+      type: 'AuditorDeadlineApproaching',
+      data: {
+        timerId: timer.id,
+        task: 'complete_document_review',
+        dueAt: present(state.documentReviewDueBy, timer),
+        recipient: { role: 'auditor', userId: present(state.documentReviewerId, timer) },
+      },
+    },
+  ],
+  audit_report_reminder: (timer, state) => [
+    {
+      type: 'AuditorDeadlineApproaching',
+      data: {
+        timerId: timer.id,
+        task: 'complete_audit_elements',
+        dueAt: present(state.auditReportDueBy, timer),
+        recipient: { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId },
+      },
+    },
+  ],
+  verification_reminder: (timer, state) => {
+    const finding = present(
+      state.findings.find((candidate) => candidate.findingId === timer.subjectId),
+      timer,
+    );
+    return [
+      {
+        type: 'AuditorDeadlineApproaching',
+        data: {
+          timerId: timer.id,
+          task: 'verify_finding',
+          dueAt: present(finding.verifyBy, timer),
+          findingId: finding.findingId,
+          recipient: { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId },
+        },
+      },
+    ];
+  },
+  corrective_action_deadline: (timer, state, context) => [
+    {
+      type: 'AccreditationRefused',
+      data: {
+        timerId: timer.id,
+        reasons: [`The corrective action for finding ${timer.subjectId} was not verified by ${timer.at}`],
+        decidedBy: context.actor.id,
+        renewal: state.certificate !== null,
+      },
+    },
+  ],
+  self_assessment_reminder: selfAssessmentReminder('upcoming'),
+  self_assessment_due: selfAssessmentReminder('due'),
+  self_assessment_overdue: selfAssessmentReminder('overdue'),
+  self_assessment_escalation: (timer, state) => [
+    {
+      type: 'SelfAssessmentEscalated',
+      data: {
+        timerId: timer.id,
+        selfAssessmentId: timer.subjectId,
+        dueAt: selfAssessmentDueAt(timer, state),
+        recipient: caseManagerOf(state),
+      },
+    },
+  ],
+  self_assessment_suspension_proposal: (timer, state) => [
+    {
+      type: 'SuspensionProposed',
+      data: {
+        timerId: timer.id,
+        proposalId: timer.id,
+        selfAssessmentId: timer.subjectId,
+        reason: `Self-assessment ${timer.subjectId} has been overdue since ${selfAssessmentDueAt(timer, state)}`,
+        recipient: caseManagerOf(state),
+      },
+    },
+  ],
+  renewal_window: (timer, state) => [
+    {
+      type: 'RenewalWindowOpened',
+      data: {
+        timerId: timer.id,
+        certificateNumber: timer.subjectId,
+        expiresAt: present(state.certificate, timer).validUntil,
+        recipient: organisationOf(state),
+      },
+    },
+  ],
+  certificate_expiry: (timer, state) => {
+    const next = state.nextCertificate;
+    return next
+      ? [
+          {
+            type: 'CycleRenewed',
+            data: {
+              timerId: timer.id,
+              cycle: next.cycle,
+              certificateNumber: next.certificateNumber,
+              validFrom: next.validFrom,
+              validUntil: next.validUntil,
+            },
+          },
+        ]
+      : [
+          {
+            type: 'AccreditationExpired',
+            data: { timerId: timer.id, certificateNumber: timer.subjectId, expiredAt: timer.at },
+          },
+        ];
+  },
+  maximum_suspension_end: (timer, _state, context) => [
+    {
+      type: 'AccreditationWithdrawn',
+      data: {
+        timerId: timer.id,
+        reason: `Not reinstated within the maximum suspension period (suspension ${timer.subjectId})`,
+        withdrawnAt: context.now,
+      },
+    },
+  ],
+  complaint_acknowledgement_deadline: (timer, state) => [
+    {
+      type: 'ComplaintAcknowledgementOverdue',
+      data: { timerId: timer.id, complaintId: timer.subjectId, recipient: caseManagerOf(state) },
+    },
+  ],
+};

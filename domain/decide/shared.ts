@@ -1,0 +1,90 @@
+import { type Catalogue, findCatalogue } from '../catalogue';
+import type { CommandContext } from '../commands';
+import { addDuration } from '../duration';
+import type { Recipient } from '../events';
+import type { AccreditationCase, CaseStatus } from '../state';
+import { reject } from './outcome';
+
+export type Availability = (state: AccreditationCase) => boolean;
+
+export const inStatus =
+  (...statuses: readonly CaseStatus[]): Availability =>
+  (state) =>
+    statuses.includes(state.status);
+export const duringCorrectiveActions = inStatus('audit', 'corrective_actions');
+
+export function catalogueOf(state: AccreditationCase): Catalogue {
+  const catalogue = findCatalogue(state.edition);
+  if (!catalogue) throw new Error(`No catalogue for edition ${state.edition}`);
+  return catalogue;
+}
+
+export function compareIds(given: string[], expected: string[]) {
+  return {
+    unknown: given.filter((id) => !expected.includes(id)),
+    duplicates: given.filter((id, index) => given.indexOf(id) !== index),
+    missing: expected.filter((id) => !given.includes(id)),
+  };
+}
+
+export const organisationOf = (state: AccreditationCase): Recipient => ({
+  role: 'organisation',
+  organisationId: state.organisationId,
+});
+export const caseManagerOf = (state: AccreditationCase): Recipient => ({
+  role: 'staff',
+  userId: state.caseManagerId,
+});
+
+export function findFinding(state: AccreditationCase, findingId: string, severity: 'major' | 'minor') {
+  const finding = state.findings.find((candidate) => candidate.findingId === findingId);
+  if (!finding) return { rejection: reject('unknown_finding', `There is no finding ${findingId}`) };
+  if (finding.severity !== severity) {
+    return {
+      rejection: reject(
+        'wrong_finding_severity',
+        `Finding ${findingId} is ${finding.severity}, not ${severity}`,
+      ),
+    };
+  }
+  return { finding };
+}
+
+export function findSelfAssessment(state: AccreditationCase, selfAssessmentId: string) {
+  return state.selfAssessments.find((candidate) => candidate.selfAssessmentId === selfAssessmentId);
+}
+
+export function findComplaint(state: AccreditationCase, complaintId: string) {
+  return state.complaints.find((candidate) => candidate.complaintId === complaintId);
+}
+
+export const unknownComplaint = (complaintId: string) =>
+  reject('unknown_complaint', `There is no open complaint ${complaintId}`);
+
+export function suspension(state: AccreditationCase, context: CommandContext, reason: string) {
+  return {
+    suspensionId: `cycle-${state.cycle}:suspension-${state.issued.suspensions + 1}`,
+    reason,
+    suspendedAt: context.now,
+    reinstateBy: addDuration(context.now, state.policy.maximumSuspension),
+  };
+}
+
+export function nextRequest(state: AccreditationCase, context: CommandContext) {
+  return {
+    requestId: `cycle-${state.cycle}:request-${state.issued.requests + 1}`,
+    respondBy: addDuration(context.now, state.policy.informationRequestResponseDeadline),
+  };
+}
+
+/** `{ [field]: from + the deadline }` when the case's policy gives auditors deadlines, else nothing. */
+export function auditorDueDate<Field extends string>(
+  state: AccreditationCase,
+  from: string,
+  deadline: 'documentReview' | 'auditReport' | 'verification',
+  field: Field,
+): Partial<Record<Field, string>> {
+  const period = state.policy.auditorDeadlines?.[deadline];
+  if (!period) return {};
+  return { [field]: addDuration(from, period) } as Partial<Record<Field, string>>;
+}

@@ -1,0 +1,17 @@
+import type { Language } from '../i18n';
+
+/** Dates as people at DIM read them: German time, whatever the browser's zone. */
+const timeZone = 'Europe/Berlin';
+const locales: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+
+export function formatDate(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
+}

@@ -1,0 +1,121 @@
+import { defineMessages } from './define';
+
+/** Texts of the shell and of what every page shares. */
+export const common = defineMessages({
+  de: {
+    appName: 'DIM Akkreditierung',
+    skipToContent: 'Zum Inhalt springen',
+    navigation: {
+      label: 'Hauptnavigation',
+      open: 'Navigation öffnen',
+      close: 'Navigation schließen',
+      home: 'Startseite',
+      dashboard: 'Übersicht',
+      accreditations: 'Akkreditierungen',
+      tasks: 'Meine Aufgaben',
+      users: 'Benutzer und Einladungen',
+      register: 'Öffentliches Register',
+      signIn: 'Anmelden',
+    },
+    language: {
+      label: 'Sprache',
+      de: 'Deutsch',
+      en: 'English',
+    },
+    userMenu: {
+      label: 'Benutzermenü von {{name}}',
+      signOut: 'Abmelden',
+      signedInAs: 'Angemeldet als',
+    },
+    roles: {
+      admin: 'Administration',
+      staff: 'Fallbetreuung',
+      decision_maker: 'Entscheidung',
+      auditor: 'Auditierung',
+      organisation: 'Organisation',
+    },
+    problems: {
+      title: 'Das hat nicht geklappt',
+      network_error:
+        'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
+      csrf_token_invalid:
+        'Ihre Sitzung ist abgelaufen. Bitte laden Sie die Seite neu und melden Sie sich an.',
+      unauthorised: 'Bitte melden Sie sich an.',
+      forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
+      rateLimited: 'Zu viele Versuche. Bitte versuchen Sie es in {{seconds}} Sekunden erneut.',
+      unexpected: 'Unerwarteter Fehler ({{status}}). Bitte versuchen Sie es später erneut.',
+      fields: 'Bitte prüfen Sie diese Angaben:',
+    },
+    loading: 'Wird geladen …',
+    placeholder: {
+      notice: 'Diese Seite ist ein Platzhalter: Sie wird in einem der nächsten Schritte gebaut.',
+      accreditation: 'Akkreditierung {{id}}',
+    },
+    notFound: {
+      title: 'Seite nicht gefunden',
+      body: 'Unter dieser Adresse gibt es keine Seite.',
+      home: 'Zur Startseite',
+    },
+    routeError: {
+      title: 'Die Seite konnte nicht geladen werden',
+      reload: 'Neu laden',
+    },
+  },
+  en: {
+    appName: 'DIM Accreditation',
+    skipToContent: 'Skip to content',
+    navigation: {
+      label: 'Main navigation',
+      open: 'Open navigation',
+      close: 'Close navigation',
+      home: 'Home',
+      dashboard: 'Dashboard',
+      accreditations: 'Accreditations',
+      tasks: 'My tasks',
+      users: 'Users and invitations',
+      register: 'Public register',
+      signIn: 'Sign in',
+    },
+    language: {
+      label: 'Language',
+      de: 'Deutsch',
+      en: 'English',
+    },
+    userMenu: {
+      label: 'User menu of {{name}}',
+      signOut: 'Sign out',
+      signedInAs: 'Signed in as',
+    },
+    roles: {
+      admin: 'Administration',
+      staff: 'Case management',
+      decision_maker: 'Decision',
+      auditor: 'Auditing',
+      organisation: 'Organisation',
+    },
+    problems: {
+      title: 'That did not work',
+      network_error: 'The server cannot be reached. Please check the connection and try again.',
+      csrf_token_invalid: 'Your session has expired. Please reload the page and sign in.',
+      unauthorised: 'Please sign in.',
+      forbidden: 'You are not allowed to do this.',
+      rateLimited: 'Too many attempts. Please try again in {{seconds}} seconds.',
+      unexpected: 'Unexpected error ({{status}}). Please try again later.',
+      fields: 'Please check these entries:',
+    },
+    loading: 'Loading …',
+    placeholder: {
+      notice: 'This page is a placeholder: it will be built in one of the next steps.',
+      accreditation: 'Accreditation {{id}}',
+    },
+    notFound: {
+      title: 'Page not found',
+      body: 'There is no page at this address.',
+      home: 'Go to the home page',
+    },
+    routeError: {
+      title: 'The page could not be loaded',
+      reload: 'Reload',
+    },
+  },
+});

@@ -1,0 +1,68 @@
+/**
+ * react-i18next with every catalogue loaded up front (they are small; loading them lazily would
+ * flash raw keys). German is the default; the choice is kept in localStorage and set as <html lang>.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { auth } from '../auth/messages';
+import { register } from '../pages/register/messages';
+import { common } from './common';
+
+/** Every namespace, German and English; a page adds its own here. */
+export const namespaces = { common, auth, register } as const;
+
+export const languages = ['de', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const storageKey = 'dim.language';
+
+const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
+
+function storedLanguage(): Language | undefined {
+  try {
+    const stored = localStorage.getItem(storageKey);
+    return isLanguage(stored) ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const resources = Object.fromEntries(
+  languages.map((language) => [
+    language,
+    Object.fromEntries(Object.entries(namespaces).map(([name, messages]) => [name, messages[language]])),
+  ]),
+);
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage() ?? 'de',
+  fallbackLng: 'de',
+  supportedLngs: [...languages],
+  ns: Object.keys(namespaces),
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Private mode without storage: the choice lasts for this page's life.
+  }
+});
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'de';
+}
+
+/** On signing in: the person's own language (as in their e-mails), unless this browser chose one. */
+export function adoptLanguage(language: Language) {
+  if (!storedLanguage() && language !== i18n.language) void i18n.changeLanguage(language);
+}
