@@ -19,6 +19,7 @@ import { accreditationRoutes } from './routes/accreditations';
 import { calendarRoutes } from './routes/calendar';
 import { caseFileRoutes } from './routes/case-file';
 import { catalogueRoutes } from './routes/catalogue';
+import { decisionDossierRoutes } from './routes/decision-dossier';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -140,6 +141,7 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   await app.register(caseFileRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(decisionDossierRoutes, deps);
   await app.register(stepRoutesPlugin, deps);
   await app.register(taskRoutes, deps);
   await app.register(registerRoutes, deps);

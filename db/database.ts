@@ -18,6 +18,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   case_files: CaseFilesTable;
   calendar_feeds: CalendarFeedsTable;
+  dossiers: DossiersTable;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -223,4 +224,17 @@ export interface CalendarFeedsTable {
   label: string;
   created_at: Generated<Date>;
   revoked_at: Timestamp | null;
+}
+
+/** Decision dossiers: the case file as the decision maker saw it, frozen (never updated or deleted). */
+export interface DossiersTable {
+  /** Of `content`, as the decision's event records it. */
+  sha256: string;
+  accreditation_id: string;
+  /** The case version the dossier shows. */
+  version: number;
+  /** The exact JSON text that was hashed. */
+  content: string;
+  frozen_by: string;
+  frozen_at: Generated<Date>;
 }

@@ -30,6 +30,7 @@ const spec: Record<string, Access> = {
   'GET /calendar-feeds': everyone,
   'DELETE /calendar-feeds/{feedId}': everyone,
   'GET /calendar/{secret}.ics': 'public',
+  'GET /accreditations/{id}/decisions/{number}/dossier': ['admin', 'staff', 'decision_maker'],
   'GET /tasks': everyone,
   'GET /register': 'public',
   'GET /register/{certificateNumber}': 'public',
@@ -152,7 +153,8 @@ describe('route × role matrix', () => {
       .replace('{certificateNumber}', 'DIM-0000-NONE')
       .replace('{edition}', encodeURIComponent(currentEdition))
       .replace('{feedId}', randomUUID())
-      .replace('{secret}', 'no-such-feed-secret-0123456789');
+      .replace('{secret}', 'no-such-feed-secret-0123456789')
+      .replace('{number}', '1');
 
   it('covers every route the OpenAPI document lists, and nothing else', async () => {
     const document = (await api.call(null, 'GET', '/openapi.json')).body;
@@ -185,7 +187,8 @@ describe('route × role matrix', () => {
         const allowed = access === 'public' || (user !== null && access.includes(user.role));
         const expected = allowed ? 'allowed' : user === null ? 401 : 403;
         // Someone else's (or no) feed, a certificate that does not exist: 404 is the answer.
-        const notFoundIsAnswer = ['/register/', '/calendar'].some((prefix) => path.startsWith(prefix));
+        const notFoundIsAnswer =
+          ['/register/', '/calendar'].some((prefix) => path.startsWith(prefix)) || path.endsWith('/dossier');
         const ok =
           expected === 'allowed'
             ? response.status < 500 &&

@@ -9,7 +9,7 @@
  * null for what the workflow's clock did. Documents are referenced by their SHA-256.
  */
 import { z } from 'zod';
-import type { AccreditationEvent, EventOf } from '../events';
+import { type AccreditationEvent, DossierReferenceSchema, type EventOf } from '../events';
 import { StoredPolicySchema } from '../policy-schema';
 
 const At = z.string().describe('ISO 8601 instant');
@@ -146,11 +146,6 @@ export const FindingSchema = z.object({
   status: z.enum(['open', 'awaiting_verification', 'resolved']),
 });
 
-export const DossierReferenceSchema = z.object({
-  sha256: z.string().describe('SHA-256 of the frozen case file the decision maker saw'),
-  version: z.number().int().describe('The case’s version (events so far) the dossier shows'),
-});
-
 export const DecisionSchema = z.object({
   number: z
     .number()
@@ -161,7 +156,9 @@ export const DecisionSchema = z.object({
   certificateNumber: z.string().nullable(),
   at: At,
   by: By,
-  dossier: DossierReferenceSchema.nullable().describe('null for decisions taken before dossiers existed'),
+  dossier: DossierReferenceSchema.nullable().describe(
+    'The case file the decision maker saw: its SHA-256 and case version; null for decisions taken before dossiers existed',
+  ),
 });
 
 export const ProcedureSchema = z
@@ -307,7 +304,6 @@ export type SuspensionProposal = z.infer<typeof SuspensionProposalSchema>;
 export type Suspension = z.infer<typeof SuspensionSchema>;
 export type Complaint = z.infer<typeof ComplaintSchema>;
 export type DeadlineExtension = z.infer<typeof DeadlineExtensionSchema>;
-export type DossierReference = z.infer<typeof DossierReferenceSchema>;
 
 /** An event with its business time and the user who caused it (null: the workflow's clock). */
 export type StampedEvent = AccreditationEvent & { at: string; by: string | null };

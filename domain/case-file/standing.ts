@@ -20,7 +20,7 @@ export function decided(
     certificateNumber: granted?.certificateNumber ?? null,
     at: event.at,
     by: event.by,
-    dossier: null,
+    dossier: event.data.dossier ?? null,
   };
   if (!granted) return;
   file.certificates.push({
