@@ -6,7 +6,7 @@ import type { Database } from '../database';
 import { readStream } from '../event-store';
 import type { RecordedEvent } from '../event-types';
 import { accreditationEventTypes } from './accreditation';
-import type { InlineProjection } from './inline';
+import { groupByStream, type InlineProjection } from './inline';
 
 /** What the fold reads of a stored event. */
 export type FoldableEvent = Pick<RecordedEvent, 'version' | 'type' | 'data' | 'metadata' | 'businessTime'>;
@@ -45,16 +45,6 @@ function row(streamId: string, folded: Folded): CaseFileRow[] {
   return file
     ? [{ stream_id: streamId, accreditation_id: file.accreditationId, version, file: JSON.stringify(file) }]
     : [];
-}
-
-function groupByStream(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
-  const byStream = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const list = byStream.get(event.streamId);
-    if (list) list.push(event);
-    else byStream.set(event.streamId, [event]);
-  }
-  return byStream;
 }
 
 const loadStatement = preparedStatement('case_file_state');
