@@ -9,13 +9,14 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { DocumentStorage } from '../db/documents';
+import { defaultSignInLimits } from '../db/sign-in-limits';
 import { mediaTypes } from '../domain/media-types';
 import { authPlugin } from './auth';
-import type { ApiDependencies } from './dependencies';
+import type { ApiDependencies, ApiInput } from './dependencies';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
+import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { caseFileRoutes } from './routes/case-file';
 import { catalogueRoutes } from './routes/catalogue';
@@ -26,6 +27,7 @@ import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
+import { csrfHeader, defaultSessionConfig, sessionCookie } from './session';
 import { loadWebApplication, navigationRewrite, webApplicationPlugin } from './web-app';
 
 /** Fastify's own 4xx errors, by status, as stable problem types. */
@@ -51,8 +53,13 @@ function findNul(value: unknown, path = ''): string | undefined {
   return undefined;
 }
 
-export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { documents?: DocumentStorage }) {
-  const deps: ApiDependencies = { ...input, documents: input.documents ?? { kind: 'database' } };
+export async function buildApp(input: ApiInput) {
+  const deps: ApiDependencies = {
+    ...input,
+    documents: input.documents ?? { kind: 'database' },
+    sessions: { ...defaultSessionConfig, ...input.sessions },
+    signInLimits: input.signInLimits ?? defaultSignInLimits,
+  };
   const web = deps.webRoot ? loadWebApplication(deps.webRoot) : undefined;
   const app = Fastify({
     loggerInstance: deps.logger || undefined,
@@ -115,12 +122,28 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
           'application/problem+json (RFC 9457) with a stable `type`; rejected steps carry a `code`.',
         version: '0.1.0',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (CLI, automation)' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: sessionCookie,
+            description: 'The session of a signed-in person (POST /auth/sign-in)',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: csrfHeader,
+            description: 'The csrfToken of the session; required with the session cookie on every write',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit });
+  await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit, sessions: deps.sessions });
   await app.register(webApplicationPlugin, { web });
   let openapi: ReturnType<typeof app.swagger> | undefined;
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => {
@@ -137,6 +160,7 @@ export async function buildApp(input: Omit<ApiDependencies, 'documents'> & { doc
   });
   app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
 
+  await app.register(authRoutes, deps);
   await app.register(accreditationRoutes, deps);
   await app.register(caseFileRoutes, deps);
   await app.register(catalogueRoutes, deps);

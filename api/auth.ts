@@ -1,9 +1,12 @@
+import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Database, UserRole, UserRow } from '../db/database';
 import { userForToken } from '../db/identity';
+import { sessionUser } from '../db/sessions';
 import { ProblemError, problem } from './problems';
+import { csrfHeader, csrfTokenMatches, isSessionId, type SessionConfig, sessionCookie } from './session';
 
 /** Who may call a route: everyone, or any authenticated user with one of the roles. */
 export type Access = 'public' | readonly UserRole[];
@@ -14,11 +17,16 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: UserRow | null;
+    /** The session id of a request authenticated by its session cookie. */
+    sessionId: string | null;
   }
 }
 
 const unauthenticated = () =>
-  new ProblemError({ ...problem('unauthorised', 'A valid bearer token is required.') });
+  new ProblemError({ ...problem('unauthorised', 'Sign in, or send a valid bearer token.') });
+
+/** Methods that change nothing: the only ones a cookie-authenticated request may send without CSRF token. */
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The authenticated user of a route that is not public (the access hook guarantees one). */
 export function currentUser(request: FastifyRequest): UserRow {
@@ -60,14 +68,21 @@ class FailureCounter {
 }
 
 /**
- * Bearer-token authentication and role checks, before the body is even parsed. Every route must
- * declare its `access`; a route without one fails at start-up rather than being open by accident.
- * Failed authentications are rate-limited per client address (429 with Retry-After).
+ * Authentication and role checks, before the body is even parsed: a bearer token (CLI,
+ * automation) or the session cookie of a signed-in person, whose writes must carry the session's
+ * CSRF token. Every route must declare its `access`; a route without one fails at start-up rather
+ * than being open by accident. Failed bearer authentications are rate-limited per client address
+ * (429 with Retry-After); sign-in has limits of its own (db/sign-in-limits.ts).
  */
 export const authPlugin = fp(
-  async (app: FastifyInstance, { db, rateLimit }: { db: Kysely<Database>; rateLimit?: AuthRateLimit }) => {
+  async (
+    app: FastifyInstance,
+    { db, rateLimit, sessions }: { db: Kysely<Database>; rateLimit?: AuthRateLimit; sessions: SessionConfig },
+  ) => {
     const failures = new FailureCounter(rateLimit ?? { max: 20, windowMs: 60_000 });
+    await app.register(cookie);
     app.decorateRequest('user', null);
+    app.decorateRequest('sessionId', null);
 
     app.addHook('onRoute', (route) => {
       const access = route.config?.access;
@@ -76,10 +91,29 @@ export const authPlugin = fp(
         throw new Error(`Route ${route.method} ${route.url} declares no access`);
       }
       if (access && access !== 'public' && route.schema) {
-        route.schema.security = [{ bearer: [] }];
+        const methods = [route.method].flat();
+        const writes = methods.some((method) => !safeMethods.has(method));
+        route.schema.security = [{ bearer: [] }, writes ? { session: [], csrf: [] } : { session: [] }];
         route.schema.description = `${route.schema.description ?? ''}\n\nRoles: ${access.join(', ')}.`.trim();
       }
     });
+
+    /** A session cookie, when there is no bearer token; a write must carry the CSRF token. */
+    async function authenticateSession(request: FastifyRequest) {
+      const sessionId = request.cookies[sessionCookie];
+      if (!isSessionId(sessionId)) return;
+      request.user = (await sessionUser(db, sessionId, sessions)) ?? null;
+      if (!request.user) return;
+      request.sessionId = sessionId;
+      request.log = request.log.child({ userId: request.user.user_id, role: request.user.role });
+      if (!safeMethods.has(request.method) && !csrfTokenMatches(sessionId, request.headers[csrfHeader])) {
+        throw new ProblemError(
+          problem('forbidden', `A signed-in write must carry the session's ${csrfHeader} header.`, {
+            code: 'csrf_token_invalid',
+          }),
+        );
+      }
+    }
 
     app.addHook('onRequest', async (request, reply) => {
       const access = request.routeOptions.config.access ?? 'public';
@@ -98,6 +132,8 @@ export const authPlugin = fp(
           throw unauthenticated();
         }
         request.log = request.log.child({ userId: request.user.user_id, role: request.user.role });
+      } else if (access !== 'public') {
+        await authenticateSession(request);
       }
       if (access === 'public') return;
       if (!request.user) throw unauthenticated();

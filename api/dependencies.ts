@@ -3,7 +3,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import type { DocumentStorage } from '../db/documents';
+import type { SignInLimits } from '../db/sign-in-limits';
 import type { AuthRateLimit } from './auth';
+import type { SessionConfig } from './session';
 
 /** What the API is built from: passed to `buildApp` and on to every route plugin. */
 export interface ApiDependencies {
@@ -16,6 +18,16 @@ export interface ApiDependencies {
   /** Where evidence is stored (default: PostgreSQL). */
   documents: DocumentStorage;
   authRateLimit?: AuthRateLimit;
+  /** Session expiry and cookie (default: 30 min idle, 12 h absolute, `Secure`). */
+  sessions: SessionConfig;
+  signInLimits: SignInLimits;
   /** The built web application to serve at `/` (web/dist); none when unset or not built. */
   webRoot?: string;
 }
+
+/** What `buildApp` is given: the dependencies, with defaults for the optional settings. */
+export type ApiInput = Omit<ApiDependencies, 'documents' | 'sessions' | 'signInLimits'> & {
+  documents?: DocumentStorage;
+  sessions?: Partial<SessionConfig>;
+  signInLimits?: SignInLimits;
+};

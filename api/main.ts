@@ -4,6 +4,7 @@ import { createLogger } from '../config/logger';
 import { createDb } from '../db/connection';
 import { webDistDir } from '../dev/paths';
 import { buildApp } from './app';
+import { sessionConfigFromEnv } from './session';
 
 async function main() {
   const env = loadEnv();
@@ -17,6 +18,7 @@ async function main() {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     logger,
     documents: env.DOCUMENT_DIR ? { kind: 'directory', path: env.DOCUMENT_DIR } : { kind: 'database' },
+    sessions: sessionConfigFromEnv(env),
     webRoot: webDistDir,
   });
   if (!app.hasRoute({ method: 'GET', url: '/index.html' })) {

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
 export const ProblemSchema = z
@@ -14,6 +15,13 @@ const problemResponse = {
   description: 'Problem details (RFC 9457)',
   content: { 'application/problem+json': { schema: ProblemSchema } },
 };
+
+/** A response without a body (documented as such: no content). */
+export const NoContent = z.null().describe('No content');
+
+/** Answers a route whose success response is `NoContent`: the status and an empty body. */
+export const sendNoContent = (reply: FastifyReply, status: 202 | 204): FastifyReply =>
+  reply.status(status).send();
 
 /** The problem+json responses a route documents, by status. */
 export function problemResponses(...statuses: number[]): Record<number, typeof problemResponse> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { inviteOrganisationContact } from '../db/account-tokens';
 import type { UserRow } from '../db/database';
 import { deleteOrganisation, insertOrganisationOnce } from '../db/identity';
 import { type AccreditationDetail, findAccreditation } from '../db/read-model';
@@ -104,6 +105,8 @@ export async function openCase(
       throw error;
     }
   }
+  // Once per organisation, however often the opening is retried (see inviteOrganisationContact).
+  await inviteOrganisationContact(db, { organisationId, ...organisation });
   const detail = await findAccreditation(db, accreditationId);
   if (!detail) throw new Error(`Accreditation ${accreditationId} was opened but is not in the read model`);
   return detail;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { AccreditationSummaryRow, TaskRow } from '../db/database';
+import type { AccreditationSummaryRow, TaskRow, UserRow } from '../db/database';
 import type { AccreditationDetail } from '../db/read-model';
+import { userRoles } from '../domain/roles';
 import { actionsForTask } from './step-routes';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -112,3 +113,34 @@ export function presentAccreditation(
     })),
   };
 }
+
+const userFields = {
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(userRoles),
+  organisationId: z.string().nullable(),
+  language: z.enum(['de', 'en']),
+};
+
+/** A user as the users routes show it. */
+export const UserSchema = z.object({ id: z.string(), ...userFields });
+/** A user as the sign-in routes show the signed-in person (the sign-in contract names the id `userId`). */
+export const SessionUserSchema = z.object({ userId: z.string(), ...userFields });
+
+const presentUserFields = (user: UserRow) => ({
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  organisationId: user.organisation_id,
+  language: user.language,
+});
+
+export const presentUser = (user: UserRow): z.infer<typeof UserSchema> => ({
+  id: user.user_id,
+  ...presentUserFields(user),
+});
+
+export const presentSessionUser = (user: UserRow): z.infer<typeof SessionUserSchema> => ({
+  userId: user.user_id,
+  ...presentUserFields(user),
+});

@@ -1,28 +1,23 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../api/app';
 import type { Database, UserRole } from '../db/database';
-import { createTestUser, type TestUser } from '../test/support/users';
+import type { ApiCall } from '../test/fixtures/api-call';
+import { createTestUser, type TestUser } from '../test/fixtures/users';
 
 // biome-ignore lint/suspicious/noExplicitAny: benchmarks read response bodies ad hoc.
 export interface Response<T = any> {
   status: number;
   body: T;
+  headers?: IncomingHttpHeaders;
 }
 
 /** The real API (buildApp) on a port of this process, and a small HTTP client for it. */
 export interface BenchApi {
   baseUrl: string;
-  // biome-ignore lint/suspicious/noExplicitAny: benchmarks read response bodies ad hoc.
-  call<T = any>(
-    user: TestUser | null,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<Response<T>>;
+  call: ApiCall<Response>;
   user(role: UserRole, options?: { organisationId?: string }): Promise<TestUser>;
   close(): Promise<void>;
 }
@@ -65,7 +60,11 @@ export async function startBenchApi(
             response.on('error', reject);
             response.on('end', () => {
               const text = Buffer.concat(chunks).toString('utf8');
-              resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+              resolve({
+                status: response.statusCode ?? 0,
+                body: text ? JSON.parse(text) : undefined,
+                headers: response.headers,
+              });
             });
           },
         );

@@ -23,9 +23,9 @@ import { appendToStream, type NewEvent } from '../db/event-store';
 import { insertOrganisationOnce } from '../db/identity';
 import { accreditationProjection } from '../db/projections/accreditation';
 import { inlineProjections } from '../db/projections/index';
-import { longCase } from '../test/support/long-case';
-import type { ScenarioAppend } from '../test/support/scenarios';
-import type { TestUser } from '../test/support/users';
+import { longCase } from '../test/fixtures/long-case';
+import type { ScenarioAppend } from '../test/fixtures/scenarios';
+import type { TestUser } from '../test/fixtures/users';
 import { type BenchApi, expectStatus, startBenchApi } from './api';
 import { seedAccreditations } from './seed';
 import { benchDatabase, formatLatency, type LatencySummary, report, scaled, summarise } from './support';
@@ -215,7 +215,9 @@ try {
     console.log(`  case ${row.accreditation_id}: ${row.version} events, file ${row.bytes} bytes`);
 
   // The SQL the endpoint sends, as Kysely compiles it, for the raw baseline.
-  const fileQuery = await capturedSql((capturing) => readCaseFile(capturing, short.accreditationId));
+  const fileQuery = await capturedSql((capturing) =>
+    readCaseFile(capturing, short.accreditationId, staff.id),
+  );
   const eventsQuery = await capturedSql((capturing) => readStreamAsOf(capturing, long.streamId, new Date()));
   const get = (user: TestUser, path: string) => async () => {
     const response = await benchApi.call(user, 'GET', path);
@@ -224,12 +226,12 @@ try {
   const fileOfShort = `/accreditations/${short.accreditationId}/file`;
   const fileAsStaff = await measure(
     get(staff, fileOfShort),
-    () => raw.query(fileQuery, [short.accreditationId]),
+    () => raw.query(fileQuery, [short.accreditationId, staff.id]),
     iterations,
   );
   const fileAsOrganisation = await measure(
     get(organisation, fileOfShort),
-    () => raw.query(fileQuery, [short.accreditationId]),
+    () => raw.query(fileQuery, [short.accreditationId, organisation.id]),
     iterations,
   );
 
@@ -269,7 +271,7 @@ try {
   );
   const fileOfLong = await measure(
     get(staff, `/accreditations/${long.accreditationId}/file`),
-    () => raw.query(fileQuery, [long.accreditationId]),
+    () => raw.query(fileQuery, [long.accreditationId, staff.id]),
     iterations,
   );
 

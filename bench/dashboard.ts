@@ -4,7 +4,7 @@
  * runs, sent raw through node-postgres. Goal: p95 of the endpoint ≤ 20 ms.
  *
  * Seeding goes straight into the projections: a few dozen scripted cases (the real decider, see
- * test/support/scenarios.ts) are appended and projected the normal way, and their rows — state,
+ * test/fixtures/scenarios.ts) are appended and projected the normal way, and their rows — state,
  * tasks and all — are copied to 100 000 accreditations with their own ids, organisations, case
  * managers, auditors and dates spread over three years.
  *
@@ -14,7 +14,7 @@ import { Client } from '@temporalio/client';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/database';
-import type { TestUser } from '../test/support/users';
+import type { TestUser } from '../test/fixtures/users';
 import { type BenchApi, expectStatus, startBenchApi } from './api';
 import { seedAccreditations } from './seed';
 import { benchDatabase, formatLatency, type LatencySummary, report, scaled, summarise } from './support';

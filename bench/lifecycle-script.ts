@@ -1,18 +1,18 @@
 /**
  * Scripted users for whole life cycles through the HTTP API: each looks at the case's open tasks
- * and does what the person would, in the order of test/lifecycle.test.ts (an information request,
+ * and does what the person would, in the order of test/workflow/lifecycle.test.ts (an information request,
  * an audit with one major finding and its corrective action, the grant, two self-assessments, the
  * renewal with a re-audit by another auditor, the renewal grant, the new cycle). When nothing is to
  * be done, it waits until the case's next deadline has passed (the clock's turn).
  */
-import { dim1002Edition2024 } from '../domain/catalogue';
 import type { PolicyInput } from '../domain/policy-schema';
-import type { TestUser } from '../test/support/users';
+import { allConforming, completeApplication } from '../test/fixtures/application';
+import type { TestUser } from '../test/fixtures/users';
 import type { BenchApi, Response } from './api';
 import { sleep } from './support';
 
 /**
- * The pilot policy of test/lifecycle.test.ts (a cycle of seconds) stretched so that a cycle still
+ * The pilot policy of test/workflow/lifecycle.test.ts (a cycle of seconds) stretched so that a cycle still
  * fits under load: 200 cycles at once on 2 cores put a step at about 2 s (p50), and a renewal's
  * dozen steps must finish before the certificate expires. A "year" is 30 s here: self-assessments
  * at +30 s and +60 s, the renewal window opening at +30 s, expiry at +90 s.
@@ -31,17 +31,6 @@ export const benchPolicy: PolicyInput = {
   informationRequestResponseDeadline: { minutes: 5 },
   informationRequestReminderLeadTime: { minutes: 1 },
 };
-
-export const application = [
-  { itemId: 'APP-1', documentIds: ['doc-process-description'] },
-  { itemId: 'APP-2', documentIds: ['doc-itsm-policy', 'doc-security-policy'] },
-  { itemId: 'APP-3', statement: 'Wir erklären die Einhaltung aller Qualitäts- und Compliance-Vorgaben.' },
-];
-
-export const allConforming = dim1002Edition2024.requirements.map(({ id }) => ({
-  requirementId: id,
-  result: 'conforming' as const,
-}));
 
 export interface CaseCast {
   caseManager: TestUser;
@@ -97,7 +86,7 @@ export function nextAction(
     const id = task.subjectId;
     switch (task.kind) {
       case 'submit_application':
-        return { user: cast.applicant, path: 'application', body: { items: application } };
+        return { user: cast.applicant, path: 'application', body: { items: completeApplication } };
       case 'review_application':
         if (!memory.informationRequested) {
           memory.informationRequested = true;

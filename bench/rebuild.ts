@@ -9,7 +9,7 @@
  */
 import { sql } from 'kysely';
 import { rebuildProjections } from '../db/projections/rebuild';
-import { accreditationScenario } from '../test/support/scenarios';
+import { accreditationScenario } from '../test/fixtures/scenarios';
 import { loadAppends } from './seed';
 import { benchDatabase, cpuMeter, pool, report, scaled } from './support';
 

@@ -24,6 +24,7 @@ const benchmarks = [
   'open-cases',
   'lifecycle',
   'rebuild',
+  'sign-in',
 ] as const;
 
 const args = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { rebuildProjections } from '../db/projections/rebuild';
-import { accreditationScenario, type ScenarioAppend } from '../test/support/scenarios';
+import { accreditationScenario, type ScenarioAppend } from '../test/fixtures/scenarios';
 
 /**
  * Appends many scripted appends in one statement through the store's own SQL function

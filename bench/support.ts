@@ -5,20 +5,14 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  NativeConnection,
-  Runtime,
-  Worker,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
 import { createDb } from '../db/connection';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { databaseUrl, freePort, startLocalPostgres } from '../dev/postgres';
 import { resolveTemporalCli } from '../dev/tools';
+import { bundleWorkflows } from '../test/fixtures/bundle';
 import { createWorker, workflowsPath } from '../worker/worker';
 import { searchAttributeKeys } from '../workflows/search-attributes';
 
@@ -406,20 +400,7 @@ export async function installBenchRuntime(): Promise<WorkerMetrics> {
   };
 }
 
-const quietBundlerLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
-
 export const benchWorkflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
-
-export function bundle(path: string): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: path, logger: quietBundlerLogger });
-}
 
 export interface BenchTemporal {
   server: BenchTemporalServer;
@@ -446,8 +427,8 @@ export async function startBenchTemporal(
   const metrics = await installBenchRuntime();
   const [server, realBundle, bareBundle] = await Promise.all([
     startTemporalServer(),
-    bundle(workflowsPath),
-    bundle(benchWorkflowsPath),
+    bundleWorkflows(workflowsPath),
+    bundleWorkflows(benchWorkflowsPath),
   ]);
   const connection = await NativeConnection.connect({ address: server.address });
   const taskQueue = 'bench-accreditation';

@@ -16,7 +16,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { executeStep } from '../api/workflow-client';
-import type { TestUser } from '../test/support/users';
+import type { TestUser } from '../test/fixtures/users';
 import { type BenchApi, expectStatus, openingBody, startBenchApi } from './api';
 import {
   addCpu,

@@ -1,11 +1,7 @@
 /** A small client of the HTTP API for the CLI: bearer token, JSON in and out, problems as errors. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  [extension: string]: unknown;
-}
+import type { Problem } from '../api/problems';
+
+export type { Problem };
 
 export class ApiError extends Error {
   constructor(

@@ -21,6 +21,10 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('DIM Akkreditierung <akkreditierung@dim.local>'),
   /** Base of the deep links in notifications (the web UI). */
   PUBLIC_WEB_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  /** A browser session unused for this long ends (minutes). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** A browser session ends this long after sign-in, used or not (hours). */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** Hour of the day (UTC) at which staff who chose the digest get their daily summary. */
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
   /**

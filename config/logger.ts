@@ -1,12 +1,28 @@
-import { pino } from 'pino';
+import { type DestinationStream, pino } from 'pino';
 import type { Env } from './env';
 
-export function createLogger(env: Pick<Env, 'LOG_LEVEL'>, name: string) {
-  return pino({
-    name,
-    level: env.LOG_LEVEL,
-    redact: { paths: ['req.headers.authorization', '*.token', '*.password'], censor: '[redacted]' },
-  });
+/**
+ * The process's logger (stdout unless a destination is given). Secrets stay out: requests are
+ * logged without their headers (bearer token, session cookie, CSRF token), the one-time token in
+ * the query of an invitation or reset link is replaced, and fields named token or password too.
+ */
+export function createLogger(env: Pick<Env, 'LOG_LEVEL'>, name: string, destination?: DestinationStream) {
+  return pino(
+    {
+      name,
+      level: env.LOG_LEVEL,
+      redact: { paths: ['req.headers.authorization', '*.token', '*.password'], censor: '[redacted]' },
+      serializers: {
+        req: (req: { method?: string; url?: string; host?: string; ip?: string }) => ({
+          method: req.method,
+          url: req.url?.replace(/([?&]token=)[^&#]*/g, '$1[redacted]'),
+          host: req.host,
+          remoteAddress: req.ip,
+        }),
+      },
+    },
+    destination,
+  );
 }
 
 export type Logger = ReturnType<typeof createLogger>;

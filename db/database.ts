@@ -16,6 +16,11 @@ export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
+  passwords: PasswordsTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  account_mails: AccountMailsTable;
+  sign_in_failures: SignInFailuresTable;
   case_files: CaseFilesTable;
   calendar_feeds: CalendarFeedsTable;
   dossiers: DossiersTable;
@@ -205,6 +210,65 @@ export interface ApiTokensTable {
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
 
+// ─── sign-in (db/passwords.ts, db/sessions.ts, db/account-tokens.ts) ────────────────────────
+
+/** The argon2id hash (PHC string, parameters included) of a user's password. */
+export interface PasswordsTable {
+  user_id: string;
+  hash: string;
+  changed_at: Generated<Date>;
+}
+
+/** A browser session; only the SHA-256 of its id is stored. */
+export interface SessionsTable {
+  session_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  /** Idle expiry counts from here. */
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Absolute expiry. */
+  expires_at: Timestamp;
+}
+
+export type AccountTokenPurpose = 'invitation' | 'password_reset';
+
+/** One-time tokens of invitation and password-reset links; only the SHA-256 is stored. */
+export interface AccountTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export type AccountMailStatus = 'pending' | 'sent' | 'failed' | 'superseded';
+
+/**
+ * The outbox of invitation and password-reset e-mails. `token` is the clear one-time token the
+ * link needs, held only while the mail is pending (a check constraint clears it with the status).
+ */
+export interface AccountMailsTable {
+  mail_id: string;
+  user_id: string;
+  kind: AccountTokenPurpose;
+  token: string | null;
+  link_expires_at: Timestamp;
+  status: ColumnType<AccountMailStatus, AccountMailStatus | undefined, AccountMailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Failed sign-ins per key (account, address, account at address) in a fixed window. */
+export interface SignInFailuresTable {
+  limit_key: string;
+  failures: number;
+  window_ends_at: Timestamp;
+}
+
+export type AccountMailRow = Selectable<AccountMailsTable>;
 // ─── case files and calendar feeds ─────────────────────────────────────────────────────────────
 
 /** The case file of each accreditation (domain/case-file), folded inline like the other projections. */

@@ -82,6 +82,21 @@ export async function revokeTokens(db: Kysely<Database>, userId: string): Promis
 const userForTokenStatement = preparedStatement('user_for_token');
 
 /**
+ * The columns of a `UserRow`, named: for joins (a token, a session, a password) whose result must
+ * be exactly the user, whatever columns are added to `users` later.
+ */
+export const userColumns = [
+  'users.user_id',
+  'users.email',
+  'users.name',
+  'users.role',
+  'users.organisation_id',
+  'users.language',
+  'users.notification_digest',
+  'users.created_at',
+] as const satisfies readonly `users.${keyof UserRow}`[];
+
+/**
  * The user a token belongs to, if the token is known, not revoked and not expired. A prepared
  * statement: its columns are named, not `users.*`, so that a column added later cannot change its
  * result type under a running service.
@@ -91,16 +106,7 @@ export async function userForToken(db: Kysely<Database>, token: string): Promise
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.user_id', 'api_tokens.user_id')
     .modifyFront(userForTokenStatement)
-    .select([
-      'users.user_id',
-      'users.email',
-      'users.name',
-      'users.role',
-      'users.organisation_id',
-      'users.language',
-      'users.notification_digest',
-      'users.created_at',
-    ])
+    .select(userColumns)
     .where('api_tokens.token_hash', '=', hashToken(token))
     .where('api_tokens.revoked_at', 'is', null)
     .where('api_tokens.expires_at', '>', new Date())

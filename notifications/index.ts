@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Env } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { Database } from '../db/database';
+import { createAccountMailDispatcher } from './account-mail';
 import { createDispatcher } from './dispatcher';
 import { createFileMailer, createSmtpMailer, type Mailer } from './mailer';
 
@@ -30,7 +31,17 @@ export function startNotificationDispatcher(options: {
     log: (message, details) => logger.info(details ?? {}, message),
   });
   const controller = new AbortController();
-  const running = dispatcher.run(controller.signal, options.intervalMs);
+  const running = Promise.all([
+    dispatcher.run(controller.signal, options.intervalMs),
+    // Invitations and password resets (db/account-tokens.ts), through the same mailer.
+    createAccountMailDispatcher({
+      db: options.db,
+      mailer,
+      from: env.MAIL_FROM,
+      webUrl: env.PUBLIC_WEB_URL,
+      log: (message, details) => logger.info(details ?? {}, message),
+    }).run(controller.signal, options.intervalMs),
+  ]);
   logger.info({ mail: mailer.description }, 'notification dispatcher running');
   return {
     mailer,

@@ -1,10 +1,10 @@
 /**
  * Records the golden histories of one release of the accreditation workflow into
- * `test/histories/<scenario>@<release>.json`, from the scenario tests against a real Temporal dev
- * server: `npx tsx scripts/record-histories.ts 2026-11-27`.
+ * `test/histories/<scenario>@<release>.json`, from the scenario tests (the branches on the Temporal
+ * dev server, the deadlines on the time-skipping test server): `npx tsx scripts/record-histories.ts 2026-11-27`.
  *
  * Histories of earlier releases stay: they are the shipped behaviour, and
- * `test/workflow-replay.test.ts` proves they still replay. Every change to the workflow's logic
+ * `test/workflow/replay.test.ts` proves they still replay. Every change to the workflow's logic
  * goes behind `patched()` (DESIGN.md §5); recording again for a release replaces only its own files.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,14 @@ for (const file of readdirSync(historiesDir).filter(ofRelease)) rmSync(join(hist
 
 const run = spawnSync(
   'npx',
-  ['vitest', 'run', '--project', 'integration', 'test/workflow-scenarios.test.ts'],
+  [
+    'vitest',
+    'run',
+    '--project',
+    'integration',
+    'test/workflow/scenarios.test.ts',
+    'test/workflow/deadlines.test.ts',
+  ],
   {
     cwd: projectRoot,
     stdio: 'inherit',

@@ -3,15 +3,17 @@
  * UI), migrations, the worker and the API. Data persists in DATA_DIR (default .data/). Ctrl-C stops
  * everything.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
 import { ConfigError, loadEnv } from '../config/env';
 import { createDb } from '../db/connection';
-import type { Database } from '../db/database';
+import type { Database, UserRow } from '../db/database';
 import { createUser, findUserByEmail, issueToken } from '../db/identity';
 import { migrateToLatest } from '../db/migrate';
+import { hashPassword, hasPassword, storePasswordHash } from '../db/passwords';
 import { defaultDataDir } from '../dev/paths';
 import { databaseUrl, startLocalPostgres } from '../dev/postgres';
 import { type ManagedProcess, startProcess } from '../dev/processes';
@@ -66,19 +68,43 @@ async function waitForTemporal(address: string, exited: Promise<unknown>): Promi
   }
 }
 
+/** The administrator of a local run (made on the first start). */
+async function localAdmin(db: Kysely<Database>): Promise<UserRow> {
+  return (
+    (await findUserByEmail(db, localAdminEmail)) ??
+    (await createUser(db, { email: localAdminEmail, name: 'Local administrator', role: 'admin' }))
+  );
+}
+
 /**
- * On the first start: an administrator with a token in DATA_DIR/admin-token (readable only by
+ * On the first start: a token for the administrator in DATA_DIR/admin-token (readable only by
  * the owner), so a newcomer can call the API at once and create further users with the CLI.
  */
 async function ensureAdminToken(db: Kysely<Database>, dataDir: string): Promise<string> {
   const tokenFile = join(dataDir, 'admin-token');
   if (existsSync(tokenFile)) return tokenFile;
-  const admin =
-    (await findUserByEmail(db, localAdminEmail)) ??
-    (await createUser(db, { email: localAdminEmail, name: 'Local administrator', role: 'admin' }));
+  const admin = await localAdmin(db);
   const { token } = await issueToken(db, admin.user_id, { label: 'npm start', validForDays: 365 });
   writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
   return tokenFile;
+}
+
+/**
+ * Browser sign-in for the administrator: on the first start a random password, shown once and
+ * kept in DATA_DIR/admin-password (readable only by the owner). A file rather than a printed
+ * invitation link, because a link expires after 7 days and scrolls away, while the file sits next
+ * to the token and works after every restart. The administrator changes it with "forgot password"
+ * (without SMTP_URL the mail is a file in DATA_DIR/mail). Answers the line to print.
+ */
+async function ensureAdminPassword(db: Kysely<Database>, dataDir: string): Promise<string> {
+  const passwordFile = join(dataDir, 'admin-password');
+  const admin = await localAdmin(db);
+  if (existsSync(passwordFile)) return `${admin.email}, password in ${passwordFile}`;
+  if (await hasPassword(db, admin.user_id)) return `${admin.email}, with the password set in the browser`;
+  const password = randomBytes(18).toString('base64url');
+  await storePasswordHash(db, admin.user_id, await hashPassword(password));
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  return `${admin.email}, password ${password}  (shown once; kept in ${passwordFile})`;
 }
 
 async function main() {
@@ -130,6 +156,7 @@ async function main() {
     const applied = await migrateToLatest(db);
     say(`Migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
     const adminTokenFile = await ensureAdminToken(db, dataDir);
+    const adminSignIn = await ensureAdminPassword(db, dataDir);
     await db.destroy();
 
     const temporalAddress = `127.0.0.1:${env.TEMPORAL_PORT}`;
@@ -194,6 +221,7 @@ async function main() {
         `  Temporal gRPC  ${temporalAddress}`,
         `  Data           ${dataDir}`,
         `  Admin token    ${adminTokenFile}  (curl -H "Authorization: Bearer $(cat ${adminTokenFile})" …)`,
+        `  Admin sign-in  ${adminSignIn}`,
         '',
       ].join('\n'),
     );

@@ -80,7 +80,8 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
         summary: 'Open an accreditation (Akkreditierung eröffnen)',
         description:
           'Registers the organisation and starts the accreditation; the caller becomes its case manager. ' +
-          'The answer carries the organisation id, for creating the organisation’s users. ' +
+          'The answer carries the organisation id, for creating the organisation’s users. The contact ' +
+          'e-mail address gets a user of role organisation and an invitation e-mail, unless it has a user. ' +
           'Repeated with the same Idempotency-Key (e.g. after 503), it opens nothing twice and answers with the same case.',
         tags: ['accreditations'],
         headers: IdempotencyHeaders,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { issueAccountLink, sendInvitation } from '../../db/account-tokens';
 import type { UserRow } from '../../db/database';
 import {
   createUser,
@@ -13,30 +14,13 @@ import {
 import { type UserRole, userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
-import { problemResponses } from '../openapi';
+import { NoContent, problemResponses, sendNoContent } from '../openapi';
+import { presentUser, UserSchema } from '../presenters';
 import { ProblemError, problem } from '../problems';
-
-const UserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(userRoles),
-  organisationId: z.string().nullable(),
-  language: z.enum(['de', 'en']),
-});
 
 const TokenSchema = z.object({
   token: z.string().describe('Shown once; only its SHA-256 is stored'),
   expiresAt: z.iso.datetime({ offset: true }),
-});
-
-const present = (user: UserRow): z.infer<typeof UserSchema> => ({
-  id: user.user_id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  organisationId: user.organisation_id,
-  language: user.language,
 });
 
 const notFound = () => new ProblemError(problem('notFound', 'No such user.'));
@@ -65,7 +49,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         response: { 200: UserSchema, ...problemResponses(401, 429) },
       },
     },
-    async (request) => present(currentUser(request)),
+    async (request) => presentUser(currentUser(request)),
   );
 
   app.get(
@@ -89,7 +73,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
     async (request) => {
       const { role, organisation, limit } = request.query;
       const rows = await listUsers(db, { role, organisationId: organisation, limit });
-      return { items: rows.map(present) };
+      return { items: rows.map(presentUser) };
     },
   );
 
@@ -99,10 +83,11 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
       config: { access: ['admin', 'staff'] },
       schema: {
         operationId: 'createUser',
-        summary: 'Create a user with a first token (Benutzer anlegen)',
+        summary: 'Create a user with a first token and invite them by e-mail (Benutzer anlegen)',
         description:
           'Administrators create users of any role; case managers create the users of organisations. An ' +
-          'organisation user is bound to the organisation id returned when its accreditation was opened.',
+          'organisation user is bound to the organisation id returned when its accreditation was opened. ' +
+          'The user gets an invitation e-mail with a link to set their password (valid 7 days).',
         tags: ['users'],
         body: z
           .object({
@@ -156,21 +141,26 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           problem('conflict', 'A user with this e-mail exists.', { code: 'email_taken' }),
         );
       }
-      const user = await createUser(db, {
-        email: body.email,
-        name: body.name,
-        role: body.role,
-        organisationId: body.organisationId ?? null,
-        language: body.language,
-      });
-      const { token, expiresAt } = await issueToken(db, user.user_id, {
-        label: 'first',
-        validForDays: body.validForDays,
+      // The user, the first token and the invitation e-mail together, or none of them.
+      const { user, token, expiresAt } = await db.transaction().execute(async (trx) => {
+        const user = await createUser(trx, {
+          email: body.email,
+          name: body.name,
+          role: body.role,
+          organisationId: body.organisationId ?? null,
+          language: body.language,
+        });
+        const issued = await issueToken(trx, user.user_id, {
+          label: 'first',
+          validForDays: body.validForDays,
+        });
+        await issueAccountLink(trx, user.user_id, 'invitation');
+        return { user, ...issued };
       });
       request.log.info({ createdUserId: user.user_id, role: user.role }, 'user created');
       return reply
         .status(201)
-        .send({ user: present(user), token: { token, expiresAt: expiresAt.toISOString() } });
+        .send({ user: presentUser(user), token: { token, expiresAt: expiresAt.toISOString() } });
     },
   );
 
@@ -232,6 +222,32 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
       const revoked = await revokeTokens(db, user.user_id);
       request.log.info({ tokenUserId: user.user_id, revoked }, 'tokens revoked');
       return { revoked };
+    },
+  );
+
+  app.post(
+    '/users/:userId/invitation',
+    {
+      config: { access: ['admin', 'staff'] },
+      schema: {
+        operationId: 'inviteUser',
+        summary: 'Send the user a new invitation e-mail (Einladung erneut senden)',
+        description:
+          'The new link works for 7 days; earlier invitations of the user stop working. Case managers ' +
+          'invite the users of organisations only.',
+        tags: ['users'],
+        params: z.object({ userId: z.string().min(1).max(100) }),
+        response: {
+          202: NoContent,
+          ...problemResponses(400, 401, 403, 404, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = await managedUser(currentUser(request), request.params.userId);
+      await sendInvitation(db, user.user_id);
+      request.log.info({ invitedUserId: user.user_id }, 'invitation sent');
+      return sendNoContent(reply, 202);
     },
   );
 };

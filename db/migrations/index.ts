@@ -7,6 +7,7 @@ import * as notificationDelivery from './2026-11-26-30-notification-delivery';
 import * as dashboardIndexes from './2026-11-26-40-dashboard-indexes';
 import * as listFilters from './2026-11-26-50-list-filters';
 import * as projectionWrites from './2026-11-26-60-projection-writes';
+import * as signIn from './2026-11-27-10-sign-in';
 import * as caseFiles from './2026-11-27-70-case-files';
 import * as decisionDossiers from './2026-11-27-80-decision-dossiers';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-40-dashboard-indexes': dashboardIndexes,
   '2026-11-26-50-list-filters': listFilters,
   '2026-11-26-60-projection-writes': projectionWrites,
+  '2026-11-27-10-sign-in': signIn,
   '2026-11-27-70-case-files': caseFiles,
   '2026-11-27-80-decision-dossiers': decisionDossiers,
 };

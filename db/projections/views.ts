@@ -17,6 +17,7 @@ import type {
   TasksTable,
 } from '../database';
 import type { RecordedEvent } from '../event-types';
+import type { NotificationPayload } from '../notifications';
 
 /**
  * `open` and `timers`: the case's `openTasks(state)` and `dueTimers(state)`, computed once for this
@@ -256,16 +257,6 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
 
 function recipientNotice(kind: string, recipient: Recipient): Notice {
   return { kind, role: recipient.role, recipientId: recipient.userId ?? recipient.organisationId ?? null };
-}
-
-/** What the templates need besides the event's data. */
-export interface NotificationPayload {
-  accreditationId: string;
-  organisationName: string;
-  status: string;
-  cycle: number;
-  data: unknown;
-  excludedUserIds?: string[];
 }
 
 /** Outbox rows for `event` (`before` / `state` = the case before and after it); ids are deterministic. */

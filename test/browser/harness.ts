@@ -4,7 +4,7 @@ import chromium from '@sparticuz/chromium';
 import { type Browser, type Locator, type Page, chromium as playwright } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { webDistDir } from '../../dev/paths';
-import { type ApiHarness, startApi } from '../support/api-harness';
+import { type TestStack, useTestStack } from '../support/stack';
 import { screenshotDir } from './paths';
 
 /**
@@ -119,55 +119,47 @@ export class TestPage {
 
 /** The real stack (PostgreSQL, Temporal, a worker, the API serving the built application) and Chromium. */
 export interface BrowserStack {
-  api: ApiHarness;
+  api: TestStack;
   browser: Browser;
   /** A fresh browser context (own cookies and storage) with one page. */
   open(viewport?: Viewport): Promise<TestPage>;
-  close(): Promise<void>;
-}
-
-export async function startBrowserStack(): Promise<BrowserStack> {
-  const api = await startApi({ webRoot: webDistDir });
-  const browser = await playwright.launch({
-    executablePath: inject('chromiumExecutable'),
-    args: chromiumArgs(),
-    env: { ...process.env, TMPDIR: inject('browserTmpDir') },
-  });
-  return {
-    api,
-    browser,
-    async open(viewport = 'laptop') {
-      const context = await browser.newContext({
-        viewport: viewports[viewport],
-        isMobile: viewport === 'phone',
-        hasTouch: viewport === 'phone',
-        locale: 'de-DE',
-        timezoneId: 'Europe/Berlin',
-      });
-      await context.addInitScript(recordPageHealth);
-      return new TestPage(await context.newPage(), api.baseUrl, viewport);
-    },
-    async close() {
-      await browser.close();
-      await api.close();
-    },
-  };
 }
 
 /**
- * The stack for the tests of one file: started before them, closed after. Call it at the top of a
- * `describe`; the function it returns gives the running stack inside the tests.
+ * The stack for the tests of one file (see support/stack.ts) and a Chromium: started before them,
+ * closed after. Call it at the top of a `describe`; the function it returns gives the running stack
+ * inside the tests.
  */
 export function browserStackPerFile(): () => BrowserStack {
-  let stack: BrowserStack | undefined;
+  const api = useTestStack({ api: { webRoot: webDistDir } });
+  let browser: Browser | undefined;
   beforeAll(async () => {
-    stack = await startBrowserStack();
+    browser = await playwright.launch({
+      executablePath: inject('chromiumExecutable'),
+      args: chromiumArgs(),
+      env: { ...process.env, TMPDIR: inject('browserTmpDir') },
+    });
   });
   afterAll(async () => {
-    await stack?.close();
+    await browser?.close();
   });
   return () => {
-    if (!stack) throw new Error('The browser stack is not running (used outside a test?)');
-    return stack;
+    if (!browser) throw new Error('The browser stack is not running (used outside a test?)');
+    const running = browser;
+    return {
+      api,
+      browser: running,
+      async open(viewport = 'laptop') {
+        const context = await running.newContext({
+          viewport: viewports[viewport],
+          isMobile: viewport === 'phone',
+          hasTouch: viewport === 'phone',
+          locale: 'de-DE',
+          timezoneId: 'Europe/Berlin',
+        });
+        await context.addInitScript(recordPageHealth);
+        return new TestPage(await context.newPage(), api.baseUrl, viewport);
+      },
+    };
   };
 }

@@ -5,7 +5,7 @@ import { type CaseFile, CaseFileSchema } from '../../domain/case-file/schema';
 import { caseFileFor } from '../../domain/case-file/visibility';
 import type { Actor, Command } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
-import { accreditationScenario } from '../support/scenarios';
+import { accreditationScenario } from '../fixtures/scenarios';
 import {
   allConforming,
   applicant,

@@ -17,6 +17,7 @@ import {
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { dueTimers } from '../../domain/timers';
+import { allConforming, completeApplication } from '../fixtures/application';
 
 export const caseManager: Actor = { id: 'staff-anna', role: 'staff' };
 export const otherStaff: Actor = { id: 'staff-bernd', role: 'staff' };
@@ -99,16 +100,7 @@ export const allRequirementIds = [
   'IMP-4',
 ];
 
-export const completeApplication: { itemId: string; documentIds?: string[]; statement?: string }[] = [
-  { itemId: 'APP-1', documentIds: ['doc-process-description'] },
-  { itemId: 'APP-2', documentIds: ['doc-itsm-policy', 'doc-security-policy'] },
-  { itemId: 'APP-3', statement: 'Wir erklären die Einhaltung aller Qualitäts- und Compliance-Vorgaben.' },
-];
-
-export const allConforming = allRequirementIds.map((requirementId) => ({
-  requirementId,
-  result: 'conforming' as const,
-}));
+export { allConforming, completeApplication };
 
 /**
  * Drives a case through the real decider, step by step, so fixtures never drift from the rules.

@@ -1,31 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../api/app';
 import type { AuthRateLimit } from '../../api/auth';
-import type { UserRole } from '../../db/database';
+import type { ApiInput } from '../../api/dependencies';
 import type { DocumentStorage } from '../../db/documents';
-import type { PolicyInput } from '../../domain/policy-schema';
-import { createTestDatabase, type TestDatabase } from './database';
-import { startTestTemporal, type TestTemporal } from './temporal';
-import { createTestUser, type TestUser } from './users';
-
-/**
- * A policy of seconds for whole cycles (test/lifecycle.test.ts, the API and CLI tests): self-assessments
- * fall due at +12 s and +24 s, the renewal window opens at +27 s, expiry at +36 s.
- */
-export const pilotPolicy: PolicyInput = {
-  version: 'test-seconds',
-  certificateValidity: { seconds: 36 },
-  selfAssessmentInterval: { seconds: 12 },
-  selfAssessmentReminderLeadTimes: [{ seconds: 3 }],
-  selfAssessmentOverdueReminderAfter: { seconds: 1 },
-  selfAssessmentEscalationAfter: { seconds: 2 },
-  selfAssessmentSuspensionProposalAfter: { seconds: 5 },
-  renewalWindow: { seconds: 9 },
-  auditorObjectionWindow: { seconds: 1 },
-  correctiveActionDeadline: { minutes: 5 },
-  informationRequestResponseDeadline: { minutes: 5 },
-  informationRequestReminderLeadTime: { minutes: 1 },
-};
+import type { ApiCall } from '../fixtures/api-call';
+import type { TestDatabase } from './database';
+import type { TestTemporal } from './temporal';
 
 export const organisationBody = (name = 'Musterdienst GmbH') => ({
   organisation: {
@@ -44,35 +24,29 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-/** The real API on a real port, with a worker, Temporal and PostgreSQL of its own. */
-export interface ApiHarness {
-  database: TestDatabase;
-  temporal: TestTemporal;
+/** The real API on a real port, on the stack's database and Temporal worker (see stack.ts). */
+export interface TestApi {
   app: Awaited<ReturnType<typeof buildApp>>;
   baseUrl: string;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies ad hoc.
-  call<T = any>(
-    user: TestUser | null,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<ApiResponse<T>>;
-  user(role: UserRole, options?: { organisationId?: string }): Promise<TestUser>;
+  call: ApiCall<ApiResponse>;
   close(): Promise<void>;
 }
 
-export async function startApi(
-  options: {
-    stepTimeoutMs?: number;
-    documents?: DocumentStorage;
-    authRateLimit?: AuthRateLimit;
-    /** The built web application to serve (the browser tests). */
-    webRoot?: string;
-  } = {},
-): Promise<ApiHarness> {
-  const database = await createTestDatabase();
-  const temporal = await startTestTemporal(database.db);
+export interface ApiOptions {
+  stepTimeoutMs?: number;
+  documents?: DocumentStorage;
+  authRateLimit?: AuthRateLimit;
+  /** The built web application to serve (the browser tests). */
+  webRoot?: string;
+  sessions?: ApiInput['sessions'];
+  signInLimits?: ApiInput['signInLimits'];
+}
+
+export async function serveApi(
+  database: TestDatabase,
+  temporal: TestTemporal,
+  options: ApiOptions = {},
+): Promise<TestApi> {
   const app = await buildApp({
     db: database.db,
     temporal: temporal.client,
@@ -83,8 +57,6 @@ export async function startApi(
   await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
-    database,
-    temporal,
     app,
     baseUrl,
     async call(user, method, path, body, headers = {}) {
@@ -107,12 +79,7 @@ export async function startApi(
         body: contentType.includes('json') && text ? JSON.parse(text) : text,
       };
     },
-    user: (role, userOptions) => createTestUser(database.db, role, userOptions),
-    async close() {
-      await app.close();
-      await temporal.close();
-      await database.drop();
-    },
+    close: () => app.close(),
   };
 }
 

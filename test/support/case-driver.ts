@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 import { ProblemError } from '../../api/problems';
 import { toCommandRequest } from '../../api/workflow-client';
 import type { Database, EventRow } from '../../db/database';
-import { dim1002Edition2024 } from '../../domain/catalogue';
 import type { Actor, StepCommandInput } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
 import type { accreditationWorkflow } from '../../workflows/accreditation';
@@ -17,12 +16,8 @@ import {
   commandUpdate,
   stateQuery,
 } from '../../workflows/messages';
-import { completeApplication } from '../domain/support';
-
-export const allConforming = dim1002Edition2024.requirements.map(({ id }) => ({
-  requirementId: id,
-  result: 'conforming' as const,
-}));
+import { allConforming, completeApplication } from '../fixtures/application';
+import type { TestClock } from './temporal';
 
 /** The people of one test case; ids are fresh so parallel files never collide. */
 export function castOfCase() {
@@ -56,6 +51,8 @@ export class CaseDriver {
     private readonly db: Kysely<Database>,
     private readonly taskQueue: string,
     readonly cast: Cast = castOfCase(),
+    /** On the time-skipping server: `waitForEvent` lets the server clock run to the case's deadlines. */
+    private readonly clock?: TestClock,
   ) {}
 
   async open(policy?: PolicyInput): Promise<CommandOutcome> {
@@ -162,7 +159,7 @@ export class CaseDriver {
 
   /**
    * From opening to awaiting decision on a policy whose objection window is short (the organisation
-   * does not object; the window is waited out in real time).
+   * does not object; the window is waited out, see `waitForEvent`).
    */
   async toAwaitingDecision(policy: PolicyInput): Promise<void> {
     await this.open(policy);
@@ -199,7 +196,8 @@ export class CaseDriver {
    * own state has it too. The two can differ for a while: the event is appended by a local activity
    * before the workflow task completes, and if that task is lost (eviction, worker restart) the
    * workflow's durable state lags behind PostgreSQL until the task is retried (up to the workflow
-   * task timeout). Seen with `TEST_MAX_CACHED_WORKFLOWS=2`.
+   * task timeout). Seen with `TEST_MAX_CACHED_WORKFLOWS=2`. On the time-skipping server the server
+   * clock runs meanwhile from one of the case's deadlines to the next, instead of the wall clock.
    */
   async waitForEvent(type: string, options: { timeoutMs?: number; after?: number } = {}): Promise<EventRow> {
     const deadline = Date.now() + (options.timeoutMs ?? 30_000);
@@ -211,7 +209,24 @@ export class CaseDriver {
       if (Date.now() > deadline) {
         throw new Error(`No ${type} within the timeout; stream: ${(await this.eventTypes()).join(', ')}`);
       }
+      if (!found && (await this.skipToNextDeadline())) continue;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** Lets the server clock run to just past the case's next deadline; false if there is none ahead. */
+  private async skipToNextDeadline(): Promise<boolean> {
+    if (!this.clock) return false;
+    const next = await this.db
+      .selectFrom('deadlines')
+      .select((eb) => eb.fn.min('due_at').as('at'))
+      .where('stream_id', '=', this.streamId)
+      .executeTakeFirst();
+    if (!next?.at) return false;
+    const ahead = new Date(next.at).getTime() - (await this.clock.now());
+    // A deadline already passed: its timer's task is under way.
+    if (ahead < 0) return false;
+    await this.clock.sleep(ahead + 1);
+    return true;
   }
 }

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../../db/connection';
@@ -11,15 +10,7 @@ import { databaseUrl, freePort, startLocalPostgres } from '../../dev/postgres';
 import { resolveTemporalCli, resolveTemporalTestServer } from '../../dev/tools';
 import { workflowsPath } from '../../worker/worker';
 import { searchAttributeKeys } from '../../workflows/search-attributes';
-
-const quietBundlerLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
+import { bundleWorkflows } from '../fixtures/bundle';
 
 export const templateDatabase = 'dim_test_template';
 
@@ -74,7 +65,7 @@ async function startRunServers(): Promise<RunServers> {
     },
   });
 
-  const bundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  const bundle = await bundleWorkflows(workflowsPath);
   return {
     postgresServerUrl,
     temporalAddress: temporal.address,

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { completeApplication } from '../domain/support';
-import { type ApiHarness, eventually, organisationBody, pdf } from './api-harness';
-import { allConforming } from './case-driver';
-import type { TestUser } from './users';
+import { allConforming, completeApplication } from '../fixtures/application';
+import type { TestUser } from '../fixtures/users';
+import { eventually, organisationBody, pdf } from './api-harness';
+import type { TestStack } from './stack';
 
 /** The standard's periods, except the organisation's window to object to the auditor (1 s). */
 const quickPlanningPolicy = { version: 'test-quick-planning', auditorObjectionWindow: { seconds: 1 } };
@@ -12,7 +12,7 @@ const quickPlanningPolicy = { version: 'test-quick-planning', auditorObjectionWi
  * right role, and answers the certificate (valid for the standard's three years).
  */
 export async function grantedCertificate(
-  api: ApiHarness,
+  api: Pick<TestStack, 'user' | 'call'>,
   organisationName: string,
 ): Promise<{ accreditationId: string; certificateNumber: string }> {
   const [staff, decisionMaker, reviewer, leadAuditor] = await Promise.all([

@@ -9,7 +9,7 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 
 /**
  * Golden histories: real histories of the accreditation workflow, captured from the scenario tests
- * and replayed in CI by `test/workflow-replay.test.ts`. They are the shipped behaviour of the
+ * and replayed in CI by `test/workflow/replay.test.ts`. They are the shipped behaviour of the
  * workflow, release by release (`<scenario>@<release>.json`; the first release's carry no `@`).
  * `npx tsx scripts/record-histories.ts <release>` adds a release's; the old ones stay, and every
  * change to the workflow's logic goes behind `patched()` (DESIGN.md §5) so that they still replay.

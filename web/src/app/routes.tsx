@@ -31,6 +31,7 @@ const signedInPages: RouteObject[] = [
   { path: 'tasks', element: <TasksPlaceholder /> },
   { path: 'accreditations', element: <AccreditationsPlaceholder /> },
   { path: 'accreditations/:id', element: <AccreditationPlaceholder /> },
+  { path: 'accreditations/:id/steps/:step', lazy: () => import('../pages/step/StepPage') },
   { path: 'users', element: <UsersPlaceholder /> },
 ];
 

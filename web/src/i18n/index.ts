@@ -6,10 +6,11 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { auth } from '../auth/messages';
 import { register } from '../pages/register/messages';
+import { step } from '../pages/step/messages';
 import { common } from './common';
 
 /** Every namespace, German and English; a page adds its own here. */
-export const namespaces = { common, auth, register } as const;
+export const namespaces = { common, auth, register, step } as const;
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];

@@ -1,4 +1,4 @@
-import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../auth/contract';
 import { useSignOut } from '../auth/session';
@@ -17,10 +17,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton aria-label={t('userMenu.label', { name: user.name })}>
-          <Avatar color="blue" radius="xl" size={36}>
+        {/* The name from hidden text, not aria-label: the initials shown must not contradict it (WCAG 2.5.3). */}
+        <UnstyledButton>
+          <Avatar color="blue" radius="xl" size={36} aria-hidden>
             {initials(user.name)}
           </Avatar>
+          <VisuallyHidden>{t('userMenu.label', { name: user.name })}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,0 +1,4 @@
+import type { StepForms } from './registry';
+
+/** The forms of the steps decision makers take, by step type. */
+export const decisionStepForms: StepForms = {};
