@@ -16,8 +16,10 @@ import { PortalTasks } from './PortalTasks';
 export function OrganisationPortal() {
   const { t } = useTranslation('portal');
   usePageTitle(t('title'));
-  const cases = $api.useQuery('get', '/accreditations', { params: { query: { limit: 200 } } });
-  const tasks = $api.useQuery('get', '/tasks', { params: { query: { limit: 200 } } });
+  // Fresh on every visit: the organisation comes back here after each step.
+  const fresh = { staleTime: 0 };
+  const cases = $api.useQuery('get', '/accreditations', { params: { query: { limit: 200 } } }, fresh);
+  const tasks = $api.useQuery('get', '/tasks', { params: { query: { limit: 200 } } }, fresh);
   const problem = cases.error ?? tasks.error;
 
   return (

@@ -1,8 +1,8 @@
 import '@mantine/dropzone/styles.css';
 import { documentMediaTypes, maxDocumentBytes, mediaTypes } from '@domain/media-types';
-import { ActionIcon, Alert, Group, List, Progress, Stack, Text } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../app/format';
 import { problemMessage } from '../../forms/problem-message';
@@ -21,8 +21,8 @@ interface DocumentDropzoneProps {
 }
 
 /**
- * Documents for a step: dropped or chosen (the zone is a button: Enter or Space opens the file
- * dialog), uploaded at once with progress, listed with name and size and removable until the step
+ * Documents for a step: dropped on the zone or chosen (by its button, or a click on the zone),
+ * uploaded at once with progress, listed with name and size and removable until the step
  * is submitted. Type and size are checked here as the API checks them, and the API checks again.
  */
 export function DocumentDropzone({ slot, label, error }: DocumentDropzoneProps) {
@@ -31,6 +31,7 @@ export function DocumentDropzone({ slot, label, error }: DocumentDropzoneProps) 
   const language = currentLanguage();
   const id = useId();
   const [rejected, setRejected] = useState<FileRejection[]>([]);
+  const openRef = useRef<() => void>(null);
   const maxSize = formatFileSize(maxDocumentBytes, language);
   const rejection = ({ file, errors }: FileRejection) => {
     const tooLarge = errors.some((reason) => reason.code === 'file-too-large');
@@ -51,21 +52,30 @@ export function DocumentDropzone({ slot, label, error }: DocumentDropzoneProps) 
         accept={accept}
         maxSize={maxDocumentBytes}
         multiple
-        role="button"
-        aria-labelledby={`${id}-label ${id}-action`}
-        aria-describedby={`${id}-hint`}
+        openRef={openRef}
+        // The button below is the way in by keyboard; the zone is for the mouse (click or drop).
+        activateOnKeyboard={false}
         inputProps={{ 'aria-labelledby': `${id}-label` }}
-        data-document-dropzone
+        data-document-dropzone={label}
       >
-        <Stack gap={4} align="center" justify="center" mih={88} style={{ pointerEvents: 'none' }}>
-          <Text id={`${id}-action`} ta="center">
-            {t('documents.drop')}
-          </Text>
+        <Stack gap={4} align="center" justify="center" mih={72} style={{ pointerEvents: 'none' }}>
+          <Text ta="center">{t('documents.drop')}</Text>
           <Text id={`${id}-hint`} size="sm" c="dimmed" ta="center">
             {t('documents.accepted', { types: endings.join(', '), maxSize })}
           </Text>
         </Stack>
       </Dropzone>
+      <Group>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => openRef.current?.()}
+          aria-labelledby={`${id}-choose-text ${id}-label`}
+          aria-describedby={`${id}-hint`}
+        >
+          <span id={`${id}-choose-text`}>{t('documents.choose')}</span>
+        </Button>
+      </Group>
       {rejected.length > 0 && (
         <Alert color="red" variant="light" role="alert" p="xs">
           {rejected.map((file) => (

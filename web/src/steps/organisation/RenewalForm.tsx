@@ -30,6 +30,9 @@ export function Component({ accreditationId, onDone }: StepFormProps) {
   const certificate = accreditation.data.certificate;
   if (!certificate?.validUntil)
     return <StepUnavailable title={t('renewal.title')} reason={t('renewal.notOpen')} />;
+  // A renewal applied for starts the Dokumentenprüfung; a suspended accreditation is not renewed.
+  if (accreditation.data.status !== 'accredited')
+    return <StepUnavailable title={t('renewal.title')} reason={t('renewal.notNow')} />;
   return (
     <StepFormFrame
       title={t('renewal.title')}

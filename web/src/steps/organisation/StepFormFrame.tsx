@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import type { FormEvent, ReactNode, RefObject } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, type RefObject, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError, ProblemError } from '../../api/problem';
 import { asProblem } from '../../api/problem';
@@ -26,6 +27,21 @@ interface StepFormFrameProps {
 }
 
 /**
+ * A refusal because the case has moved on (409: someone else took the step, a deadline passed):
+ * the reads no page shows now are dropped, so the next page (the portal's task list) loads the case
+ * as it is now instead of showing what it remembers first. This form keeps what it shows, with the
+ * refusal, until the person leaves it.
+ */
+function useRefreshAfterConflict(problem: ProblemError | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (problem?.status !== 409) return;
+    queryClient.removeQueries({ predicate: (query) => query.getObserversCount() === 0 });
+    void queryClient.invalidateQueries({ refetchType: 'none' });
+  }, [problem, queryClient]);
+}
+
+/**
  * The frame of each of the organisation's step forms: heading, what the step is about, the API's
  * refusal at the top (it takes focus), the fields, and one submit button.
  */
@@ -40,6 +56,7 @@ export function StepFormFrame({
 }: StepFormFrameProps) {
   const { t } = useTranslation('organisationSteps');
   const messages = { invalid_transition: t('frame.invalid_transition'), ...refusals };
+  useRefreshAfterConflict(form.problem?.problem);
   return (
     <form onSubmit={form.onSubmit} noValidate>
       <Stack gap="lg">

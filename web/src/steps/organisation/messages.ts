@@ -10,7 +10,8 @@ export const organisationSteps = defineMessages({
       required: 'Bitte ausfüllen.',
     },
     documents: {
-      drop: 'Dateien hierher ziehen oder auswählen',
+      drop: 'Dateien hierher ziehen',
+      choose: 'Dateien auswählen',
       accepted: 'Erlaubt: {{types}}, höchstens {{maxSize}} je Datei',
       tooLarge: '„{{name}}“ ist größer als {{maxSize}}.',
       wrongType: '„{{name}}“ hat kein erlaubtes Dateiformat.',
@@ -108,6 +109,8 @@ export const organisationSteps = defineMessages({
       attachments: 'Unterlagen zur Verlängerung (freiwillig)',
       submit: 'Verlängerung beantragen',
       notOpen: 'Eine Verlängerung kann derzeit nicht beantragt werden: Es gibt kein gültiges Zertifikat.',
+      notNow:
+        'Eine Verlängerung kann jetzt nicht beantragt werden: Sie ist bereits beantragt, oder die Akkreditierung ist ausgesetzt.',
       renewal_window_not_open:
         'Die Verlängerung kann noch nicht beantragt werden: Das DIM öffnet den Antrag rechtzeitig vor dem Ablauf.',
       renewal_already_applied: 'Die Verlängerung ist bereits beantragt.',
@@ -121,7 +124,8 @@ export const organisationSteps = defineMessages({
       required: 'Please fill in.',
     },
     documents: {
-      drop: 'Drag files here or choose them',
+      drop: 'Drag files here',
+      choose: 'Choose files',
       accepted: 'Accepted: {{types}}, at most {{maxSize}} per file',
       tooLarge: '“{{name}}” is larger than {{maxSize}}.',
       wrongType: '“{{name}}” is not in an accepted file format.',
@@ -218,6 +222,8 @@ export const organisationSteps = defineMessages({
       attachments: 'Documents for the renewal (optional)',
       submit: 'Apply for renewal',
       notOpen: 'Renewal cannot be applied for at the moment: there is no valid certificate.',
+      notNow:
+        'Renewal cannot be applied for now: it has been applied for already, or the accreditation is suspended.',
       renewal_window_not_open:
         'Renewal cannot be applied for yet: DIM opens the application in good time before expiry.',
       renewal_already_applied: 'Renewal has been applied for already.',
