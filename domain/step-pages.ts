@@ -13,3 +13,6 @@ export const stepPagePath = (accreditationId: string, stepType: string, subjectI
   `/accreditations/${encodeURIComponent(accreditationId)}/steps/${stepSlug(stepType)}${
     subjectId ? `?subject=${encodeURIComponent(subjectId)}` : ''
   }`;
+
+/** The web router's pattern of the step page, which `stepPagePath` fills in (React Router syntax). */
+export const stepPageRoute = 'accreditations/:id/steps/:step';

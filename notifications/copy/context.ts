@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../db/database';
 import type { NotificationPayload } from '../../db/notifications';
+import type { StepCommand } from '../../domain/commands';
 import type { AccreditationEvent, EventOf } from '../../domain/events';
 import { stepPagePath } from '../../domain/step-pages';
 import type { CalendarEntry } from '../ical';
@@ -93,7 +94,7 @@ export class Context {
     return { label: this.t('Akkreditierung öffnen', 'Open the accreditation'), path: this.casePath };
   }
   /** The web application's form of a step of this case, about `subjectId` (a request, finding, …). */
-  openStep(stepType: string, label: string, subjectId?: string): Content['action'] {
+  openStep(stepType: StepCommand['type'], label: string, subjectId?: string): Content['action'] {
     return { label, path: stepPagePath(this.caseId, stepType, subjectId) };
   }
   answerRequest(requestId: string): Content['action'] {

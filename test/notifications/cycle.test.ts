@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { stepPagePath } from '../../domain/step-pages';
+import { organisationStepForms } from '../../web/src/steps/organisation';
 import { allConforming, completeApplication } from '../fixtures/application';
 import type { CaseDriver } from '../support/case-driver';
+import { stepTypeOfPath } from '../support/step-pages';
 import {
   byRecipientAndKind,
   calendarOf,
@@ -199,6 +201,20 @@ describe('notifications by e-mail over a whole cycle', () => {
     mailOf(a$, org, 'self_assessment_reminder_sent', /Self-assessment overdue/);
     expect(calendarOf(mailOf(a$, org, 'renewal_window_opened', /Apply for renewal/))).toContain('expires');
     mailOf(a$, org, 'accreditation_expired', /Certificate DIM1002-.* expired/);
+    // Each step page an e-mail sends the organisation to is the router's, with a form for the step.
+    const opened = (a$.get(org?.email as string) ?? []).flatMap(({ mail }) =>
+      [...(mail.text ?? '').matchAll(/https?:\/\/\S+/g)].flatMap(([link]) => {
+        const step = stepTypeOfPath(link);
+        return step ? [step] : [];
+      }),
+    );
+    for (const { id, stepType } of opened) {
+      expect(id).toBe(a.accreditationId);
+      expect(Object.keys(organisationStepForms)).toContain(stepType);
+    }
+    expect(new Set(opened.map(({ stepType }) => stepType))).toEqual(
+      new Set(['ProvideInformation', 'ObjectToAuditor', 'SubmitSelfAssessment', 'ApplyForRenewal']),
+    );
 
     // The case manager (German): new application, answer, overdue, escalation, suspension proposal.
     mailOf(a$, anna, 'application_submitted', /Neuer Antrag zu prüfen: Muster IT-Service GmbH/);

@@ -5,6 +5,7 @@
  * (domain/step-pages.ts), `/invitation?token=`, `/password-reset?token=`; the public
  * register's stable link is `/register/{certificateNumber}`.
  */
+import { stepPageRoute } from '@domain/step-pages';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireSignIn } from '../auth/RequireSignIn';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -32,7 +33,7 @@ const signedInPages: RouteObject[] = [
   { path: 'tasks', element: <TasksPlaceholder /> },
   { path: 'accreditations', element: <AccreditationsPlaceholder /> },
   { path: 'accreditations/:id', element: <AccreditationPlaceholder /> },
-  { path: 'accreditations/:id/steps/:step', lazy: () => import('../pages/step/StepPage') },
+  { path: stepPageRoute, lazy: () => import('../pages/step/StepPage') },
   { path: 'users', element: <UsersPlaceholder /> },
   {
     path: 'certificates/:certificateNumber',
