@@ -1,7 +1,7 @@
 import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime } from '../../app/format';
+import { formatDate, formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import { stepPagePath } from '../../steps/registry';
 import {
@@ -30,7 +30,7 @@ function CaseCard({ accreditation, tasks }: { accreditation: PortalCase; tasks: 
     [
       t('cases.nextDeadline'),
       deadline
-        ? t('cases.deadline', { what, date: formatDateTime(deadline.at, language) })
+        ? t('cases.deadline', { what, date: formatMoment(deadline.at, language) })
         : t('cases.noDeadline'),
     ],
   ];
@@ -68,7 +68,7 @@ function CaseCard({ accreditation, tasks }: { accreditation: PortalCase; tasks: 
               {objectionUntil && (
                 <List.Item>
                   <Anchor component={Link} to={stepPagePath(accreditation.id, 'ObjectToAuditor')}>
-                    {t('cases.objection', { date: formatDateTime(objectionUntil, language) })}
+                    {t('cases.objection', { date: formatMoment(objectionUntil, language) })}
                   </Anchor>
                 </List.Item>
               )}

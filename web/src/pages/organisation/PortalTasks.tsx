@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format';
+import { formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import { type PortalCase, type PortalTask, sortTasks, taskKind, taskPath } from './portal-model';
 
@@ -43,7 +43,7 @@ export function PortalTasks({ tasks, cases }: { tasks: PortalTask[]; cases: Port
                   <Stack gap={4} align="flex-end">
                     <Text size="sm">
                       {task.dueAt
-                        ? t('tasks.due', { date: formatDateTime(task.dueAt, language) })
+                        ? t('tasks.due', { date: formatMoment(task.dueAt, language) })
                         : t('tasks.noDue')}
                     </Text>
                     {task.overdue && (

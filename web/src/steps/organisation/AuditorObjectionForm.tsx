@@ -1,7 +1,7 @@
 import { Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { formatDateTime } from '../../app/format';
+import { formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import type { StepFormProps } from '../registry';
 import { useStepForm } from '../use-step-form';
@@ -43,7 +43,7 @@ export function Component({ accreditationId, onDone }: StepFormProps) {
         <Text maw="70ch">
           {t('objection.intro', {
             auditor: personName(file.data, assignment.auditorId) ?? assignment.auditorId,
-            date: formatDateTime(assignment.objectionWindowEndsAt, currentLanguage()),
+            date: formatMoment(assignment.objectionWindowEndsAt, currentLanguage()),
           })}
         </Text>
       }

@@ -1,6 +1,6 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import { type Catalogue, catalogueText, type Finding } from './case-file';
 
@@ -18,10 +18,7 @@ export function FindingContext({ finding, catalogue }: { finding: Finding; catal
     [t('finding.severity'), severity],
     [t('finding.text'), finding.text],
     ...(finding.correctiveActionDueBy
-      ? ([[t('finding.dueBy'), formatDateTime(finding.correctiveActionDueBy, language)]] as [
-          string,
-          string,
-        ][])
+      ? ([[t('finding.dueBy'), formatMoment(finding.correctiveActionDueBy, language)]] as [string, string][])
       : []),
   ];
   return (

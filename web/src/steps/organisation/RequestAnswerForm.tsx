@@ -1,7 +1,7 @@
 import { List, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { formatDateTime } from '../../app/format';
+import { formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import type { StepFormProps } from '../registry';
 import { useStepForm } from '../use-step-form';
@@ -28,7 +28,7 @@ function RequestContext({ request }: { request: Request }) {
           ))}
         </List>
         <Text size="sm">
-          {t('request.respondBy', { date: formatDateTime(request.respondBy, currentLanguage()) })}
+          {t('request.respondBy', { date: formatMoment(request.respondBy, currentLanguage()) })}
         </Text>
       </Stack>
     </Paper>

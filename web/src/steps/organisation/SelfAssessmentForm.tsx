@@ -1,7 +1,7 @@
 import { Alert, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { formatDateTime } from '../../app/format';
+import { formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import type { StepFormProps } from '../registry';
 import { useStepForm } from '../use-step-form';
@@ -67,7 +67,7 @@ function SelfAssessmentFields({
             })}
           </Text>
           <Text fw={600}>
-            {t('selfAssessment.due', { date: formatDateTime(selfAssessment.dueAt, language) })}
+            {t('selfAssessment.due', { date: formatMoment(selfAssessment.dueAt, language) })}
           </Text>
           {followUp?.outcome === 'follow_up_requested' && (
             <Alert color="orange" variant="light">
