@@ -51,7 +51,8 @@ async function submitAndLeave(tab: TestPage, button: string, accreditationId: st
   await tab.page.waitForURL((url) => url.pathname === `/accreditations/${accreditationId}`);
 }
 
-describe('the organisation portal, through the pages alone', () => {
+// Each test is a person's whole errand through several pages: more time than one page check.
+describe('the organisation portal, through the pages alone', { timeout: 120_000 }, () => {
   const stack = browserStackPerFile();
   let applicant: OrganisationCase;
   let audited: OrganisationCase;
@@ -137,9 +138,15 @@ describe('the organisation portal, through the pages alone', () => {
       `A 5 MB PDF dropped on the page was uploaded in ${Math.round(performance.now() - started)} ms`,
     );
     expect(await uploaded.textContent()).toContain('5,2 MB');
-    // A second file, removed again before submitting.
-    await dropFiles(page, 'Dokumente zu APP-2', [{ name: 'Entwurf.txt', kind: 'text', bytes: 2000 }]);
-    await page.getByRole('button', { name: 'Entwurf.txt entfernen' }).click();
+    // A second file on a slow line shows its progress, and is removed again before submitting.
+    const network = await page.context().newCDPSession(page);
+    const line = { offline: false, latency: 0, downloadThroughput: -1 };
+    await network.send('Network.emulateNetworkConditions', { ...line, uploadThroughput: 256 * 1024 });
+    await dropFiles(page, 'Dokumente zu APP-2', [{ name: 'Entwurf.pdf', kind: 'pdf', bytes: 1024 * 1024 }]);
+    await page.getByRole('progressbar', { name: 'Hochladen von Entwurf.pdf' }).waitFor();
+    await uploaded.getByText('Entwurf.pdf').waitFor({ timeout: 60_000 });
+    await network.send('Network.emulateNetworkConditions', { ...line, uploadThroughput: -1 });
+    await page.getByRole('button', { name: 'Entwurf.pdf entfernen' }).click();
     await tab.check('application-uploaded', uploaded.getByText('ITSM-Richtlinie.pdf'));
     expect(await uploaded.getByRole('listitem').count()).toBe(1);
 
@@ -386,5 +393,5 @@ describe('the organisation portal, through the pages alone', () => {
     expect(await accredited.eventCount()).toBe(before);
     await page.goto(mail.link);
     await page.getByText('Sie ist bereits beantragt').waitFor();
-  }, 120_000);
+  });
 });
