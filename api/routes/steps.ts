@@ -68,7 +68,9 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
         });
         // A decision is taken on a dossier: the case file as the decision maker sees it, frozen.
         const decision = step.type === 'Grant' || step.type === 'Refuse';
-        const data = decision ? { ...prepared, dossier: await freezeDecisionDossier(db, user, id) } : prepared;
+        const data = decision
+          ? { ...prepared, dossier: await freezeDecisionDossier(db, user, id) }
+          : prepared;
         const outcome = await executeCommand(
           temporal,
           id,
