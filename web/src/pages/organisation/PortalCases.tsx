@@ -1,9 +1,9 @@
+import { stepPagePath } from '@domain/step-pages';
 import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
-import { stepPagePath } from '../../steps/registry';
 import {
   caseDeadline,
   objectionWindowEnd,

@@ -2,8 +2,9 @@
  * What the organisation portal derives from the API's answers: its tasks in order, the step page
  * each opens, and per case the next deadline that concerns the organisation. No I/O.
  */
+
+import { stepPagePath } from '@domain/step-pages';
 import type { paths } from '../../api/schema';
-import { stepPagePath } from '../../steps/registry';
 
 export type PortalTask =
   paths['/tasks']['get']['responses'][200]['content']['application/json']['items'][number];

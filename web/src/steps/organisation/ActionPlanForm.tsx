@@ -1,7 +1,7 @@
 import { Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { type Catalogue, type Finding, findFinding, useCaseFile, useCatalogue } from './case-file';
 import { FindingContext } from './FindingContext';

@@ -2,7 +2,7 @@ import { Fieldset, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { currentLanguage } from '../../i18n';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { type Catalogue, useCaseFile, useCatalogue } from './case-file';
 import { DocumentDropzone } from './DocumentDropzone';

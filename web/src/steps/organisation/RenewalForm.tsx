@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { $api, api } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { currentLanguage } from '../../i18n';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { DocumentDropzone } from './DocumentDropzone';
 import { StepFormFrame, StepLoading, StepUnavailable } from './StepFormFrame';

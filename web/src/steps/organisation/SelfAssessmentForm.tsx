@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { CatalogueRequirements } from './CatalogueRequirements';
 import { type CaseFile, type Catalogue, findSelfAssessment, useCaseFile, useCatalogue } from './case-file';
