@@ -15,3 +15,12 @@ export function formatDateTime(iso: string, language: Language): string {
     timeZone,
   }).format(new Date(iso));
 }
+
+/** A moment whose time of day matters (a deadline): date and time with the zone named (MEZ, CEST). */
+export function formatMoment(iso: string, language: Language): string {
+  const date = new Date(iso);
+  const zone = new Intl.DateTimeFormat(locales[language], { timeZone, timeZoneName: 'short' })
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return `${formatDateTime(iso, language)} ${zone ?? timeZone}`;
+}
