@@ -379,3 +379,8 @@ export const currentEdition = dim1002Edition2024.edition;
 export function findCatalogue(edition: string): Catalogue | undefined {
   return catalogues.get(edition);
 }
+
+/** Every edition the engine knows, oldest first. */
+export function allCatalogues(): Catalogue[] {
+  return [...catalogues.values()];
+}

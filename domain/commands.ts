@@ -6,6 +6,7 @@ import {
   ComplaintOutcomeSchema,
   DeadlineTargetSchema,
   DocumentReviewResultSchema,
+  DossierReferenceSchema,
   FindingSeveritySchema,
   RoleSchema,
 } from './events';
@@ -96,11 +97,15 @@ export const ExtendDeadlineSchema = command('ExtendDeadline', {
   reason: Text,
 });
 
+/** Set by the API, never by the caller: the case file the decision maker decided on (the dossier). */
+const decidedOn = { dossier: DossierReferenceSchema.optional() };
+
 export const GrantSchema = command('Grant', {
   /** Derived by the workflow; see `isValidCertificateNumber` for the format. */
   certificateNumber: Id,
+  ...decidedOn,
 });
-export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1) });
+export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1), ...decidedOn });
 
 export const SubmitSelfAssessmentSchema = command('SubmitSelfAssessment', {
   selfAssessmentId: Id,
@@ -190,7 +195,10 @@ export const CommandSchema = z.discriminatedUnion('type', [
  * applied) by its sender; timers are the workflow's own, and a grant's certificate number is
  * derived inside the workflow, so neither comes from outside.
  */
-export const StepCommandSchema = z.discriminatedUnion('type', [...humanCommandSchemas, command('Grant', {})]);
+export const StepCommandSchema = z.discriminatedUnion('type', [
+  ...humanCommandSchemas,
+  command('Grant', decidedOn),
+]);
 export type StepCommand = z.output<typeof StepCommandSchema>;
 export type StepCommandInput = z.input<typeof StepCommandSchema>;
 

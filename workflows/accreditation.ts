@@ -16,6 +16,7 @@ import {
   type AccreditationState,
   type Decision,
   decide,
+  dossierOutdated,
   evolve,
   initialState,
   isFinished,
@@ -59,11 +60,16 @@ const now = () => new Date().toISOString();
 /** A placeholder number that passes validation; the handler derives the real one. */
 const validationCertificateUuid = '00000000-0000-4000-8000-000000000000';
 
+/** Release 2026-11-27: a decision records the dossier it was taken on, which must show the case as it is. */
+const decisionDossier = 'decision-dossier';
+
 /** The grant gets its certificate number here; every other step is the command itself. */
 function toDomainCommand(request: StepCommand, at: string, certificateUuid: string): Command {
   const step = withStepDefaults(request);
   if (step.type !== 'Grant') return step;
-  return { type: 'Grant', data: { certificateNumber: certificateNumberFrom(at, certificateUuid) } };
+  const { dossier } = step.data;
+  const certificateNumber = certificateNumberFrom(at, certificateUuid);
+  return { type: 'Grant', data: { certificateNumber, ...(dossier ? { dossier } : {}) } };
 }
 
 /**
@@ -205,6 +211,11 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
         take(causationId, () => {
           const context = { now: now(), actor };
           const domainCommand = toDomainCommand(command, context.now, uuid4());
+          // Only a decision that carries a dossier reaches the patch: histories without one replay as they were.
+          if ('dossier' in domainCommand.data && patched(decisionDossier)) {
+            const outdated = dossierOutdated(domainCommand, version);
+            if (outdated) reject({ ok: false, rejection: outdated });
+          }
           const decision = decide(domainCommand, state, context);
           if (!decision.ok) reject(decision);
           return { command: domainCommand, context, events: decision.events };
@@ -223,10 +234,10 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
         // Its events are stored already (by a lost attempt): the handler answers with them.
         if (storedSteps.has(`update:${currentUpdateInfo()?.id}`)) return;
         const at = now();
-        const decision = decide(toDomainCommand(command, at, validationCertificateUuid), state, {
-          now: at,
-          actor,
-        });
+        const domainCommand = toDomainCommand(command, at, validationCertificateUuid);
+        const outdated = dossierOutdated(domainCommand, version);
+        if (outdated) reject({ ok: false, rejection: outdated });
+        const decision = decide(domainCommand, state, { now: at, actor });
         if (!decision.ok) reject(decision);
       },
     },

@@ -10,6 +10,7 @@ import { AccreditationResponse, presentAccreditation } from '../presenters';
 import { ProblemError, problem } from '../problems';
 import { stepRoutes } from '../step-routes';
 import { executeCommand } from '../workflow-client';
+import { freezeDecisionDossier } from './decision-dossier';
 
 export const IdempotencyHeaders = z
   .object({
@@ -59,12 +60,17 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
         const key = request.headers['idempotency-key'] ?? randomUUID();
+        // A decision is taken on a dossier: the case file as the decision maker sees it, frozen.
+        const decision = step.type === 'Grant' || step.type === 'Refuse';
+        const data = decision
+          ? { ...(request.body as object), dossier: await freezeDecisionDossier(db, user, id) }
+          : request.body;
         const outcome = await executeCommand(
           temporal,
           id,
           {
             // Parsed once, by the route's body schema: the command's own data schema.
-            command: { type: step.type, data: request.body } as StepCommand,
+            command: { type: step.type, data } as StepCommand,
             actor: {
               id: user.user_id,
               role: user.role,

@@ -34,6 +34,7 @@ export const rejectionCodes = [
   'action_plans_not_accepted',
   'invalid_certificate_number',
   'certificate_number_reused',
+  'dossier_outdated',
   'unknown_self_assessment',
   'self_assessment_not_open',
   'unknown_suspension_proposal',
