@@ -106,7 +106,9 @@ describe('the accreditation page, through the pages alone', () => {
     const { page } = tab;
     await tab.visit(`/accreditations/${setup.id}`, 'case-page-organisation', heading);
     const text = (await page.locator('main').textContent()) ?? '';
-    expect(text).not.toContain('Beschwerde');
+    // (The catalogue's IMP-4 speaks of a "Beschwerde- und Eskalationsmanagement": not a complaint.)
+    expect(text).not.toContain('Beschwerde eingegangen');
+    expect(text).not.toContain('Eingang der Beschwerde');
     expect(text).not.toContain('Kundin Beate Beispiel');
     expect(text).not.toContain('Aktionen der Fallbetreuung');
     expect(await page.getByRole('link', { name: /Temporal/ }).count()).toBe(0);
@@ -132,7 +134,7 @@ describe('the accreditation page, through the pages alone', () => {
     await tab.visit(`/accreditations/${setup.id}`, 'case-page-staff', heading);
     const now = await page.getByTestId('timeline').locator('tbody tr').count();
 
-    await page.getByLabel('Stand zu einem Zeitpunkt').fill(berlinLocal(between));
+    await page.getByRole('textbox', { name: 'Stand zu einem Zeitpunkt' }).fill(berlinLocal(between));
     await page.getByRole('button', { name: 'Stand anzeigen' }).click();
     const banner = page.locator('[data-as-of]');
     await tab.check('case-page-as-of', banner);

@@ -44,7 +44,7 @@ export function DocumentReviewResults({ results }: { results: DocumentReview['re
               <Table.Td>
                 <Badge
                   color={result.result === 'gap' ? 'red' : 'green'}
-                  variant="light"
+                  variant="dot"
                   tt="none"
                   style={{ maxWidth: '100%' }}
                 >

@@ -28,7 +28,7 @@ export function FindingView({ finding, order }: { finding: Finding; order: Title
               requirement: requirement.label,
             })}
           </Title>
-          <Badge color={statusColors[finding.status]} variant="light" tt="none" miw="max-content">
+          <Badge color={statusColors[finding.status]} variant="dot" tt="none" miw="max-content">
             {t(`findings.status.${finding.status}`)}
           </Badge>
         </Group>

@@ -16,7 +16,7 @@ import { AsOfPicker } from './AsOfPicker';
 import { CalendarSection } from './CalendarSection';
 import { CaseFileSection } from './CaseFileSection';
 import { CaseHeader } from './CaseHeader';
-import { CaseTasks } from './CaseTasks';
+import { CaseTasks, visibleTasks } from './CaseTasks';
 import { DocumentsSection } from './DocumentsSection';
 import { StaffActions } from './StaffActions';
 import { TimelineSection, visibleTimeline } from './TimelineSection';
@@ -47,7 +47,11 @@ function CasePage({
             {t('asOf.banner', { date: formatMoment(asOf, currentLanguage()), events: view.version })}
           </Alert>
         )}
-        <CaseTasks tasks={accreditation.openTasks} user={user} pastView={asOf !== undefined} />
+        <CaseTasks
+          tasks={visibleTasks(accreditation.openTasks, user.role, view.file)}
+          user={user}
+          pastView={asOf !== undefined}
+        />
         {isStaff(user) && !asOf && <StaffActions accreditation={accreditation} />}
         <CaseFileSection view={view} catalogue={catalogue} user={user} />
         <DocumentsSection documents={view.documents} />
