@@ -41,17 +41,16 @@ export function CaseStepFrame({
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1}>{title}</Title>
-        {view && (
-          <Text fw={600}>
-            {t('caseLine', { organisation: view.file.organisationName, scope: view.file.scope })}
-          </Text>
-        )}
         {intro && <Text maw="75ch">{intro}</Text>}
       </Stack>
       {error && <ProblemAlert problem={asProblem(error)} />}
       {!error && (!view || !catalogue.data) && <PageLoader />}
+      {/* The case line comes with the form, not before it: nothing above moves once it loads. */}
       {view && catalogue.data && (
         <CaseLookupProvider view={view} catalogue={catalogue.data}>
+          <Text fw={600}>
+            {t('caseLine', { organisation: view.file.organisationName, scope: view.file.scope })}
+          </Text>
           {children({ view, catalogue: catalogue.data, procedure: view.file.procedures.at(-1) })}
         </CaseLookupProvider>
       )}

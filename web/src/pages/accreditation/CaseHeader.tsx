@@ -37,11 +37,11 @@ export function CaseHeader({ accreditation, view }: { accreditation: Accreditati
         <Title order={1} style={{ flex: '1 1 20rem', minWidth: 0 }}>
           {t('title', { organisation: file.organisationName })}
         </Title>
-        <StatusBadge status={view.status} />
+        <StatusBadge status={accreditation.status} />
       </Group>
       <Facts
         rows={[
-          [t('facts.status'), statusLabel(t, view.status)],
+          [t('facts.status'), statusLabel(t, accreditation.status)],
           [t('facts.scope'), file.scope],
           [
             t('facts.certificate'),

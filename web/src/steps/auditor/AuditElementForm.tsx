@@ -26,49 +26,51 @@ function FindingFields({ form, index, stepCase }: { form: Form; index: number; s
   const language = currentLanguage();
   const number = index + 1;
   return (
-    <Fieldset legend={t('auditElement.finding', { number })} component="li" style={{ listStyle: 'none' }}>
-      <Stack gap="sm">
-        <NativeSelect
-          key={form.key(`findings.${index}.requirementId`)}
-          {...form.getInputProps(`findings.${index}.requirementId`)}
-          label={t('auditElement.requirement')}
-          withAsterisk
-          data={[
-            { value: '', label: t('auditElement.chooseRequirement') },
-            ...stepCase.catalogue.requirements.map((requirement) => ({
-              value: requirement.id,
-              label: `${requirement.id} – ${requirement.text[language]}`,
-            })),
-          ]}
-        />
-        <Radio.Group
-          key={form.key(`findings.${index}.severity`)}
-          {...form.getInputProps(`findings.${index}.severity`)}
-          label={t('auditElement.severity')}
-          withAsterisk
-        >
-          <Group gap="lg" mt={6}>
-            {severities.map((severity) => (
-              <Radio key={severity} value={severity} label={tFile(`findings.severity.${severity}`)} />
-            ))}
+    <li style={{ listStyle: 'none' }}>
+      <Fieldset legend={t('auditElement.finding', { number })}>
+        <Stack gap="sm">
+          <NativeSelect
+            key={form.key(`findings.${index}.requirementId`)}
+            {...form.getInputProps(`findings.${index}.requirementId`)}
+            label={t('auditElement.requirement')}
+            withAsterisk
+            data={[
+              { value: '', label: t('auditElement.chooseRequirement') },
+              ...stepCase.catalogue.requirements.map((requirement) => ({
+                value: requirement.id,
+                label: `${requirement.id} – ${requirement.text[language]}`,
+              })),
+            ]}
+          />
+          <Radio.Group
+            key={form.key(`findings.${index}.severity`)}
+            {...form.getInputProps(`findings.${index}.severity`)}
+            label={t('auditElement.severity')}
+            withAsterisk
+          >
+            <Group gap="lg" mt={6}>
+              {severities.map((severity) => (
+                <Radio key={severity} value={severity} label={tFile(`findings.severity.${severity}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Textarea
+            key={form.key(`findings.${index}.description`)}
+            {...form.getInputProps(`findings.${index}.description`)}
+            label={t('auditElement.description')}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxLength={4000}
+          />
+          <Group>
+            <Button variant="subtle" color="red" onClick={() => form.removeListItem('findings', index)}>
+              {t('auditElement.remove', { number })}
+            </Button>
           </Group>
-        </Radio.Group>
-        <Textarea
-          key={form.key(`findings.${index}.description`)}
-          {...form.getInputProps(`findings.${index}.description`)}
-          label={t('auditElement.description')}
-          withAsterisk
-          autosize
-          minRows={2}
-          maxLength={4000}
-        />
-        <Group>
-          <Button variant="subtle" color="red" onClick={() => form.removeListItem('findings', index)}>
-            {t('auditElement.remove', { number })}
-          </Button>
-        </Group>
-      </Stack>
-    </Fieldset>
+        </Stack>
+      </Fieldset>
+    </li>
   );
 }
 

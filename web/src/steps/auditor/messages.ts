@@ -67,6 +67,14 @@ export const auditorSteps = defineMessages({
       remove: 'Feststellung {{number}} entfernen',
       submit: 'Auditelement berichten',
     },
+    reviewGaps: {
+      legend: 'Abweichungen aus der Dokumentenprüfung',
+      intro:
+        'Diese Abweichungen der Dokumentenprüfung sind im Audit zu verifizieren. Haken Sie an, was Sie in diesem Element als behoben festgestellt haben. Besteht eine Abweichung fort, berichten Sie sie oben als Feststellung zu ihrer Anforderung.',
+      closed: '{{requirement}}: im Audit als behoben festgestellt',
+      comment: 'Bemerkung zu {{requirement}}',
+      commentHint: 'Pflicht, wenn als behoben festgestellt: woran Sie es gesehen haben',
+    },
     verification: {
       title: 'Korrekturmaßnahme verifizieren',
       intro: 'Prüfen Sie den Nachweis der Korrekturmaßnahme zu dieser Feststellung.',
@@ -157,6 +165,14 @@ export const auditorSteps = defineMessages({
       add: 'Add a finding',
       remove: 'Remove finding {{number}}',
       submit: 'Report the audit element',
+    },
+    reviewGaps: {
+      legend: 'Gaps from the document review',
+      intro:
+        'These gaps of the document review are to be verified in the audit. Tick what you found closed in this element. If a gap persists, report it above as a finding on its requirement.',
+      closed: '{{requirement}}: found closed in the audit',
+      comment: 'Remark on {{requirement}}',
+      commentHint: 'Required when found closed: what showed it',
     },
     verification: {
       title: 'Verify the corrective action',

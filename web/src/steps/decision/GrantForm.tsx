@@ -30,7 +30,6 @@ function GrantForm({ stepCase, onDone }: { stepCase: StepCase; onDone: () => voi
           alertRef={alertRef}
           pending={pending}
           label={t('grant.submit')}
-          color="green"
           refusals={refusals}
         />
       </Stack>
