@@ -113,6 +113,10 @@ export const deadlineLabels: Record<TaskKind, LocalisedText> = {
   assign_lead_auditor: { de: 'Leitenden Auditor zuweisen', en: 'Assign the lead auditor' },
   set_audit_date: { de: 'Audittermin festlegen', en: 'Set the audit date' },
   complete_audit_element: { de: 'Auditelement abschließen', en: 'Report the audit element' },
+  verify_review_gap: {
+    de: 'Lücke der Dokumentenprüfung im Audit verifizieren',
+    en: 'Verify the document review’s gap at the audit',
+  },
   submit_corrective_action_evidence: {
     de: 'Nachweis der Korrekturmaßnahme einreichen',
     en: 'Submit corrective-action evidence',

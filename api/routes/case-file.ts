@@ -172,7 +172,8 @@ export const caseFileRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
         summary: 'The case file: everything established about the case (Akte)',
         description:
           'The application with its §5.1 items and documents, requests and answers, the ' +
-          'Dokumentenprüfung per requirement, audit planning, each audit element with its findings and ' +
+          'Dokumentenprüfung per requirement, its gaps referred to the audit and how the audit settled ' +
+          'each, audit planning, each audit element with its findings and ' +
           'corrective actions, decisions with reasons, certificates, self-assessments, renewals, ' +
           'suspensions, withdrawal and complaints — folded from the events. Organisations see their ' +
           'own case without DIM’s internal deliberations, auditors the cases assigned to them, staff ' +

@@ -8,6 +8,7 @@ import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { AccreditationResponse, presentAccreditation } from '../presenters';
 import { ProblemError, problem } from '../problems';
+import { prepareStep } from '../step-preconditions';
 import { stepRoutes } from '../step-routes';
 import { executeCommand } from '../workflow-client';
 import { freezeDecisionDossier } from './decision-dossier';
@@ -60,11 +61,16 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
         const key = request.headers['idempotency-key'] ?? randomUUID();
+        // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
+        const prepared = await prepareStep(db, step.type, {
+          accreditationId: id,
+          data: request.body as Record<string, unknown>,
+        });
         // A decision is taken on a dossier: the case file as the decision maker sees it, frozen.
         const decision = step.type === 'Grant' || step.type === 'Refuse';
         const data = decision
-          ? { ...(request.body as object), dossier: await freezeDecisionDossier(db, user, id) }
-          : request.body;
+          ? { ...prepared, dossier: await freezeDecisionDossier(db, user, id) }
+          : prepared;
         const outcome = await executeCommand(
           temporal,
           id,

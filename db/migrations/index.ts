@@ -8,8 +8,10 @@ import * as dashboardIndexes from './2026-11-26-40-dashboard-indexes';
 import * as listFilters from './2026-11-26-50-list-filters';
 import * as projectionWrites from './2026-11-26-60-projection-writes';
 import * as signIn from './2026-11-27-10-sign-in';
-import * as caseFiles from './2026-11-27-70-case-files';
-import * as decisionDossiers from './2026-11-27-80-decision-dossiers';
+import * as certificateNumbers from './2026-11-27-80-certificate-numbers';
+import * as auditorCompetences from './2026-11-27-90-auditor-competences';
+import * as caseFiles from './2026-11-27-91-case-files';
+import * as decisionDossiers from './2026-11-27-92-decision-dossiers';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +24,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-50-list-filters': listFilters,
   '2026-11-26-60-projection-writes': projectionWrites,
   '2026-11-27-10-sign-in': signIn,
-  '2026-11-27-70-case-files': caseFiles,
-  '2026-11-27-80-decision-dossiers': decisionDossiers,
+  '2026-11-27-80-certificate-numbers': certificateNumbers,
+  '2026-11-27-90-auditor-competences': auditorCompetences,
+  '2026-11-27-91-case-files': caseFiles,
+  '2026-11-27-92-decision-dossiers': decisionDossiers,
 };

@@ -6,6 +6,7 @@ import { dueTimers } from '../../domain/timers';
 import { preparedStatement } from '../connection';
 import type {
   AccreditationsTable,
+  CertificateNumbersTable,
   CertificatesTable,
   Database,
   DeadlinesTable,
@@ -13,9 +14,16 @@ import type {
   TasksTable,
 } from '../database';
 import { readStream } from '../event-store';
-import type { RecordedEvent } from '../event-types';
+import { ProjectionRefused, type RecordedEvent } from '../event-types';
 import { groupByStream, type InlineProjection } from './inline';
-import { accreditationRow, certificateChanges, deadlineRows, notificationRows, taskRows } from './views';
+import {
+  accreditationRow,
+  certificateChanges,
+  deadlineRows,
+  grantedNumbers,
+  notificationRows,
+  taskRows,
+} from './views';
 
 export const accreditationEventTypes: readonly string[] = AccreditationEventSchema.options.map(
   (option) => option.shape.type.value,
@@ -38,7 +46,7 @@ interface Folded {
 export const accreditationProjection: InlineProjection = {
   name: 'accreditations',
   canHandle: accreditationEventTypes,
-  tables: ['accreditations', 'tasks', 'deadlines', 'certificates', 'notifications'],
+  tables: ['accreditations', 'tasks', 'deadlines', 'certificates', 'certificate_numbers', 'notifications'],
   preserveOnRebuild: ['notifications'],
   apply: applyAccreditationEvents,
   startRebuild: () => {
@@ -69,6 +77,7 @@ interface ProjectedRows {
   tasks: Insertable<TasksTable>[];
   deadlines: Insertable<DeadlinesTable>[];
   certificates: Map<string, Insertable<CertificatesTable>>;
+  certificateNumbers: Insertable<CertificateNumbersTable>[];
   notifications: Insertable<NotificationsTable>[];
 }
 
@@ -77,6 +86,7 @@ const emptyRows = (): ProjectedRows => ({
   tasks: [],
   deadlines: [],
   certificates: new Map(),
+  certificateNumbers: [],
   notifications: [],
 });
 
@@ -111,6 +121,7 @@ function projectStream(
     const { state } = current;
     for (const row of certificateChanges(streamId, before, state, event))
       rows.certificates.set(row.certificate_number, row);
+    rows.certificateNumbers.push(...grantedNumbers(streamId, event));
     rows.notifications.push(...notificationRows(event, state, before));
     last = event;
   }
@@ -139,11 +150,31 @@ const stateStatement = preparedStatement('projection_state');
 
 async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promise<void> {
   if (rows.accreditations.length === 0) return;
+  await reserveCertificateNumbers(trx, rows.certificateNumbers);
   await sql`${writeStatement}SELECT write_accreditation_projection(${JSON.stringify(rows.accreditations)}::jsonb,
     ${JSON.stringify(rows.tasks)}::jsonb, ${JSON.stringify(rows.deadlines)}::jsonb,
     ${JSON.stringify([...rows.certificates.values()])}::jsonb, ${JSON.stringify(rows.notifications)}::jsonb)`.execute(
     trx,
   );
+}
+
+/** A number another case holds breaks the table's key: the grant is refused and nothing is written. */
+async function reserveCertificateNumbers(
+  trx: Transaction<Database>,
+  numbers: Insertable<CertificateNumbersTable>[],
+): Promise<void> {
+  if (numbers.length === 0) return;
+  try {
+    await trx.insertInto('certificate_numbers').values(numbers).execute();
+  } catch (error) {
+    const pgError = error as { code?: string; constraint?: string };
+    if (pgError.code !== '23505' || pgError.constraint !== 'certificate_numbers_pkey') throw error;
+    const taken = numbers.map((row) => row.certificate_number).join(', ');
+    throw new ProjectionRefused(
+      'certificate_number_taken',
+      `Certificate number ${taken} is held by another accreditation; nothing was recorded. Grant again to draw another number.`,
+    );
+  }
 }
 
 async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<Map<string, Folded>> {

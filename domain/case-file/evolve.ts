@@ -12,6 +12,7 @@ import {
   reviewed,
   reviewerAssigned,
 } from './procedure';
+import { reviewGapsReferred, reviewGapsVerified } from './review-gaps';
 import type { CaseFile, DeadlineExtension, Procedure, Stamped, StampedEvent } from './schema';
 import {
   certificateEvent,
@@ -62,6 +63,7 @@ function opened({ data, at, by }: Stamped<'AccreditationOpened'>): CaseFile {
     organisationId: data.organisationId,
     organisationName: data.organisationName,
     scope: data.scope,
+    technicalAreas: data.technicalAreas ?? [],
     edition: data.edition,
     policy: data.policy,
     opened: { at, by },
@@ -107,6 +109,9 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
     case 'DocumentReviewCompleted':
       documentReviewCompleted(procedure, event);
       return;
+    case 'ReviewGapsReferredToAudit':
+      reviewGapsReferred(procedure, event);
+      return;
     case 'LeadAuditorAssigned':
     case 'AuditDateSet':
     case 'AuditorObjected':
@@ -118,6 +123,7 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
       return;
     case 'AuditElementCompleted':
       auditElementCompleted(procedure, event);
+      reviewGapsVerified(procedure, event);
       return;
     case 'ActionPlanSubmitted':
     case 'ActionPlanAccepted':

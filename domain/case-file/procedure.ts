@@ -16,6 +16,7 @@ export function newProcedure(file: CaseFile | null, kind: Procedure['kind'], cyc
     review: null,
     requests: [],
     documentReview: null,
+    reviewGaps: [],
     auditPlanning: null,
     auditElements: [],
     findings: [],

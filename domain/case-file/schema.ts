@@ -94,6 +94,27 @@ export const DocumentReviewSchema = z
   })
   .describe('The Dokumentenprüfung');
 
+export const ReviewGapSchema = z
+  .object({
+    requirementId: z.string().describe('The requirement the Dokumentenprüfung found a gap in'),
+    comment: Text.describe('The reviewer’s gap: what the auditor must verify at the Vor-Ort-Audit'),
+    referredAt: At,
+    status: z
+      .enum(['open', 'closed', 'finding'])
+      .describe('open until an audit element’s report settles it: found closed, or taken over by a finding'),
+    verification: z
+      .object({
+        element: z.string().describe('The audit element whose report settled it'),
+        auditorId: z.string(),
+        comment: Text.nullable().describe('Found closed: what the auditor saw'),
+        findingId: z.string().nullable().describe('Taken over by this finding (on the same requirement)'),
+        at: At,
+      })
+      .nullable()
+      .describe('null while open'),
+  })
+  .describe('A gap of the Dokumentenprüfung referred to the audit; none may be open at a grant');
+
 export const LeadAuditorAssignmentSchema = z.object({
   assignmentId: z.string(),
   auditorId: z.string(),
@@ -171,6 +192,9 @@ export const ProcedureSchema = z
     review: ApplicationReviewSchema.nullable().describe('The case manager’s review of the application'),
     requests: z.array(RequestSchema),
     documentReview: DocumentReviewSchema.nullable(),
+    reviewGaps: z
+      .array(ReviewGapSchema)
+      .describe('Gaps of the document review referred to the audit (cases on rule set 2); else empty'),
     auditPlanning: AuditPlanningSchema.nullable(),
     auditElements: z.array(AuditElementReportSchema).describe('§5.2 elements reported, in order'),
     findings: z.array(FindingSchema),
@@ -269,6 +293,11 @@ export const CaseFileSchema = z.object({
   organisationId: z.string(),
   organisationName: Text,
   scope: Text,
+  technicalAreas: z
+    .array(z.string())
+    .describe(
+      'The edition’s fields of application (§2) the case covers (GET /catalogue/{edition}); empty for cases opened before they were named. Which areas an auditor is competent in is master data (GET /users/{id}/competences), not part of the case',
+    ),
   edition: z.string().describe('The catalogue edition, e.g. DIM 1002:2024 (GET /catalogue/{edition})'),
   policy: StoredPolicySchema,
   opened: z.object({ at: At, by: By }),
@@ -296,6 +325,7 @@ export type CaseFile = z.infer<typeof CaseFileSchema>;
 export type Procedure = z.infer<typeof ProcedureSchema>;
 export type AuditPlanning = z.infer<typeof AuditPlanningSchema>;
 export type Request = z.infer<typeof RequestSchema>;
+export type ReviewGap = z.infer<typeof ReviewGapSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type Certificate = z.infer<typeof CertificateSchema>;

@@ -124,13 +124,19 @@ describe('the case file through the API, role by role and stage by stage', () =>
   }
 
   it('shows each role what it may see, from opening to withdrawal', async () => {
-    const opened = await api.call(people.staff, 'POST', '/accreditations', { ...organisationBody(), policy });
+    const technicalAreas = ['itsm_operations', 'service_desk_support'];
+    const opened = await api.call(people.staff, 'POST', '/accreditations', {
+      ...organisationBody(),
+      technicalAreas,
+      policy,
+    });
     expect(opened.status).toBe(201);
     id = opened.body.id;
     people.organisation = await api.user('organisation', { organisationId: opened.body.organisation.id });
     const dim: Viewer[] = ['admin', 'staff', 'decisionMaker'];
 
     let seen = await views([...dim, 'organisation']);
+    expect(seen.organisation.body.file.technicalAreas).toEqual(technicalAreas);
     expect(seen.organisation.body.file.procedures).toEqual([
       expect.objectContaining({ number: 1, kind: 'initial', application: null }),
     ]);
@@ -226,6 +232,16 @@ describe('the case file through the API, role by role and stage by stage', () =>
       remark: 'Problemmanagement nur skizziert.',
     });
     expect(review.reviewerId).toBe(people.reviewer.id);
+    // Rule set 2: the gap goes to the audit, and everyone who sees the case sees what is to be verified.
+    const referred = {
+      requirementId: 'OPS-2',
+      comment: 'Problemmanagement nur skizziert.',
+      referredAt: expect.any(String),
+      status: 'open',
+      verification: null,
+    };
+    for (const viewer of [...dim, 'reviewer', 'organisation'] as const)
+      expect(seen[viewer].body.file.procedures[0].reviewGaps, viewer).toEqual([referred]);
     await snapshot('audit planning');
 
     // Audit planning: the organisation objects to the first auditor; the second one audits.
@@ -268,8 +284,30 @@ describe('the case file through the API, role by role and stage by stage', () =>
       findings: [{ requirementId: 'QUA-1', severity: 'minor', description: 'Umfrage nur jährlich.' }],
     });
     await step(people.leadAuditor, 'audit-elements', { element: 'it_security_check', findings: [] });
+    // An auditor's competences are master data: recorded for the lead auditor, they stay out of the file.
+    const competences = { technicalAreas: ['itsm_operations', 'security_privacy'] };
+    expect(
+      (await api.call(people.staff, 'PUT', `/users/${people.leadAuditor.id}/competences`, competences))
+        .status,
+    ).toBe(200);
     seen = await views([...dim, 'reviewer', 'objectedAuditor', 'leadAuditor', 'organisation']);
     const findings = seen.organisation.body.file.procedures[0].findings;
+    for (const viewer of [...dim, 'leadAuditor', 'organisation'] as const) {
+      expect(seen[viewer].body.file.procedures[0].reviewGaps, viewer).toEqual([
+        {
+          ...referred,
+          status: 'finding',
+          verification: {
+            element: 'on_site_audit',
+            auditorId: people.leadAuditor.id,
+            comment: null,
+            findingId: findings[0].findingId,
+            at: expect.any(String),
+          },
+        },
+      ]);
+      expect(JSON.stringify(seen[viewer].body), viewer).not.toContain('security_privacy');
+    }
     expect(
       findings.map((f: { requirementId: string; severity: string; text: string }) => [
         f.requirementId,

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { foldCaseFile, type StampedEvent } from '../../domain/case-file/evolve';
 import { documentReferences, peopleIn } from '../../domain/case-file/references';
-import { type CaseFile, CaseFileSchema } from '../../domain/case-file/schema';
+import { CaseFileSchema } from '../../domain/case-file/schema';
 import { caseFileFor } from '../../domain/case-file/visibility';
-import type { Actor, Command } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { accreditationScenario } from '../fixtures/scenarios';
+import { StampedCase } from './stamped-case';
 import {
   allConforming,
   applicant,
-  Case,
   caseManager,
   command,
   decisionMaker,
@@ -19,25 +18,6 @@ import {
   renewalCertificateNumber,
   reviewer,
 } from './support';
-
-/** A case driven through the real decider whose events keep who gave each step and when. */
-class StampedCase extends Case {
-  stamped: StampedEvent[] = [];
-
-  override do(stepCommand: Command, actor: Actor, now = this.now): this {
-    const before = this.events.length;
-    super.do(stepCommand, actor, now);
-    const by = actor.role === 'system' ? null : actor.id;
-    for (const event of this.events.slice(before)) this.stamped.push({ ...event, at: this.now, by });
-    return this;
-  }
-
-  get file(): CaseFile {
-    const file = foldCaseFile(this.stamped);
-    if (!file) throw new Error('no file');
-    return CaseFileSchema.parse(file);
-  }
-}
 
 /** Short periods, so that self-assessments and the renewal come within weeks. */
 const policy: PolicyInput = {
@@ -306,6 +286,23 @@ describe('the case file', () => {
       result: 'gap',
       remark: 'Kein Problemmanagement beschrieben.',
     });
+    // Rule set 2: the gap went to the audit, where the major finding on OPS-2 took it over.
+    expect(initial?.reviewGaps).toEqual([
+      {
+        requirementId: 'OPS-2',
+        comment: 'Kein Problemmanagement beschrieben.',
+        referredAt: '2026-01-12T09:00:00.000Z',
+        status: 'finding',
+        verification: {
+          element: 'on_site_audit',
+          auditorId: leadAuditor.id,
+          comment: null,
+          findingId: 'cycle-1:finding-1',
+          at: '2026-01-28T15:00:00.000Z',
+        },
+      },
+    ]);
+    expect(renewal?.reviewGaps).toEqual([]);
     const planning = initial?.auditPlanning;
     expect(
       planning?.assignments.map((a) => [a.auditorId, a.objection?.reason ?? null, a.objectionWindowClosedAt]),

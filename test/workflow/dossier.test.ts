@@ -23,9 +23,8 @@ function patchesOf(history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>)
 
 /**
  * A decision records the dossier it was taken on (behind `patched('decision-dossier')`), and only
- * on the case as it stands. The case runs on the current code from its opening, but everything
- * before its decision is what the previous release did too (no patch marker until the decision):
- * the history of a case started before the change, finished on the new code. With
+ * on the case as it stands. The case runs on the current code from its opening: rule set 2 (its
+ * patch marker comes first), and the dossier's marker only at the decision. With
  * RECORD_HISTORIES=1 it is kept as the golden history `decision-dossier`.
  */
 describe('the decision dossier in the workflow', () => {
@@ -57,7 +56,8 @@ describe('the decision dossier in the workflow', () => {
 
     // The history, patch marker and all, replays on the current code.
     const recorded = await accreditation.handle().fetchHistory();
-    expect(patchesOf(recorded)).toContain('decision-dossier');
+    const patches = patchesOf(recorded);
+    expect([patches[0], patches.at(-1)]).toEqual(['rule-set-2', 'decision-dossier']);
     await Worker.runReplayHistory(
       { workflowBundle: { code: inject('workflowBundleCode') }, replayName: 'dossier' },
       recorded,
