@@ -118,7 +118,10 @@ describe('my tasks and the auditors’ forms, through the pages alone', { timeou
     );
     for (const radio of await page.getByRole('radio', { name: 'konform' }).all()) await radio.check();
     await regular.step(regular.cast.reviewer, 'document-review', {
-      results: reviewResults({ 'SEC-2': 'Das Notfallhandbuch fehlt.' }),
+      results: reviewResults({
+        'SEC-2': 'Das Notfallhandbuch fehlt.',
+        'QUA-1': 'Die letzte Kundenzufriedenheitsanalyse ist älter als ein Jahr.',
+      }),
     });
     const before = (await regular.read()).version;
     await page.getByRole('button', { name: 'Dokumentenprüfung abschließen' }).click();
@@ -180,11 +183,25 @@ describe('my tasks and the auditors’ forms, through the pages alone', { timeou
     await finding(2).getByLabel('Anforderung').selectOption('SEC-2');
     await finding(2).getByRole('radio', { name: 'Schwerwiegende Abweichung' }).check();
     await finding(2).getByLabel('Beschreibung').fill('Es gibt kein Notfallhandbuch.');
+    // The gaps the document review referred to the audit: QUA-1 found closed (a remark required),
+    // SEC-2 taken over by the finding on it.
+    const gaps = page.getByRole('group', { name: 'Abweichungen aus der Dokumentenprüfung' });
+    await gaps.getByLabel('QUA-1 (§ 4.4): im Audit als behoben festgestellt').check();
+    await page.getByRole('button', { name: 'Auditelement berichten' }).click();
+    await gaps.getByText('Bitte ausfüllen.').waitFor();
+    await gaps.getByLabel('Bemerkung zu QUA-1').fill('Analyse vom Oktober liegt vor.');
     await tab.check('auditor-audit-element-findings', finding(2));
     await page.getByRole('button', { name: 'Auditelement berichten' }).click();
     await caseHeading(page).waitFor();
     await page.getByRole('heading', { name: 'Geringfügige Abweichung zu OPS-3 (§ 4.2)' }).waitFor();
     await page.getByRole('heading', { name: 'Schwerwiegende Abweichung zu SEC-2 (§ 4.3)' }).waitFor();
+    const settled = page.getByTestId('review-gaps');
+    expect(await settled.locator('[data-review-gap="QUA-1"]').textContent()).toContain(
+      'Festgestellt: Analyse vom Oktober liegt vor.',
+    );
+    expect(await settled.locator('[data-review-gap="SEC-2"]').textContent()).toContain(
+      'als Feststellung übernommen',
+    );
 
     // The same element again (an old tab): the API refuses, nothing changes.
     await tab.visit(path, 'auditor-audit-element', heading);

@@ -124,7 +124,11 @@ describe('the accreditation page, through the pages alone', () => {
     const tab = await signedInTab(stack(), setup.cast.leadAuditor);
     const { page } = tab;
     await tab.visit(`/accreditations/${setup.id}`, 'case-page-auditor', heading);
-    expect(await page.getByRole('link', { name: 'Auditelement berichten' }).count()).toBe(2);
+    // Two elements left, and the gap SEC-2 the document review referred to the audit.
+    expect(await page.getByRole('link', { name: 'Auditelement berichten' }).count()).toBe(3);
+    expect(
+      await page.getByTestId('review-gaps').locator('[data-review-gap="SEC-2"]').textContent(),
+    ).toContain('offen');
     expect((await page.locator('main').textContent()) ?? '').not.toContain('Kundin Beate Beispiel');
   });
 

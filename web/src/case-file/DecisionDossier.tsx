@@ -7,6 +7,7 @@ import { DocumentReviewView } from './DocumentReviewView';
 import { Facts } from './Facts';
 import { useCaseLookup } from './lookup';
 import { auditElementIds } from './ProcedureView';
+import { ReviewGapsView } from './ReviewGapsView';
 import { useStamps } from './stamp';
 import type { Catalogue, Procedure } from './types';
 
@@ -102,6 +103,7 @@ export function DecisionDossier({
       />
       <OpenItems procedure={procedure} catalogue={catalogue} />
       {procedure.documentReview && <DocumentReviewView review={procedure.documentReview} order={2} />}
+      <ReviewGapsView gaps={procedure.reviewGaps} order={3} />
       <AuditElementsView procedure={procedure} elementIds={auditElementIds(catalogue)} order={2} />
       <Anchor component={Link} to={`/accreditations/${accreditationId}`}>
         {t('dossier.fullCase')}

@@ -4,6 +4,7 @@ import { ApplicationView, RequestsView } from './ApplicationView';
 import { AuditElementsView, AuditPlanningView } from './AuditView';
 import { DecisionView } from './DecisionView';
 import { DocumentReviewView } from './DocumentReviewView';
+import { ReviewGapsView } from './ReviewGapsView';
 import type { Catalogue, Procedure } from './types';
 
 /** The audit elements of §5.2 that make up the audit (the document review is shown of its own). */
@@ -46,6 +47,7 @@ export function ProcedureView({
         <>
           <Divider />
           <DocumentReviewView review={procedure.documentReview} order={below} />
+          <ReviewGapsView gaps={procedure.reviewGaps} order={(below + 1) as TitleOrder} />
         </>
       )}
       {procedure.auditPlanning && (

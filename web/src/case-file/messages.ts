@@ -44,6 +44,13 @@ export const caseFile = defineMessages({
       lapsed: 'Ohne Antwort abgelaufen',
       extension: 'Frist verlängert von {{from}} auf {{to}}: {{reason}}',
     },
+    reviewGaps: {
+      title: 'Abweichungen aus der Dokumentenprüfung, im Audit zu verifizieren',
+      reviewer: 'Dokumentenprüfung: {{comment}}',
+      settled: 'Verifiziert im Element „{{element}}“: {{stamp}}.',
+      seen: 'Festgestellt: {{comment}}',
+      status: { open: 'offen', closed: 'behoben', finding: 'als Feststellung übernommen' },
+    },
     documentReview: {
       title: 'Dokumentenprüfung',
       reviewer: 'Dokumentenprüfer',
@@ -226,6 +233,13 @@ export const caseFile = defineMessages({
       unanswered: 'Not answered yet.',
       lapsed: 'Lapsed without an answer',
       extension: 'Deadline extended from {{from}} to {{to}}: {{reason}}',
+    },
+    reviewGaps: {
+      title: 'Gaps from the document review, to be verified in the audit',
+      reviewer: 'Document review: {{comment}}',
+      settled: 'Verified in the element “{{element}}”: {{stamp}}.',
+      seen: 'Seen: {{comment}}',
+      status: { open: 'open', closed: 'closed', finding: 'taken over by a finding' },
     },
     documentReview: {
       title: 'Document review',

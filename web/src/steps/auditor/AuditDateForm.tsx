@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { CaseStepFrame, type StepCase } from '../../case-file/CaseStepFrame';
 import { currentLanguage } from '../../i18n';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { FormFooter } from './FormFooter';
 

@@ -6,9 +6,10 @@ import { CaseStepFrame, type StepCase } from '../../case-file/CaseStepFrame';
 import { useCaseLookup } from '../../case-file/lookup';
 import { auditElementIds } from '../../case-file/ProcedureView';
 import { currentLanguage } from '../../i18n';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { FormFooter } from './FormFooter';
+import { closedReviewGaps, ReviewGapFields, type ReviewGapRow, reviewGapRows } from './ReviewGapFields';
 
 const severities = ['major', 'minor', 'observation'] as const;
 type Severity = (typeof severities)[number];
@@ -17,7 +18,7 @@ interface FindingRow {
   severity: Severity;
   description: string;
 }
-type Values = { element: string; findings: FindingRow[] };
+type Values = { element: string; findings: FindingRow[]; reviewGaps: ReviewGapRow[] };
 type Form = UseFormReturnType<Values>;
 
 function FindingFields({ form, index, stepCase }: { form: Form; index: number; stepCase: StepCase }) {
@@ -88,12 +89,20 @@ function AuditElementForm({
   const reported = new Set(stepCase.procedure?.auditElements.map((report) => report.element));
   const open = auditElementIds(stepCase.catalogue).filter((id) => !reported.has(id));
   const { form, onSubmit, problem, alertRef, pending } = useStepForm<Values, unknown>({
-    initialValues: { element: element ?? (open.length === 1 ? (open[0] ?? '') : ''), findings: [] },
+    initialValues: {
+      element: element ?? (open.length === 1 ? (open[0] ?? '') : ''),
+      findings: [],
+      reviewGaps: reviewGapRows(stepCase.procedure),
+    },
     validate: {
       element: (value) => (value ? null : t('auditElement.chooseElement')),
       findings: {
         requirementId: (value) => (value ? null : t('auditElement.chooseRequirement')),
         description: (value) => (value.trim() ? null : t('required')),
+      },
+      reviewGaps: {
+        comment: (value, values, path) =>
+          values.reviewGaps[Number(path.split('.')[1])]?.closed && !value.trim() ? t('required') : null,
       },
     },
     submit: async (values, key) => {
@@ -105,6 +114,7 @@ function AuditElementForm({
             ...finding,
             description: finding.description.trim(),
           })),
+          reviewGapsClosed: closedReviewGaps(values.reviewGaps),
         },
       });
       return data;
@@ -147,6 +157,7 @@ function AuditElementForm({
             <FindingFields key={index} form={form} index={index} stepCase={stepCase} />
           ))}
         </Stack>
+        <ReviewGapFields form={form} />
         <Group>
           <Button
             variant="default"

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { CaseStepFrame, type StepCase } from '../../case-file/CaseStepFrame';
 import { type Complaint, ComplaintView } from '../../case-file/ComplaintsView';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { FormFooter } from './FormFooter';
 

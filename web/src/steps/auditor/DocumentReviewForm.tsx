@@ -1,3 +1,4 @@
+import { stepPagePath } from '@domain/step-pages';
 import { Anchor, Grid, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { CaseStepFrame, type StepCase } from '../../case-file/CaseStepFrame';
 import { DocumentLink } from '../../case-file/DocumentLinks';
 import { useCaseLookup } from '../../case-file/lookup';
 import { currentLanguage } from '../../i18n';
-import { type StepFormProps, stepPagePath } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { FormFooter } from './FormFooter';
 

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { CaseStepFrame, type StepCase } from '../../case-file/CaseStepFrame';
 import { FindingView } from '../../case-file/FindingView';
 import type { Finding } from '../../case-file/types';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { FormFooter } from './FormFooter';
 

@@ -2,7 +2,7 @@ import { Checkbox, Fieldset, Stack, Text, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useCaseLookup } from '../../case-file/lookup';
-import { useAccreditation } from '../../case-file/queries';
+import type { Procedure } from '../../case-file/types';
 
 export interface ReviewGapRow {
   requirementId: string;
@@ -10,16 +10,11 @@ export interface ReviewGapRow {
   comment: string;
 }
 
-/**
- * The gaps of the Dokumentenprüfung referred to the audit and not yet verified: the open tasks
- * `verify_review_gap` of the case (their subject is the requirement).
- */
-export function useOpenReviewGaps(accreditationId: string): string[] | undefined {
-  const accreditation = useAccreditation(accreditationId);
-  return accreditation.data?.openTasks
-    .filter((task) => task.kind === 'verify_review_gap')
-    .map((task) => task.subjectId);
-}
+/** A row per gap of the Dokumentenprüfung referred to the audit and still open. */
+export const reviewGapRows = (procedure: Procedure | undefined): ReviewGapRow[] =>
+  (procedure?.reviewGaps ?? [])
+    .filter((gap) => gap.status === 'open')
+    .map((gap) => ({ requirementId: gap.requirementId, closed: false, comment: '' }));
 
 /** The gaps found closed, as the API takes them (`reviewGapsClosed`). */
 export const closedReviewGaps = (rows: readonly ReviewGapRow[]) =>

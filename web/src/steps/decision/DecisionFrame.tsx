@@ -1,3 +1,4 @@
+import { stepPagePath } from '@domain/step-pages';
 import { Alert, Anchor, Divider, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,6 @@ import { Link } from 'react-router';
 import { useSession } from '../../auth/session';
 import { CaseStepFrame, type StepCase } from '../../case-file/CaseStepFrame';
 import { DecisionDossier } from '../../case-file/DecisionDossier';
-import { stepPagePath } from '../registry';
 
 const deciding = ['document_review', 'audit_planning', 'audit', 'corrective_actions', 'awaiting_decision'];
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { StepCase } from '../../case-file/CaseStepFrame';
 import { FormFooter } from '../auditor/FormFooter';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { DecisionFrame } from './DecisionFrame';
 import { useDecisionRefusals } from './refusals';
