@@ -105,7 +105,8 @@ describe('my tasks and the auditors’ forms, through the pages alone', { timeou
     expect(await results.locator('tbody tr').filter({ hasText: 'OPS-1' }).textContent()).toContain(
       'SLA-Bericht Q3 liegt vor.',
     );
-    expect((await overdue.read()).version).toBe(before + 1);
+    // Recorded (with rule set 2 the gap referred to the audit is an event of its own).
+    expect((await overdue.read()).version).toBeGreaterThan(before);
   });
 
   it('shows the API’s refusal of a review someone completed meanwhile, and changes nothing', async () => {

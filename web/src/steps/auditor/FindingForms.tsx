@@ -1,4 +1,5 @@
 import { Alert, Radio, Stack, Textarea } from '@mantine/core';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { CaseStepFrame, type StepCase } from '../../case-file/CaseStepFrame';
@@ -99,24 +100,6 @@ function VerificationForm({
   );
 }
 
-/** `VerifyCorrectiveAction`: the lead auditor judges the evidence for a major finding. */
-export function VerifyCorrectiveAction({ accreditationId, subjectId, onDone }: StepFormProps) {
-  const { t } = useTranslation('auditorSteps');
-  return (
-    <CaseStepFrame
-      accreditationId={accreditationId}
-      title={t('verification.title')}
-      intro={t('verification.intro')}
-    >
-      {(stepCase) => (
-        <WithFinding stepCase={stepCase} findingId={subjectId}>
-          {(finding) => <VerificationForm stepCase={stepCase} finding={finding} onDone={onDone} />}
-        </WithFinding>
-      )}
-    </CaseStepFrame>
-  );
-}
-
 function AcceptPlanForm({
   stepCase,
   finding,
@@ -147,20 +130,30 @@ function AcceptPlanForm({
   );
 }
 
-/** `AcceptActionPlan`: the lead auditor accepts the plan for a minor finding. */
-export function AcceptActionPlan({ accreditationId, subjectId, onDone }: StepFormProps) {
-  const { t } = useTranslation('auditorSteps');
-  return (
-    <CaseStepFrame
-      accreditationId={accreditationId}
-      title={t('actionPlan.title')}
-      intro={t('actionPlan.intro')}
-    >
-      {(stepCase) => (
-        <WithFinding stepCase={stepCase} findingId={subjectId}>
-          {(finding) => <AcceptPlanForm stepCase={stepCase} finding={finding} onDone={onDone} />}
-        </WithFinding>
-      )}
-    </CaseStepFrame>
-  );
+type FindingForm = ComponentType<{ stepCase: StepCase; finding: Finding; onDone: () => void }>;
+
+/** A step on one finding (the task's subject): the finding in full above the form. */
+function findingStep(texts: 'verification' | 'actionPlan', Form: FindingForm) {
+  return function FindingStep({ accreditationId, subjectId, onDone }: StepFormProps) {
+    const { t } = useTranslation('auditorSteps');
+    return (
+      <CaseStepFrame
+        accreditationId={accreditationId}
+        title={t(`${texts}.title`)}
+        intro={t(`${texts}.intro`)}
+      >
+        {(stepCase) => (
+          <WithFinding stepCase={stepCase} findingId={subjectId}>
+            {(finding) => <Form stepCase={stepCase} finding={finding} onDone={onDone} />}
+          </WithFinding>
+        )}
+      </CaseStepFrame>
+    );
+  };
 }
+
+/** `VerifyCorrectiveAction`: the lead auditor judges the evidence for a major finding. */
+export const VerifyCorrectiveAction = findingStep('verification', VerificationForm);
+
+/** `AcceptActionPlan`: the lead auditor accepts the plan for a minor finding. */
+export const AcceptActionPlan = findingStep('actionPlan', AcceptPlanForm);
