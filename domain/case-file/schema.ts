@@ -54,7 +54,7 @@ export const ApplicationSchema = z
   .object({
     items: z.array(
       z.object({
-        itemId: z.string().describe('A §5.1 item of the catalogue, e.g. APP-3 (the Selbstauskunft)'),
+        itemId: z.string().describe('A §5.1 item of the catalogue, e.g. APP-3 (GET /catalogue/{edition})'),
         statement: Text.nullable(),
         documentIds: DocumentIds,
       }),
