@@ -10,10 +10,8 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireSignIn } from '../auth/RequireSignIn';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import {
-  AccreditationPlaceholder,
   AccreditationsPlaceholder,
   HomePlaceholder,
-  TasksPlaceholder,
   UsersPlaceholder,
 } from '../pages/placeholder/placeholders';
 import { AppLayout } from '../shell/AppLayout';
@@ -30,9 +28,10 @@ const publicPages: RouteObject[] = [
 /** Placeholders until their pages are built (issue 19: dashboard, my tasks, case page, users). */
 const signedInPages: RouteObject[] = [
   { index: true, element: <HomePlaceholder /> },
-  { path: 'tasks', element: <TasksPlaceholder /> },
+  { path: 'tasks', lazy: () => import('../pages/tasks/TasksPage') },
   { path: 'accreditations', element: <AccreditationsPlaceholder /> },
-  { path: 'accreditations/:id', element: <AccreditationPlaceholder /> },
+  { path: 'accreditations/:id', lazy: () => import('../pages/accreditation/AccreditationPage') },
+  { path: 'accreditations/:id/decisions/:number', lazy: () => import('../pages/accreditation/DossierPage') },
   { path: stepPageRoute, lazy: () => import('../pages/step/StepPage') },
   { path: 'users', element: <UsersPlaceholder /> },
   {
