@@ -20,7 +20,12 @@ import { defaultPublicRateLimits, rateLimitPlugin } from './rate-limits';
 import { requestTelemetry } from './request-telemetry';
 import { accreditationRoutes } from './routes/accreditations';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
+import { caseFileRoutes } from './routes/case-file';
+import { catalogueRoutes } from './routes/catalogue';
+import { certificateRoutes } from './routes/certificates';
 import { competenceRoutes } from './routes/competences';
+import { decisionDossierRoutes } from './routes/decision-dossier';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -174,9 +179,14 @@ export async function buildApp(input: ApiInput) {
 
   await app.register(authRoutes, deps);
   await app.register(accreditationRoutes, deps);
+  await app.register(caseFileRoutes, deps);
+  await app.register(catalogueRoutes, deps);
+  await app.register(calendarRoutes, deps);
+  await app.register(decisionDossierRoutes, deps);
   await app.register(stepRoutesPlugin, deps);
   await app.register(taskRoutes, deps);
   await app.register(registerRoutes, deps);
+  await app.register(certificateRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(competenceRoutes, deps);
   await app.register(documentRoutes, deps);

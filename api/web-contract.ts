@@ -7,20 +7,23 @@
  * proxies to the API). `test/web-serving.test.ts` checks that every route of the API lies under one.
  *
  * Some paths are both an API resource and a page of the web application (`/register/{number}`,
- * `/tasks`, `/accreditations/{id}`, `/users`: the links in e-mails and the public register's
- * stable links). A browser navigation to them (a GET that accepts text/html) gets the application,
+ * `/certificates/{number}`, `/tasks`, `/accreditations/{id}`, `/users`: the links in e-mails, the
+ * public register's stable links, the printable certificate). A browser navigation to them (a GET that accepts text/html) gets the application,
  * which then fetches the resource as JSON; every other request gets the API.
  */
 export const apiPathPrefixes = [
   '/accreditations',
   '/tasks',
   '/register',
+  '/certificates',
   '/users',
   '/me',
   '/documents',
   '/notifications',
   '/auth',
   '/catalogue',
+  '/calendar-feeds',
+  '/calendar',
   '/health',
   '/metrics',
   '/openapi.json',
@@ -37,6 +40,8 @@ export const serverOnlyPathPrefixes = [
   '/health',
   '/metrics',
   '/documents',
+  // Personal calendar feeds: fetched by calendar applications, never a page.
+  '/calendar',
 ] as const;
 
 /** Whether `path` (without query) is `prefix` itself or lies below it. */

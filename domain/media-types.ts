@@ -8,6 +8,9 @@ export const documentMediaTypes = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
 } as const satisfies Record<string, readonly string[]>;
 
+/** The largest evidence file accepted (bytes): 10 MB. */
+export const maxDocumentBytes = 10 * 1024 * 1024;
+
 export type DocumentMediaType = keyof typeof documentMediaTypes;
 
 export const mediaTypes = Object.keys(documentMediaTypes) as [DocumentMediaType, ...DocumentMediaType[]];

@@ -9,7 +9,7 @@ import {
   readDocumentContent,
   saveDocument,
 } from '../../db/documents';
-import { type DocumentMediaType, mediaTypes } from '../../domain/media-types';
+import { type DocumentMediaType, maxDocumentBytes, mediaTypes } from '../../domain/media-types';
 import { userRoles } from '../../domain/roles';
 import { maxLength, singleLine } from '../../domain/text-limits';
 import { currentUser } from '../auth';
@@ -17,8 +17,6 @@ import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 
-/** Largest evidence file accepted (bytes). */
-export const maxDocumentBytes = 10 * 1024 * 1024;
 /** What one party (an organisation, or a user without one) may store in all (default). */
 export const defaultDocumentQuotaBytes = 500 * 1024 * 1024;
 

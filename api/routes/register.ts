@@ -8,7 +8,7 @@ import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 import { publicRateLimit } from '../rate-limits';
 
-const RegisterEntry = z
+export const RegisterEntry = z
   .object({
     certificateNumber: z.string(),
     organisationName: z.string(),
@@ -18,7 +18,7 @@ const RegisterEntry = z
   })
   .describe('A certificate in the public register (no personal data)');
 
-const present = (row: CertificateRow): z.infer<typeof RegisterEntry> => ({
+export const presentRegisterEntry = (row: CertificateRow): z.infer<typeof RegisterEntry> => ({
   certificateNumber: row.certificate_number,
   organisationName: row.organisation_name,
   status: row.status,
@@ -58,7 +58,7 @@ export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
     },
     async (request) => {
       const rows = await searchRegister(db, request.query);
-      return { items: rows.map(present) };
+      return { items: rows.map(presentRegisterEntry) };
     },
   );
 
@@ -80,7 +80,7 @@ export const registerRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
         limit: 1,
       });
       if (!row) throw new ProblemError(problem('notFound', 'No certificate with this number.'));
-      return present(row);
+      return presentRegisterEntry(row);
     },
   );
 };

@@ -40,7 +40,7 @@ export const applicationCopy: Record<string, Copy> = {
           'Without an answer by that date the application will be rejected.',
         ),
       ],
-      action: c.openTasks(),
+      action: c.answerRequest(d.requestId),
       calendar: [
         c.due(`request:${d.requestId}`, c.t('Frist: Angaben nachreichen', 'Due: information'), d.respondBy),
       ],
@@ -58,7 +58,7 @@ export const applicationCopy: Record<string, Copy> = {
         ),
         { list: d.documents },
       ],
-      action: c.openTasks(),
+      action: c.answerRequest(d.requestId),
       calendar: [
         c.due(`request:${d.requestId}`, c.t('Frist: Dokumente nachreichen', 'Due: documents'), d.respondBy),
       ],
@@ -75,7 +75,7 @@ export const applicationCopy: Record<string, Copy> = {
           `we have not yet received the requested information on ${c.org}. The deadline is ${c.dateTime(d.respondBy)}.`,
         ),
       ],
-      action: c.openTasks(),
+      action: c.answerRequest(d.requestId),
       calendar: [
         c.due(`request:${d.requestId}`, c.t('Frist: Angaben nachreichen', 'Due: information'), d.respondBy),
       ],

@@ -2,7 +2,7 @@
  * The mails of the assessment: Dokumentenprüfung, audit planning and findings, corrective actions,
  * extended deadlines, and the case ready for decision.
  */
-import { type Context, type Copy, standard } from './context';
+import { type Content, type Context, type Copy, standard } from './context';
 
 const severity = (c: Context, value: 'major' | 'minor' | 'observation') =>
   ({
@@ -18,6 +18,26 @@ const verifyByBlocks = (c: Context, verifyBy: string | undefined) =>
     : [];
 const verifyByCalendar = (c: Context, verifyBy: string | undefined) =>
   verifyBy ? [c.due('verification', c.t('Frist: Prüfung', 'Due: verification'), verifyBy)] : [];
+
+/** Where the organisation acts on what a deadline was extended for. */
+function extendedStep(c: Context, target: { kind: string; id: string }): Content['action'] {
+  if (target.kind === 'information_request') return c.answerRequest(target.id);
+  if (target.kind === 'corrective_action') {
+    return c.openStep(
+      'SubmitCorrectiveActionEvidence',
+      c.t('Nachweis einreichen', 'Submit the evidence'),
+      target.id,
+    );
+  }
+  if (target.kind === 'self_assessment') {
+    return c.openStep(
+      'SubmitSelfAssessment',
+      c.t('Selbstbewertung einreichen', 'Submit the self-assessment'),
+      target.id,
+    );
+  }
+  return c.openTasks();
+}
 
 export const auditCopy: Record<string, Copy> = {
   document_reviewer_assigned: (c) => {
@@ -93,7 +113,7 @@ export const auditCopy: Record<string, Copy> = {
               `a lead auditor has been appointed for the audit of ${c.org}. You may object to the person until ${c.dateTime(d.objectionWindowEndsAt)}.`,
             ),
           ],
-          action: c.openCase(),
+          action: c.openStep('ObjectToAuditor', c.t('Einwand erheben', 'Object to the auditor')),
         };
   },
 
@@ -256,7 +276,11 @@ export const auditCopy: Record<string, Copy> = {
         ),
         { list: [d.comment] },
       ],
-      action: c.openTasks(),
+      action: c.openStep(
+        'SubmitCorrectiveActionEvidence',
+        c.t('Neuen Nachweis einreichen', 'Submit new evidence'),
+        d.findingId,
+      ),
     };
   },
 
@@ -272,7 +296,7 @@ export const auditCopy: Record<string, Copy> = {
           `the deadline has been extended to ${c.dateTime(d.newDueAt)} (previously ${c.dateTime(d.previousDueAt)}). Reason: ${d.reason}`,
         ),
       ],
-      action: c.openTasks(),
+      action: extendedStep(c, d.target),
       calendar: [
         c.due(
           d.target.kind === 'information_request' ? `request:${d.target.id}` : subject,

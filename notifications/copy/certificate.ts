@@ -60,7 +60,13 @@ export const certificateCopy: Record<string, Copy> = {
               `the yearly self-assessment of ${c.org} is due on ${c.dateTime(d.dueAt)}.`,
             ),
       ],
-      action: forStaff ? c.openCase() : c.openTasks(),
+      action: forStaff
+        ? c.openCase()
+        : c.openStep(
+            'SubmitSelfAssessment',
+            c.t('Selbstbewertung einreichen', 'Submit the self-assessment'),
+            d.selfAssessmentId,
+          ),
       calendar: [
         c.due(
           `self-assessment:${d.selfAssessmentId}`,
@@ -118,7 +124,11 @@ export const certificateCopy: Record<string, Copy> = {
           `certificate ${d.certificateNumber} of ${c.org} expires on ${c.date(d.expiresAt)}. Please apply for renewal now so that the re-accreditation can be decided in time.`,
         ),
       ],
-      action: c.openTasks(),
+      action: c.openStep(
+        'ApplyForRenewal',
+        c.t('Verlängerung beantragen', 'Apply for renewal'),
+        d.certificateNumber,
+      ),
       calendar: [
         c.due(
           `certificate:${d.certificateNumber}`,

@@ -4,7 +4,9 @@
  */
 import type { Language } from '../../db/database';
 import type { NotificationPayload } from '../../db/notifications';
+import type { StepCommand } from '../../domain/commands';
 import type { AccreditationEvent, EventOf } from '../../domain/events';
+import { stepPagePath } from '../../domain/step-pages';
 import type { CalendarEntry } from '../ical';
 
 export interface RenderInput {
@@ -90,6 +92,17 @@ export class Context {
   }
   openCase(): Content['action'] {
     return { label: this.t('Akkreditierung öffnen', 'Open the accreditation'), path: this.casePath };
+  }
+  /** The web application's form of a step of this case, about `subjectId` (a request, finding, …). */
+  openStep(stepType: StepCommand['type'], label: string, subjectId?: string): Content['action'] {
+    return { label, path: stepPagePath(this.caseId, stepType, subjectId) };
+  }
+  answerRequest(requestId: string): Content['action'] {
+    return this.openStep(
+      'ProvideInformation',
+      this.t('Nachforderung beantworten', 'Answer the request'),
+      requestId,
+    );
   }
   openTasks(): Content['action'] {
     return { label: this.t('Zu meinen Aufgaben', 'Go to my tasks'), path: '/tasks' };

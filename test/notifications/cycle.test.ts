@@ -3,8 +3,10 @@ import type { ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
+import { stepPagePath } from '../../domain/step-pages';
 import { allConforming, completeApplication } from '../fixtures/application';
 import type { CaseDriver } from '../support/case-driver';
+import { organisationFormStepTypes, stepTypeOfPath } from '../support/step-pages';
 import {
   byRecipientAndKind,
   calendarOf,
@@ -174,7 +176,13 @@ describe('notifications by e-mail over a whole cycle', () => {
     const requested = mailOf(a$, org, 'information_requested', /Information requested/);
     expect(requested.text).toContain('Organigramm <bitte>?');
     expect(requested.html).toContain('Organigramm &lt;bitte&gt;?');
-    expect(requested.text).toContain(`${webUrl}/tasks`);
+    // The answer's form, and the case.
+    const answerPath = stepPagePath(a.accreditationId, 'ProvideInformation', 'cycle-1:request-1');
+    expect(answerPath).toBe(
+      `/accreditations/${a.accreditationId}/steps/provide-information?subject=cycle-1%3Arequest-1`,
+    );
+    expect(requested.text).toContain(`Answer the request: ${webUrl}${answerPath}`);
+    expect(requested.text).toContain(`${webUrl}/accreditations/${a.accreditationId}`);
     expect(calendarOf(requested)).toMatch(/BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z/);
     expect(
       calendarOf(mailOf(a$, org, 'information_request_reminder_sent', /Reminder: information/)),
@@ -192,6 +200,21 @@ describe('notifications by e-mail over a whole cycle', () => {
     mailOf(a$, org, 'self_assessment_reminder_sent', /Self-assessment overdue/);
     expect(calendarOf(mailOf(a$, org, 'renewal_window_opened', /Apply for renewal/))).toContain('expires');
     mailOf(a$, org, 'accreditation_expired', /Certificate DIM1002-.* expired/);
+    // Each step page an e-mail sends the organisation to is the router's, with a form for the step.
+    const opened = (a$.get(org?.email as string) ?? []).flatMap(({ mail }) =>
+      [...(mail.text ?? '').matchAll(/https?:\/\/\S+/g)].flatMap(([link]) => {
+        const step = stepTypeOfPath(link);
+        return step ? [step] : [];
+      }),
+    );
+    const formTypes = await organisationFormStepTypes();
+    for (const { id, stepType } of opened) {
+      expect(id).toBe(a.accreditationId);
+      expect(formTypes).toContain(stepType);
+    }
+    expect(new Set(opened.map(({ stepType }) => stepType))).toEqual(
+      new Set(['ProvideInformation', 'ObjectToAuditor', 'SubmitSelfAssessment', 'ApplyForRenewal']),
+    );
 
     // The case manager (German): new application, answer, overdue, escalation, suspension proposal.
     mailOf(a$, anna, 'application_submitted', /Neuer Antrag zu prüfen: Muster IT-Service GmbH/);

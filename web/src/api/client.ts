@@ -22,6 +22,9 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for a write the client does not send itself (an upload with progress). */
+export const currentCsrfToken = () => csrfToken;
+
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const apiMiddleware: Middleware = {

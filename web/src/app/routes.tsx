@@ -1,17 +1,17 @@
 /**
  * Every page, by path. Pages load lazily (a module exporting `Component`), so each role downloads
  * what it uses. Paths that e-mails link to (PUBLIC_WEB_URL + path, notifications/templates.ts):
- * `/tasks`, `/accreditations/{id}`, `/invitation?token=`, `/password-reset?token=`; the public
+ * `/tasks`, `/accreditations/{id}`, the step pages `/accreditations/{id}/steps/{step}?subject=`
+ * (domain/step-pages.ts), `/invitation?token=`, `/password-reset?token=`; the public
  * register's stable link is `/register/{certificateNumber}`.
  */
+import { stepPageRoute } from '@domain/step-pages';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireSignIn } from '../auth/RequireSignIn';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import {
-  AccreditationPlaceholder,
   AccreditationsPlaceholder,
   HomePlaceholder,
-  TasksPlaceholder,
   UsersPlaceholder,
 } from '../pages/placeholder/placeholders';
 import { AppLayout } from '../shell/AppLayout';
@@ -28,11 +28,16 @@ const publicPages: RouteObject[] = [
 /** Placeholders until their pages are built (issue 19: dashboard, my tasks, case page, users). */
 const signedInPages: RouteObject[] = [
   { index: true, element: <HomePlaceholder /> },
-  { path: 'tasks', element: <TasksPlaceholder /> },
+  { path: 'tasks', lazy: () => import('../pages/tasks/TasksPage') },
   { path: 'accreditations', element: <AccreditationsPlaceholder /> },
-  { path: 'accreditations/:id', element: <AccreditationPlaceholder /> },
-  { path: 'accreditations/:id/steps/:step', lazy: () => import('../pages/step/StepPage') },
+  { path: 'accreditations/:id', lazy: () => import('../pages/accreditation/AccreditationPage') },
+  { path: 'accreditations/:id/decisions/:number', lazy: () => import('../pages/accreditation/DossierPage') },
+  { path: stepPageRoute, lazy: () => import('../pages/step/StepPage') },
   { path: 'users', element: <UsersPlaceholder /> },
+  {
+    path: 'certificates/:certificateNumber',
+    lazy: () => import('../pages/certificate/CertificatePrintPage'),
+  },
 ];
 
 export const router = createBrowserRouter([

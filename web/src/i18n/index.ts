@@ -5,12 +5,35 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { auth } from '../auth/messages';
+import { caseFile } from '../case-file/messages';
+import { caseEvents } from '../pages/accreditation/event-messages';
+import { accreditation } from '../pages/accreditation/messages';
+import { certificate } from '../pages/certificate/messages';
+import { portal } from '../pages/organisation/messages';
 import { register } from '../pages/register/messages';
 import { step } from '../pages/step/messages';
+import { tasks } from '../pages/tasks/messages';
+import { auditorSteps } from '../steps/auditor/messages';
+import { decisionSteps } from '../steps/decision/messages';
+import { organisationSteps } from '../steps/organisation/messages';
 import { common } from './common';
 
 /** Every namespace, German and English; a page adds its own here. */
-export const namespaces = { common, auth, register, step } as const;
+export const namespaces = {
+  common,
+  auth,
+  register,
+  step,
+  caseFile,
+  tasks,
+  accreditation,
+  caseEvents,
+  auditorSteps,
+  decisionSteps,
+  portal,
+  organisationSteps,
+  certificate,
+} as const;
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];

@@ -15,6 +15,7 @@ const staff: readonly Role[] = ['admin', 'staff', 'decision_maker'];
 /** The main navigation, in order. */
 export const navigation: readonly NavigationItem[] = [
   { to: '/', label: 'navigation.dashboard', shownTo: staff },
+  { to: '/', label: 'navigation.dashboard', shownTo: ['organisation'] },
   { to: '/accreditations', label: 'navigation.accreditations', shownTo: staff },
   { to: '/tasks', label: 'navigation.tasks', shownTo: 'signed-in' },
   { to: '/users', label: 'navigation.users', shownTo: ['admin', 'staff'] },

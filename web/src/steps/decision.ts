@@ -1,4 +1,7 @@
 import type { StepForms } from './types';
 
-/** The forms of the steps decision makers take, by step type. */
-export const decisionStepForms: StepForms = {};
+/** The forms of the steps decision makers take, by step type: each shows the decision dossier. */
+export const decisionStepForms: StepForms = {
+  Grant: () => import('./decision/GrantForm'),
+  Refuse: () => import('./decision/RefuseForm'),
+};

@@ -18,12 +18,5 @@ export const stepForms: StepForms = {
   ...organisationStepForms,
 };
 
-/** `CompleteDocumentReview` ↔ `complete-document-review`. */
-export const stepSlug = (stepType: string) => stepType.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
-export const stepTypeOfSlug = (slug: string) =>
-  slug.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase());
-
-export const stepPagePath = (accreditationId: string, stepType: string, subjectId?: string) =>
-  `/accreditations/${accreditationId}/steps/${stepSlug(stepType)}${
-    subjectId ? `?subject=${encodeURIComponent(subjectId)}` : ''
-  }`;
+/** The step page's path (`/accreditations/{id}/steps/{kebab-step}?subject=…`), shared with the e-mails. */
+export { stepPagePath, stepSlug, stepTypeOfSlug } from '@domain/step-pages';

@@ -1,30 +1,31 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { PageLoader } from '../../app/PageLoader';
 import { useSession } from '../../auth/session';
 import { PlaceholderPage } from './PlaceholderPage';
 
-/** `/`: the staff dashboard for DIM staff, "my tasks" for auditors and organisations. */
+const OrganisationPortal = lazy(() => import('../organisation/PortalPage'));
+/** Auditors start on their tasks. */
+const TasksPage = lazy(async () => ({ default: (await import('../tasks/TasksPage')).Component }));
+
+/** `/`: the staff dashboard for DIM staff, "my tasks" for auditors, the portal for organisations. */
 export function HomePlaceholder() {
   const { t } = useTranslation();
   const role = useSession().data?.user.role;
+  if (role === 'organisation' || role === 'auditor') {
+    return (
+      <Suspense fallback={<PageLoader />}>
+        {role === 'organisation' ? <OrganisationPortal /> : <TasksPage />}
+      </Suspense>
+    );
+  }
   const staff = role === 'admin' || role === 'staff' || role === 'decision_maker';
   return <PlaceholderPage title={staff ? t('navigation.dashboard') : t('navigation.tasks')} />;
-}
-
-export function TasksPlaceholder() {
-  const { t } = useTranslation();
-  return <PlaceholderPage title={t('navigation.tasks')} />;
 }
 
 export function AccreditationsPlaceholder() {
   const { t } = useTranslation();
   return <PlaceholderPage title={t('navigation.accreditations')} />;
-}
-
-/** `/accreditations/{id}`: the accreditation page, where most e-mails lead. */
-export function AccreditationPlaceholder() {
-  const { t } = useTranslation();
-  return <PlaceholderPage title={t('placeholder.accreditation', { id: useParams().id ?? '' })} />;
 }
 
 export function UsersPlaceholder() {

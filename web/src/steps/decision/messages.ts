@@ -1,0 +1,101 @@
+import { defineMessages } from '../../i18n/define';
+
+/** The decision maker's page: the dossier, grant or refuse. */
+export const decisionSteps = defineMessages({
+  de: {
+    grant: {
+      title: 'Über die Akkreditierung entscheiden: erteilen',
+      intro:
+        'Prüfen Sie die Akte. Mit der Erteilung erhält die Organisation ein Zertifikat, das drei Jahre gilt, und erscheint im öffentlichen Register.',
+      submit: 'Akkreditierung erteilen',
+      refuseInstead: 'Stattdessen versagen',
+    },
+    refuse: {
+      title: 'Über die Akkreditierung entscheiden: versagen',
+      intro:
+        'Prüfen Sie die Akte. Eine Versagung beendet das Verfahren; die Organisation erhält Ihre Begründung.',
+      reason: 'Begründung {{number}}',
+      addReason: 'Weitere Begründung',
+      removeReason: 'Begründung {{number}} entfernen',
+      confirm: 'Ich versage die Akkreditierung mit dieser Begründung.',
+      mustConfirm: 'Bitte bestätigen Sie die Versagung.',
+      submit: 'Akkreditierung versagen',
+      grantInstead: 'Stattdessen erteilen',
+    },
+    audited:
+      'Sie haben in diesem Verfahren selbst auditiert. Nach dem Vier-Augen-Prinzip (ISO/IEC 17021-1, 9.5) darf über die Akkreditierung nur entscheiden, wer nicht an ihrer Prüfung beteiligt war. Bitte überlassen Sie die Entscheidung einer anderen Person.',
+    notAwaiting: 'Die Akkreditierung wartet nicht auf eine Entscheidung (Status: {{status}}).',
+    refusals: {
+      four_eyes_violation:
+        'Sie haben diese Akkreditierung auditiert und dürfen nach dem Vier-Augen-Prinzip nicht über sie entscheiden.',
+      audit_incomplete: 'Es sind noch nicht alle Auditelemente berichtet.',
+      open_major_findings: 'Es sind noch schwerwiegende Abweichungen offen.',
+      action_plans_not_accepted: 'Zu geringfügigen Abweichungen fehlen angenommene Maßnahmenpläne.',
+      dossier_outdated:
+        'Die Akte hat sich inzwischen geändert. Bitte prüfen Sie den aktuellen Stand und entscheiden Sie erneut.',
+      invalid_transition:
+        'Über diese Akkreditierung ist bereits entschieden, oder sie wartet nicht auf eine Entscheidung.',
+      not_authorised: 'Entscheiden dürfen nur Personen mit Entscheidungsbefugnis.',
+    },
+    dossierPage: {
+      title: 'Entscheidungsakte {{number}}',
+      intro: 'Die Akte, wie sie der Entscheidung zugrunde lag – unverändert gespeichert.',
+      decision: 'Entscheidung',
+      granted: 'erteilt',
+      refused: 'versagt',
+      decided: 'Entschieden',
+      version: 'Stand der Akte',
+      versionValue: 'nach {{version}} Ereignissen',
+      hash: 'SHA-256',
+      verified: 'Prüfsumme stimmt: die Akte ist unverändert.',
+      altered: 'Prüfsumme stimmt nicht: der gespeicherte Text wurde verändert!',
+      noProcedure: 'Die Akte enthält kein Verfahren.',
+    },
+  },
+  en: {
+    grant: {
+      title: 'Decide on the accreditation: grant',
+      intro:
+        'Check the dossier. With the grant the organisation receives a certificate valid for three years and appears in the public register.',
+      submit: 'Grant the accreditation',
+      refuseInstead: 'Refuse instead',
+    },
+    refuse: {
+      title: 'Decide on the accreditation: refuse',
+      intro: 'Check the dossier. A refusal ends the procedure; the organisation receives your reasons.',
+      reason: 'Reason {{number}}',
+      addReason: 'Another reason',
+      removeReason: 'Remove reason {{number}}',
+      confirm: 'I refuse the accreditation with these reasons.',
+      mustConfirm: 'Please confirm the refusal.',
+      submit: 'Refuse the accreditation',
+      grantInstead: 'Grant instead',
+    },
+    audited:
+      'You audited in this procedure yourself. Under the four-eyes principle (ISO/IEC 17021-1, 9.5) only someone not involved in the assessment may decide on the accreditation. Please leave the decision to someone else.',
+    notAwaiting: 'The accreditation is not awaiting a decision (status: {{status}}).',
+    refusals: {
+      four_eyes_violation: 'You audited this accreditation and may not decide on it (four-eyes principle).',
+      audit_incomplete: 'Not every audit element has been reported yet.',
+      open_major_findings: 'Major nonconformities are still open.',
+      action_plans_not_accepted: 'Minor nonconformities lack accepted action plans.',
+      dossier_outdated: 'The case file has changed in the meantime. Please look at it again and decide anew.',
+      invalid_transition: 'This accreditation has been decided already, or it is not awaiting a decision.',
+      not_authorised: 'Only people with the decision right may decide.',
+    },
+    dossierPage: {
+      title: 'Decision dossier {{number}}',
+      intro: 'The case file as the decision was taken on it – stored unchanged.',
+      decision: 'Decision',
+      granted: 'granted',
+      refused: 'refused',
+      decided: 'Decided',
+      version: 'State of the case file',
+      versionValue: 'after {{version}} events',
+      hash: 'SHA-256',
+      verified: 'Checksum matches: the dossier is unchanged.',
+      altered: 'Checksum does not match: the stored text has been altered!',
+      noProcedure: 'The dossier contains no procedure.',
+    },
+  },
+});
