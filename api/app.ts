@@ -17,6 +17,7 @@ import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { accreditationRoutes } from './routes/accreditations';
 import { authRoutes } from './routes/auth';
+import { dashboardRoutes } from './routes/dashboard';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -164,5 +165,6 @@ export async function buildApp(input: ApiInput) {
   await app.register(userRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);
+  await app.register(dashboardRoutes, deps);
   return app;
 }

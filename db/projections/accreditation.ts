@@ -15,6 +15,7 @@ import type {
 import { readStream } from '../event-store';
 import type { RecordedEvent } from '../event-types';
 import type { InlineProjection } from './inline';
+import { type StageChange, stageChanges, writeStageChanges } from './stage-months';
 import { accreditationRow, certificateChanges, deadlineRows, notificationRows, taskRows } from './views';
 
 export const accreditationEventTypes: readonly string[] = AccreditationEventSchema.options.map(
@@ -38,7 +39,7 @@ interface Folded {
 export const accreditationProjection: InlineProjection = {
   name: 'accreditations',
   canHandle: accreditationEventTypes,
-  tables: ['accreditations', 'tasks', 'deadlines', 'certificates', 'notifications'],
+  tables: ['accreditations', 'tasks', 'deadlines', 'certificates', 'stage_months', 'notifications'],
   preserveOnRebuild: ['notifications'],
   apply: applyAccreditationEvents,
   startRebuild: () => {
@@ -69,6 +70,7 @@ interface ProjectedRows {
   tasks: Insertable<TasksTable>[];
   deadlines: Insertable<DeadlinesTable>[];
   certificates: Map<string, Insertable<CertificatesTable>>;
+  stageChanges: StageChange[];
   notifications: Insertable<NotificationsTable>[];
 }
 
@@ -77,6 +79,7 @@ const emptyRows = (): ProjectedRows => ({
   tasks: [],
   deadlines: [],
   certificates: new Map(),
+  stageChanges: [],
   notifications: [],
 });
 
@@ -121,6 +124,7 @@ function projectStream(
     const { state } = current;
     for (const row of certificateChanges(streamId, before, state, event))
       rows.certificates.set(row.certificate_number, row);
+    rows.stageChanges.push(...stageChanges(streamId, before, state, event));
     rows.notifications.push(...notificationRows(event, state, before));
     last = event;
   }
@@ -154,6 +158,7 @@ async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promi
     ${JSON.stringify([...rows.certificates.values()])}::jsonb, ${JSON.stringify(rows.notifications)}::jsonb)`.execute(
     trx,
   );
+  await writeStageChanges(trx, rows.stageChanges);
 }
 
 async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<Map<string, Folded>> {
