@@ -18,6 +18,7 @@ import { rebuildProjections } from '../db/projections/rebuild';
 import { accreditationScenario } from '../test/fixtures/scenarios';
 import type { TestUser } from '../test/fixtures/users';
 import { type BenchApi, expectStatus, startBenchApi } from './api';
+import { measureSummary, seedDashboardReadModel } from './dashboard-summary';
 import { loadAppends } from './seed';
 import { benchDatabase, formatLatency, type LatencySummary, report, scaled, summarise } from './support';
 
@@ -28,6 +29,7 @@ const goalMs = 20;
 const bench = await benchDatabase(8);
 const { db } = bench;
 let api: BenchApi | undefined;
+let probeApi: BenchApi | undefined;
 const raw = new pg.Pool({ connectionString: bench.url, max: 2 });
 raw.on('error', () => {});
 // A second handle whose queries are recorded: the SQL the endpoint runs, for the raw baseline.
@@ -115,13 +117,15 @@ try {
   // The API needs a Temporal client; the list endpoint never uses it (the connection is lazy).
   const client = new Client();
   api = await startBenchApi(db, client, 'unused');
-  const probeApi = await startBenchApi(capturing, client, 'unused');
+  const probe = await startBenchApi(capturing, client, 'unused');
+  probeApi = probe;
   const benchApi = api;
 
   const staffUsers = await Promise.all(Array.from({ length: 20 }, () => benchApi.user('staff')));
   const auditors = await Promise.all(Array.from({ length: 50 }, () => benchApi.user('auditor')));
   let started = performance.now();
   await seed(staffUsers, auditors);
+  await seedDashboardReadModel(db);
   const { count } = await db
     .selectFrom('accreditations')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -161,7 +165,7 @@ try {
     let cursor: string | null | undefined = null;
     for (let page = 0; page < scenario.pages; page++) {
       captured = [];
-      const response: { status: number; body: { nextCursor: string | null } } = await probeApi.call(
+      const response: { status: number; body: { nextCursor: string | null } } = await probe.call(
         scenario.user,
         'GET',
         `/accreditations?${scenario.query}${cursor ? `&cursor=${cursor}` : ''}`,
@@ -177,7 +181,8 @@ try {
     }
     rawQueries.set(scenario.name, queries);
   }
-  await probeApi.close();
+  // The summary's SQL, captured the same way (the probe API stays up for it).
+  const probeSummary = () => probe.call(staffUser, 'GET', '/dashboard');
 
   // Warm up both paths.
   for (const scenario of scenarios) {
@@ -249,6 +254,29 @@ try {
     console.log(`  raw SQL:  ${formatLatency(perScenario[scenario.name]?.rawSql as LatencySummary)}`);
     console.log(`  plan:     ${explained.summary}`);
   }
+  const summary = await measureSummary(
+    db,
+    benchApi,
+    staffUser,
+    raw,
+    async () => {
+      captured = [];
+      expectStatus(await probeSummary(), 200, 'dashboard summary probe');
+      return captured;
+    },
+    Math.max(iterations * 4, 100),
+  );
+  report({
+    name: 'dashboard-summary',
+    value: summary.endpoint.p95,
+    unit: 'ms',
+    baseline: summary.rawSql.p95,
+    ratio: summary.endpoint.p95 / summary.rawSql.p95,
+    goal: `GET /dashboard p95 ≤ ${goalMs} ms`,
+    met: summary.endpoint.p95 <= goalMs,
+    details: { accreditations: count, tasks: taskCount, ...summary },
+  });
+
   const all = summarise([...endpoint.values()].flat());
   const allRaw = summarise([...rawSql.values()].flat());
   console.log(`all requests: endpoint ${formatLatency(all)}`);
@@ -273,6 +301,7 @@ try {
     },
   });
 } finally {
+  await probeApi?.close();
   await api?.close();
   await capturing.destroy();
   await raw.end();

@@ -62,35 +62,17 @@ export async function stageMonths(db: Kysely<Database>, now: Date, months = 12):
   });
 }
 
-export interface WaitingWork {
-  overdueTasks: number;
-  expiringCertificates: number;
-  escalations: number;
-  suspensionProposals: number;
-}
-
-/**
- * How much is waiting: open tasks past their due date; certificates (valid or suspended) ending
- * within `expiringWithinDays`; self-assessments escalated and not yet submitted (their escalation
- * deadline has passed while the suspension proposal's is still pending); suspension proposals to
- * decide.
- */
-export async function waitingWork(
-  db: Kysely<Database>,
-  now: Date,
-  expiringWithinDays: number,
-): Promise<WaitingWork> {
-  const until = new Date(now.getTime() + expiringWithinDays * 86_400_000);
-  const { rows } = await sql<WaitingWork>`
-    SELECT
-      (SELECT count(*) FROM tasks WHERE due_at < ${now})::int AS "overdueTasks",
-      (SELECT count(*) FROM accreditations WHERE status IN ('accredited', 'suspended')
-        AND valid_until >= ${now} AND valid_until <= ${until})::int AS "expiringCertificates",
-      (SELECT count(*) FROM tasks t WHERE ${escalatedWhere(now)})::int AS escalations,
-      (SELECT count(*) FROM tasks WHERE kind = 'decide_suspension_proposal')::int AS "suspensionProposals"`.execute(
-    db,
-  );
-  return rows[0] as WaitingWork;
+/** Certificates (valid or suspended) that end within the days. */
+export async function expiringCertificates(db: Kysely<Database>, now: Date, withinDays: number) {
+  const until = new Date(now.getTime() + withinDays * 86_400_000);
+  const { count } = await db
+    .selectFrom('accreditations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', 'in', ['accredited', 'suspended'])
+    .where('valid_until', '>=', now)
+    .where('valid_until', '<=', until)
+    .executeTakeFirstOrThrow();
+  return Number(count);
 }
 
 /**
@@ -108,23 +90,39 @@ function escalatedWhere(now: Date) {
 
 export type WaitingList = 'overdue' | 'escalations' | 'suspensionProposals';
 
-/** The first `limit` tasks of each waiting list: the longest overdue first. */
+export interface Waiting {
+  count: number;
+  /** The longest waiting first. */
+  first: TaskRow[];
+}
+
+/**
+ * What is waiting, each list with its count and its first `limit` (at least 1) tasks: open tasks
+ * past their due date, escalated self-assessments, suspension proposals to decide. One statement;
+ * overdue tasks are counted in the due-date index alone, the (few) others as they are listed.
+ */
 export async function waitingTasks(
   db: Kysely<Database>,
   now: Date,
   limit: number,
-): Promise<Record<WaitingList, TaskRow[]>> {
-  const columns = sql`t.*`;
-  const { rows } = await sql<TaskRow & { list: WaitingList }>`
-    (SELECT 'overdue' AS list, ${columns} FROM tasks t WHERE t.due_at < ${now}
-      ORDER BY t.due_at, t.stream_id, t.task_id LIMIT ${limit})
+): Promise<Record<WaitingList, Waiting>> {
+  const order = sql`ORDER BY t.due_at, t.stream_id, t.task_id LIMIT ${limit}`;
+  const { rows } = await sql<TaskRow & { list: WaitingList; total: number }>`
+    (SELECT 'overdue' AS list, t.*, (SELECT count(*) FROM tasks WHERE due_at < ${now})::int AS total
+      FROM tasks t WHERE t.due_at < ${now} ${order})
     UNION ALL
-    (SELECT 'escalations', ${columns} FROM tasks t WHERE ${escalatedWhere(now)}
-      ORDER BY t.due_at, t.stream_id, t.task_id LIMIT ${limit})
+    (SELECT 'escalations', t.*, (count(*) OVER ())::int FROM tasks t WHERE ${escalatedWhere(now)} ${order})
     UNION ALL
-    (SELECT 'suspensionProposals', ${columns} FROM tasks t WHERE t.kind = 'decide_suspension_proposal'
-      ORDER BY t.due_at, t.stream_id, t.task_id LIMIT ${limit})`.execute(db);
-  const lists: Record<WaitingList, TaskRow[]> = { overdue: [], escalations: [], suspensionProposals: [] };
-  for (const { list, ...task } of rows) lists[list].push(task);
+    (SELECT 'suspensionProposals', t.*, (count(*) OVER ())::int FROM tasks t
+      WHERE t.kind = 'decide_suspension_proposal' ${order})`.execute(db);
+  const lists: Record<WaitingList, Waiting> = {
+    overdue: { count: 0, first: [] },
+    escalations: { count: 0, first: [] },
+    suspensionProposals: { count: 0, first: [] },
+  };
+  for (const { list, total, ...task } of rows) {
+    lists[list].count = total;
+    lists[list].first.push(task);
+  }
   return lists;
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { stageMonths, waitingTasks, waitingWork } from '../../db/dashboard';
+import { expiringCertificates, stageMonths, type Waiting, waitingTasks } from '../../db/dashboard';
 import { caseStatuses } from '../../domain/accreditation';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
@@ -9,7 +9,7 @@ import { presentTask, TaskSchema } from '../presenters';
 const Status = z.enum(caseStatuses);
 const StageCounts = z.record(Status, z.number().int());
 
-const Waiting = z.object({
+const WaitingSchema = z.object({
   count: z.number().int(),
   first: z.array(TaskSchema).describe('The longest waiting first, at most `limit`'),
 });
@@ -20,9 +20,9 @@ const DashboardResponse = z.object({
   months: z
     .array(z.object({ month: z.string().describe('YYYY-MM (Europe/Berlin)'), cases: StageCounts }))
     .describe('Cases in each status at the end of each of the last 12 months, oldest first; the last is now'),
-  overdueTasks: Waiting.describe('Open tasks past their due date'),
-  escalations: Waiting.describe('Self-assessments escalated and still not submitted'),
-  suspensionProposals: Waiting.describe('Suspension proposals to confirm or reject'),
+  overdueTasks: WaitingSchema.describe('Open tasks past their due date'),
+  escalations: WaitingSchema.describe('Self-assessments escalated and still not submitted'),
+  suspensionProposals: WaitingSchema.describe('Suspension proposals to confirm or reject'),
   expiringCertificates: z.object({
     count: z.number().int().describe('Certificates (valid or suspended) ending within the days'),
     withinDays: z.number().int(),
@@ -50,7 +50,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (ap
         tags: ['accreditations'],
         querystring: z
           .object({
-            limit: z.coerce.number().int().min(0).max(50).default(10).describe('Tasks listed per kind'),
+            limit: z.coerce.number().int().min(1).max(50).default(10).describe('Tasks listed per kind'),
             expiringWithinDays: z.coerce.number().int().min(1).max(3650).default(90),
           })
           .strict(),
@@ -60,20 +60,23 @@ export const dashboardRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (ap
     async (request) => {
       const now = new Date();
       const { limit, expiringWithinDays } = request.query;
-      const [months, work, lists] = await Promise.all([
+      const [months, lists, expiring] = await Promise.all([
         stageMonths(db, now),
-        waitingWork(db, now, expiringWithinDays),
         waitingTasks(db, now, limit),
+        expiringCertificates(db, now, expiringWithinDays),
       ]);
-      const present = (rows: typeof lists.overdue) => rows.map((row) => presentTask(row, now));
+      const present = ({ count, first }: Waiting) => ({
+        count,
+        first: first.map((row) => presentTask(row, now)),
+      });
       return {
         asOf: now.toISOString(),
         pipeline: counts(months[months.length - 1]?.cases ?? {}),
         months: months.map(({ month, cases }) => ({ month, cases: counts(cases) })),
-        overdueTasks: { count: work.overdueTasks, first: present(lists.overdue) },
-        escalations: { count: work.escalations, first: present(lists.escalations) },
-        suspensionProposals: { count: work.suspensionProposals, first: present(lists.suspensionProposals) },
-        expiringCertificates: { count: work.expiringCertificates, withinDays: expiringWithinDays },
+        overdueTasks: present(lists.overdue),
+        escalations: present(lists.escalations),
+        suspensionProposals: present(lists.suspensionProposals),
+        expiringCertificates: { count: expiring, withinDays: expiringWithinDays },
       };
     },
   );
