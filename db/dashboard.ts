@@ -98,23 +98,30 @@ export interface Waiting {
 
 /**
  * What is waiting, each list with its count and its first `limit` (at least 1) tasks: open tasks
- * past their due date, escalated self-assessments, suspension proposals to decide. One statement;
- * overdue tasks are counted in the due-date index alone, the (few) others as they are listed.
+ * past their due date, escalated self-assessments, suspension proposals to decide. One statement,
+ * each list read in the order of its partial index (migration 2026-11-28-10).
  */
 export async function waitingTasks(
   db: Kysely<Database>,
   now: Date,
   limit: number,
 ): Promise<Record<WaitingList, Waiting>> {
-  const order = sql`ORDER BY t.due_at, t.stream_id, t.task_id LIMIT ${limit}`;
+  // Overdue tasks in the order of their index, so the list stops after `limit` entries; the
+  // escalated ones found once (from index entries and deadline keys alone), counted and listed.
   const { rows } = await sql<TaskRow & { list: WaitingList; total: number }>`
+    WITH escalated AS MATERIALIZED (
+      SELECT t.stream_id, t.task_id, t.due_at FROM tasks t WHERE ${escalatedWhere(now)})
     (SELECT 'overdue' AS list, t.*, (SELECT count(*) FROM tasks WHERE due_at < ${now})::int AS total
-      FROM tasks t WHERE t.due_at < ${now} ${order})
+      FROM tasks t WHERE t.due_at < ${now} ORDER BY t.due_at, t.stream_id, t.task_id LIMIT ${limit})
     UNION ALL
-    (SELECT 'escalations', t.*, (count(*) OVER ())::int FROM tasks t WHERE ${escalatedWhere(now)} ${order})
+    (SELECT 'escalations', t.*, (SELECT count(*) FROM escalated)::int
+      FROM escalated e JOIN tasks t USING (stream_id, task_id)
+      ORDER BY e.due_at, e.stream_id, e.task_id LIMIT ${limit})
     UNION ALL
     (SELECT 'suspensionProposals', t.*, (count(*) OVER ())::int FROM tasks t
-      WHERE t.kind = 'decide_suspension_proposal' ${order})`.execute(db);
+      WHERE t.kind = 'decide_suspension_proposal' ORDER BY t.stream_id, t.task_id LIMIT ${limit})`.execute(
+    db,
+  );
   const lists: Record<WaitingList, Waiting> = {
     overdue: { count: 0, first: [] },
     escalations: { count: 0, first: [] },
