@@ -1,4 +1,5 @@
-import { type EventStore, type NewEvent, VersionConflict } from '../db/event-store';
+import { ApplicationFailure } from '@temporalio/common';
+import { type EventStore, type NewEvent, ProjectionRefused, VersionConflict } from '../db/event-store';
 import { AccreditationEventSchema } from '../domain/events';
 
 export interface AppendEventsInput {
@@ -55,6 +56,10 @@ export function createActivities({ eventStore }: { eventStore: EventStore }) {
         });
         return { status: 'duplicate', recorded: stored.map(toStoredEvent) };
       } catch (error) {
+        // Retrying cannot help: the step is refused (the workflow tells its sender), nothing is written.
+        if (error instanceof ProjectionRefused) {
+          throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
+        }
         if (!(error instanceof VersionConflict)) throw error;
         const stored = await eventStore.readStream(streamId, { fromVersion: expectedVersion });
         return { status: 'conflict', recorded: stored.map(toStoredEvent) };

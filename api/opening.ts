@@ -4,6 +4,8 @@ import { inviteOrganisationContact } from '../db/account-tokens';
 import type { UserRow } from '../db/database';
 import { deleteOrganisation, insertOrganisationOnce } from '../db/identity';
 import { type AccreditationDetail, findAccreditation } from '../db/read-model';
+import { currentEdition, technicalAreaIds } from '../domain/catalogue';
+import { openingIssues } from '../domain/opening-checks';
 import { PolicySchema } from '../domain/policy-schema';
 import type { ApiDependencies } from './dependencies';
 import { ProblemError } from './problems';
@@ -33,11 +35,22 @@ export const OpenAccreditationBody = z
       })
       .strict(),
     scope: z.string().trim().min(1).max(2000).describe('The services and sites the accreditation covers'),
+    technicalAreas: z
+      .array(z.enum(technicalAreaIds))
+      .max(technicalAreaIds.length)
+      .optional()
+      .describe('The fields of application (§2) the case covers; auditors must be competent in them'),
     policy: PolicySchema.optional().describe(
-      'Durations of the life cycle; omitted: the defaults of DIM 1002:2024',
+      'Durations of the life cycle, within the limits of DIM 1002:2024 (validity at most 3 years, ' +
+        'self-assessment at least yearly, suspension at most 6 months); omitted: the defaults',
     ),
   })
-  .strict();
+  .strict()
+  .superRefine((body, context) => {
+    for (const issue of openingIssues({ edition: currentEdition, ...body })) {
+      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }
+  });
 
 export type OpenAccreditationRequest = z.output<typeof OpenAccreditationBody>;
 
@@ -62,7 +75,7 @@ function openingIds(userId: string, key: string) {
 export async function openCase(
   { db, temporal, taskQueue, stepTimeoutMs }: ApiDependencies,
   user: UserRow,
-  { organisation, scope, policy }: OpenAccreditationRequest,
+  { organisation, scope, technicalAreas, policy }: OpenAccreditationRequest,
   key: string,
 ): Promise<AccreditationDetail> {
   const { accreditationId, organisationId } = openingIds(user.user_id, key);
@@ -91,6 +104,7 @@ export async function openCase(
               organisationName: organisation.name,
               caseManagerId: user.user_id,
               scope,
+              ...(technicalAreas ? { technicalAreas } : {}),
               ...(policy ? { policy } : {}),
             },
           },

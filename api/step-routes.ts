@@ -147,13 +147,13 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
     path: 'self-assessments',
     body: dataOf(commands.SubmitSelfAssessmentSchema),
     summary: 'Submit a yearly self-assessment',
-    summaryDe: 'Jährliche Selbstauskunft einreichen',
+    summaryDe: 'Jährliche Selbstbewertung einreichen',
   },
   ReviewSelfAssessment: {
     path: 'self-assessments/review',
     body: dataOf(commands.ReviewSelfAssessmentSchema),
     summary: 'Review a self-assessment',
-    summaryDe: 'Selbstauskunft prüfen',
+    summaryDe: 'Selbstbewertung prüfen',
   },
   ConfirmSuspensionProposal: {
     path: 'suspension-proposals/confirm',
@@ -241,6 +241,7 @@ const taskActions: Record<TaskKind, StepType[]> = {
   assign_lead_auditor: ['AssignLeadAuditor'],
   set_audit_date: ['SetAuditDate'],
   complete_audit_element: ['CompleteAuditElement'],
+  verify_review_gap: ['CompleteAuditElement'],
   submit_corrective_action_evidence: ['SubmitCorrectiveActionEvidence'],
   verify_corrective_action: ['VerifyCorrectiveAction'],
   submit_action_plan: ['SubmitActionPlan'],

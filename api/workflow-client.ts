@@ -23,6 +23,14 @@ export const defaultStepTimeoutMs = 10_000;
 /** Rejections that say the actor may not act (rather than that the step does not fit the state). */
 const refusals = new Set(['not_authorised', 'not_assigned', 'not_own_case', 'four_eyes_violation']);
 
+/** Rejections of what the step says, whatever the state (a sender that skipped the API's schema). */
+const invalidInput = new Set([
+  'invalid_command',
+  'policy_beyond_limits',
+  'unknown_technical_area',
+  'technical_areas_missing',
+]);
+
 /** A step as callers give it, not yet parsed: `toCommandRequest` parses it. */
 export interface StepRequest {
   command: StepCommandInput;
@@ -41,8 +49,7 @@ function toProblem(error: unknown, retryKey: string): ProblemError {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = error.cause.type ?? 'rejected';
     if (refusals.has(code)) return new ProblemError(problem('forbidden', error.cause.message, { code }));
-    if (code === 'invalid_command')
-      return new ProblemError(problem('validation', error.cause.message, { code }));
+    if (invalidInput.has(code)) return new ProblemError(problem('validation', error.cause.message, { code }));
     return new ProblemError(problem('conflict', error.cause.message, { code }));
   }
   if (error instanceof WorkflowNotFoundError) {

@@ -178,7 +178,7 @@ export function nextAction(
         return {
           user: cast.caseManager,
           path: 'suspension-proposals/reject',
-          body: { proposalId: id, reason: 'Selbstauskunft liegt inzwischen vor.' },
+          body: { proposalId: id, reason: 'Selbstbewertung liegt inzwischen vor.' },
         };
       case 'apply_for_renewal':
         return { user: cast.applicant, path: 'renewal', body: { documentIds: ['doc-update'] } };

@@ -13,10 +13,12 @@ export interface Database {
   deadlines: DeadlinesTable;
   certificates: CertificatesTable;
   stage_months: StageMonthsTable;
+  certificate_numbers: CertificateNumbersTable;
   notifications: NotificationsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
+  auditor_competences: AuditorCompetencesTable;
   passwords: PasswordsTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;
@@ -137,6 +139,13 @@ export interface StageMonthsTable {
   cases: number;
 }
 
+/** Every certificate number granted, from the grant on: its key makes a number unique. */
+export interface CertificateNumbersTable {
+  certificate_number: string;
+  stream_id: string;
+  granted_at: Timestamp;
+}
+
 /** The notifications outbox: written with the events, dispatched later. */
 export interface NotificationsTable {
   /** Deterministic (`<stream>/<version>/<kind>/<recipient role>`), so a replay adds nothing. */
@@ -215,6 +224,12 @@ export interface ApiTokensTable {
   created_at: Generated<Date>;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+}
+
+/** A technical area (the catalogue's `technicalAreas`) in which staff found the auditor competent. */
+export interface AuditorCompetencesTable {
+  user_id: string;
+  technical_area: string;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -80,3 +80,18 @@ export class IdempotencyKeyReused extends Error {
     super(`Idempotency key(s) ${idempotencyKeys.join(', ')} already used on ${streamId}: ${detail}`);
   }
 }
+
+/**
+ * An inline projection refused the events because they would break a key of the read model (a
+ * certificate number another case holds): the append rolled back and wrote nothing. `code` is the
+ * stable reason the step is refused with.
+ */
+export class ProjectionRefused extends Error {
+  override readonly name = 'ProjectionRefused';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

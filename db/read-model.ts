@@ -274,3 +274,16 @@ export async function searchRegister(
       : row,
   );
 }
+
+/** Whether a grant has issued the number, to any case (`certificate_numbers`, from the grant on). */
+export async function isCertificateNumberTaken(
+  db: Kysely<Database>,
+  certificateNumber: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('certificate_numbers')
+    .select('certificate_number')
+    .where('certificate_number', '=', certificateNumber)
+    .executeTakeFirst();
+  return row !== undefined;
+}

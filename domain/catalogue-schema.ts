@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Catalogue } from './catalogue';
+import { DurationSchema } from './time-schemas';
 
 const TextSchema = z.object({ de: z.string().min(1), en: z.string().min(1) });
 
@@ -19,6 +20,12 @@ const AuditElementSchema = CatalogueEntrySchema.extend({
   phase: z.enum(['document_review', 'audit']),
 });
 
+const PolicyLimitSchema = z.object({
+  field: z.enum(['certificateValidity', 'selfAssessmentInterval', 'maximumSuspension']),
+  atMost: DurationSchema,
+  section: z.string().min(1),
+});
+
 const NoteSchema = z.object({ id: z.string().min(1), section: z.string().min(1), text: z.string().min(1) });
 
 /** The rules a catalogue edition must keep; checked for every edition by the tests. */
@@ -29,6 +36,8 @@ export const CatalogueSchema = z
     requirements: z.array(CatalogueEntrySchema).min(1),
     applicationItems: z.array(CatalogueEntrySchema).min(1),
     auditElements: z.array(AuditElementSchema).min(1),
+    technicalAreas: z.array(CatalogueEntrySchema),
+    policyLimits: z.array(PolicyLimitSchema),
     notes: z.array(NoteSchema),
   })
   .superRefine((catalogue, context) => {
@@ -36,6 +45,7 @@ export const CatalogueSchema = z
       ...catalogue.requirements,
       ...catalogue.applicationItems,
       ...catalogue.auditElements,
+      ...catalogue.technicalAreas,
       ...catalogue.notes,
     ].map((entry) => entry.id);
     for (const id of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) {
@@ -46,6 +56,7 @@ export const CatalogueSchema = z
       ...catalogue.requirements,
       ...catalogue.applicationItems,
       ...catalogue.auditElements,
+      ...catalogue.technicalAreas,
     ]) {
       if (!sectionNumbers.has(entry.section)) {
         context.addIssue({
@@ -53,6 +64,10 @@ export const CatalogueSchema = z
           message: `${entry.id} refers to unknown section ${entry.section}`,
         });
       }
+    }
+    const limited = catalogue.policyLimits.map((limit) => limit.field);
+    for (const field of new Set(limited.filter((field, index) => limited.indexOf(field) !== index))) {
+      context.addIssue({ code: 'custom', message: `Two policy limits for ${field}` });
     }
     if (!catalogue.auditElements.some((element) => element.phase === 'audit')) {
       context.addIssue({

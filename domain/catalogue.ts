@@ -1,3 +1,5 @@
+import type { Duration } from './duration';
+
 /**
  * The requirement catalogue of DIM 1002:2024 as data with stable ids, in German (the published
  * wording) and English. Its rules (unique ids, known sections) are checked by `CatalogueSchema`.
@@ -31,18 +33,37 @@ export interface CatalogueNote {
   text: string;
 }
 
+/** A period of the policy that a case may shorten but never make longer than the edition allows. */
+export interface PolicyLimit {
+  field: 'certificateValidity' | 'selfAssessmentInterval' | 'maximumSuspension';
+  atMost: Duration;
+  /** Where the limit comes from: a section of the standard, or `practice` (see the notes). */
+  section: string;
+}
+
 export interface Catalogue {
   edition: string;
   sections: CatalogueSection[];
   requirements: CatalogueEntry[];
   applicationItems: CatalogueEntry[];
   auditElements: AuditElement[];
+  /** The fields of application (§2) that a case covers and in which auditors are competent. */
+  technicalAreas: CatalogueEntry[];
+  policyLimits: PolicyLimit[];
   notes: CatalogueNote[];
 }
 
 export const dim1002Edition2024 = {
   edition: 'DIM 1002:2024',
   sections: [
+    {
+      number: '2',
+      title: { de: 'Geltungsbereich', en: 'Scope' },
+      leadIn: {
+        de: 'Zu den Anwendungsbereichen zählen unter anderem:',
+        en: 'The fields of application include, among others:',
+      },
+    },
     {
       number: '4',
       title: { de: 'Anforderungen an Schulungsanbieter', en: 'Requirements for training providers' },
@@ -347,7 +368,53 @@ export const dim1002Edition2024 = {
       },
     },
   ],
+  technicalAreas: [
+    {
+      id: 'itsm_operations',
+      section: '2',
+      text: {
+        de: 'IT-Servicemanagement (ITSM) und IT-Betrieb',
+        en: 'IT service management (ITSM) and IT operations',
+      },
+    },
+    {
+      id: 'cloud_infrastructure',
+      section: '2',
+      text: { de: 'Cloud- und Infrastruktur-Services', en: 'Cloud and infrastructure services' },
+    },
+    {
+      id: 'service_desk_support',
+      section: '2',
+      text: { de: 'Servicedesk- und Support-Dienste', en: 'Service desk and support services' },
+    },
+    {
+      id: 'security_privacy',
+      section: '2',
+      text: {
+        de: 'Cyber Security und Datenschutz-Services',
+        en: 'Cyber security and data protection services',
+      },
+    },
+    {
+      id: 'business_processes',
+      section: '2',
+      text: { de: 'IT-gestützte Geschäftsprozesse', en: 'IT-supported business processes' },
+    },
+  ],
+  policyLimits: [
+    { field: 'certificateValidity', atMost: { years: 3 }, section: '5.3' },
+    { field: 'selfAssessmentInterval', atMost: { months: 12 }, section: '5.3' },
+    { field: 'maximumSuspension', atMost: { months: 6 }, section: 'practice' },
+  ],
   notes: [
+    {
+      id: 'policy-limits',
+      section: '5.3',
+      text:
+        'The accreditation is valid for three years and a self-assessment is due every year: a policy may ' +
+        'shorten either, never lengthen it. A suspension lasts at most six months (certification practice, ' +
+        'as schemes under ISO/IEC 17021-1 fix it); then the accreditation is reinstated or withdrawn.',
+    },
     {
       id: 'section-4-heading',
       section: '4',
@@ -375,6 +442,12 @@ const catalogues: ReadonlyMap<string, Catalogue> = new Map([
 ]);
 
 export const currentEdition = dim1002Edition2024.edition;
+
+/** The current edition's technical areas: what a case covers and auditors' competences name. */
+export const technicalAreaIds = dim1002Edition2024.technicalAreas.map((area) => area.id) as [
+  string,
+  ...string[],
+];
 
 export function findCatalogue(edition: string): Catalogue | undefined {
   return catalogues.get(edition);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { currentEdition } from './catalogue';
 import {
   ApplicationItemEvidenceSchema,
+  ClosedReviewGapSchema,
   ComplaintFollowUpSchema,
   ComplaintOutcomeSchema,
   DeadlineTargetSchema,
@@ -9,6 +10,7 @@ import {
   FindingSeveritySchema,
   RoleSchema,
 } from './events';
+import { openingIssues } from './opening-checks';
 import { PolicySchema } from './policy-schema';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
@@ -24,24 +26,43 @@ export const ActorSchema = z.object({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-/** Passed next to every command: who acts, and the business time the workflow supplies. */
-export const CommandContextSchema = z.object({ now: IsoDateTimeSchema, actor: ActorSchema });
+/**
+ * Passed next to every command: who acts, the business time the workflow supplies and the rules
+ * its run decides by (`rule-sets.ts`; absent: the current ones).
+ */
+export const CommandContextSchema = z.object({
+  now: IsoDateTimeSchema,
+  actor: ActorSchema,
+  ruleSet: z.union([z.literal(1), z.literal(2)]).optional(),
+});
 export type CommandContext = z.infer<typeof CommandContextSchema>;
 
 function command<Type extends string, Data extends z.ZodRawShape>(type: Type, data: Data) {
   return z.object({ type: z.literal(type), data: z.object(data) });
 }
 
-export const OpenAccreditationSchema = command('OpenAccreditation', {
-  accreditationId: Id,
-  organisationId: Id,
-  organisationName: Text,
-  /** The services and sites the accreditation covers, as the certificate will state them. */
-  scope: Text,
-  caseManagerId: Id,
-  edition: Text.default(currentEdition),
-  /** Omitted: the default policy of the standard. */
-  policy: PolicySchema.optional(),
+export const OpenAccreditationSchema = z.object({
+  type: z.literal('OpenAccreditation'),
+  data: z
+    .object({
+      accreditationId: Id,
+      organisationId: Id,
+      organisationName: Text,
+      /** The services and sites the accreditation covers, as the certificate will state them. */
+      scope: Text,
+      /** The edition's fields of application (§2) the case covers; auditors' competences refer to them. */
+      technicalAreas: z.array(Id).optional(),
+      caseManagerId: Id,
+      edition: Text.default(currentEdition),
+      /** Omitted: the default policy of the standard. */
+      policy: PolicySchema.optional(),
+    })
+    .superRefine((data, context) => {
+      // An unknown edition is the decider's to reject (`unknown_edition`), as it always was.
+      for (const issue of openingIssues(data).filter((found) => found.code !== 'unknown_edition')) {
+        context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      }
+    }),
 });
 export const AssignCaseManagerSchema = command('AssignCaseManager', { caseManagerId: Id });
 
@@ -77,6 +98,8 @@ export const ObjectToAuditorSchema = command('ObjectToAuditor', { reason: Text }
 export const CompleteAuditElementSchema = command('CompleteAuditElement', {
   element: Id,
   findings: z.array(z.object({ requirementId: Id, severity: FindingSeveritySchema, description: Text })),
+  /** Gaps of the document review this element found closed; a finding on a gap's requirement takes it over. */
+  reviewGapsClosed: z.array(ClosedReviewGapSchema).optional(),
 });
 export const SubmitActionPlanSchema = command('SubmitActionPlan', { findingId: Id, plan: Text });
 export const AcceptActionPlanSchema = command('AcceptActionPlan', { findingId: Id });
@@ -187,10 +210,13 @@ export const CommandSchema = z.discriminatedUnion('type', [
 
 /**
  * A step as the workflow's `command` update carries it: any human command, parsed (defaults
- * applied) by its sender; timers are the workflow's own, and a grant's certificate number is
- * derived inside the workflow, so neither comes from outside.
+ * applied) by its sender; timers are the workflow's own. A grant carries the certificate number the
+ * API drew (free in the register when drawn); from a sender that draws none, the workflow derives one.
  */
-export const StepCommandSchema = z.discriminatedUnion('type', [...humanCommandSchemas, command('Grant', {})]);
+export const StepCommandSchema = z.discriminatedUnion('type', [
+  ...humanCommandSchemas,
+  command('Grant', { certificateNumber: Id.optional() }),
+]);
 export type StepCommand = z.output<typeof StepCommandSchema>;
 export type StepCommandInput = z.input<typeof StepCommandSchema>;
 

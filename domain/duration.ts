@@ -113,6 +113,32 @@ export function isCertainlyShorter(a: Duration, b: Duration): boolean {
   return lengthBounds(a).longest < lengthBounds(b).shortest;
 }
 
+/** The shortest and longest span of so many calendar months, over every start (a 4-year leap cycle). */
+function monthSpanBounds(months: number): { shortest: number; longest: number } {
+  let shortest = Number.POSITIVE_INFINITY;
+  let longest = 0;
+  for (let startMonth = 0; startMonth < 48; startMonth++) {
+    const span = Date.UTC(2025, startMonth + months, 1) - Date.UTC(2025, startMonth, 1);
+    shortest = Math.min(shortest, span);
+    longest = Math.max(longest, span);
+  }
+  return { shortest, longest };
+}
+
+/**
+ * True when `a` is at most as long as `b` whatever the start date: `{ months: 36 }` is never longer
+ * than `{ years: 3 }`, `{ days: 1096 }` sometimes is. The calendar parts are compared as months;
+ * where one has more of them, their shortest (or longest) span must make up the fixed parts.
+ */
+export function isNeverLonger(a: Duration, b: Duration): boolean {
+  const months = (duration: Duration) => (duration.years ?? 0) * 12 + (duration.months ?? 0);
+  const fixed = (duration: Duration) => lengthBounds({ ...duration, years: 0, months: 0 }).shortest;
+  const extraMonths = months(b) - months(a);
+  const extraFixed = fixed(b) - fixed(a);
+  const span = monthSpanBounds(Math.abs(extraMonths));
+  return extraMonths >= 0 ? -extraFixed <= span.shortest : span.longest <= extraFixed;
+}
+
 export function isZeroDuration(duration: Duration): boolean {
   return lengthBounds(duration).longest === 0;
 }

@@ -33,6 +33,11 @@ export const DocumentReviewResultSchema = z.discriminatedUnion('result', [
   z.object({ requirementId: Id, result: z.literal('gap'), comment: Text }),
 ]);
 
+/** A gap of the document review, to be verified at the audit. */
+export const ReviewGapSchema = z.object({ requirementId: Id, comment: Text });
+/** The audit's word on a gap: closed (the requirement is now met), with what the auditor saw. */
+export const ClosedReviewGapSchema = z.object({ requirementId: Id, comment: Text });
+
 export const FindingSeveritySchema = z.enum(['major', 'minor', 'observation']);
 
 export const ReportedFindingSchema = z.object({
@@ -63,6 +68,8 @@ export const AccreditationOpenedSchema = event('AccreditationOpened', {
   organisationId: Id,
   organisationName: Text,
   scope: Text,
+  /** Absent in cases opened before technical areas were named. */
+  technicalAreas: z.array(Id).optional(),
   caseManagerId: Id,
   edition: Text,
   policy: StoredPolicySchema,
@@ -118,6 +125,13 @@ export const DocumentReviewCompletedSchema = event('DocumentReviewCompleted', {
   reviewerId: Id,
   results: z.array(DocumentReviewResultSchema).min(1),
 });
+/**
+ * The gaps of a completed document review are referred to the audit (ISO/IEC 17021-1 practice for
+ * stage-1 findings): each must be found closed there or taken over by a finding before a grant.
+ */
+export const ReviewGapsReferredToAuditSchema = event('ReviewGapsReferredToAudit', {
+  gaps: z.array(ReviewGapSchema).min(1),
+});
 
 export const LeadAuditorAssignedSchema = event('LeadAuditorAssigned', {
   assignmentId: Id,
@@ -155,6 +169,8 @@ export const AuditElementCompletedSchema = event('AuditElementCompleted', {
   element: Id,
   auditorId: Id,
   findings: z.array(ReportedFindingSchema),
+  /** Gaps of the document review found closed (absent: none, as in every report before gaps were referred). */
+  reviewGapsClosed: z.array(ClosedReviewGapSchema).optional(),
 });
 /** `verifyBy`: when the auditor must have verified it; absent when the policy has no such deadline. */
 export const ActionPlanSubmittedSchema = event('ActionPlanSubmitted', {
@@ -320,6 +336,7 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   ApplicationRejectedSchema,
   DocumentReviewerAssignedSchema,
   DocumentReviewCompletedSchema,
+  ReviewGapsReferredToAuditSchema,
   LeadAuditorAssignedSchema,
   AuditDateSetSchema,
   AuditorObjectedSchema,
@@ -360,5 +377,6 @@ export type EventOf<Type extends AccreditationEvent['type']> = Extract<Accredita
 export type ReportedFinding = z.infer<typeof ReportedFindingSchema>;
 export type ScheduledSelfAssessment = z.infer<typeof ScheduledSelfAssessmentSchema>;
 export type DocumentReviewResult = z.infer<typeof DocumentReviewResultSchema>;
+export type ReviewGap = z.infer<typeof ReviewGapSchema>;
 export type ComplaintFollowUp = z.infer<typeof ComplaintFollowUpSchema>;
 export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;

@@ -8,6 +8,7 @@ import {
   type Certificate,
   type Complaint,
   type Finding,
+  type ReviewGapCheck,
   type SelfAssessment,
 } from './state';
 
@@ -16,6 +17,7 @@ const freshProcedure = {
   openRequest: null,
   documentReviewerId: null,
   documentReview: null,
+  reviewGaps: [],
   leadAuditor: null,
   objectedAuditorIds: [],
   auditDate: null,
@@ -34,6 +36,7 @@ function opened(event: EventOf<'AccreditationOpened'>): AccreditationCase {
     organisationId: data.organisationId,
     organisationName: data.organisationName,
     scope: data.scope,
+    technicalAreas: data.technicalAreas ?? [],
     caseManagerId: data.caseManagerId,
     edition: data.edition,
     policy: data.policy,
@@ -197,6 +200,10 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     documentReview: event.data.results,
     openRequest: null,
   }),
+  ReviewGapsReferredToAudit: (state, event) => ({
+    ...state,
+    reviewGaps: event.data.gaps.map((gap) => ({ ...gap, status: 'open' })),
+  }),
   LeadAuditorAssigned: (state, event) => ({
     ...state,
     leadAuditor: {
@@ -232,6 +239,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       ...state,
       completedAuditElements: withMember(state.completedAuditElements, event.data.element),
       findings: [...state.findings, ...findings],
+      reviewGaps: checkReviewGaps(state.reviewGaps, event.data.reviewGapsClosed ?? [], findings),
       issued: { ...state.issued, findings: state.issued.findings + findings.length },
     };
     return { ...next, status: statusAfterAuditProgress(next) };
@@ -374,6 +382,21 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     complaints: state.complaints.filter((complaint) => complaint.complaintId !== event.data.complaintId),
   }),
 };
+
+/** Gaps an audit report found closed, and gaps taken over by one of its findings on the same requirement. */
+function checkReviewGaps(
+  gaps: ReviewGapCheck[] | undefined,
+  closed: { requirementId: string }[],
+  findings: Finding[],
+): ReviewGapCheck[] | undefined {
+  return gaps?.map((gap): ReviewGapCheck => {
+    if (gap.status !== 'open') return gap;
+    if (closed.some((entry) => entry.requirementId === gap.requirementId))
+      return { ...gap, status: 'closed' };
+    const finding = findings.find((candidate) => candidate.requirementId === gap.requirementId);
+    return finding ? { ...gap, status: 'finding', findingId: finding.findingId } : gap;
+  });
+}
 
 function withMember(list: string[], member: string): string[] {
   return list.includes(member) ? list : [...list, member];

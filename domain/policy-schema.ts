@@ -34,7 +34,10 @@ const PolicyFields = z.object({
 });
 
 function checkPolicy(policy: Policy, context: z.RefinementCtx) {
-  type Period = Exclude<keyof Policy, 'version' | 'selfAssessmentReminderLeadTimes' | 'auditorDeadlines'>;
+  type Period = Exclude<
+    keyof Policy,
+    'version' | 'selfAssessmentReminderLeadTimes' | 'auditorDeadlines' | 'requireAuditorCompetence'
+  >;
   const problem = (path: string, message: string) =>
     context.addIssue({ code: 'custom', path: [path], message });
   const mustBeShorter = (shorter: Period, longer: Period) => {
@@ -77,11 +80,17 @@ function checkPolicy(policy: Policy, context: z.RefinementCtx) {
 /** A policy as given when a case is opened: every period may be left out for the default. */
 export const PolicySchema = PolicyFields.extend({
   auditorDeadlines: AuditorDeadlinesSchema.default(d.auditorDeadlines),
+  requireAuditorCompetence: z.boolean().default(d.requireAuditorCompetence),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
-/** A policy as stored with a case: one opened before auditors had deadlines has none. */
+/**
+ * A policy as stored with a case: one opened before auditors had deadlines has none, one opened
+ * before competences were recorded does not require them. The edition's limits apply when a case is
+ * opened (`OpenAccreditationSchema`), not to what is stored.
+ */
 export const StoredPolicySchema = PolicyFields.extend({
   auditorDeadlines: AuditorDeadlinesSchema.optional(),
+  requireAuditorCompetence: z.boolean().optional(),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 export type PolicyInput = z.input<typeof PolicySchema>;

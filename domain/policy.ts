@@ -1,4 +1,5 @@
-import type { Duration } from './duration';
+import type { PolicyLimit } from './catalogue';
+import { type Duration, durationLabel, isNeverLonger } from './duration';
 
 /**
  * Every period of the life cycle. A policy is stored with the case when it is opened, so a case
@@ -24,6 +25,11 @@ export interface Policy {
   maximumSuspension: Duration;
   /** Absent in cases opened before auditors had deadlines: their tasks have no due date. */
   auditorDeadlines?: AuditorDeadlines;
+  /**
+   * Auditors are assigned only in the technical areas staff have recorded them competent in (every
+   * area of the case). Absent in policies stored before it existed: not required.
+   */
+  requireAuditorCompetence?: boolean;
 }
 
 /** What an auditor owes, and when they are reminded. */
@@ -66,4 +72,20 @@ export const defaultPolicy: Required<Policy> = {
     verification: { days: 14 },
     reminderLeadTime: { days: 3 },
   },
+  requireAuditorCompetence: false,
 };
+
+/** The periods of `policy` longer than the edition's limits allow, each with why. */
+export function periodsBeyondLimits(
+  policy: Policy,
+  limits: readonly PolicyLimit[],
+): { field: PolicyLimit['field']; message: string }[] {
+  return limits
+    .filter((limit) => !isNeverLonger(policy[limit.field], limit.atMost))
+    .map((limit) => ({
+      field: limit.field,
+      message: `${limit.field} may be at most ${durationLabel(limit.atMost)} (${
+        limit.section === 'practice' ? 'certification practice' : `§${limit.section}`
+      }), not ${durationLabel(policy[limit.field])}`,
+    }));
+}

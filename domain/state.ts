@@ -3,6 +3,7 @@ import type {
   ComplaintOutcome,
   DocumentReviewResult,
   ReportedFinding,
+  ReviewGap,
   ScheduledSelfAssessment,
 } from './events';
 import type { Policy } from './policy';
@@ -54,6 +55,13 @@ export interface Finding extends ReportedFinding {
   verifyBy?: string;
 }
 
+/** A gap of the document review on its way through the audit: open, found closed, or taken over by a finding. */
+export interface ReviewGapCheck extends ReviewGap {
+  status: 'open' | 'closed' | 'finding';
+  /** With `finding`: the finding that took the gap over. */
+  findingId?: string;
+}
+
 export interface Certificate {
   certificateNumber: string;
   cycle: number;
@@ -100,6 +108,12 @@ export interface AccreditationCase {
   organisationId: string;
   organisationName: string;
   scope: string;
+  /**
+   * The edition's fields of application the case covers. This and `reviewGaps` are absent in states
+   * written before they existed (a run continued as new, the projection's stored state): read them
+   * with `?? []`.
+   */
+  technicalAreas?: string[];
   caseManagerId: string;
   edition: string;
   policy: Policy;
@@ -109,6 +123,8 @@ export interface AccreditationCase {
   openRequest: OpenRequest | null;
   documentReviewerId: string | null;
   documentReview: DocumentReviewResult[] | null;
+  /** Gaps of this cycle's document review referred to the audit; none are open at a grant. */
+  reviewGaps?: ReviewGapCheck[];
   leadAuditor: LeadAuditor | null;
   objectedAuditorIds: string[];
   auditDate: string | null;
@@ -160,6 +176,10 @@ export function isFinished(state: AccreditationState): boolean {
     (state.status === 'refused' || state.status === 'withdrawn' || state.status === 'expired') &&
     state.complaints.length === 0
   );
+}
+
+export function openReviewGaps(state: AccreditationCase): ReviewGapCheck[] {
+  return (state.reviewGaps ?? []).filter((gap) => gap.status === 'open');
 }
 
 export function assertNever(value: never): never {

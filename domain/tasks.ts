@@ -1,5 +1,5 @@
 import type { Role } from './roles';
-import { type AccreditationCase, type AccreditationState, holdsCertificate } from './state';
+import { type AccreditationCase, type AccreditationState, holdsCertificate, openReviewGaps } from './state';
 
 export type TaskKind =
   | 'submit_application'
@@ -10,6 +10,7 @@ export type TaskKind =
   | 'assign_lead_auditor'
   | 'set_audit_date'
   | 'complete_audit_element'
+  | 'verify_review_gap'
   | 'submit_corrective_action_evidence'
   | 'verify_corrective_action'
   | 'submit_action_plan'
@@ -113,6 +114,10 @@ function procedureTasks(
       for (const element of state.auditElements) {
         if (!state.completedAuditElements.includes(element))
           forLeadAuditor('complete_audit_element', element, state.auditReportDueBy);
+      }
+      // Verified in an audit element's report: found closed, or reported as a finding.
+      for (const gap of openReviewGaps(state)) {
+        forLeadAuditor('verify_review_gap', gap.requirementId, state.auditReportDueBy);
       }
       for (const { findingId, severity, status, correctiveActionDueBy, verifyBy } of state.findings) {
         if (severity === 'major' && status === 'open') {

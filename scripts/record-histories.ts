@@ -30,6 +30,7 @@ const run = spawnSync(
     'integration',
     'test/workflow/scenarios.test.ts',
     'test/workflow/deadlines.test.ts',
+    'test/workflow/rule-sets.test.ts',
   ],
   {
     cwd: projectRoot,

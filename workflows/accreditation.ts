@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -25,6 +26,7 @@ import type { Actor, Command, CommandContext, StepCommand } from '../domain/comm
 import { toEpochMs } from '../domain/duration';
 import type { AccreditationEvent } from '../domain/events';
 import { commandPermits } from '../domain/permissions';
+import type { RuleSet } from '../domain/rule-sets';
 import { dueTimers, type Timer } from '../domain/timers';
 import {
   accreditationStreamId,
@@ -53,17 +55,36 @@ const system: Actor = { id: 'system', role: 'system' };
 /** Release 2026-11-26.3: the timer of the next deadline outlives steps that leave it unchanged. */
 const timerKeptAcrossSteps = 'timer-kept-across-steps';
 
+/** Issue 20: a run started with this patch decides by rule set 2 (`domain/rule-sets.ts`). */
+const ruleSet2 = 'rule-set-2';
+
+/** Refusals of the event store that are answers to the step, not faults to retry (see activities/). */
+const storeRefusals = new Set(['certificate_number_taken']);
+
 /** The workflow's deterministic clock: the time of the current workflow task. */
 const now = () => new Date().toISOString();
 
 /** A placeholder number that passes validation; the handler derives the real one. */
 const validationCertificateUuid = '00000000-0000-4000-8000-000000000000';
 
-/** The grant gets its certificate number here; every other step is the command itself. */
+/**
+ * The grant takes the certificate number the API drew, or (from a sender that drew none) one
+ * derived here; every other step is the command itself.
+ */
 function toDomainCommand(request: StepCommand, at: string, certificateUuid: string): Command {
   const step = withStepDefaults(request);
   if (step.type !== 'Grant') return step;
-  return { type: 'Grant', data: { certificateNumber: certificateNumberFrom(at, certificateUuid) } };
+  const certificateNumber = step.data.certificateNumber ?? certificateNumberFrom(at, certificateUuid);
+  return { type: 'Grant', data: { certificateNumber } };
+}
+
+/** The store refused the events (their projection broke a key of the read model): the step is refused. */
+function refusedByStore(error: unknown): never {
+  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type && storeRefusals.has(cause.type)) {
+    throw ApplicationFailure.create({ type: cause.type, message: cause.message, nonRetryable: true });
+  }
+  throw error;
 }
 
 /**
@@ -102,6 +123,8 @@ function reject(decision: Extract<Decision, { ok: false }>): never {
  * new certification cycle.
  */
 export async function accreditationWorkflow(input: AccreditationWorkflowInput): Promise<AccreditationState> {
+  // Asked once: a run started before rule set 2 keeps rule set 1 to its end (its history replays).
+  const ruleSet: RuleSet = patched(ruleSet2) ? 2 : 1;
   const streamId = accreditationStreamId(input.accreditationId);
   let state = input.resume?.state ?? initialState();
   let version = input.resume?.version ?? 0;
@@ -163,7 +186,7 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
           businessTime: context.now,
           idempotencyKey: `${streamId}/${causationId}/${index}`,
         })),
-      });
+      }).catch(refusedByStore);
       fold(outcome.recorded, outcome.status === 'conflict');
       if (outcome.status !== 'conflict') {
         return { version, eventTypes: outcome.recorded.map((event) => event.type), status: state.status };
@@ -189,7 +212,7 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
     if (!dueTimers(state).some((timer) => timer.id === timerId)) return;
     await take(`timer:${timerId}`, () => {
       const command: Command = { type: 'ElapseTimer', data: { timerId } };
-      const context = { now: now(), actor: system };
+      const context: CommandContext = { now: now(), actor: system, ruleSet };
       const decision = decide(command, state, context);
       // A listed timer the domain refuses is a bug: fail the workflow task (retried once fixed), never spin.
       if (!decision.ok) throw new Error(`Timer ${timerId} refused: ${decision.rejection.message}`);
@@ -203,7 +226,7 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
       const causationId = `update:${currentUpdateInfo()?.id}`;
       return serialised(() =>
         take(causationId, () => {
-          const context = { now: now(), actor };
+          const context: CommandContext = { now: now(), actor, ruleSet };
           const domainCommand = toDomainCommand(command, context.now, uuid4());
           const decision = decide(domainCommand, state, context);
           if (!decision.ok) reject(decision);
@@ -226,6 +249,7 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
         const decision = decide(toDomainCommand(command, at, validationCertificateUuid), state, {
           now: at,
           actor,
+          ruleSet,
         });
         if (!decision.ok) reject(decision);
       },

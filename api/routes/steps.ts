@@ -8,6 +8,7 @@ import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { AccreditationResponse, presentAccreditation } from '../presenters';
 import { ProblemError, problem } from '../problems';
+import { prepareStep } from '../step-preconditions';
 import { stepRoutes } from '../step-routes';
 import { executeCommand } from '../workflow-client';
 
@@ -59,12 +60,17 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
         const key = request.headers['idempotency-key'] ?? randomUUID();
+        // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
+        const data = await prepareStep(db, step.type, {
+          accreditationId: id,
+          data: request.body as Record<string, unknown>,
+        });
         const outcome = await executeCommand(
           temporal,
           id,
           {
             // Parsed once, by the route's body schema: the command's own data schema.
-            command: { type: step.type, data: request.body } as StepCommand,
+            command: { type: step.type, data } as StepCommand,
             actor: {
               id: user.user_id,
               role: user.role,

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { technicalAreaIds } from '../../domain/catalogue';
 import {
   type Accreditation,
   type CliContext,
@@ -26,6 +27,11 @@ function openCommand(program: Command, cli: CliContext): void {
     .option('--country <code>', 'ISO 3166-1 alpha-2', 'DE')
     .requiredOption('--email <email>', 'contact e-mail of the organisation')
     .requiredOption('--scope <scope>', 'services and sites the accreditation covers')
+    .option(
+      '--technical-areas <ids>',
+      `comma-separated fields of application (§2): ${technicalAreaIds.join(', ')}`,
+      (value: string) => value.split(',').map((id) => id.trim()),
+    )
     .addOption(new Option('--language <language>').choices(['de', 'en']).default('de'))
     .option(
       '--policy <json>',
@@ -47,6 +53,7 @@ function openCommand(program: Command, cli: CliContext): void {
             language: options.language,
           },
           scope: options.scope,
+          ...(options.technicalAreas ? { technicalAreas: options.technicalAreas } : {}),
           ...(options.policy ? { policy: options.policy } : {}),
         },
       });

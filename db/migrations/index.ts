@@ -8,6 +8,8 @@ import * as dashboardIndexes from './2026-11-26-40-dashboard-indexes';
 import * as listFilters from './2026-11-26-50-list-filters';
 import * as projectionWrites from './2026-11-26-60-projection-writes';
 import * as signIn from './2026-11-27-10-sign-in';
+import * as certificateNumbers from './2026-11-27-80-certificate-numbers';
+import * as auditorCompetences from './2026-11-27-90-auditor-competences';
 import * as staffDashboard from './2026-11-28-10-staff-dashboard';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
@@ -21,5 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-50-list-filters': listFilters,
   '2026-11-26-60-projection-writes': projectionWrites,
   '2026-11-27-10-sign-in': signIn,
+  '2026-11-27-80-certificate-numbers': certificateNumbers,
+  '2026-11-27-90-auditor-competences': auditorCompetences,
   '2026-11-28-10-staff-dashboard': staffDashboard,
 };

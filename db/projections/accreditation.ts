@@ -6,6 +6,7 @@ import { dueTimers } from '../../domain/timers';
 import { preparedStatement } from '../connection';
 import type {
   AccreditationsTable,
+  CertificateNumbersTable,
   CertificatesTable,
   Database,
   DeadlinesTable,
@@ -13,10 +14,17 @@ import type {
   TasksTable,
 } from '../database';
 import { readStream } from '../event-store';
-import type { RecordedEvent } from '../event-types';
+import { ProjectionRefused, type RecordedEvent } from '../event-types';
 import type { InlineProjection } from './inline';
 import { type StageChange, stageChanges, writeStageChanges } from './stage-months';
-import { accreditationRow, certificateChanges, deadlineRows, notificationRows, taskRows } from './views';
+import {
+  accreditationRow,
+  certificateChanges,
+  deadlineRows,
+  grantedNumbers,
+  notificationRows,
+  taskRows,
+} from './views';
 
 export const accreditationEventTypes: readonly string[] = AccreditationEventSchema.options.map(
   (option) => option.shape.type.value,
@@ -39,7 +47,15 @@ interface Folded {
 export const accreditationProjection: InlineProjection = {
   name: 'accreditations',
   canHandle: accreditationEventTypes,
-  tables: ['accreditations', 'tasks', 'deadlines', 'certificates', 'stage_months', 'notifications'],
+  tables: [
+    'accreditations',
+    'tasks',
+    'deadlines',
+    'certificates',
+    'certificate_numbers',
+    'stage_months',
+    'notifications',
+  ],
   preserveOnRebuild: ['notifications'],
   apply: applyAccreditationEvents,
   startRebuild: () => {
@@ -71,6 +87,7 @@ interface ProjectedRows {
   deadlines: Insertable<DeadlinesTable>[];
   certificates: Map<string, Insertable<CertificatesTable>>;
   stageChanges: StageChange[];
+  certificateNumbers: Insertable<CertificateNumbersTable>[];
   notifications: Insertable<NotificationsTable>[];
 }
 
@@ -80,6 +97,7 @@ const emptyRows = (): ProjectedRows => ({
   deadlines: [],
   certificates: new Map(),
   stageChanges: [],
+  certificateNumbers: [],
   notifications: [],
 });
 
@@ -125,6 +143,7 @@ function projectStream(
     for (const row of certificateChanges(streamId, before, state, event))
       rows.certificates.set(row.certificate_number, row);
     rows.stageChanges.push(...stageChanges(streamId, before, state, event));
+    rows.certificateNumbers.push(...grantedNumbers(streamId, event));
     rows.notifications.push(...notificationRows(event, state, before));
     last = event;
   }
@@ -153,12 +172,32 @@ const stateStatement = preparedStatement('projection_state');
 
 async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promise<void> {
   if (rows.accreditations.length === 0) return;
+  await reserveCertificateNumbers(trx, rows.certificateNumbers);
   await sql`${writeStatement}SELECT write_accreditation_projection(${JSON.stringify(rows.accreditations)}::jsonb,
     ${JSON.stringify(rows.tasks)}::jsonb, ${JSON.stringify(rows.deadlines)}::jsonb,
     ${JSON.stringify([...rows.certificates.values()])}::jsonb, ${JSON.stringify(rows.notifications)}::jsonb)`.execute(
     trx,
   );
   await writeStageChanges(trx, rows.stageChanges);
+}
+
+/** A number another case holds breaks the table's key: the grant is refused and nothing is written. */
+async function reserveCertificateNumbers(
+  trx: Transaction<Database>,
+  numbers: Insertable<CertificateNumbersTable>[],
+): Promise<void> {
+  if (numbers.length === 0) return;
+  try {
+    await trx.insertInto('certificate_numbers').values(numbers).execute();
+  } catch (error) {
+    const pgError = error as { code?: string; constraint?: string };
+    if (pgError.code !== '23505' || pgError.constraint !== 'certificate_numbers_pkey') throw error;
+    const taken = numbers.map((row) => row.certificate_number).join(', ');
+    throw new ProjectionRefused(
+      'certificate_number_taken',
+      `Certificate number ${taken} is held by another accreditation; nothing was recorded. Grant again to draw another number.`,
+    );
+  }
 }
 
 async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<Map<string, Folded>> {

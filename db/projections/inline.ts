@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
-import type { RecordedEvent } from '../event-types';
+import { ProjectionRefused, type RecordedEvent } from '../event-types';
 
 /**
  * A projection updated inline: `apply` runs inside the append transaction with the events it can
@@ -48,6 +48,8 @@ export async function runInlineProjections(
     try {
       await projection.apply(trx, handled);
     } catch (error) {
+      // A refusal is an answer to the caller, not a fault of the projection.
+      if (error instanceof ProjectionRefused) throw error;
       throw projectionFailed(projection, error);
     }
   }

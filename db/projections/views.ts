@@ -11,6 +11,7 @@ import type { Task } from '../../domain/tasks';
 import type { Timer } from '../../domain/timers';
 import type {
   AccreditationsTable,
+  CertificateNumbersTable,
   CertificatesTable,
   DeadlinesTable,
   NotificationsTable,
@@ -150,6 +151,16 @@ export function certificateChanges(
   return rows;
 }
 
+/** The certificate number a grant (first or renewal) issues: held by this case from the grant on. */
+export function grantedNumbers(
+  streamId: string,
+  event: RecordedEvent,
+): Insertable<CertificateNumbersTable>[] {
+  if (event.type !== 'AccreditationGranted') return [];
+  const { certificateNumber } = event.data as { certificateNumber: string };
+  return [{ certificate_number: certificateNumber, stream_id: streamId, granted_at: event.businessTime }];
+}
+
 interface Notice {
   kind: string;
   role: Role;
@@ -238,6 +249,9 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
         return [...auditor(event.data.auditorId), organisation];
       case 'AuditDateSet':
         return [organisation, ...auditor(state.leadAuditor?.auditorId)];
+      case 'ReviewGapsReferredToAudit':
+        // What the audit will verify: the organisation can bring the evidence.
+        return [organisation];
       case 'AuditElementCompleted':
         // Findings and their deadlines; an element without findings tells nobody.
         return event.data.findings.length > 0 ? [organisation] : [];

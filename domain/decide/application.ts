@@ -1,11 +1,12 @@
 import { findCatalogue } from '../catalogue';
 import type { CommandContext, CommandOf } from '../commands';
 import { isBefore } from '../duration';
+import { openingIssues } from '../opening-checks';
 import { defaultPolicy } from '../policy';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { catalogueOf, compareIds, nextRequest } from './shared';
+import { catalogueOf, compareIds, nextRequest, rulesSince, unchangedBy } from './shared';
 
 export function openAccreditation(
   command: CommandOf<'OpenAccreditation'>,
@@ -17,6 +18,8 @@ export function openAccreditation(
   if (!findCatalogue(data.edition)) {
     return reject('unknown_edition', `There is no catalogue for edition ${data.edition}`);
   }
+  const [issue] = rulesSince(context, 2) ? openingIssues(command.data) : [];
+  if (issue) return reject(issue.code, `${issue.path.join('.')}: ${issue.message}`);
   return accept({
     type: 'AccreditationOpened',
     data: { ...data, policy: policy ?? defaultPolicy, openedAt: context.now },
@@ -28,9 +31,10 @@ export function assignCaseManager(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  return (
-    authorise(command.type, context, state) ?? accept({ type: 'CaseManagerAssigned', data: command.data })
-  );
+  const denied = authorise(command.type, context, state);
+  if (denied) return denied;
+  if (unchangedBy(context, command.data.caseManagerId === state.caseManagerId)) return accept();
+  return accept({ type: 'CaseManagerAssigned', data: command.data });
 }
 
 export function submitApplication(

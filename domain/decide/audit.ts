@@ -1,15 +1,18 @@
 import type { CommandContext, CommandOf } from '../commands';
-import { addDuration, isBefore, toIso } from '../duration';
+import { addDuration, isBefore, toEpochMs, toIso } from '../duration';
 import type { DeadlineTarget } from '../events';
-import { type AccreditationCase, assertNever, isInGoodStanding } from '../state';
+import { type AccreditationCase, assertNever, isInGoodStanding, openReviewGaps } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
 import {
   auditorDueDate,
   catalogueOf,
+  compareIds,
   duringCorrectiveActions,
   findFinding,
   findSelfAssessment,
+  reviewGapsOpen,
+  unchangedBy,
 } from './shared';
 
 export function completeAuditElement(
@@ -34,6 +37,9 @@ export function completeAuditElement(
       `Unknown requirements: ${unknown.map((f) => f.requirementId).join(', ')}`,
     );
   }
+  const reviewGapsClosed = command.data.reviewGapsClosed ?? [];
+  const gapsRejected = checkReviewGaps(state, element, findings, reviewGapsClosed);
+  if (gapsRejected) return gapsRejected;
   const correctiveActionDueBy = addDuration(context.now, state.policy.correctiveActionDeadline);
   return accept({
     type: 'AuditElementCompleted',
@@ -45,8 +51,38 @@ export function completeAuditElement(
         ...finding,
         ...(finding.severity === 'major' ? { correctiveActionDueBy } : {}),
       })),
+      ...(reviewGapsClosed.length > 0 ? { reviewGapsClosed } : {}),
     },
   });
+}
+
+/**
+ * The gaps an audit report says are closed must be open gaps of the document review, each named
+ * once and not also reported as a finding; the report that completes the audit must leave none open.
+ */
+function checkReviewGaps(
+  state: AccreditationCase,
+  element: string,
+  findings: { requirementId: string }[],
+  closed: { requirementId: string }[],
+): Decision | undefined {
+  const open = openReviewGaps(state).map((gap) => gap.requirementId);
+  const closedIds = closed.map((gap) => gap.requirementId);
+  const { unknown, duplicates } = compareIds(closedIds, open);
+  const contradicted = closedIds.filter((id) => findings.some((finding) => finding.requirementId === id));
+  const problems = [
+    ...unknown.map((id) => `${id} is not an open gap of the document review`),
+    ...duplicates.map((id) => `${id} is named twice`),
+    ...contradicted.map((id) => `${id} is reported both closed and as a finding`),
+  ];
+  if (problems.length > 0) return reject('invalid_review_gap', problems.join('; '));
+  const lastElement = state.auditElements.every(
+    (candidate) => candidate === element || state.completedAuditElements.includes(candidate),
+  );
+  const addressed = [...closedIds, ...findings.map((finding) => finding.requirementId)];
+  const left = open.filter((id) => !addressed.includes(id));
+  if (lastElement && left.length > 0) return reviewGapsOpen(left);
+  return undefined;
 }
 
 export function submitActionPlan(
@@ -165,6 +201,7 @@ export function extendDeadline(
   if (!previousDueAt) {
     return reject('unknown_deadline', `There is no running ${target.kind} deadline for ${target.id}`);
   }
+  if (unchangedBy(context, toEpochMs(previousDueAt) === toEpochMs(newDueAt))) return accept();
   if (!isBefore(previousDueAt, newDueAt)) {
     return reject(
       'deadline_not_later',

@@ -3,7 +3,7 @@ import { addDuration } from '../duration';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { findComplaint, unknownComplaint } from './shared';
+import { findComplaint, unchangedBy, unknownComplaint } from './shared';
 
 export function receiveComplaint(
   command: CommandOf<'ReceiveComplaint'>,
@@ -51,6 +51,7 @@ export function assignComplaintInvestigator(
   if (complaint.status !== 'acknowledged' && complaint.status !== 'under_investigation') {
     return reject('invalid_transition', `Complaint ${complaintId} is ${complaint.status}`);
   }
+  if (unchangedBy(context, complaint.investigatorId === investigatorId)) return accept();
   if (investigatorId === state.caseManagerId || state.auditorsInvolved.includes(investigatorId)) {
     return reject('investigator_not_independent', `${investigatorId} is involved in this case`);
   }

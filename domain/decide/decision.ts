@@ -2,9 +2,10 @@ import { isValidCertificateNumber } from '../certificate-number';
 import type { CommandContext, CommandOf } from '../commands';
 import { addDuration, type Duration, isBefore, multiplyDuration } from '../duration';
 import type { ScheduledSelfAssessment } from '../events';
-import type { AccreditationCase } from '../state';
+import { type AccreditationCase, openReviewGaps } from '../state';
 import { authorise, forbidAuditors } from './authorise';
 import { accept, type Decision, reject } from './outcome';
+import { reviewGapsOpen } from './shared';
 
 function selfAssessmentSchedule(
   cycle: number,
@@ -29,6 +30,8 @@ export function grant(
 ): Decision {
   const denied = authorise(command.type, context, state) ?? forbidAuditors(context, state);
   if (denied) return denied;
+  const gaps = openReviewGaps(state);
+  if (gaps.length > 0) return reviewGapsOpen(gaps.map((gap) => gap.requirementId));
   const outstanding = state.auditElements.filter(
     (element) => !state.completedAuditElements.includes(element),
   );

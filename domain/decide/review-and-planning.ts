@@ -3,7 +3,7 @@ import { addDuration, isBefore } from '../duration';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { auditorDueDate, catalogueOf, compareIds, nextRequest } from './shared';
+import { auditorDueDate, catalogueOf, compareIds, nextRequest, rulesSince, unchangedBy } from './shared';
 
 function declaredFree(auditorId: string, declared: boolean): Decision | undefined {
   if (declared) return undefined;
@@ -19,18 +19,18 @@ export function assignDocumentReviewer(
   context: CommandContext,
 ): Decision {
   const { auditorId, conflictOfInterestDeclaredFree } = command.data;
-  return (
-    authorise(command.type, context, state) ??
-    declaredFree(auditorId, conflictOfInterestDeclaredFree) ??
-    accept({
-      type: 'DocumentReviewerAssigned',
-      data: {
-        auditorId,
-        conflictOfInterestDeclaredFree: true,
-        ...auditorDueDate(state, context.now, 'documentReview', 'reviewDueBy'),
-      },
-    })
-  );
+  const denied =
+    authorise(command.type, context, state) ?? declaredFree(auditorId, conflictOfInterestDeclaredFree);
+  if (denied) return denied;
+  if (unchangedBy(context, state.documentReviewerId === auditorId)) return accept();
+  return accept({
+    type: 'DocumentReviewerAssigned',
+    data: {
+      auditorId,
+      conflictOfInterestDeclaredFree: true,
+      ...auditorDueDate(state, context.now, 'documentReview', 'reviewDueBy'),
+    },
+  });
 }
 
 export function requestDocuments(
@@ -69,10 +69,15 @@ export function completeDocumentReview(
     return reject('duplicate_requirement', `Assessed twice: ${duplicates.join(', ')}`);
   }
   if (missing.length > 0) return reject('requirements_missing', `Not assessed: ${missing.join(', ')}`);
-  return accept({
-    type: 'DocumentReviewCompleted',
+  const completed = {
+    type: 'DocumentReviewCompleted' as const,
     data: { reviewerId: context.actor.id, results: command.data.results },
-  });
+  };
+  const gaps = command.data.results.flatMap((result) =>
+    result.result === 'gap' ? [{ requirementId: result.requirementId, comment: result.comment }] : [],
+  );
+  if (gaps.length === 0 || !rulesSince(context, 2)) return accept(completed);
+  return accept(completed, { type: 'ReviewGapsReferredToAudit', data: { gaps } });
 }
 
 export function assignLeadAuditor(
@@ -87,6 +92,7 @@ export function assignLeadAuditor(
   if (state.objectedAuditorIds.includes(auditorId)) {
     return reject('auditor_objected', `The organisation has objected to ${auditorId}`);
   }
+  if (unchangedBy(context, state.leadAuditor?.auditorId === auditorId)) return accept();
   return accept({
     type: 'LeadAuditorAssigned',
     data: {
@@ -110,6 +116,7 @@ export function setAuditDate(
   if (!state.leadAuditor) {
     return reject('lead_auditor_not_assigned', 'Assign a lead auditor before setting the date');
   }
+  if (unchangedBy(context, state.auditDate === command.data.auditDate)) return accept();
   if (command.data.auditDate < context.now.slice(0, 10)) {
     return reject('audit_date_in_past', `${command.data.auditDate} lies in the past`);
   }

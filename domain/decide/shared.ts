@@ -2,10 +2,19 @@ import { type Catalogue, findCatalogue } from '../catalogue';
 import type { CommandContext } from '../commands';
 import { addDuration } from '../duration';
 import type { Recipient } from '../events';
+import { currentRuleSet, type RuleSet } from '../rule-sets';
 import type { AccreditationCase, CaseStatus } from '../state';
 import { reject } from './outcome';
 
 export type Availability = (state: AccreditationCase) => boolean;
+
+/** Whether the step is decided by rule set `version` or a later one (`rule-sets.ts`). */
+export const rulesSince = (context: CommandContext, version: RuleSet): boolean =>
+  (context.ruleSet ?? currentRuleSet) >= version;
+
+/** A step that would change nothing records nothing (rule set 2); before, it was recorded again. */
+export const unchangedBy = (context: CommandContext, unchanged: boolean): boolean =>
+  unchanged && rulesSince(context, 2);
 
 export const inStatus =
   (...statuses: readonly CaseStatus[]): Availability =>
@@ -88,3 +97,9 @@ export function auditorDueDate<Field extends string>(
   if (!period) return {};
   return { [field]: addDuration(from, period) } as Partial<Record<Field, string>>;
 }
+
+export const reviewGapsOpen = (requirementIds: string[]) =>
+  reject(
+    'review_gaps_open',
+    `Gaps of the document review not yet verified at the audit (found closed or reported as a finding): ${requirementIds.join(', ')}`,
+  );

@@ -145,6 +145,28 @@ export const auditCopy: Record<string, Copy> = {
     };
   },
 
+  review_gaps_referred_to_audit: (c) => {
+    const d = c.data('ReviewGapsReferredToAudit');
+    return {
+      subject: c.t(
+        `Dokumentenprüfung abgeschlossen: offene Punkte für das Audit (${c.org})`,
+        `Document review completed: points for the audit (${c.org})`,
+      ),
+      blocks: [
+        c.t(
+          `die Dokumentenprüfung von ${c.org} ist abgeschlossen. Zu diesen Anforderungen fehlten Nachweise; das Vor-Ort-Audit prüft sie:`,
+          `the document review of ${c.org} is complete. Evidence was missing for these requirements; the on-site audit will verify them:`,
+        ),
+        { list: d.gaps.map((gap) => `${gap.requirementId}: ${gap.comment}`) },
+        c.t(
+          'Bitte halten Sie die Nachweise zum Audit bereit. Eine Lücke, die dann noch besteht, wird als Feststellung aufgenommen; vor der Entscheidung muss jede geklärt sein.',
+          'Please have the evidence ready for the audit. A gap that remains then is recorded as a finding; each must be settled before the decision.',
+        ),
+      ],
+      action: c.openCase(),
+    };
+  },
+
   audit_element_completed: (c) => {
     const d = c.data('AuditElementCompleted');
     const findings = d.findings.map((finding) => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/program';
 import { allConforming, completeApplication } from '../fixtures/application';
@@ -82,10 +83,18 @@ describe('the staff CLI', () => {
       'info@kommandozeile.example',
       '--scope',
       'IT-Betrieb',
+      '--technical-areas',
+      'itsm_operations, service_desk_support',
       '--policy',
       `@${policyFile}`,
     );
     const id: string = opened.id;
+    const { areas } = await api.db
+      .selectFrom('accreditations')
+      .select(sql<string[]>`state -> 'technicalAreas'`.as('areas'))
+      .where('accreditation_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(areas).toEqual(['itsm_operations', 'service_desk_support']);
     const applicant = await createUser(staff, 'organisation', opened.organisation.id);
 
     const evidence = join(scratch, 'nachweis.pdf');

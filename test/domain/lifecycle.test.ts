@@ -157,7 +157,7 @@ describe('from opening to certificate', () => {
     expect(planning.state.status).toBe('audit');
   });
 
-  it('records the document review per requirement; a gap needs a comment', () => {
+  it('records the document review per requirement; a gap needs a comment and is referred to the audit', () => {
     const review = newCase().reviewerAssigned();
     const context = { actor: reviewer, now: '2026-01-10T09:00:00.000Z' };
     const gap = {
@@ -168,6 +168,16 @@ describe('from opening to certificate', () => {
     const results = allConforming.map((result) => (result.requirementId === 'SEC-2' ? gap : result));
     given(review.events)
       .when(command('CompleteDocumentReview', { results }), context)
+      .then([
+        { type: 'DocumentReviewCompleted', data: { reviewerId: reviewer.id, results } },
+        {
+          type: 'ReviewGapsReferredToAudit',
+          data: { gaps: [{ requirementId: 'SEC-2', comment: 'Kein Penetrationstest seit 2023.' }] },
+        },
+      ]);
+    // A run started before rule set 2 records the review alone.
+    given(review.events)
+      .when(command('CompleteDocumentReview', { results }), { ...context, ruleSet: 1 })
       .then([{ type: 'DocumentReviewCompleted', data: { reviewerId: reviewer.id, results } }]);
     given(review.events)
       .when(command('CompleteDocumentReview', { results: results.slice(1) }), context)

@@ -10,6 +10,7 @@ import {
 import {
   type Actor,
   type Command,
+  type CommandContext,
   type CommandOf,
   CommandSchema,
   type CommandType,
@@ -54,7 +55,7 @@ function expectPlainEvent(event: AccreditationEvent) {
 export function given(...history: AccreditationEvent[][]) {
   const state = stateAfter(history.flat());
   return {
-    when(whenCommand: Command, context: { actor: Actor; now: string }) {
+    when(whenCommand: Command, context: CommandContext) {
       const decision = decide(whenCommand, state, context);
       for (const event of decision.ok ? decision.events : []) expectPlainEvent(event);
       return {

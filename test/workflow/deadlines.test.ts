@@ -118,7 +118,7 @@ describe('the accreditation workflow at its deadlines', () => {
 
     const reinstated = await accreditation.step(caseManager, {
       type: 'Reinstate',
-      data: { reason: 'Selbstauskunft nachgereicht und geprüft.' },
+      data: { reason: 'Selbstbewertung nachgereicht und geprüft.' },
     });
     expect(reinstated).toMatchObject({ status: 'accredited', eventTypes: ['AccreditationReinstated'] });
     expect(await status()).toBe('accredited');

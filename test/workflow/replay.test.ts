@@ -37,7 +37,14 @@ describe('golden histories of the accreditation workflow', () => {
 
   it('cover the branches of the life cycle', () => {
     expect(goldens.map(({ name }) => name)).toEqual(
-      expect.arrayContaining(['expiry', 'rejections', 'renewal-cycle-1', 'renewal-cycle-2', 'suspension']),
+      expect.arrayContaining([
+        'expiry',
+        'rejections',
+        'renewal-cycle-1',
+        'renewal-cycle-2',
+        'suspension',
+        'review-gaps@2026-11-27.1',
+      ]),
     );
   });
 

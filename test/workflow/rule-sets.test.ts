@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../activities';
+import { createEventStore } from '../../db/event-store';
+import { inlineProjections } from '../../db/projections/index';
+import { dim1002Edition2024 } from '../../domain/catalogue';
+import { allConforming, completeApplication } from '../fixtures/application';
+import { CaseDriver } from '../support/case-driver';
+import { recordHistory } from '../support/histories';
+import { quietPolicy as policy } from '../support/policies';
+import { useTestStack } from '../support/stack';
+import { installQuietRuntime } from '../support/temporal';
+
+/**
+ * Rule set 2 (issue 20) is behind `patched('rule-set-2')`, asked once at the start of a run. A case
+ * started on the release before (a worker that leaves the patch inactive, as that code had no such
+ * patch) goes on under the new code as it began; a case started on the new code has the new rules.
+ */
+
+const everyRequirementAGap = dim1002Edition2024.requirements.map(({ id }) => ({
+  requirementId: id,
+  result: 'gap' as const,
+  comment: 'Kein Nachweis vorgelegt.',
+}));
+
+describe('a case started before rule set 2', () => {
+  installQuietRuntime();
+  // The database of the stack; the workers are this file's own, one after the other on one queue.
+  const stack = useTestStack({ temporal: false });
+  let nativeConnection: NativeConnection;
+  let connection: Connection;
+  let client: Client;
+  const taskQueue = `test-${randomUUID()}`;
+
+  beforeAll(async () => {
+    nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+    connection = await Connection.connect({ address: inject('temporalAddress') });
+    client = new Client({ connection, namespace: 'default' });
+  });
+  afterAll(async () => {
+    await nativeConnection?.close();
+    await connection?.close();
+  });
+
+  /** A worker of this code; `previousRelease`: one on which rule set 2 never activates. */
+  async function runWorker<T>(previousRelease: boolean, work: () => Promise<T>): Promise<T> {
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle: { code: inject('workflowBundleCode') },
+      activities: createActivities({
+        eventStore: createEventStore({ db: stack.db, projections: inlineProjections }),
+      }),
+      ...(previousRelease ? { patchActivationCallback: ({ patchId }) => patchId !== 'rule-set-2' } : {}),
+    });
+    return worker.runUntil(work);
+  }
+
+  /** Opened, applied, accepted; the reviewer assigned twice and the review with every requirement a gap. */
+  async function reviewed(driver: CaseDriver) {
+    const { caseManager, applicant, reviewer, leadAuditor } = driver.cast;
+    await driver.open(policy);
+    await driver.step(applicant, { type: 'SubmitApplication', data: { items: completeApplication } });
+    await driver.step(caseManager, { type: 'AcceptApplication', data: {} });
+    for (const _ of [1, 2]) {
+      await driver.step(caseManager, {
+        type: 'AssignDocumentReviewer',
+        data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
+      });
+    }
+    await driver.step(reviewer, { type: 'CompleteDocumentReview', data: { results: everyRequirementAGap } });
+    await driver.planAudit(leadAuditor);
+  }
+
+  // The release before had no such patch: its history carries no marker of it.
+  const patches = async (driver: CaseDriver) =>
+    ((await driver.handle().fetchHistory()).events ?? []).flatMap((event) => {
+      const marker = event.markerRecordedEventAttributes;
+      const data =
+        marker?.markerName === 'core_patch' ? marker.details?.['patch-data']?.payloads?.[0] : undefined;
+      return data ? [(defaultPayloadConverter.fromPayload(data) as { id: string }).id] : [];
+    });
+
+  const clean = (element: string) => ({
+    type: 'CompleteAuditElement' as const,
+    data: { element, findings: [] },
+  });
+
+  it('goes on under the new code as it began; a case started on the new code has the new rules', async () => {
+    const old = new CaseDriver(client, stack.db, taskQueue);
+    await runWorker(true, () => reviewed(old));
+    expect(await old.eventTypes()).not.toContain('ReviewGapsReferredToAudit');
+
+    await runWorker(false, async () => {
+      // The old case, replayed by the new code and continued: its reviewer was recorded twice, its
+      // gaps were never referred, and a clean audit leads to the grant as it did before.
+      await old.waitForEvent('AuditorObjectionWindowClosed');
+      await old.completeAudit();
+      await old.step(old.cast.decisionMaker, { type: 'Grant', data: {} });
+      const oldTypes = await old.eventTypes();
+      expect(oldTypes.filter((type) => type === 'DocumentReviewerAssigned')).toHaveLength(2);
+      expect(oldTypes).not.toContain('ReviewGapsReferredToAudit');
+      expect(oldTypes.at(-1)).toBe('AccreditationGranted');
+
+      const current = new CaseDriver(client, stack.db, taskQueue);
+      await reviewed(current);
+      const types = await current.eventTypes();
+      expect(types.filter((type) => type === 'DocumentReviewerAssigned')).toHaveLength(1);
+      expect(types).toContain('ReviewGapsReferredToAudit');
+      await current.waitForEvent('AuditorObjectionWindowClosed');
+      const { leadAuditor, decisionMaker } = current.cast;
+      await current.step(leadAuditor, clean('on_site_audit'));
+      await current.step(leadAuditor, clean('customer_satisfaction_analysis'));
+      expect(await current.rejection(leadAuditor, clean('it_security_check'))).toBe('review_gaps_open');
+      expect(await current.rejection(decisionMaker, { type: 'Grant', data: {} })).toBe('review_gaps_open');
+      expect(await patches(current)).toContain('rule-set-2');
+    });
+
+    expect(await patches(old)).not.toContain('rule-set-2');
+    expect(await patches(old)).toContain('timer-kept-across-steps');
+  }, 120_000);
+
+  it('through a procedure: a gap found closed, a gap taken over by a finding, steps that change nothing', async () => {
+    await runWorker(false, async () => {
+      const accreditation = new CaseDriver(client, stack.db, taskQueue);
+      const { caseManager, applicant, reviewer, leadAuditor, decisionMaker } = accreditation.cast;
+      const gaps = [
+        { requirementId: 'SEC-2', comment: 'Kein Penetrationstest seit 2023.' },
+        { requirementId: 'QUA-1', comment: 'Keine Kundenzufriedenheitsanalyse.' },
+      ];
+      const results = allConforming.map((result) => {
+        const gap = gaps.find((candidate) => candidate.requirementId === result.requirementId);
+        return gap ? { ...gap, result: 'gap' as const } : result;
+      });
+      await accreditation.open(policy);
+      await accreditation.step(applicant, {
+        type: 'SubmitApplication',
+        data: { items: completeApplication },
+      });
+      await accreditation.step(caseManager, { type: 'AcceptApplication', data: {} });
+      const assignReviewer = {
+        type: 'AssignDocumentReviewer' as const,
+        data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
+      };
+      await accreditation.step(caseManager, assignReviewer);
+      expect(await accreditation.step(caseManager, assignReviewer)).toMatchObject({ eventTypes: [] });
+      await accreditation.step(reviewer, { type: 'CompleteDocumentReview', data: { results } });
+      await accreditation.planAudit(leadAuditor);
+      const sameDate = { type: 'SetAuditDate' as const, data: { auditDate: '2030-01-01' } };
+      expect(await accreditation.step(caseManager, sameDate)).toMatchObject({ eventTypes: [] });
+      await accreditation.waitForEvent('AuditorObjectionWindowClosed');
+
+      await accreditation.step(leadAuditor, {
+        type: 'CompleteAuditElement',
+        data: {
+          element: 'it_security_check',
+          findings: [],
+          reviewGapsClosed: [{ requirementId: 'SEC-2', comment: 'Penetrationstest vom Januar liegt vor.' }],
+        },
+      });
+      await accreditation.step(leadAuditor, {
+        type: 'CompleteAuditElement',
+        data: {
+          element: 'customer_satisfaction_analysis',
+          findings: [{ requirementId: 'QUA-1', severity: 'minor', description: 'Analyse erst im Aufbau.' }],
+        },
+      });
+      await accreditation.step(leadAuditor, clean('on_site_audit'));
+      const findingId = 'cycle-1:finding-1';
+      await accreditation.step(applicant, {
+        type: 'SubmitActionPlan',
+        data: { findingId, plan: 'Quartalsweise Analyse ab dem nächsten Quartal.' },
+      });
+      await accreditation.step(leadAuditor, { type: 'AcceptActionPlan', data: { findingId } });
+      const granted = await accreditation.step(decisionMaker, { type: 'Grant', data: {} });
+      expect(granted).toMatchObject({ status: 'accredited', eventTypes: ['AccreditationGranted'] });
+
+      const types = await accreditation.eventTypes();
+      expect(types.filter((type) => type === 'DocumentReviewerAssigned')).toHaveLength(1);
+      expect(types.filter((type) => type === 'AuditDateSet')).toHaveLength(1);
+      const state = (await accreditation.state()).state;
+      expect(state.status !== 'none' && state.reviewGaps).toEqual([
+        { ...gaps[0], status: 'closed' },
+        { ...gaps[1], status: 'finding', findingId },
+      ]);
+      await recordHistory('review-gaps', accreditation.handle());
+    });
+  }, 120_000);
+});
