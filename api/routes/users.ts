@@ -12,7 +12,7 @@ import {
   listUsers,
   revokeTokens,
 } from '../../db/identity';
-import { type UserRole, userRoles } from '../../domain/roles';
+import { rolesManagedBy, type UserRole, userRoles } from '../../domain/roles';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { NoContent, problemResponses, sendNoContent } from '../openapi';
@@ -45,9 +45,9 @@ function presentListedUser(user: ListedUser, now: Date): z.infer<typeof ListedUs
 
 const notFound = () => new ProblemError(problem('notFound', 'No such user.'));
 
-/** Administrators manage every user; case managers (staff) the users of organisations. */
+/** Administrators manage every user; case managers (staff) the users of organisations (domain/roles). */
 function mayManage(actor: UserRow, role: UserRole): boolean {
-  return actor.role === 'admin' || (actor.role === 'staff' && role === 'organisation');
+  return rolesManagedBy(actor.role).includes(role);
 }
 
 const TokenBody = z

@@ -7,13 +7,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireSignIn } from '../auth/RequireSignIn';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import {
-  AccreditationPlaceholder,
-  AccreditationsPlaceholder,
-  HomePlaceholder,
-  TasksPlaceholder,
-  UsersPlaceholder,
-} from '../pages/placeholder/placeholders';
+import { AccreditationPlaceholder, TasksPlaceholder } from '../pages/placeholder/placeholders';
 import { AppLayout } from '../shell/AppLayout';
 import { RouteError } from './RouteError';
 
@@ -27,12 +21,13 @@ const publicPages: RouteObject[] = [
 
 /** Placeholders until their pages are built (issue 19: dashboard, my tasks, case page, users). */
 const signedInPages: RouteObject[] = [
-  { index: true, element: <HomePlaceholder /> },
+  { index: true, lazy: () => import('../pages/home/HomePage') },
   { path: 'tasks', element: <TasksPlaceholder /> },
-  { path: 'accreditations', element: <AccreditationsPlaceholder /> },
+  { path: 'accreditations', lazy: () => import('../pages/accreditations/AccreditationListPage') },
+  { path: 'accreditations/new', lazy: () => import('../pages/accreditations/OpenAccreditationPage') },
   { path: 'accreditations/:id', element: <AccreditationPlaceholder /> },
   { path: 'accreditations/:id/steps/:step', lazy: () => import('../pages/step/StepPage') },
-  { path: 'users', element: <UsersPlaceholder /> },
+  { path: 'users', lazy: () => import('../pages/users/UsersPage') },
 ];
 
 export const router = createBrowserRouter([

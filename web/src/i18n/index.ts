@@ -5,12 +5,27 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { auth } from '../auth/messages';
+import { cases } from '../cases/messages';
+import { accreditations } from '../pages/accreditations/messages';
+import { dashboard } from '../pages/dashboard/messages';
 import { register } from '../pages/register/messages';
 import { step } from '../pages/step/messages';
+import { users } from '../pages/users/messages';
+import { staffSteps } from '../steps/staff/messages';
 import { common } from './common';
 
 /** Every namespace, German and English; a page adds its own here. */
-export const namespaces = { common, auth, register, step } as const;
+export const namespaces = {
+  common,
+  auth,
+  register,
+  step,
+  cases,
+  dashboard,
+  accreditations,
+  users,
+  staffSteps,
+} as const;
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];

@@ -16,18 +16,8 @@ export function TasksPlaceholder() {
   return <PlaceholderPage title={t('navigation.tasks')} />;
 }
 
-export function AccreditationsPlaceholder() {
-  const { t } = useTranslation();
-  return <PlaceholderPage title={t('navigation.accreditations')} />;
-}
-
 /** `/accreditations/{id}`: the accreditation page, where most e-mails lead. */
 export function AccreditationPlaceholder() {
   const { t } = useTranslation();
   return <PlaceholderPage title={t('placeholder.accreditation', { id: useParams().id ?? '' })} />;
-}
-
-export function UsersPlaceholder() {
-  const { t } = useTranslation();
-  return <PlaceholderPage title={t('navigation.users')} />;
 }
