@@ -4,7 +4,7 @@ import { $api, api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { isTaskKind } from '../../cases/status';
 import { currentLanguage } from '../../i18n';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { ReasonField, requiredText } from './fields';
 import { StaffStepFrame } from './StaffStepFrame';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { StepFormProps } from '../registry';
+import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { ReasonField, requiredText } from './fields';
 import { type ConfirmedStep, StaffStepFrame } from './StaffStepFrame';
