@@ -65,7 +65,9 @@ describe('the staff pages', () => {
     await page.locator('label', { hasText: 'English' }).click();
     await tab.check('dashboard-en', heading('Dashboard')(page));
     await page.locator('label', { hasText: 'Deutsch' }).click();
-    await page.getByRole('link', { name: /Eröffnet/ }).click();
+    // By keyboard: the stage's link takes focus and Enter follows it.
+    await page.getByRole('link', { name: /Eröffnet/ }).focus();
+    await page.keyboard.press('Enter');
     await tab.check('accreditations-opened', page.getByRole('link', { name: 'Übersichtsdienst GmbH' }));
     expect(new URL(page.url()).searchParams.get('status')).toBe('opened');
 
