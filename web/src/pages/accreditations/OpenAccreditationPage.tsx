@@ -1,4 +1,4 @@
-import { dim1002Edition2024 } from '@domain/catalogue';
+import { dim1002Edition2024, technicalAreaIds } from '@domain/catalogue';
 import {
   Button,
   Checkbox,
@@ -17,10 +17,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import type { paths } from '../../api/schema';
 import { usePageTitle } from '../../app/page-title';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { useApiForm } from '../../forms/use-api-form';
 import { currentLanguage } from '../../i18n';
+
+type OpeningBody = paths['/accreditations']['post']['requestBody']['content']['application/json'];
+type TechnicalArea = NonNullable<OpeningBody['technicalAreas']>[number];
+const isTechnicalArea = (id: string): id is TechnicalArea =>
+  (technicalAreaIds as readonly string[]).includes(id);
 
 const emptyCase = {
   organisation: {
@@ -50,7 +56,7 @@ export function Component() {
     submit: async (values) => {
       const { data } = await api.POST('/accreditations', {
         params: { header: { 'idempotency-key': idempotencyKey } },
-        body: values,
+        body: { ...values, technicalAreas: values.technicalAreas.filter(isTechnicalArea) },
       });
       return data;
     },
