@@ -19,6 +19,7 @@ export const apiPathPrefixes = [
   '/me',
   '/documents',
   '/notifications',
+  '/dashboard',
   '/auth',
   '/catalogue',
   '/health',
