@@ -22,6 +22,8 @@ export const apiPathPrefixes = [
   '/dashboard',
   '/auth',
   '/catalogue',
+  '/calendar-feeds',
+  '/calendar',
   '/health',
   '/metrics',
   '/openapi.json',
@@ -38,6 +40,8 @@ export const serverOnlyPathPrefixes = [
   '/health',
   '/metrics',
   '/documents',
+  // Personal calendar feeds: fetched by calendar applications, never a page.
+  '/calendar',
 ] as const;
 
 /** Whether `path` (without query) is `prefix` itself or lies below it. */

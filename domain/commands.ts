@@ -7,6 +7,7 @@ import {
   ComplaintOutcomeSchema,
   DeadlineTargetSchema,
   DocumentReviewResultSchema,
+  DossierReferenceSchema,
   FindingSeveritySchema,
   RoleSchema,
 } from './events';
@@ -119,11 +120,15 @@ export const ExtendDeadlineSchema = command('ExtendDeadline', {
   reason: Text,
 });
 
+/** Set by the API, never by the caller: the case file the decision maker decided on (the dossier). */
+const decidedOn = { dossier: DossierReferenceSchema.optional() };
+
 export const GrantSchema = command('Grant', {
   /** Derived by the workflow; see `isValidCertificateNumber` for the format. */
   certificateNumber: Id,
+  ...decidedOn,
 });
-export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1) });
+export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1), ...decidedOn });
 
 export const SubmitSelfAssessmentSchema = command('SubmitSelfAssessment', {
   selfAssessmentId: Id,
@@ -215,7 +220,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
  */
 export const StepCommandSchema = z.discriminatedUnion('type', [
   ...humanCommandSchemas,
-  command('Grant', { certificateNumber: Id.optional() }),
+  command('Grant', { certificateNumber: Id.optional(), ...decidedOn }),
 ]);
 export type StepCommand = z.output<typeof StepCommandSchema>;
 export type StepCommandInput = z.input<typeof StepCommandSchema>;

@@ -198,6 +198,17 @@ export const DeadlineExtendedSchema = event('DeadlineExtended', {
   reason: Text,
 });
 
+/**
+ * The case file as the decision maker saw it when deciding: the SHA-256 of its frozen text (kept
+ * by the API, GET /accreditations/{id}/decisions/{n}/dossier) and the case version it shows.
+ * Absent in decisions taken before dossiers existed.
+ */
+export const DossierReferenceSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  version: z.number().int().positive(),
+});
+export type DossierReference = z.infer<typeof DossierReferenceSchema>;
+
 export const AccreditationGrantedSchema = event('AccreditationGranted', {
   certificateNumber: Id,
   decidedBy: Id,
@@ -208,12 +219,14 @@ export const AccreditationGrantedSchema = event('AccreditationGranted', {
   cycle: z.number().int().positive(),
   renewal: z.boolean(),
   selfAssessments: z.array(ScheduledSelfAssessmentSchema),
+  dossier: DossierReferenceSchema.optional(),
 });
 export const AccreditationRefusedSchema = event('AccreditationRefused', {
   reasons: z.array(Text).min(1),
   decidedBy: Id,
   renewal: z.boolean(),
   timerId: Id.optional(),
+  dossier: DossierReferenceSchema.optional(),
 });
 
 export const SelfAssessmentReminderSentSchema = event('SelfAssessmentReminderSent', {
