@@ -24,6 +24,7 @@ import { caseFileRoutes } from './routes/case-file';
 import { catalogueRoutes } from './routes/catalogue';
 import { certificateRoutes } from './routes/certificates';
 import { competenceRoutes } from './routes/competences';
+import { dashboardRoutes } from './routes/dashboard';
 import { decisionDossierRoutes } from './routes/decision-dossier';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
@@ -181,5 +182,6 @@ export async function buildApp(input: ApiInput) {
   await app.register(competenceRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);
+  await app.register(dashboardRoutes, deps);
   return app;
 }

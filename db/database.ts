@@ -12,6 +12,7 @@ export interface Database {
   tasks: TasksTable;
   deadlines: DeadlinesTable;
   certificates: CertificatesTable;
+  stage_months: StageMonthsTable;
   certificate_numbers: CertificateNumbersTable;
   notifications: NotificationsTable;
   organisations: OrganisationsTable;
@@ -127,6 +128,18 @@ export interface CertificatesTable {
   valid_from: Timestamp;
   valid_until: Timestamp;
   updated_at: Timestamp;
+}
+
+/**
+ * Cases entering (+) and leaving (−) each status per calendar month (Europe/Berlin), spread over
+ * shards by stream: the cases in a status at a month's end are the sum of its rows up to then.
+ */
+export interface StageMonthsTable {
+  /** The first day of the month. */
+  month: ColumnType<Date, string, string>;
+  status: string;
+  shard: number;
+  cases: number;
 }
 
 /** Every certificate number granted, from the grant on: its key makes a number unique. */
