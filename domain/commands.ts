@@ -33,7 +33,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const CommandContextSchema = z.object({
   now: IsoDateTimeSchema,
   actor: ActorSchema,
-  ruleSet: z.union([z.literal(1), z.literal(2)]).optional(),
+  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
 });
 export type CommandContext = z.infer<typeof CommandContextSchema>;
 
@@ -124,6 +124,10 @@ export const GrantSchema = command('Grant', {
   certificateNumber: Id,
 });
 export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1) });
+/** A decision maker takes the case's pending decision from the queue; only they are asked. */
+export const TakeDecisionSchema = command('TakeDecision', {});
+/** Staff give the case's pending decision to a decision maker. */
+export const AssignDecisionMakerSchema = command('AssignDecisionMaker', { decisionMakerId: Id });
 
 export const SubmitSelfAssessmentSchema = command('SubmitSelfAssessment', {
   selfAssessmentId: Id,
@@ -187,6 +191,8 @@ const humanCommandSchemas = [
   VerifyCorrectiveActionSchema,
   ExtendDeadlineSchema,
   RefuseSchema,
+  TakeDecisionSchema,
+  AssignDecisionMakerSchema,
   SubmitSelfAssessmentSchema,
   ReviewSelfAssessmentSchema,
   ConfirmSuspensionProposalSchema,

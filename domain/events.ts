@@ -209,6 +209,11 @@ export const AccreditationGrantedSchema = event('AccreditationGranted', {
   renewal: z.boolean(),
   selfAssessments: z.array(ScheduledSelfAssessmentSchema),
 });
+/** The decision maker who decides the case's pending decisions, taken from the queue or given by staff. */
+export const DecisionMakerAssignedSchema = event('DecisionMakerAssigned', {
+  decisionMakerId: Id,
+  assignedBy: Id,
+});
 export const AccreditationRefusedSchema = event('AccreditationRefused', {
   reasons: z.array(Text).min(1),
   decidedBy: Id,
@@ -274,6 +279,8 @@ export const AccreditationSuspendedSchema = event('AccreditationSuspended', {
   reinstateBy: At,
   proposalId: Id.optional(),
   complaintId: Id.optional(),
+  /** Who decided it (rule set 3): after a proposal, the decision maker who also decides the reinstatement. */
+  decidedBy: Id.optional(),
 });
 export const AccreditationReinstatedSchema = event('AccreditationReinstated', {
   suspensionId: Id,
@@ -350,6 +357,7 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   DeadlineExtendedSchema,
   AccreditationGrantedSchema,
   AccreditationRefusedSchema,
+  DecisionMakerAssignedSchema,
   SelfAssessmentReminderSentSchema,
   SelfAssessmentEscalatedSchema,
   SuspensionProposedSchema,

@@ -5,7 +5,7 @@ import type { AccreditationCase } from '../state';
 import { dueTimers, type Timer, type TimerKind } from '../timers';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { caseManagerOf, findSelfAssessment, organisationOf } from './shared';
+import { caseManagerOf, findSelfAssessment, organisationOf, rulesSince } from './shared';
 
 /** `dueTimers` lists a timer only while its subject exists, so a missing one is a programming error. */
 function present<T>(subject: T | null | undefined, timer: Timer): T {
@@ -160,7 +160,7 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
       },
     },
   ],
-  self_assessment_suspension_proposal: (timer, state) => [
+  self_assessment_suspension_proposal: (timer, state, context) => [
     {
       type: 'SuspensionProposed',
       data: {
@@ -168,7 +168,8 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
         proposalId: timer.id,
         selfAssessmentId: timer.subjectId,
         reason: `Self-assessment ${timer.subjectId} has been overdue since ${selfAssessmentDueAt(timer, state)}`,
-        recipient: caseManagerOf(state),
+        // Rule set 3: to the decision makers' queue (ISO/IEC 17021-1: suspension is the decision function's).
+        recipient: rulesSince(context, 3) ? { role: 'decision_maker' } : caseManagerOf(state),
       },
     },
   ],

@@ -37,6 +37,7 @@ import {
   receiveComplaint,
 } from './complaints';
 import { grant, refuse } from './decision';
+import { assignDecisionMaker, takeDecision } from './decision-queue';
 import { type Decision, reject } from './outcome';
 import {
   assignDocumentReviewer,
@@ -89,6 +90,9 @@ const availability: Record<CaseCommandType, Availability> = {
   // Grant is available before the audit is finished so that the rejection can say what is missing.
   Grant: inStatus('audit', 'corrective_actions', 'awaiting_decision'),
   Refuse: inStatus(...procedureStatuses),
+  // Refused with `no_decision_pending` when nothing waits for a decision maker.
+  TakeDecision: always,
+  AssignDecisionMaker: always,
   SubmitSelfAssessment: holdsCertificate,
   ReviewSelfAssessment: holdsCertificate,
   ConfirmSuspensionProposal: isInGoodStanding,
@@ -170,6 +174,10 @@ function decideOnCase(
       return grant(command, state, context);
     case 'Refuse':
       return refuse(command, state, context);
+    case 'TakeDecision':
+      return takeDecision(command, state, context);
+    case 'AssignDecisionMaker':
+      return assignDecisionMaker(command, state, context);
     case 'SubmitSelfAssessment':
       return submitSelfAssessment(command, state, context);
     case 'ReviewSelfAssessment':

@@ -43,6 +43,8 @@ export const rejectionCodes = [
   'unknown_self_assessment',
   'self_assessment_not_open',
   'unknown_suspension_proposal',
+  'no_decision_pending',
+  'decision_taken',
   'renewal_window_not_open',
   'renewal_already_applied',
   'renewal_refused',

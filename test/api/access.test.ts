@@ -62,6 +62,11 @@ const stepSpotChecks: Record<string, UserRole[]> = {
   'POST /accreditations/{id}/self-assessments': ['organisation'],
   'POST /accreditations/{id}/audit-date': ['admin', 'staff', 'auditor'],
   'POST /accreditations/{id}/complaints/decision': ['admin', 'staff', 'decision_maker', 'auditor'],
+  // Rule set 3: the decision function decides; staff only in cases still running rule set 2.
+  'POST /accreditations/{id}/suspension-proposals/confirm': ['admin', 'staff', 'decision_maker'],
+  'POST /accreditations/{id}/reinstate': ['admin', 'staff', 'decision_maker'],
+  'POST /accreditations/{id}/decision-maker/take': ['decision_maker'],
+  'POST /accreditations/{id}/decision-maker': ['admin', 'staff'],
 };
 
 /** A body that passes validation for each step, so an ownership check is what answers. */
@@ -90,6 +95,8 @@ const validBodies: Record<string, unknown> = {
   },
   Grant: {},
   Refuse: { reasons: ['r'] },
+  TakeDecision: {},
+  AssignDecisionMaker: { decisionMakerId: 'd' },
   SubmitSelfAssessment: { selfAssessmentId: 's', statement: 's' },
   ReviewSelfAssessment: { selfAssessmentId: 's', review: { outcome: 'accepted' } },
   ConfirmSuspensionProposal: { proposalId: 'p' },

@@ -262,6 +262,12 @@ export class Case {
       .completeAuditElement('it_security_check');
   }
 
+  /** The decision maker takes the case's pending decision from the queue (rule set 3), unless they hold it. */
+  taken(now = this.now, by: Actor = decisionMaker): this {
+    if (this.case.decisionMakerId === by.id) return this;
+    return this.do(command('TakeDecision', {}), by, now);
+  }
+
   grant(now = '2026-01-31T10:00:00.000Z', certificateNumber = validCertificateNumber): this {
     return this.do(command('Grant', { certificateNumber }), decisionMaker, now);
   }
