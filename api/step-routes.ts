@@ -149,6 +149,18 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
     summary: 'Take the case’s pending decision from the queue (only you are then asked)',
     summaryDe: 'Entscheidung aus der Warteschlange übernehmen',
   },
+  ConfirmLapse: {
+    path: 'lapse-proposals/confirm',
+    body: dataOf(commands.ConfirmLapseSchema),
+    summary: 'Confirm the refusal or rejection a lapsed deadline proposes',
+    summaryDe: 'Versagung nach Fristablauf bestätigen',
+  },
+  ExtendLapsedDeadline: {
+    path: 'lapse-proposals/extend',
+    body: dataOf(commands.ExtendLapsedDeadlineSchema),
+    summary: 'Extend the lapsed deadline instead',
+    summaryDe: 'Abgelaufene Frist verlängern',
+  },
   AssignDecisionMaker: {
     path: 'decision-maker',
     body: dataOf(commands.AssignDecisionMakerSchema),
@@ -265,6 +277,7 @@ const taskActions: Record<TaskKind, StepType[]> = {
   apply_for_renewal: ['ApplyForRenewal'],
   end_suspension: ['Reinstate', 'Withdraw'],
   reinstate: ['Reinstate'],
+  decide_lapse: ['TakeDecision', 'ConfirmLapse', 'ExtendLapsedDeadline'],
   acknowledge_complaint: ['AcknowledgeComplaint'],
   assign_complaint_investigator: ['AssignComplaintInvestigator'],
   decide_complaint: ['DecideComplaint'],

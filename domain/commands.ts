@@ -126,6 +126,14 @@ export const GrantSchema = command('Grant', {
 export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1) });
 /** A decision maker takes the case's pending decision from the queue; only they are asked. */
 export const TakeDecisionSchema = command('TakeDecision', {});
+/** The decision maker confirms the refusal or rejection a lapsed deadline proposed. */
+export const ConfirmLapseSchema = command('ConfirmLapse', { proposalId: Id });
+/** The decision maker gives the organisation more time instead. */
+export const ExtendLapsedDeadlineSchema = command('ExtendLapsedDeadline', {
+  proposalId: Id,
+  newDueAt: IsoDateTimeSchema,
+  reason: Text,
+});
 /** Staff give the case's pending decision to a decision maker. */
 export const AssignDecisionMakerSchema = command('AssignDecisionMaker', { decisionMakerId: Id });
 
@@ -193,6 +201,8 @@ const humanCommandSchemas = [
   RefuseSchema,
   TakeDecisionSchema,
   AssignDecisionMakerSchema,
+  ConfirmLapseSchema,
+  ExtendLapsedDeadlineSchema,
   SubmitSelfAssessmentSchema,
   ReviewSelfAssessmentSchema,
   ConfirmSuspensionProposalSchema,

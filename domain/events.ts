@@ -113,6 +113,10 @@ export const ApplicationRejectedSchema = event('ApplicationRejected', {
   reasons: z.array(Text).min(1),
   rejectedBy: Id,
   timerId: Id.optional(),
+  /** The proposal of a lapsed deadline the decision maker confirmed (rule set 3). */
+  proposalId: Id.optional(),
+  /** The policy's rule that decided it without a person (`automaticLapse`, rule set 3). */
+  rule: Text.optional(),
 });
 
 export const DocumentReviewerAssignedSchema = event('DocumentReviewerAssigned', {
@@ -219,6 +223,24 @@ export const AccreditationRefusedSchema = event('AccreditationRefused', {
   decidedBy: Id,
   renewal: z.boolean(),
   timerId: Id.optional(),
+  /** The proposal of a lapsed deadline the decision maker confirmed (rule set 3). */
+  proposalId: Id.optional(),
+  /** The policy's rule that decided it without a person (`automaticLapse`, rule set 3). */
+  rule: Text.optional(),
+});
+/**
+ * A deadline lapsed (rule set 3): its consequence, the application's rejection or the
+ * accreditation's refusal, is proposed to the decision makers' queue; one confirms it or extends
+ * the deadline.
+ */
+export const LapseProposedSchema = event('LapseProposed', {
+  ...caused,
+  proposalId: Id,
+  outcome: z.enum(['rejection', 'refusal']),
+  target: DeadlineTargetSchema,
+  dueAt: At,
+  reasons: z.array(Text).min(1),
+  recipient: RecipientSchema,
 });
 
 export const SelfAssessmentReminderSentSchema = event('SelfAssessmentReminderSent', {
@@ -358,6 +380,7 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   AccreditationGrantedSchema,
   AccreditationRefusedSchema,
   DecisionMakerAssignedSchema,
+  LapseProposedSchema,
   SelfAssessmentReminderSentSchema,
   SelfAssessmentEscalatedSchema,
   SuspensionProposedSchema,

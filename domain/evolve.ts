@@ -8,6 +8,7 @@ import {
   type Certificate,
   type Complaint,
   type Finding,
+  pendingDecisions,
   type ReviewGapCheck,
   type SelfAssessment,
 } from './state';
@@ -161,6 +162,26 @@ const unchanged = (state: AccreditationCase) => state;
 const leavesDecisionMaker = (state: AccreditationCase): AccreditationCase =>
   state.decisionMakerId ? { ...state, decisionMakerId: null } : state;
 
+/**
+ * The lapse proposal on `target` is moot (answered, evidence in, deadline extended): it leaves the
+ * queue, and its timer may run out again at the deadline's new date.
+ */
+function withoutLapseOn(state: AccreditationCase, target: DeadlineTarget): AccreditationCase {
+  const proposal = state.lapseProposal;
+  if (!proposal || proposal.target.kind !== target.kind || proposal.target.id !== target.id) return state;
+  const [firstTimerId = proposal.timerId] = proposal.timerId.split('@');
+  const next = {
+    ...state,
+    lapseProposal: null,
+    extendedAfterLapse: withMember(state.extendedAfterLapse ?? [], firstTimerId),
+  };
+  return pendingDecisions(next).length === 0 ? leavesDecisionMaker(next) : next;
+}
+
+/** A refusal or rejection decides the lapse proposal too. */
+const withoutLapse = (state: AccreditationCase): AccreditationCase =>
+  state.lapseProposal ? { ...state, lapseProposal: null } : state;
+
 function suspended(state: AccreditationCase, event: EventOf<'AccreditationSuspended'>): AccreditationCase {
   const { proposalId, decidedBy } = event.data;
   const proposal =
@@ -209,13 +230,17 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
   InformationRequested: requested,
   DocumentsRequested: requested,
   DocumentsRequestLapsed: (state) => ({ ...state, openRequest: null }),
-  InformationProvided: (state) => ({
-    ...state,
+  InformationProvided: (state, event) => ({
+    ...withoutLapseOn(state, { kind: 'information_request', id: event.data.requestId }),
     status: state.status === 'awaiting_applicant' ? 'application_review' : state.status,
     openRequest: null,
   }),
   ApplicationAccepted: (state) => ({ ...state, status: 'document_review' }),
-  ApplicationRejected: (state) => ({ ...leavesDecisionMaker(state), status: 'refused', openRequest: null }),
+  ApplicationRejected: (state) => ({
+    ...withoutLapse(leavesDecisionMaker(state)),
+    status: 'refused',
+    openRequest: null,
+  }),
   DocumentReviewerAssigned: (state, event) => ({
     ...state,
     documentReviewerId: event.data.auditorId,
@@ -273,11 +298,16 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     return { ...next, status: statusAfterAuditProgress(next) };
   },
   ActionPlanSubmitted: awaitingVerification,
-  CorrectiveActionEvidenceSubmitted: awaitingVerification,
+  CorrectiveActionEvidenceSubmitted: (state, event) =>
+    awaitingVerification(
+      withoutLapseOn(state, { kind: 'corrective_action', id: event.data.findingId }),
+      event,
+    ),
   ActionPlanAccepted: (state, event) => updateFinding(state, event.data.findingId, 'resolved'),
   CorrectiveActionVerified: (state, event) =>
     updateFinding(state, event.data.findingId, event.data.effective ? 'resolved' : 'open'),
-  DeadlineExtended: (state, event) => extendDeadline(state, event.data.target, event.data.newDueAt),
+  DeadlineExtended: (state, event) =>
+    extendDeadline(withoutLapseOn(state, event.data.target), event.data.target, event.data.newDueAt),
   AccreditationGranted: (state, event) => {
     const certificate: Certificate = {
       certificateNumber: event.data.certificateNumber,
@@ -294,8 +324,19 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
   },
   AccreditationRefused: (state, event) =>
     event.data.renewal
-      ? { ...leavesDecisionMaker(state), status: 'accredited', renewal: { status: 'refused' } }
-      : { ...leavesDecisionMaker(state), status: 'refused' },
+      ? { ...withoutLapse(leavesDecisionMaker(state)), status: 'accredited', renewal: { status: 'refused' } }
+      : { ...withoutLapse(leavesDecisionMaker(state)), status: 'refused' },
+  LapseProposed: (state, event) => ({
+    ...state,
+    lapseProposal: {
+      proposalId: event.data.proposalId,
+      timerId: event.data.timerId,
+      outcome: event.data.outcome,
+      target: event.data.target,
+      dueAt: event.data.dueAt,
+      reasons: event.data.reasons,
+    },
+  }),
   DecisionMakerAssigned: (state, event) => ({ ...state, decisionMakerId: event.data.decisionMakerId }),
   SelfAssessmentReminderSent: unchanged,
   SelfAssessmentEscalated: unchanged,

@@ -49,6 +49,8 @@ export const commandPermits: Record<CommandType, readonly PermitKind[]> = {
   ExtendDeadline: ['staff'],
   TakeDecision: ['decision_maker'],
   AssignDecisionMaker: ['staff'],
+  ConfirmLapse: ['assigned_decision_maker'],
+  ExtendLapsedDeadline: ['assigned_decision_maker'],
   Grant: ['assigned_decision_maker'],
   Refuse: ['assigned_decision_maker'],
   SubmitSelfAssessment: ['organisation'],

@@ -1,6 +1,7 @@
 import type {
   ComplaintFollowUp,
   ComplaintOutcome,
+  DeadlineTarget,
   DocumentReviewResult,
   ReportedFinding,
   ReviewGap,
@@ -83,6 +84,16 @@ export interface SuspensionProposal {
   decider?: 'decision_maker' | 'staff';
 }
 
+/** A lapsed deadline's refusal or rejection, proposed to a decision maker (rule set 3). */
+export interface LapseProposal {
+  proposalId: string;
+  timerId: string;
+  outcome: 'rejection' | 'refusal';
+  target: DeadlineTarget;
+  dueAt: string;
+  reasons: string[];
+}
+
 export interface Suspension {
   suspensionId: string;
   since: string;
@@ -148,6 +159,13 @@ export interface AccreditationCase {
   nextCertificate: Certificate | null;
   selfAssessments: SelfAssessment[];
   suspensionProposal: SuspensionProposal | null;
+  /** Absent in states written before rule set 3. */
+  lapseProposal?: LapseProposal | null;
+  /**
+   * Deadlines (their first timer's id) that lapsed and were extended: their timer runs again, under
+   * an id that names the new date (a timer's id keys the events it causes, so it must be new).
+   */
+  extendedAfterLapse?: string[];
   /**
    * The decision maker who took the case's pending decisions from the queue or whom staff gave
    * them (rule set 3); absent or null: the decisions wait in the queue.
@@ -191,12 +209,13 @@ export function isFinished(state: AccreditationState): boolean {
   );
 }
 
-export type PendingDecision = 'accreditation' | 'suspension_proposal' | 'reinstatement';
+export type PendingDecision = 'accreditation' | 'lapse' | 'suspension_proposal' | 'reinstatement';
 
 /** What waits for a decision maker: the queue's entry for this case, empty when nothing does. */
 export function pendingDecisions(state: AccreditationCase): PendingDecision[] {
   const pending: PendingDecision[] = [];
   if (state.status === 'awaiting_decision') pending.push('accreditation');
+  if (state.lapseProposal) pending.push('lapse');
   if (state.suspensionProposal?.decider === 'decision_maker') pending.push('suspension_proposal');
   if (state.status === 'suspended' && state.suspension?.causeCured && state.suspension.decidedBy) {
     pending.push('reinstatement');

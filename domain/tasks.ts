@@ -22,6 +22,7 @@ export type TaskKind =
   | 'apply_for_renewal'
   | 'end_suspension'
   | 'reinstate'
+  | 'decide_lapse'
   | 'acknowledge_complaint'
   | 'assign_complaint_investigator'
   | 'decide_complaint'
@@ -151,6 +152,7 @@ function procedureTasks(
   if (openRequest && (state.status === 'awaiting_applicant' || state.status === 'document_review')) {
     forOrganisation('answer_request', openRequest.requestId, openRequest.respondBy);
   }
+  if (state.lapseProposal) forDecisionMaker('decide_lapse', state.lapseProposal.proposalId);
 }
 
 function certificateTasks(

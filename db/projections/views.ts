@@ -238,6 +238,9 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
         return event.data.recipient.role === 'decision_maker'
           ? [caseManager, decisionMakers(kind)]
           : [recipientNotice(kind, event.data.recipient), decisionMakers(kind)];
+      case 'LapseProposed':
+        // To the decision makers' queue (rule set 3); the case manager learns of it.
+        return [caseManager, decisionMakers(kind)];
       case 'DecisionMakerAssigned':
         // Given by staff: the decision maker is asked; one who took it knows.
         return event.data.assignedBy === event.data.decisionMakerId

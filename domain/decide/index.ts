@@ -38,6 +38,7 @@ import {
 } from './complaints';
 import { grant, refuse } from './decision';
 import { assignDecisionMaker, takeDecision } from './decision-queue';
+import { confirmLapse, extendLapsedDeadline } from './lapses';
 import { type Decision, reject } from './outcome';
 import {
   assignDocumentReviewer,
@@ -93,6 +94,9 @@ const availability: Record<CaseCommandType, Availability> = {
   // Refused with `no_decision_pending` when nothing waits for a decision maker.
   TakeDecision: always,
   AssignDecisionMaker: always,
+  // Refused with `unknown_lapse_proposal` when no lapsed deadline awaits a decision.
+  ConfirmLapse: always,
+  ExtendLapsedDeadline: always,
   SubmitSelfAssessment: holdsCertificate,
   ReviewSelfAssessment: holdsCertificate,
   ConfirmSuspensionProposal: isInGoodStanding,
@@ -178,6 +182,10 @@ function decideOnCase(
       return takeDecision(command, state, context);
     case 'AssignDecisionMaker':
       return assignDecisionMaker(command, state, context);
+    case 'ConfirmLapse':
+      return confirmLapse(command, state, context);
+    case 'ExtendLapsedDeadline':
+      return extendLapsedDeadline(command, state, context);
     case 'SubmitSelfAssessment':
       return submitSelfAssessment(command, state, context);
     case 'ReviewSelfAssessment':

@@ -44,6 +44,7 @@ export const rejectionCodes = [
   'self_assessment_not_open',
   'unknown_suspension_proposal',
   'no_decision_pending',
+  'unknown_lapse_proposal',
   'decision_taken',
   'renewal_window_not_open',
   'renewal_already_applied',

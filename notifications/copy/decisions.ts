@@ -1,11 +1,49 @@
 /**
- * The mails of the decision function (rule set 3): a decision given to a decision maker, a
- * suspension whose cause is cured. The queue's announcements (`ready_for_decision`,
+ * The mails of the decision function (rule set 3): a lapsed deadline's proposal, a decision given
+ * to a decision maker, a suspension whose cause is cured. The queue's announcements (`ready_for_decision`,
  * `suspension_proposed`) live with their stage.
  */
 import type { Copy } from './context';
 
 export const decisionCopy: Record<string, Copy> = {
+  lapse_proposed: (c) => {
+    const d = c.data('LapseProposed');
+    const rejection = d.outcome === 'rejection';
+    const forDecisionMaker = c.input.role === 'decision_maker';
+    return {
+      subject: rejection
+        ? c.t(
+            `Frist abgelaufen, Ablehnung des Antrags vorgeschlagen: ${c.org}`,
+            `Deadline lapsed, rejection of the application proposed: ${c.org}`,
+          )
+        : c.t(
+            `Frist abgelaufen, Versagung vorgeschlagen: ${c.org}`,
+            `Deadline lapsed, refusal proposed: ${c.org}`,
+          ),
+      blocks: [
+        rejection
+          ? c.t(
+              `Die Nachforderung zum Antrag von ${c.org} wurde bis ${c.dateTime(d.dueAt)} nicht beantwortet. Vorgeschlagen ist, den Antrag abzulehnen.`,
+              `The request for information on the application of ${c.org} was not answered by ${c.dateTime(d.dueAt)}. The rejection of the application is proposed.`,
+            )
+          : c.t(
+              `Die Korrekturmaßnahme von ${c.org} wurde bis ${c.dateTime(d.dueAt)} nicht nachgewiesen. Vorgeschlagen ist, die Akkreditierung zu versagen.`,
+              `The corrective action of ${c.org} was not evidenced by ${c.dateTime(d.dueAt)}. The refusal of the accreditation is proposed.`,
+            ),
+        forDecisionMaker
+          ? c.t(
+              'Wer entscheidet, übernimmt den Vorschlag in „Meine Aufgaben“ und bestätigt ihn oder verlängert die Frist; danach wird nur diese Person gefragt.',
+              'Whoever decides takes the proposal in “My tasks” and confirms it or extends the deadline; from then on only they are asked.',
+            )
+          : c.t(
+              'Über den Vorschlag entscheidet eine Entscheiderin oder ein Entscheider.',
+              'A decision maker decides on the proposal.',
+            ),
+      ],
+      action: forDecisionMaker ? c.openTasks() : c.openCase(),
+    };
+  },
+
   decision_maker_assigned: (c) => ({
     subject: c.t(`Entscheidung zugewiesen: ${c.org}`, `Decision assigned to you: ${c.org}`),
     blocks: [

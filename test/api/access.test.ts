@@ -67,6 +67,8 @@ const stepSpotChecks: Record<string, UserRole[]> = {
   'POST /accreditations/{id}/reinstate': ['admin', 'staff', 'decision_maker'],
   'POST /accreditations/{id}/decision-maker/take': ['decision_maker'],
   'POST /accreditations/{id}/decision-maker': ['admin', 'staff'],
+  'POST /accreditations/{id}/lapse-proposals/confirm': ['decision_maker'],
+  'POST /accreditations/{id}/lapse-proposals/extend': ['decision_maker'],
 };
 
 /** A body that passes validation for each step, so an ownership check is what answers. */
@@ -96,6 +98,8 @@ const validBodies: Record<string, unknown> = {
   Grant: {},
   Refuse: { reasons: ['r'] },
   TakeDecision: {},
+  ConfirmLapse: { proposalId: 'p' },
+  ExtendLapsedDeadline: { proposalId: 'p', newDueAt: '2030-01-01T00:00:00.000Z', reason: 'r' },
   AssignDecisionMaker: { decisionMakerId: 'd' },
   SubmitSelfAssessment: { selfAssessmentId: 's', statement: 's' },
   ReviewSelfAssessment: { selfAssessmentId: 's', review: { outcome: 'accepted' } },

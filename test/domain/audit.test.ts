@@ -227,7 +227,7 @@ describe('corrective actions', () => {
       .then('unknown_finding');
   });
 
-  it('refuses the accreditation when the deadline passes without verified evidence', () => {
+  it('refuses the accreditation when the deadline passes without verified evidence (rule set 2)', () => {
     const corrective = newCase().inCorrectiveActions();
     const deadline = `${majorFinding}:corrective-action-deadline`;
     expect(dueTimers(corrective.state).find((timer) => timer.id === deadline)?.at).toBe(
@@ -240,7 +240,11 @@ describe('corrective actions', () => {
       })
       .then('corrective_action_deadline_passed');
     given(corrective.events)
-      .when(command('ElapseTimer', { timerId: deadline }), { actor: system, now: '2026-04-28T15:00:00.000Z' })
+      .when(command('ElapseTimer', { timerId: deadline }), {
+        actor: system,
+        now: '2026-04-28T15:00:00.000Z',
+        ruleSet: 2,
+      })
       .then([
         {
           type: 'AccreditationRefused',

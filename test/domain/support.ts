@@ -113,6 +113,14 @@ export class Case {
 
   constructor(public now = '2026-01-05T09:00:00.000Z') {}
 
+  /** The policy the case is opened with (absent: the default). */
+  policy?: PolicyInput;
+
+  withPolicy(policy: PolicyInput): this {
+    this.policy = policy;
+    return this;
+  }
+
   do(stepCommand: Command, actor: Actor, now = this.now): this {
     this.now = now;
     const decision = decide(stepCommand, this.state, { actor, now });
@@ -151,7 +159,7 @@ export class Case {
     return this.state;
   }
 
-  open(policy?: PolicyInput): this {
+  open(policy = this.policy): this {
     return this.do(
       command('OpenAccreditation', {
         accreditationId: 'acc-1',
