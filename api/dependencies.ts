@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import type { DocumentStorage } from '../db/documents';
 import type { SignInLimits } from '../db/sign-in-limits';
 import type { AuthRateLimit } from './auth';
+import type { ApiMetrics } from './metrics';
 import type { SessionConfig } from './session';
 
 /** What the API is built from: passed to `buildApp` and on to every route plugin. */
@@ -21,6 +22,10 @@ export interface ApiDependencies {
   /** Session expiry and cookie (default: 30 min idle, 12 h absolute, `Secure`). */
   sessions: SessionConfig;
   signInLimits: SignInLimits;
+  /** Request and update metrics (api/metrics.ts); without them nothing is counted. */
+  metrics?: ApiMetrics;
+  /** Readiness fails when a due notification waited longer (telemetry/readiness.ts). */
+  maxOutboxAgeSeconds?: number;
   /** The built web application to serve at `/` (web/dist); none when unset or not built. */
   webRoot?: string;
 }

@@ -3,15 +3,24 @@ import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createDb } from '../db/connection';
 import { webDistDir } from '../dev/paths';
+import { startTracing } from '../telemetry/tracing';
 import { buildApp } from './app';
+import { createApiMetrics, startMetricsServer } from './metrics';
 import { sessionConfigFromEnv } from './session';
 
 async function main() {
   const env = loadEnv();
   const logger = createLogger(env, 'api');
+  const tracing = await startTracing('dim-api', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
+  if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
   const db = createDb(requireDatabaseUrl(env), { maxConnections: 20 });
+  const metrics = createApiMetrics(db, logger);
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    interceptors: { workflow: [metrics.clientInterceptor, ...tracing.clientInterceptors] },
+  });
   const app = await buildApp({
     db,
     temporal,
@@ -19,17 +28,30 @@ async function main() {
     logger,
     documents: env.DOCUMENT_DIR ? { kind: 'directory', path: env.DOCUMENT_DIR } : { kind: 'database' },
     sessions: sessionConfigFromEnv(env),
+    metrics,
+    maxOutboxAgeSeconds: env.HEALTH_OUTBOX_MAX_AGE_SECONDS,
     webRoot: webDistDir,
   });
   if (!app.hasRoute({ method: 'GET', url: '/index.html' })) {
     logger.warn(`The web application is not built (${webDistDir}); npm run build:web builds it.`);
   }
-  await app.listen({ host: env.API_HOST, port: env.API_PORT });
+  await app.listen({
+    host: env.API_HOST,
+    port: env.API_PORT,
+    listenTextResolver: (address) => `API listening at ${address}`,
+  });
+  const metricsServer = await startMetricsServer(metrics.registry, {
+    host: env.METRICS_HOST,
+    port: env.API_METRICS_PORT,
+    logger,
+  });
 
   const stop = async () => {
     await app.close();
+    await metricsServer.close();
     await connection.close();
     await db.destroy();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -33,6 +33,14 @@ export const EnvSchema = z.object({
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(40).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Operations (see telemetry/): metrics listeners, readiness, traces. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  API_METRICS_PORT: port.default(9464),
+  WORKER_METRICS_PORT: port.default(9465),
+  /** Readiness fails when a due notification waited longer (default in telemetry/readiness.ts). */
+  HEALTH_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().min(1).optional(),
+  /** OTLP/HTTP collector (e.g. http://collector:4318); unset: no traces. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

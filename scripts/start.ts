@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
-import { ConfigError, loadEnv } from '../config/env';
+import { ConfigError, type Env, loadEnv } from '../config/env';
 import { createDb } from '../db/connection';
 import type { Database, UserRow } from '../db/database';
 import { createUser, findUserByEmail, issueToken } from '../db/identity';
@@ -66,6 +66,56 @@ async function waitForTemporal(address: string, exited: Promise<unknown>): Promi
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/** The dev server's banner repeats what the summary says: its lines are left out. */
+const temporalBanner = /^\[temporal\]\s*(CLI .*|Server: .*|UI: .*|Metrics: .*)?$/;
+
+function startTemporal(temporalCli: string, env: Env, dataDir: string): ManagedProcess {
+  return startProcess(
+    'temporal',
+    temporalCli,
+    [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(env.TEMPORAL_PORT),
+      '--ui-port',
+      String(env.TEMPORAL_UI_PORT),
+      '--db-filename',
+      join(dataDir, 'temporal.sqlite'),
+      '--namespace',
+      env.TEMPORAL_NAMESPACE,
+      '--log-level',
+      'error',
+      '--dynamic-config-value',
+      'system.enableActivityEagerExecution=true',
+      ...searchAttributeKeys.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]),
+    ],
+    process.env,
+    (line) => {
+      if (!temporalBanner.test(line)) say(line);
+    },
+  );
+}
+
+/** Waits until `/health/ready` answers 200; otherwise says, after two minutes, what is still down. */
+async function waitForReady(api: string): Promise<string> {
+  const started = Date.now();
+  let last = 'the API does not answer yet';
+  while (Date.now() - started < 120_000) {
+    try {
+      const response = await fetch(`${api}/health/ready`);
+      if (response.ok) return `Ready after ${Math.round((Date.now() - started) / 1000)} s.`;
+      last = ((await response.json()) as { detail?: string }).detail ?? `HTTP ${response.status}`;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return `Not ready after 2 minutes: ${last}`;
 }
 
 /** The administrator of a local run (made on the first start). */
@@ -160,33 +210,10 @@ async function main() {
     await db.destroy();
 
     const temporalAddress = `127.0.0.1:${env.TEMPORAL_PORT}`;
-    const temporal = startProcess(
-      'temporal',
-      temporalCli,
-      [
-        'server',
-        'start-dev',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(env.TEMPORAL_PORT),
-        '--ui-port',
-        String(env.TEMPORAL_UI_PORT),
-        '--db-filename',
-        join(dataDir, 'temporal.sqlite'),
-        '--namespace',
-        env.TEMPORAL_NAMESPACE,
-        '--log-level',
-        'warn',
-        '--dynamic-config-value',
-        'system.enableActivityEagerExecution=true',
-        ...searchAttributeKeys.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]),
-      ],
-      process.env,
-      say,
-    );
+    const temporal = startTemporal(temporalCli, env, dataDir);
     children.push(temporal);
     await waitForTemporal(temporalAddress, temporal.exited);
+    say(`Temporal: dev server on ${temporalAddress} (${join(dataDir, 'temporal.sqlite')})`);
 
     const appEnv = {
       ...process.env,
@@ -210,18 +237,23 @@ async function main() {
     }
 
     const api = `http://${env.API_HOST}:${env.API_PORT}`;
+    const metrics = (port: number) => `http://${env.METRICS_HOST}:${port}/metrics`;
+    const readiness = await waitForReady(api);
+    if (stopping) return;
     say(
       [
         '',
-        'DIM accreditation engine is starting; Ctrl-C stops it.',
-        `  Web app        ${api}/`,
-        `  API            ${api}`,
-        `  OpenAPI docs   ${api}/docs   (${api}/openapi.json)`,
-        `  Temporal UI    http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
-        `  Temporal gRPC  ${temporalAddress}`,
-        `  Data           ${dataDir}`,
-        `  Admin token    ${adminTokenFile}  (curl -H "Authorization: Bearer $(cat ${adminTokenFile})" …)`,
-        `  Admin sign-in  ${adminSignIn}`,
+        `DIM accreditation engine: ${readiness} Ctrl-C stops it.`,
+        `  Web app         ${api}/`,
+        `  API             ${api}`,
+        `  OpenAPI docs    ${api}/docs   (${api}/openapi.json)`,
+        `  Health          ${api}/health/ready`,
+        `  Metrics         ${metrics(env.API_METRICS_PORT)} (API)   ${metrics(env.WORKER_METRICS_PORT)} (worker)`,
+        `  Temporal UI     http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
+        `  Temporal gRPC   ${temporalAddress}`,
+        `  Data            ${dataDir}`,
+        `  Admin token     ${adminTokenFile}  (curl -H "Authorization: Bearer $(cat ${adminTokenFile})" …)`,
+        `  Admin sign-in   ${adminSignIn}`,
         '',
       ].join('\n'),
     );

@@ -4,25 +4,42 @@ import { createLogger, temporalLogger } from '../config/logger';
 import { createDb } from '../db/connection';
 import { defaultDataDir } from '../dev/paths';
 import { startNotificationDispatcher } from '../notifications';
+import { checkReadiness } from '../telemetry/readiness';
+import { startTracing } from '../telemetry/tracing';
+import { loadWorkflowBundle } from './bundle';
+import { monitorReadiness } from './readiness';
 import { createWorker } from './worker';
 
 async function main() {
   const env = loadEnv();
   const logger = createLogger(env, 'worker');
+  const metricsAddress = `${env.METRICS_HOST}:${env.WORKER_METRICS_PORT}`;
+  // The SDK's own metrics (task latencies, slots, polls…) and ours, in Prometheus format.
   Runtime.install({
     logger: temporalLogger(logger),
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
+      metrics: { prometheus: { bindAddress: metricsAddress } },
+    },
   });
+  logger.info(`metrics at http://${metricsAddress}/metrics`);
+  const tracing = await startTracing('dim-worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
+  if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
+
   const db = createDb(requireDatabaseUrl(env), { maxConnections: 10 });
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  logger.info(`connected to Temporal at ${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE}`);
+  const { bundle, description } = await loadWorkflowBundle(tracing.enabled, logger);
+  logger.info(`workflow bundle ${description}`);
   const worker = await createWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     db,
+    workflowBundle: bundle,
     tuning: { maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS },
+    telemetry: tracing.workerOptions,
   });
-  logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, address: env.TEMPORAL_ADDRESS }, 'worker running');
   // E-mail from the notifications outbox, off the path of any update (see notifications/dispatcher.ts).
   const dispatcher = startNotificationDispatcher({
     db,
@@ -31,10 +48,26 @@ async function main() {
     logger,
   });
   // Worker.run resolves after SIGINT/SIGTERM once in-flight tasks have drained.
-  await worker.run();
+  const running = worker.run();
+  logger.info(`polling task queue ${env.TEMPORAL_TASK_QUEUE}`);
+  const readiness = monitorReadiness({
+    check: () =>
+      checkReadiness({
+        db,
+        temporal: connection,
+        namespace: env.TEMPORAL_NAMESPACE,
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        maxOutboxAgeSeconds: env.HEALTH_OUTBOX_MAX_AGE_SECONDS,
+      }),
+    meter: Runtime.instance().metricMeter,
+    logger,
+  });
+  await running;
+  await readiness.stop();
   await dispatcher.stop();
   await connection.close();
   await db.destroy();
+  await tracing.shutdown();
   logger.info('worker stopped');
 }
 

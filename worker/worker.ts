@@ -16,6 +16,8 @@ export interface AccreditationWorkerOptions {
   /** A pre-built bundle (tests bundle once per run); otherwise the workflows are bundled on start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   tuning?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions'>;
+  /** Tracing's interceptors and sink (telemetry/tracing.ts); the bundle must then be a traced one. */
+  telemetry?: Pick<WorkerOptions, 'interceptors' | 'sinks'>;
 }
 
 export function createWorker(options: AccreditationWorkerOptions): Promise<Worker> {
@@ -29,5 +31,6 @@ export function createWorker(options: AccreditationWorkerOptions): Promise<Worke
     }),
     shutdownGraceTime: '10s',
     ...options.tuning,
+    ...options.telemetry,
   });
 }

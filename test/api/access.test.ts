@@ -24,6 +24,8 @@ const spec: Record<string, Access> = {
   'GET /accreditations/{id}': everyone,
   'GET /tasks': everyone,
   'GET /register': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /register/{certificateNumber}': 'public',
   'GET /me': everyone,
   'POST /auth/sign-in': 'public',
