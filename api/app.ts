@@ -19,7 +19,11 @@ import { ProblemError, type ProblemKind, problem, sendProblem } from './problems
 import { requestTelemetry } from './request-telemetry';
 import { accreditationRoutes } from './routes/accreditations';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
+import { caseFileRoutes } from './routes/case-file';
+import { catalogueRoutes } from './routes/catalogue';
 import { competenceRoutes } from './routes/competences';
+import { decisionDossierRoutes } from './routes/decision-dossier';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -164,6 +168,10 @@ export async function buildApp(input: ApiInput) {
 
   await app.register(authRoutes, deps);
   await app.register(accreditationRoutes, deps);
+  await app.register(caseFileRoutes, deps);
+  await app.register(catalogueRoutes, deps);
+  await app.register(calendarRoutes, deps);
+  await app.register(decisionDossierRoutes, deps);
   await app.register(stepRoutesPlugin, deps);
   await app.register(taskRoutes, deps);
   await app.register(registerRoutes, deps);

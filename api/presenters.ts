@@ -96,12 +96,11 @@ export function presentSummary(row: AccreditationSummaryRow): z.infer<typeof Acc
   };
 }
 
-export function presentAccreditation({
-  row,
-  tasks,
-  timeline,
-}: AccreditationDetail): z.infer<typeof AccreditationResponse> {
-  const now = new Date();
+/** `now`: the instant overdue tasks are judged at (the `asOf` of a past view). */
+export function presentAccreditation(
+  { row, tasks, timeline }: AccreditationDetail,
+  now: Date = new Date(),
+): z.infer<typeof AccreditationResponse> {
   return {
     ...presentSummary(row),
     openTasks: tasks.map((task) => presentTask(task, now)),

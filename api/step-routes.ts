@@ -139,7 +139,8 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
   },
   Refuse: {
     path: 'refuse',
-    body: dataOf(commands.RefuseSchema),
+    // The dossier is the API's to attach (api/routes/decision-dossier.ts), never the caller's.
+    body: commands.RefuseSchema.shape.data.omit({ dossier: true }),
     summary: 'Refuse the accreditation',
     summaryDe: 'Akkreditierung versagen',
   },

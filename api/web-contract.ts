@@ -21,6 +21,8 @@ export const apiPathPrefixes = [
   '/notifications',
   '/auth',
   '/catalogue',
+  '/calendar-feeds',
+  '/calendar',
   '/health',
   '/metrics',
   '/openapi.json',
@@ -37,6 +39,8 @@ export const serverOnlyPathPrefixes = [
   '/health',
   '/metrics',
   '/documents',
+  // Personal calendar feeds: fetched by calendar applications, never a page.
+  '/calendar',
 ] as const;
 
 /** Whether `path` (without query) is `prefix` itself or lies below it. */

@@ -20,6 +20,7 @@ const benchmarks = [
   'task-latency',
   'append',
   'dashboard',
+  'case-file',
   'open-cases',
   'lifecycle',
   'rebuild',

@@ -23,6 +23,9 @@ export interface Database {
   account_tokens: AccountTokensTable;
   account_mails: AccountMailsTable;
   sign_in_failures: SignInFailuresTable;
+  case_files: CaseFilesTable;
+  calendar_feeds: CalendarFeedsTable;
+  dossiers: DossiersTable;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -281,3 +284,36 @@ export interface SignInFailuresTable {
 }
 
 export type AccountMailRow = Selectable<AccountMailsTable>;
+// ─── case files and calendar feeds ─────────────────────────────────────────────────────────────
+
+/** The case file of each accreditation (domain/case-file), folded inline like the other projections. */
+export interface CaseFilesTable {
+  stream_id: string;
+  accreditation_id: string;
+  /** The stream version the file includes. */
+  version: number;
+  file: Jsonb<unknown>;
+}
+
+/** A person's iCalendar feed: the secret in its URL is stored only as a SHA-256 hash. */
+export interface CalendarFeedsTable {
+  feed_id: string;
+  user_id: string;
+  secret_hash: string;
+  label: string;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
+/** Decision dossiers: the case file as the decision maker saw it, frozen (never updated or deleted). */
+export interface DossiersTable {
+  /** Of `content`, as the decision's event records it. */
+  sha256: string;
+  accreditation_id: string;
+  /** The case version the dossier shows. */
+  version: number;
+  /** The exact JSON text that was hashed. */
+  content: string;
+  frozen_by: string;
+  frozen_at: Generated<Date>;
+}

@@ -452,3 +452,8 @@ export const technicalAreaIds = dim1002Edition2024.technicalAreas.map((area) => 
 export function findCatalogue(edition: string): Catalogue | undefined {
   return catalogues.get(edition);
 }
+
+/** Every edition the engine knows, oldest first. */
+export function allCatalogues(): Catalogue[] {
+  return [...catalogues.values()];
+}

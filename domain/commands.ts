@@ -7,6 +7,7 @@ import {
   ComplaintOutcomeSchema,
   DeadlineTargetSchema,
   DocumentReviewResultSchema,
+  DossierReferenceSchema,
   FindingSeveritySchema,
   RoleSchema,
 } from './events';
@@ -119,11 +120,15 @@ export const ExtendDeadlineSchema = command('ExtendDeadline', {
   reason: Text,
 });
 
+/** Set by the API, never by the caller: the case file the decision maker decided on (the dossier). */
+const decidedOn = { dossier: DossierReferenceSchema.optional() };
+
 export const GrantSchema = command('Grant', {
   /** Derived by the workflow; see `isValidCertificateNumber` for the format. */
   certificateNumber: Id,
+  ...decidedOn,
 });
-export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1) });
+export const RefuseSchema = command('Refuse', { reasons: z.array(Text).min(1), ...decidedOn });
 /** A decision maker takes the case's pending decision from the queue; only they are asked. */
 export const TakeDecisionSchema = command('TakeDecision', {});
 /** The decision maker confirms the refusal or rejection a lapsed deadline proposed. */
@@ -231,7 +236,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
  */
 export const StepCommandSchema = z.discriminatedUnion('type', [
   ...humanCommandSchemas,
-  command('Grant', { certificateNumber: Id.optional() }),
+  command('Grant', { certificateNumber: Id.optional(), ...decidedOn }),
 ]);
 export type StepCommand = z.output<typeof StepCommandSchema>;
 export type StepCommandInput = z.input<typeof StepCommandSchema>;

@@ -202,6 +202,17 @@ export const DeadlineExtendedSchema = event('DeadlineExtended', {
   reason: Text,
 });
 
+/**
+ * The case file as the decision maker saw it when deciding: the SHA-256 of its frozen text (kept
+ * by the API, GET /accreditations/{id}/decisions/{n}/dossier) and the case version it shows.
+ * Absent in decisions taken before dossiers existed.
+ */
+export const DossierReferenceSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  version: z.number().int().positive(),
+});
+export type DossierReference = z.infer<typeof DossierReferenceSchema>;
+
 export const AccreditationGrantedSchema = event('AccreditationGranted', {
   certificateNumber: Id,
   decidedBy: Id,
@@ -212,6 +223,7 @@ export const AccreditationGrantedSchema = event('AccreditationGranted', {
   cycle: z.number().int().positive(),
   renewal: z.boolean(),
   selfAssessments: z.array(ScheduledSelfAssessmentSchema),
+  dossier: DossierReferenceSchema.optional(),
 });
 /** The decision maker who decides the case's pending decisions, taken from the queue or given by staff. */
 export const DecisionMakerAssignedSchema = event('DecisionMakerAssigned', {
@@ -227,6 +239,7 @@ export const AccreditationRefusedSchema = event('AccreditationRefused', {
   proposalId: Id.optional(),
   /** The policy's rule that decided it without a person (`automaticLapse`, rule set 3). */
   rule: Text.optional(),
+  dossier: DossierReferenceSchema.optional(),
 });
 /**
  * A deadline lapsed (rule set 3): its consequence, the application's rejection or the

@@ -17,10 +17,15 @@ export interface CalendarEntry {
   /** A calendar date (all-day, `YYYY-MM-DD`) or an instant (ISO 8601, shown in UTC). */
   start: { date: string } | { dateTime: string };
   url?: string;
+  /** The case the entry belongs to, where a calendar spans several (a person's feed). */
+  accreditationId?: string;
 }
 
 export interface Calendar {
+  /** The case of entries that name none. */
   accreditationId: string;
+  /** Shown by calendar applications as the calendar's name (X-WR-CALNAME). */
+  name?: string;
   entries: CalendarEntry[];
   /** DTSTAMP: the business time of the causing event. */
   stamp: string;
@@ -36,7 +41,12 @@ export function calendarUid(accreditationId: string, subject: string): string {
 }
 
 function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  // Every line break, CR alone included: a bare CR would end the content line early.
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 function utc(iso: string): string {
@@ -83,11 +93,12 @@ export function renderCalendar(calendar: Calendar): string {
     'PRODID:-//DIM//Akkreditierung DIM 1002:2024//DE',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
+    ...(calendar.name ? [`X-WR-CALNAME:${escapeText(calendar.name)}`] : []),
   ];
   for (const entry of calendar.entries) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${calendarUid(calendar.accreditationId, entry.subject)}`,
+      `UID:${calendarUid(entry.accreditationId ?? calendar.accreditationId, entry.subject)}`,
       `SEQUENCE:${calendar.sequence}`,
       `DTSTAMP:${utc(calendar.stamp)}`,
     );
@@ -100,7 +111,7 @@ export function renderCalendar(calendar: Calendar): string {
       lines.push(`DTSTART:${utc(entry.start.dateTime)}`, 'DURATION:PT30M');
     }
     lines.push(`SUMMARY:${escapeText(entry.summary)}`, `DESCRIPTION:${escapeText(entry.description)}`);
-    if (entry.url) lines.push(`URL:${entry.url}`);
+    if (entry.url) lines.push(`URL:${entry.url.replace(/[\r\n]/g, '')}`);
     lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -17,6 +17,7 @@ import {
   type AccreditationState,
   type Decision,
   decide,
+  dossierOutdated,
   evolve,
   initialState,
   isFinished,
@@ -77,15 +78,19 @@ const now = () => new Date().toISOString();
 /** A placeholder number that passes validation; the handler derives the real one. */
 const validationCertificateUuid = '00000000-0000-4000-8000-000000000000';
 
+/** Release 2026-11-27: a decision records the dossier it was taken on, which must show the case as it is. */
+const decisionDossier = 'decision-dossier';
+
 /**
  * The grant takes the certificate number the API drew, or (from a sender that drew none) one
- * derived here; every other step is the command itself.
+ * derived here, and the dossier it was decided on; every other step is the command itself.
  */
 function toDomainCommand(request: StepCommand, at: string, certificateUuid: string): Command {
   const step = withStepDefaults(request);
   if (step.type !== 'Grant') return step;
+  const { dossier } = step.data;
   const certificateNumber = step.data.certificateNumber ?? certificateNumberFrom(at, certificateUuid);
-  return { type: 'Grant', data: { certificateNumber } };
+  return { type: 'Grant', data: { certificateNumber, ...(dossier ? { dossier } : {}) } };
 }
 
 /** The store refused the events (their projection broke a key of the read model): the step is refused. */
@@ -238,6 +243,11 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
         take(causationId, () => {
           const context: CommandContext = { now: now(), actor, ruleSet };
           const domainCommand = toDomainCommand(command, context.now, uuid4());
+          // Only a decision that carries a dossier reaches the patch: histories without one replay as they were.
+          if ('dossier' in domainCommand.data && patched(decisionDossier)) {
+            const outdated = dossierOutdated(domainCommand, version);
+            if (outdated) reject({ ok: false, rejection: outdated });
+          }
           const decision = decide(domainCommand, state, context);
           if (!decision.ok) reject(decision);
           return { command: domainCommand, context, events: decision.events };
@@ -256,11 +266,10 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
         // Its events are stored already (by a lost attempt): the handler answers with them.
         if (storedSteps.has(`update:${currentUpdateInfo()?.id}`)) return;
         const at = now();
-        const decision = decide(toDomainCommand(command, at, validationCertificateUuid), state, {
-          now: at,
-          actor,
-          ruleSet,
-        });
+        const domainCommand = toDomainCommand(command, at, validationCertificateUuid);
+        const outdated = dossierOutdated(domainCommand, version);
+        if (outdated) reject({ ok: false, rejection: outdated });
+        const decision = decide(domainCommand, state, { now: at, actor, ruleSet });
         if (!decision.ok) reject(decision);
       },
     },

@@ -15,6 +15,7 @@ import {
   presentSummary,
 } from '../presenters';
 import { ProblemError, problem } from '../problems';
+import { AsOfQuery, accreditationAsOf } from './case-file';
 import { IdempotencyHeaders } from './steps';
 
 const statusList = new RegExp(`^(${caseStatuses.join('|')})(,(${caseStatuses.join('|')}))*$`);
@@ -145,10 +146,16 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
         summary: 'One accreditation with its open tasks and timeline (Akkreditierung anzeigen)',
         tags: ['accreditations'],
         params: z.object({ id: z.uuid() }),
+        querystring: AsOfQuery,
         response: { 200: AccreditationResponse, ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
     async (request) => {
+      const { asOf } = request.query;
+      if (asOf !== undefined) {
+        const past = await accreditationAsOf(db, currentUser(request), request.params.id, asOf);
+        return presentAccreditation(past, new Date(asOf));
+      }
       const detail = await findAccreditation(db, request.params.id);
       // Not visible and not existing look the same, so existence does not leak.
       if (!detail || !maySeeAccreditation(currentUser(request), detail.row, detail.tasks)) {

@@ -11,6 +11,7 @@ import { ProblemError, problem } from '../problems';
 import { prepareStep } from '../step-preconditions';
 import { stepRoutes } from '../step-routes';
 import { executeCommand } from '../workflow-client';
+import { freezeDecisionDossier } from './decision-dossier';
 
 export const IdempotencyHeaders = z
   .object({
@@ -61,10 +62,15 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
         }
         const key = request.headers['idempotency-key'] ?? randomUUID();
         // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
-        const data = await prepareStep(db, step.type, {
+        const prepared = await prepareStep(db, step.type, {
           accreditationId: id,
           data: request.body as Record<string, unknown>,
         });
+        // A decision is taken on a dossier: the case file as the decision maker sees it, frozen.
+        const decision = step.type === 'Grant' || step.type === 'Refuse';
+        const data = decision
+          ? { ...prepared, dossier: await freezeDecisionDossier(db, user, id) }
+          : prepared;
         const outcome = await executeCommand(
           temporal,
           id,

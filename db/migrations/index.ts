@@ -10,6 +10,8 @@ import * as projectionWrites from './2026-11-26-60-projection-writes';
 import * as signIn from './2026-11-27-10-sign-in';
 import * as certificateNumbers from './2026-11-27-80-certificate-numbers';
 import * as auditorCompetences from './2026-11-27-90-auditor-competences';
+import * as caseFiles from './2026-11-27-91-case-files';
+import * as decisionDossiers from './2026-11-27-92-decision-dossiers';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-10-sign-in': signIn,
   '2026-11-27-80-certificate-numbers': certificateNumbers,
   '2026-11-27-90-auditor-competences': auditorCompetences,
+  '2026-11-27-91-case-files': caseFiles,
+  '2026-11-27-92-decision-dossiers': decisionDossiers,
 };

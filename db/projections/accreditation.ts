@@ -15,7 +15,7 @@ import type {
 } from '../database';
 import { readStream } from '../event-store';
 import { ProjectionRefused, type RecordedEvent } from '../event-types';
-import type { InlineProjection } from './inline';
+import { groupByStream, type InlineProjection } from './inline';
 import {
   accreditationRow,
   certificateChanges,
@@ -91,16 +91,6 @@ const emptyRows = (): ProjectedRows => ({
 });
 
 const unfolded = (): Folded => ({ state: initialState(), version: 0, openedAt: null });
-
-function groupByStream(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
-  const byStream = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const list = byStream.get(event.streamId);
-    if (list) list.push(event);
-    else byStream.set(event.streamId, [event]);
-  }
-  return byStream;
-}
 
 async function applyAccreditationEvents(trx: Transaction<Database>, events: readonly RecordedEvent[]) {
   const byStream = groupByStream(events);

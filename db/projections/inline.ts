@@ -57,3 +57,14 @@ export async function runInlineProjections(
 
 export const projectionFailed = (projection: InlineProjection, error: unknown) =>
   new Error(`Projection ${projection.name} failed: ${(error as Error).message}`, { cause: error });
+
+/** The events by stream, each stream's in the order given (version order, as projections get them). */
+export function groupByStream(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
+  const byStream = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const list = byStream.get(event.streamId);
+    if (list) list.push(event);
+    else byStream.set(event.streamId, [event]);
+  }
+  return byStream;
+}

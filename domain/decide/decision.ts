@@ -1,10 +1,10 @@
 import { isValidCertificateNumber } from '../certificate-number';
-import type { CommandContext, CommandOf } from '../commands';
+import type { Command, CommandContext, CommandOf } from '../commands';
 import { addDuration, type Duration, isBefore, multiplyDuration } from '../duration';
 import type { ScheduledSelfAssessment } from '../events';
 import { type AccreditationCase, openReviewGaps } from '../state';
 import { authorise, forbidAuditors } from './authorise';
-import { accept, type Decision, reject } from './outcome';
+import { accept, type Decision, type Rejection, reject } from './outcome';
 import { reviewGapsOpen } from './shared';
 
 function selfAssessmentSchedule(
@@ -21,6 +21,25 @@ function selfAssessmentSchedule(
     const opensAt = addDuration(validFrom, multiplyDuration(interval, number - 1));
     schedule.push({ selfAssessmentId: `cycle-${cycle}:self-assessment-${number}`, opensAt, dueAt });
   }
+}
+
+/** The dossier the decision was taken on goes into its event, so its hash is kept with the decision. */
+const dossierOf = (command: CommandOf<'Grant'> | CommandOf<'Refuse'>) =>
+  command.data.dossier ? { dossier: command.data.dossier } : {};
+
+/**
+ * A decision taken on a dossier must be taken on the case as it stands: had anything happened
+ * since the dossier was frozen (a reminder, another step), the decision maker did not see it.
+ * `version`: the case's version now (the workflow's; the state does not count its events).
+ */
+export function dossierOutdated(command: Command, version: number): Rejection | undefined {
+  if (command.type !== 'Grant' && command.type !== 'Refuse') return undefined;
+  const { dossier } = command.data;
+  if (!dossier || dossier.version === version) return undefined;
+  return {
+    code: 'dossier_outdated',
+    message: `The dossier shows the case at version ${dossier.version}; it is at version ${version} now. Look at the case again.`,
+  };
 }
 
 export function grant(
@@ -85,6 +104,7 @@ export function grant(
         validUntil,
         state.policy.selfAssessmentInterval,
       ),
+      ...dossierOf(command),
     },
   });
 }
@@ -98,6 +118,11 @@ export function refuse(
   if (denied) return denied;
   return accept({
     type: 'AccreditationRefused',
-    data: { reasons: command.data.reasons, decidedBy: context.actor.id, renewal: state.certificate !== null },
+    data: {
+      reasons: command.data.reasons,
+      decidedBy: context.actor.id,
+      renewal: state.certificate !== null,
+      ...dossierOf(command),
+    },
   });
 }

@@ -60,6 +60,7 @@ import {
   withdraw,
 } from './surveillance';
 
+export { dossierOutdated } from './decision';
 export { type Decision, type Rejection, type RejectionCode, rejectionCodes } from './outcome';
 
 type CaseCommandType = Exclude<CommandType, 'OpenAccreditation'>;

@@ -39,6 +39,7 @@ export const rejectionCodes = [
   'action_plans_not_accepted',
   'invalid_certificate_number',
   'certificate_number_reused',
+  'dossier_outdated',
   'certificate_number_taken',
   'unknown_self_assessment',
   'self_assessment_not_open',

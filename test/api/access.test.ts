@@ -4,6 +4,7 @@ import { csrfTokenFor, defaultSessionConfig } from '../../api/session';
 import { stepRoutes } from '../../api/step-routes';
 import type { UserRole } from '../../db/database';
 import { createSession, sessionUser } from '../../db/sessions';
+import { currentEdition } from '../../domain/catalogue';
 import { commandRoles } from '../../domain/permissions';
 import { allConforming, completeApplication } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
@@ -22,6 +23,16 @@ const spec: Record<string, Access> = {
   'POST /accreditations': ['admin', 'staff'],
   'GET /accreditations': everyone,
   'GET /accreditations/{id}': everyone,
+  'GET /accreditations/{id}/file': everyone,
+  'GET /accreditations/{id}/documents': everyone,
+  'GET /accreditations/{id}/calendar': everyone,
+  'GET /catalogue': 'public',
+  'GET /catalogue/{edition}': 'public',
+  'POST /calendar-feeds': everyone,
+  'GET /calendar-feeds': everyone,
+  'DELETE /calendar-feeds/{feedId}': everyone,
+  'GET /calendar/{secret}.ics': 'public',
+  'GET /accreditations/{id}/decisions/{number}/dossier': ['admin', 'staff', 'decision_maker'],
   'GET /tasks': everyone,
   'GET /register': 'public',
   'GET /health/live': 'public',
@@ -160,7 +171,11 @@ describe('route × role matrix', () => {
       .replace('{id}', path.startsWith('/users') ? target.id : accreditationId)
       .replace('{userId}', target.id)
       .replace('{sha256}', documentId)
-      .replace('{certificateNumber}', 'DIM-0000-NONE');
+      .replace('{certificateNumber}', 'DIM-0000-NONE')
+      .replace('{edition}', encodeURIComponent(currentEdition))
+      .replace('{feedId}', randomUUID())
+      .replace('{secret}', 'no-such-feed-secret-0123456789')
+      .replace('{number}', '1');
 
   it('covers every route the OpenAPI document lists, and nothing else', async () => {
     const document = (await api.call(null, 'GET', '/openapi.json')).body;
@@ -190,7 +205,9 @@ describe('route × role matrix', () => {
         const response = await api.call(role ? { headers: await headersOf(role) } : null, method, url, body);
         const allowed = access === 'public' || (role !== null && access.includes(role));
         const expected = allowed ? 'allowed' : role === null ? 401 : 403;
-        const notFoundIsAnswer = path.startsWith('/register/');
+        // Someone else's (or no) feed, a decision without a dossier, a certificate that does not exist: 404 is the answer.
+        const notFoundIsAnswer =
+          ['/register/', '/calendar'].some((prefix) => path.startsWith(prefix)) || path.endsWith('/dossier');
         const ok =
           expected === 'allowed'
             ? response.status < 500 &&
@@ -240,7 +257,12 @@ describe('route × role matrix', () => {
   it('hides other organisations’ and unassigned auditors’ cases: 404, the same as a case that does not exist', async () => {
     const missing = randomUUID();
     const routes = [
-      { method: 'GET', path: '', body: undefined, roles: everyone },
+      ...['', '/file', '/documents', '/calendar', '/file?asOf=2030-01-01T00:00:00Z'].map((path) => ({
+        method: 'GET',
+        path,
+        body: undefined,
+        roles: everyone,
+      })),
       ...stepRoutes.map((step) => ({
         method: 'POST',
         path: `/${step.path}`,

@@ -93,7 +93,8 @@ describe('traces', () => {
         'content-type': 'application/json',
         traceparent: `00-${callerTrace}-00f067aa0ba902b7-01`,
       },
-      body: JSON.stringify({ caseManagerId: staff.id }),
+      // Another case manager: a step that would change nothing records nothing (rule set 2), and appends nothing.
+      body: JSON.stringify({ caseManagerId: (await createTestUser(database.db, 'staff')).id }),
     });
     expect(step.status, await step.clone().text()).toBe(200);
     const spans = await eventually(
