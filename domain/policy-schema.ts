@@ -36,7 +36,11 @@ const PolicyFields = z.object({
 function checkPolicy(policy: Policy, context: z.RefinementCtx) {
   type Period = Exclude<
     keyof Policy,
-    'version' | 'selfAssessmentReminderLeadTimes' | 'auditorDeadlines' | 'requireAuditorCompetence'
+    | 'version'
+    | 'selfAssessmentReminderLeadTimes'
+    | 'auditorDeadlines'
+    | 'requireAuditorCompetence'
+    | 'automaticLapse'
   >;
   const problem = (path: string, message: string) =>
     context.addIssue({ code: 'custom', path: [path], message });
@@ -81,6 +85,7 @@ function checkPolicy(policy: Policy, context: z.RefinementCtx) {
 export const PolicySchema = PolicyFields.extend({
   auditorDeadlines: AuditorDeadlinesSchema.default(d.auditorDeadlines),
   requireAuditorCompetence: z.boolean().default(d.requireAuditorCompetence),
+  automaticLapse: z.boolean().default(d.automaticLapse),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 /**
@@ -91,6 +96,7 @@ export const PolicySchema = PolicyFields.extend({
 export const StoredPolicySchema = PolicyFields.extend({
   auditorDeadlines: AuditorDeadlinesSchema.optional(),
   requireAuditorCompetence: z.boolean().optional(),
+  automaticLapse: z.boolean().optional(),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 export type PolicyInput = z.input<typeof PolicySchema>;
