@@ -23,6 +23,7 @@ export interface Database {
   account_tokens: AccountTokensTable;
   account_mails: AccountMailsTable;
   sign_in_failures: SignInFailuresTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -278,6 +279,14 @@ export interface SignInFailuresTable {
   limit_key: string;
   failures: number;
   window_ends_at: Timestamp;
+}
+
+/** The request (its SHA-256) each user's Idempotency-Key was first used for. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  created_at: Generated<Date>;
 }
 
 export type AccountMailRow = Selectable<AccountMailsTable>;

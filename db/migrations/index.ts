@@ -10,6 +10,7 @@ import * as projectionWrites from './2026-11-26-60-projection-writes';
 import * as signIn from './2026-11-27-10-sign-in';
 import * as certificateNumbers from './2026-11-27-80-certificate-numbers';
 import * as auditorCompetences from './2026-11-27-90-auditor-competences';
+import * as idempotencyKeys from './2026-11-27-95-idempotency-keys';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-10-sign-in': signIn,
   '2026-11-27-80-certificate-numbers': certificateNumbers,
   '2026-11-27-90-auditor-competences': auditorCompetences,
+  '2026-11-27-95-idempotency-keys': idempotencyKeys,
 };
