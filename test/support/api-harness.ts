@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { buildApp } from '../../api/app';
 import type { AuthRateLimit } from '../../api/auth';
 import type { ApiInput } from '../../api/dependencies';
@@ -94,7 +95,7 @@ export async function eventually<T>(
     const value = await read();
     if (check(value)) return value;
     if (Date.now() > deadline)
-      throw new Error(`Condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
+      throw new Error(`Condition not met within ${timeoutMs} ms: ${inspect(value, { depth: 4 })}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,4 +1,4 @@
-import type { StepForms } from './registry';
+import type { StepForms } from './types';
 
 /** The forms of the steps decision makers take, by step type. */
 export const decisionStepForms: StepForms = {};

@@ -1,4 +1,4 @@
-import type { StepForms } from './registry';
+import type { StepForms } from './types';
 
 /** The forms of the steps an organisation takes, by step type. */
 export const organisationStepForms: StepForms = {};

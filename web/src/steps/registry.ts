@@ -3,24 +3,13 @@
  * the step page `/accreditations/{id}/steps/{step}` (step in kebab case: `complete-document-review`)
  * shows the form registered here. Each audience keeps its forms in a file of its own.
  */
-import type { ComponentType } from 'react';
 import { auditorStepForms } from './auditor';
 import { decisionStepForms } from './decision';
 import { organisationStepForms } from './organisation';
 import { staffStepForms } from './staff';
+import type { StepForms } from './types';
 
-export interface StepFormProps {
-  accreditationId: string;
-  /** The open task the form was opened from, if any (its subject: a request, finding, element, …). */
-  taskId?: string;
-  subjectId?: string;
-  /** Called once the API has recorded the step. */
-  onDone: () => void;
-}
-
-/** A lazily loaded form module, as React Router loads pages: it exports `Component`. */
-export type StepFormModule = () => Promise<{ Component: ComponentType<StepFormProps> }>;
-export type StepForms = Readonly<Record<string, StepFormModule>>;
+export type { StepFormProps } from './types';
 
 export const stepForms: StepForms = {
   ...staffStepForms,
