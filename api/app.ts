@@ -14,6 +14,7 @@ import { mediaTypes } from '../domain/media-types';
 import { authPlugin } from './auth';
 import type { ApiDependencies, ApiInput } from './dependencies';
 import { healthRoutes } from './health';
+import { httpProtocolPlugin } from './http-protocol';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { requestTelemetry } from './request-telemetry';
@@ -40,7 +41,9 @@ const problemByStatus: Record<number, ProblemKind> = {
   401: 'unauthorised',
   403: 'forbidden',
   404: 'notFound',
+  405: 'methodNotAllowed',
   413: 'payloadTooLarge',
+  414: 'uriTooLong',
   415: 'unsupportedMediaType',
   429: 'rateLimited',
 };
@@ -115,9 +118,6 @@ export async function buildApp(input: ApiInput) {
       problem('internal', 'The request could not be completed.', { requestId: request.id }),
     );
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('notFound', `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
 
   await app.register(swagger, {
     openapi: {
@@ -151,6 +151,7 @@ export async function buildApp(input: ApiInput) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(requestTelemetry, { metrics: deps.metrics });
+  await app.register(httpProtocolPlugin);
   await app.register(authPlugin, { db: deps.db, rateLimit: deps.authRateLimit, sessions: deps.sessions });
   await app.register(webApplicationPlugin, { web });
   let openapi: ReturnType<typeof app.swagger> | undefined;

@@ -23,7 +23,9 @@ declare module 'fastify' {
 }
 
 const unauthenticated = () =>
-  new ProblemError({ ...problem('unauthorised', 'Sign in, or send a valid bearer token.') });
+  new ProblemError(
+    problem('unauthorised', 'Sign in, or send a valid bearer token.', { code: 'not_authenticated' }),
+  );
 
 /** Methods that change nothing: the only ones a cookie-authenticated request may send without CSRF token. */
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -122,7 +124,11 @@ export const authPlugin = fp(
         const retryAfter = failures.blockedFor(request.ip);
         if (retryAfter > 0) {
           reply.header('retry-after', String(retryAfter));
-          throw new ProblemError(problem('rateLimited', 'Too many failed authentications; try again later.'));
+          throw new ProblemError(
+            problem('rateLimited', 'Too many failed authentications; try again later.', {
+              code: 'too_many_failed_authentications',
+            }),
+          );
         }
         const match = /^Bearer ([\w-]{10,200})$/.exec(header);
         request.user = match?.[1] ? ((await userForToken(db, match[1])) ?? null) : null;
@@ -138,7 +144,10 @@ export const authPlugin = fp(
       if (access === 'public') return;
       if (!request.user) throw unauthenticated();
       if (!access.includes(request.user.role)) {
-        throw new ProblemError(problem('forbidden', `The role ${request.user.role} may not do this.`));
+        // The code the workflow gives a step the actor's role may not take: one code for one refusal.
+        throw new ProblemError(
+          problem('forbidden', `The role ${request.user.role} may not do this.`, { code: 'not_authorised' }),
+        );
       }
     });
   },

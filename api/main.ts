@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
+import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createDb } from '../db/connection';
 import { webDistDir } from '../dev/paths';
@@ -13,7 +13,7 @@ async function main() {
   const logger = createLogger(env, 'api');
   const tracing = await startTracing('dim-api', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
-  const db = createDb(requireDatabaseUrl(env), { maxConnections: 20 });
+  const db = createDb(databaseUrlOf(env), { maxConnections: 20 });
   const metrics = createApiMetrics(db, logger);
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({

@@ -27,6 +27,7 @@ export interface Database {
   case_files: CaseFilesTable;
   calendar_feeds: CalendarFeedsTable;
   dossiers: DossiersTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -294,6 +295,14 @@ export interface SignInFailuresTable {
   limit_key: string;
   failures: number;
   window_ends_at: Timestamp;
+}
+
+/** The request (its SHA-256) each user's Idempotency-Key was first used for. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  created_at: Generated<Date>;
 }
 
 export type AccountMailRow = Selectable<AccountMailsTable>;

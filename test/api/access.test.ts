@@ -218,6 +218,10 @@ describe('route × role matrix', () => {
               (notFoundIsAnswer || response.status !== 404)
             : response.status === expected;
         if (!ok) failures.push(`${route} as ${name}: ${response.status}, expected ${expected}`);
+        // A refusal names its reason by a stable code, as a refused step does.
+        const code = { 401: 'not_authenticated', 403: 'not_authorised' }[expected as number];
+        if (code && ok && response.body.code !== code)
+          failures.push(`${route} as ${name}: code ${response.body.code}, expected ${code}`);
         if (response.status >= 400) {
           expect(response.contentType, `${route} as ${name}`).toContain('application/problem+json');
         }

@@ -45,6 +45,8 @@ export const cases = defineMessages({
       decide_complaint: 'Über die Beschwerde entscheiden',
       close_complaint: 'Beschwerde abschließen',
       verify_review_gap: 'Lücke der Dokumentenprüfung im Audit verifizieren',
+      reinstate: 'Akkreditierung wieder in Kraft setzen',
+      decide_lapse: 'Über die Folge einer versäumten Frist entscheiden',
     },
     command: {
       AssignCaseManager: 'Fallverantwortung zuweisen',
@@ -80,6 +82,10 @@ export const cases = defineMessages({
       AssignComplaintInvestigator: 'Untersuchung zuweisen',
       DecideComplaint: 'Über die Beschwerde entscheiden',
       CloseComplaint: 'Beschwerde abschließen',
+      TakeDecision: 'Entscheidung übernehmen',
+      AssignDecisionMaker: 'Entscheider zuweisen',
+      ConfirmLapse: 'Folge der versäumten Frist bestätigen',
+      ExtendLapsedDeadline: 'Versäumte Frist verlängern',
     },
     deadline: {
       information_request_reminder: 'Erinnerung an die Nachforderung',
@@ -164,6 +170,8 @@ export const cases = defineMessages({
       decide_complaint: 'Decide on the complaint',
       close_complaint: 'Close the complaint',
       verify_review_gap: 'Verify a document-review gap in the audit',
+      reinstate: 'Reinstate the accreditation',
+      decide_lapse: 'Decide on a missed deadline',
     },
     command: {
       AssignCaseManager: 'Assign the case manager',
@@ -199,6 +207,10 @@ export const cases = defineMessages({
       AssignComplaintInvestigator: 'Assign the investigation',
       DecideComplaint: 'Decide on the complaint',
       CloseComplaint: 'Close the complaint',
+      TakeDecision: 'Take the decision',
+      AssignDecisionMaker: 'Assign the decision maker',
+      ConfirmLapse: 'Confirm the missed deadline’s consequence',
+      ExtendLapsedDeadline: 'Extend the missed deadline',
     },
     deadline: {
       information_request_reminder: 'Reminder of the request',
