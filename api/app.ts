@@ -14,6 +14,7 @@ import { mediaTypes } from '../domain/media-types';
 import { authPlugin } from './auth';
 import type { ApiDependencies, ApiInput } from './dependencies';
 import { healthRoutes } from './health';
+import { httpProtocolPlugin } from './http-protocol';
 import { finishDocument } from './openapi';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { defaultPublicRateLimits, rateLimitPlugin } from './rate-limits';
@@ -25,6 +26,7 @@ import { caseFileRoutes } from './routes/case-file';
 import { catalogueRoutes } from './routes/catalogue';
 import { certificateRoutes } from './routes/certificates';
 import { competenceRoutes } from './routes/competences';
+import { dashboardRoutes } from './routes/dashboard';
 import { decisionDossierRoutes } from './routes/decision-dossier';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
@@ -41,7 +43,9 @@ const problemByStatus: Record<number, ProblemKind> = {
   401: 'unauthorised',
   403: 'forbidden',
   404: 'notFound',
+  405: 'methodNotAllowed',
   413: 'payloadTooLarge',
+  414: 'uriTooLong',
   415: 'unsupportedMediaType',
   429: 'rateLimited',
 };
@@ -122,9 +126,6 @@ export async function buildApp(input: ApiInput) {
       problem('internal', 'The request could not be completed.', { requestId: request.id }),
     );
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('notFound', `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
 
   await app.register(swagger, {
     openapi: {
@@ -158,6 +159,7 @@ export async function buildApp(input: ApiInput) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(requestTelemetry, { metrics: deps.metrics });
+  await app.register(httpProtocolPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(rateLimitPlugin);
   await app.register(authPlugin, { db: deps.db, rateLimit: deps.credentialLimits, sessions: deps.sessions });
@@ -191,5 +193,6 @@ export async function buildApp(input: ApiInput) {
   await app.register(competenceRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);
+  await app.register(dashboardRoutes, deps);
   return app;
 }

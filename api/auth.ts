@@ -24,7 +24,9 @@ declare module 'fastify' {
 }
 
 const unauthenticated = () =>
-  new ProblemError({ ...problem('unauthorised', 'Sign in, or send a valid bearer token.') });
+  new ProblemError(
+    problem('unauthorised', 'Sign in, or send a valid bearer token.', { code: 'not_authenticated' }),
+  );
 
 /** Methods that change nothing: the only ones a cookie-authenticated request may send without CSRF token. */
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -101,7 +103,9 @@ export const authPlugin = fp(
           if (retryAfter > 0) {
             reply.header('retry-after', String(retryAfter));
             throw new ProblemError(
-              problem('rateLimited', 'Too many failed authentications; try again later.'),
+              problem('rateLimited', 'Too many failed authentications; try again later.', {
+                code: 'too_many_failed_authentications',
+              }),
             );
           }
           throw unauthenticated();
@@ -113,7 +117,10 @@ export const authPlugin = fp(
       if (access === 'public') return;
       if (!request.user) throw unauthenticated();
       if (!access.includes(request.user.role)) {
-        throw new ProblemError(problem('forbidden', `The role ${request.user.role} may not do this.`));
+        // The code the workflow gives a step the actor's role may not take: one code for one refusal.
+        throw new ProblemError(
+          problem('forbidden', `The role ${request.user.role} may not do this.`, { code: 'not_authorised' }),
+        );
       }
     });
   },

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
+import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
@@ -14,7 +14,7 @@ async function main() {
   const logger = createLogger(env, 'api');
   const tracing = await startTracing('dim-api', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
-  const db = createDb(requireDatabaseUrl(env), { maxConnections: 20 });
+  const db = createDb(databaseUrlOf(env), { maxConnections: 20 });
   const metrics = createApiMetrics(db, logger);
   const connection = await Connection.connect(temporalConnectionOptions(env));
   const temporal = new Client({

@@ -17,8 +17,9 @@ interface StepRequest {
 
 /**
  * What the API checks in the database before it sends a step, where the decider cannot know it:
- * that an auditor to assign is one (and competent, if the case's policy asks), a certificate
- * number that is free, and that the documents a step names belong to the case. Returns the step's data as it is to be sent, or throws a problem with a
+ * that an auditor to assign is one (and competent, if the case's policy asks), a decision maker to
+ * assign is one, a certificate number that is free, and that the documents a step names belong to
+ * the case. Returns the step's data as it is to be sent, or throws a problem with a
  * stable `code`; nothing is written either way. The database's keys remain the last line.
  */
 type Precondition = (db: Kysely<Database>, request: StepRequest) => Promise<Record<string, unknown>>;
@@ -59,6 +60,33 @@ const assignedAuditor: Precondition = async (db, { accreditationId, data }) => {
   return data;
 };
 
+/** A decision maker to give a decision to is a user with that role (the decider checks the four eyes). */
+const assignedDecisionMaker: Precondition = async (db, { accreditationId, data }) => {
+  if (!(await assignmentTerms(db, accreditationId))) {
+    throw new ProblemError(problem('notFound', 'No such accreditation.'));
+  }
+  const decisionMakerId = String(data.decisionMakerId);
+  const user = await findUser(db, decisionMakerId);
+  const field = { errors: [{ field: 'body.decisionMakerId', message: 'not a decision maker' }] };
+  if (!user) {
+    throw new ProblemError(
+      problem('validation', `There is no user ${decisionMakerId}.`, {
+        code: 'unknown_decision_maker',
+        ...field,
+      }),
+    );
+  }
+  if (user.role !== 'decision_maker') {
+    throw new ProblemError(
+      problem('validation', `${user.name} is not a decision maker (role ${user.role}).`, {
+        code: 'not_a_decision_maker',
+        ...field,
+      }),
+    );
+  }
+  return data;
+};
+
 /** Attempts at drawing a free number; forty random bits make a second one already rare. */
 const certificateNumberDraws = 5;
 
@@ -84,6 +112,7 @@ export async function drawCertificateNumber(
 const preconditions: Partial<Record<StepType, Precondition>> = {
   AssignDocumentReviewer: assignedAuditor,
   AssignLeadAuditor: assignedAuditor,
+  AssignDecisionMaker: assignedDecisionMaker,
   Grant: async (db, { data }) => ({ ...data, certificateNumber: await drawCertificateNumber(db) }),
 };
 

@@ -20,6 +20,7 @@ export const apiPathPrefixes = [
   '/me',
   '/documents',
   '/notifications',
+  '/dashboard',
   '/auth',
   '/catalogue',
   '/calendar-feeds',

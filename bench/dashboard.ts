@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { Database } from '../db/database';
 import type { TestUser } from '../test/fixtures/users';
 import { type BenchApi, expectStatus, startBenchApi } from './api';
+import { measureSummary, seedDashboardReadModel } from './dashboard-summary';
 import { seedAccreditations } from './seed';
 import { benchDatabase, formatLatency, type LatencySummary, report, scaled, summarise } from './support';
 
@@ -26,6 +27,7 @@ const goalMs = 20;
 const bench = await benchDatabase(8);
 const { db } = bench;
 let api: BenchApi | undefined;
+let probeApi: BenchApi | undefined;
 const raw = new pg.Pool({ connectionString: bench.url, max: 2 });
 raw.on('error', () => {});
 // A second handle whose queries are recorded: the SQL the endpoint runs, for the raw baseline.
@@ -57,7 +59,8 @@ try {
   // The API needs a Temporal client; the list endpoint never uses it (the connection is lazy).
   const client = new Client();
   api = await startBenchApi(db, client, 'unused');
-  const probeApi = await startBenchApi(capturing, client, 'unused');
+  const probe = await startBenchApi(capturing, client, 'unused');
+  probeApi = probe;
   const benchApi = api;
 
   const staffUsers = await Promise.all(Array.from({ length: 20 }, () => benchApi.user('staff')));
@@ -68,6 +71,7 @@ try {
     staffIds: staffUsers.map((user) => user.id),
     auditorIds: auditors.map((user) => user.id),
   });
+  await seedDashboardReadModel(db);
   const { count } = await db
     .selectFrom('accreditations')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -107,7 +111,7 @@ try {
     let cursor: string | null | undefined = null;
     for (let page = 0; page < scenario.pages; page++) {
       captured = [];
-      const response: { status: number; body: { nextCursor: string | null } } = await probeApi.call(
+      const response: { status: number; body: { nextCursor: string | null } } = await probe.call(
         scenario.user,
         'GET',
         `/accreditations?${scenario.query}${cursor ? `&cursor=${cursor}` : ''}`,
@@ -123,7 +127,8 @@ try {
     }
     rawQueries.set(scenario.name, queries);
   }
-  await probeApi.close();
+  // The summary's SQL, captured the same way (the probe API stays up for it).
+  const probeSummary = () => probe.call(staffUser, 'GET', '/dashboard');
 
   // Warm up both paths.
   for (const scenario of scenarios) {
@@ -195,6 +200,29 @@ try {
     console.log(`  raw SQL:  ${formatLatency(perScenario[scenario.name]?.rawSql as LatencySummary)}`);
     console.log(`  plan:     ${explained.summary}`);
   }
+  const summary = await measureSummary(
+    db,
+    benchApi,
+    staffUser,
+    raw,
+    async () => {
+      captured = [];
+      expectStatus(await probeSummary(), 200, 'dashboard summary probe');
+      return captured;
+    },
+    Math.max(iterations * 4, 100),
+  );
+  report({
+    name: 'dashboard-summary',
+    value: summary.endpoint.p95,
+    unit: 'ms',
+    baseline: summary.rawSql.p95,
+    ratio: summary.endpoint.p95 / summary.rawSql.p95,
+    goal: `GET /dashboard p95 ≤ ${goalMs} ms`,
+    met: summary.endpoint.p95 <= goalMs,
+    details: { accreditations: count, tasks: taskCount, ...summary },
+  });
+
   const all = summarise([...endpoint.values()].flat());
   const allRaw = summarise([...rawSql.values()].flat());
   console.log(`all requests: endpoint ${formatLatency(all)}`);
@@ -219,6 +247,7 @@ try {
     },
   });
 } finally {
+  await probeApi?.close();
   await api?.close();
   await capturing.destroy();
   await raw.end();

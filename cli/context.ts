@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { loadEnv, requireDatabaseUrl } from '../config/env';
+import { databaseUrlOf, loadEnv } from '../config/env';
 import { createDb } from '../db/connection';
 import { defaultDataDir } from '../dev/paths';
 import { ApiClient } from './api-client';
@@ -99,7 +99,7 @@ export function cliContext(program: Command, io: CliIo): CliContext {
       return new ApiClient({ baseUrl: api, token: token ?? io.env.DIM_TOKEN ?? readAdminToken() });
     },
     async withDb(action) {
-      const db = createDb(requireDatabaseUrl(loadEnv(io.env)), { maxConnections: 1 });
+      const db = createDb(databaseUrlOf(loadEnv(io.env)), { maxConnections: 1 });
       try {
         return await action(db);
       } finally {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { localDatabaseUrl } from '../dev/postgres';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 
 /** Every setting the processes read from the environment, with the defaults of a local run. */
 export const EnvSchema = z.object({
+  /** Unset: the database of `npm start`'s local cluster on POSTGRES_PORT (see `databaseUrlOf`). */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).optional(),
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  /** Unset: the dev server of `npm start`, 127.0.0.1:TEMPORAL_PORT. */
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('accreditation'),
   /** TLS to the Temporal frontend (config/temporal-connection.ts); implied by any TEMPORAL_TLS_* file or an API key. */
@@ -71,19 +74,25 @@ export const EnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, 'TEMPORAL_ADDRESS'> & { TEMPORAL_ADDRESS: string };
 
 export class ConfigError extends Error {}
 
 /** Parses the environment; a bad value stops the process with a message naming the variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = EnvSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    const env = result.data;
+    return { ...env, TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_PORT}` };
+  }
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
-export function requireDatabaseUrl(env: Env): string {
-  if (!env.DATABASE_URL) throw new ConfigError('DATABASE_URL is not set.');
-  return env.DATABASE_URL;
+/**
+ * DATABASE_URL, or else the database `npm start` keeps in its local cluster: a worker, an API or a
+ * script started on its own next to `npm start` (same POSTGRES_PORT) finds the same data.
+ */
+export function databaseUrlOf(env: Env): string {
+  return env.DATABASE_URL ?? localDatabaseUrl(env.POSTGRES_PORT, 'dim');
 }

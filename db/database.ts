@@ -12,6 +12,7 @@ export interface Database {
   tasks: TasksTable;
   deadlines: DeadlinesTable;
   certificates: CertificatesTable;
+  stage_months: StageMonthsTable;
   certificate_numbers: CertificateNumbersTable;
   notifications: NotificationsTable;
   organisations: OrganisationsTable;
@@ -26,6 +27,7 @@ export interface Database {
   case_files: CaseFilesTable;
   calendar_feeds: CalendarFeedsTable;
   dossiers: DossiersTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -127,6 +129,18 @@ export interface CertificatesTable {
   valid_from: Timestamp;
   valid_until: Timestamp;
   updated_at: Timestamp;
+}
+
+/**
+ * Cases entering (+) and leaving (−) each status per calendar month (Europe/Berlin), spread over
+ * shards by stream: the cases in a status at a month's end are the sum of its rows up to then.
+ */
+export interface StageMonthsTable {
+  /** The first day of the month. */
+  month: ColumnType<Date, string, string>;
+  status: string;
+  shard: number;
+  cases: number;
 }
 
 /** Every certificate number granted, from the grant on: its key makes a number unique. */
@@ -281,6 +295,14 @@ export interface SignInFailuresTable {
   limit_key: string;
   failures: number;
   window_ends_at: Timestamp;
+}
+
+/** The request (its SHA-256) each user's Idempotency-Key was first used for. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  created_at: Generated<Date>;
 }
 
 export type AccountMailRow = Selectable<AccountMailsTable>;

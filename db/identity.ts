@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { preparedStatement } from './connection';
 import type { Database, Language, OrganisationRow, OrganisationsTable, UserRole, UserRow } from './database';
 
@@ -142,12 +142,35 @@ export async function findOrganisation(
     .executeTakeFirst();
 }
 
+/** A user as the users list shows them: with the organisation's name and how far sign-in is set up. */
+export interface ListedUser extends UserRow {
+  organisation_name: string | null;
+  password_set: boolean;
+  /** The latest invitation link's expiry, if one is unused (links are deleted once used). */
+  invitation_expires_at: Date | null;
+}
+
 export async function listUsers(
   db: Kysely<Database>,
   filter: { role?: UserRole; organisationId?: string; limit: number },
-): Promise<UserRow[]> {
-  let query = db.selectFrom('users').selectAll();
-  if (filter.role) query = query.where('role', '=', filter.role);
-  if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
-  return query.orderBy('created_at').orderBy('user_id').limit(filter.limit).execute();
+): Promise<ListedUser[]> {
+  let query = db
+    .selectFrom('users')
+    .leftJoin('organisations', 'organisations.organisation_id', 'users.organisation_id')
+    .select(userColumns)
+    .select((eb) => [
+      'organisations.name as organisation_name',
+      sql<boolean>`EXISTS (SELECT 1 FROM passwords WHERE passwords.user_id = users.user_id)`.as(
+        'password_set',
+      ),
+      eb
+        .selectFrom('account_tokens')
+        .select((inner) => inner.fn.max('account_tokens.expires_at').as('expires_at'))
+        .whereRef('account_tokens.user_id', '=', 'users.user_id')
+        .where('account_tokens.purpose', '=', 'invitation')
+        .as('invitation_expires_at'),
+    ]);
+  if (filter.role) query = query.where('users.role', '=', filter.role);
+  if (filter.organisationId) query = query.where('users.organisation_id', '=', filter.organisationId);
+  return query.orderBy('users.created_at').orderBy('users.user_id').limit(filter.limit).execute();
 }

@@ -3,9 +3,13 @@ import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ExitStatus } from './processes';
 
 export interface LocalPostgres {
   url: string;
+  pid: number | undefined;
+  /** Resolves when the server has exited (stopped, or died). */
+  exited: Promise<ExitStatus>;
   stop(): Promise<void>;
 }
 
@@ -113,7 +117,9 @@ export async function startLocalPostgres(options: {
     ],
     { ...owner, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
-  const exited = new Promise<void>((resolve) => server.on('exit', () => resolve()));
+  const exited = new Promise<ExitStatus>((resolve) =>
+    server.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const recent: string[] = [];
   await new Promise<void>((resolve, reject) => {
     server.stderr?.on('data', (chunk: Buffer) => {
@@ -132,12 +138,19 @@ export async function startLocalPostgres(options: {
     );
   });
   return {
-    url: `postgres://${user}:${password}@127.0.0.1:${options.port}/postgres`,
+    url: localDatabaseUrl(options.port, 'postgres'),
+    pid: server.pid,
+    exited,
     async stop() {
       if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT'); // fast shutdown
       await exited;
     },
   };
+}
+
+/** A database of the local cluster on `port` (as `startLocalPostgres` makes it). */
+export function localDatabaseUrl(port: number, database: string): string {
+  return `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
 }
 
 export function databaseUrl(serverUrl: string, database: string): string {

@@ -23,10 +23,27 @@ export function formatLogLine(line: string): string {
   }
 }
 
-export interface ManagedProcess {
+/** How a process ended: its exit code, or the signal that ended it. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export function describeExit({ code, signal }: ExitStatus): string {
+  return signal ? `signal ${signal}` : `code ${code}`;
+}
+
+/** A process `npm start` runs and stops (see dev/supervisor.ts). */
+export interface Child {
+  pid: number | undefined;
+  exited: Promise<ExitStatus>;
+  /** Stops it and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+export interface ManagedProcess extends Child {
   name: string;
   child: ChildProcess;
-  exited: Promise<number | null>;
   /** SIGTERM, then SIGKILL after the grace period. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -44,13 +61,20 @@ export function startProcess(
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => write(`${prefix} ${formatLogLine(line)}`));
   }
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<ExitStatus>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+    // Not started at all (e.g. no such executable): an exit without a code.
+    child.on('error', () => {
+      if (child.pid === undefined) resolve({ code: null, signal: null });
+    });
+  });
   return {
     name,
     child,
+    pid: child.pid,
     exited,
     async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;

@@ -125,6 +125,8 @@ export const deadlineLabels: Record<TaskKind, LocalisedText> = {
   submit_action_plan: { de: 'Maßnahmenplan einreichen', en: 'Submit the action plan' },
   accept_action_plan: { de: 'Maßnahmenplan prüfen', en: 'Review the action plan' },
   decide_accreditation: { de: 'Über die Akkreditierung entscheiden', en: 'Decide on the accreditation' },
+  decide_lapse: { de: 'Über die abgelaufene Frist entscheiden', en: 'Decide on the lapsed deadline' },
+  reinstate: { de: 'Über die Wiederinkraftsetzung entscheiden', en: 'Decide on the reinstatement' },
   submit_self_assessment: { de: 'Selbstbewertung einreichen', en: 'Submit the self-assessment' },
   review_self_assessment: { de: 'Selbstbewertung prüfen', en: 'Review the self-assessment' },
   decide_suspension_proposal: {

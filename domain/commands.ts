@@ -35,7 +35,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const CommandContextSchema = z.object({
   now: IsoDateTimeSchema,
   actor: ActorSchema,
-  ruleSet: z.union([z.literal(1), z.literal(2)]).optional(),
+  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
 });
 export type CommandContext = z.infer<typeof CommandContextSchema>;
 
@@ -132,6 +132,18 @@ export const GrantSchema = command('Grant', {
   ...decidedOn,
 });
 export const RefuseSchema = command('Refuse', { reasons: boundedList(Text).min(1), ...decidedOn });
+/** A decision maker takes the case's pending decision from the queue; only they are asked. */
+export const TakeDecisionSchema = command('TakeDecision', {});
+/** The decision maker confirms the refusal or rejection a lapsed deadline proposed. */
+export const ConfirmLapseSchema = command('ConfirmLapse', { proposalId: Id });
+/** The decision maker gives the organisation more time instead. */
+export const ExtendLapsedDeadlineSchema = command('ExtendLapsedDeadline', {
+  proposalId: Id,
+  newDueAt: IsoDateTimeSchema,
+  reason: Text,
+});
+/** Staff give the case's pending decision to a decision maker. */
+export const AssignDecisionMakerSchema = command('AssignDecisionMaker', { decisionMakerId: Id });
 
 export const SubmitSelfAssessmentSchema = command('SubmitSelfAssessment', {
   selfAssessmentId: Id,
@@ -195,6 +207,10 @@ const humanCommandSchemas = [
   VerifyCorrectiveActionSchema,
   ExtendDeadlineSchema,
   RefuseSchema,
+  TakeDecisionSchema,
+  AssignDecisionMakerSchema,
+  ConfirmLapseSchema,
+  ExtendLapsedDeadlineSchema,
   SubmitSelfAssessmentSchema,
   ReviewSelfAssessmentSchema,
   ConfirmSuspensionProposalSchema,

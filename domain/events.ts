@@ -114,6 +114,10 @@ export const ApplicationRejectedSchema = event('ApplicationRejected', {
   reasons: boundedList(Text).min(1),
   rejectedBy: Id,
   timerId: Id.optional(),
+  /** The proposal of a lapsed deadline the decision maker confirmed (rule set 3). */
+  proposalId: Id.optional(),
+  /** The policy's rule that decided it without a person (`automaticLapse`, rule set 3). */
+  rule: Text.optional(),
 });
 
 export const DocumentReviewerAssignedSchema = event('DocumentReviewerAssigned', {
@@ -222,12 +226,35 @@ export const AccreditationGrantedSchema = event('AccreditationGranted', {
   selfAssessments: boundedList(ScheduledSelfAssessmentSchema),
   dossier: DossierReferenceSchema.optional(),
 });
+/** The decision maker who decides the case's pending decisions, taken from the queue or given by staff. */
+export const DecisionMakerAssignedSchema = event('DecisionMakerAssigned', {
+  decisionMakerId: Id,
+  assignedBy: Id,
+});
 export const AccreditationRefusedSchema = event('AccreditationRefused', {
   reasons: boundedList(Text).min(1),
   decidedBy: Id,
   renewal: z.boolean(),
   timerId: Id.optional(),
+  /** The proposal of a lapsed deadline the decision maker confirmed (rule set 3). */
+  proposalId: Id.optional(),
+  /** The policy's rule that decided it without a person (`automaticLapse`, rule set 3). */
+  rule: Text.optional(),
   dossier: DossierReferenceSchema.optional(),
+});
+/**
+ * A deadline lapsed (rule set 3): its consequence, the application's rejection or the
+ * accreditation's refusal, is proposed to the decision makers' queue; one confirms it or extends
+ * the deadline.
+ */
+export const LapseProposedSchema = event('LapseProposed', {
+  ...caused,
+  proposalId: Id,
+  outcome: z.enum(['rejection', 'refusal']),
+  target: DeadlineTargetSchema,
+  dueAt: At,
+  reasons: z.array(Text).min(1),
+  recipient: RecipientSchema,
 });
 
 export const SelfAssessmentReminderSentSchema = event('SelfAssessmentReminderSent', {
@@ -288,6 +315,8 @@ export const AccreditationSuspendedSchema = event('AccreditationSuspended', {
   reinstateBy: At,
   proposalId: Id.optional(),
   complaintId: Id.optional(),
+  /** Who decided it (rule set 3): after a proposal, the decision maker who also decides the reinstatement. */
+  decidedBy: Id.optional(),
 });
 export const AccreditationReinstatedSchema = event('AccreditationReinstated', {
   suspensionId: Id,
@@ -364,6 +393,8 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   DeadlineExtendedSchema,
   AccreditationGrantedSchema,
   AccreditationRefusedSchema,
+  DecisionMakerAssignedSchema,
+  LapseProposedSchema,
   SelfAssessmentReminderSentSchema,
   SelfAssessmentEscalatedSchema,
   SuspensionProposedSchema,

@@ -8,6 +8,7 @@ import {
   type Certificate,
   type Complaint,
   type Finding,
+  pendingDecisions,
   type ReviewGapCheck,
   type SelfAssessment,
 } from './state';
@@ -157,6 +158,54 @@ function evolveCase(state: AccreditationCase, event: CaseEvent): AccreditationCa
 
 const unchanged = (state: AccreditationCase) => state;
 
+/** The pending decision is decided: the case leaves its decision maker (and the queue). */
+const leavesDecisionMaker = (state: AccreditationCase): AccreditationCase =>
+  state.decisionMakerId ? { ...state, decisionMakerId: null } : state;
+
+/**
+ * The lapse proposal on `target` is moot (answered, evidence in, deadline extended): it leaves the
+ * queue, and its timer may run out again at the deadline's new date.
+ */
+function withoutLapseOn(state: AccreditationCase, target: DeadlineTarget): AccreditationCase {
+  const proposal = state.lapseProposal;
+  if (!proposal || proposal.target.kind !== target.kind || proposal.target.id !== target.id) return state;
+  const [firstTimerId = proposal.timerId] = proposal.timerId.split('@');
+  const next = {
+    ...state,
+    lapseProposal: null,
+    extendedAfterLapse: withMember(state.extendedAfterLapse ?? [], firstTimerId),
+  };
+  return pendingDecisions(next).length === 0 ? leavesDecisionMaker(next) : next;
+}
+
+/** A refusal or rejection decides the lapse proposal too. */
+const withoutLapse = (state: AccreditationCase): AccreditationCase =>
+  state.lapseProposal ? { ...state, lapseProposal: null } : state;
+
+function suspended(state: AccreditationCase, event: EventOf<'AccreditationSuspended'>): AccreditationCase {
+  const { proposalId, decidedBy } = event.data;
+  const proposal =
+    proposalId && state.suspensionProposal?.proposalId === proposalId ? state.suspensionProposal : null;
+  const byDecisionMaker = proposal?.decider === 'decision_maker' && decidedBy;
+  return {
+    ...state,
+    status: 'suspended',
+    suspensionProposal: null,
+    suspension: {
+      suspensionId: event.data.suspensionId,
+      since: event.data.suspendedAt,
+      reinstateBy: event.data.reinstateBy,
+      reason: event.data.reason,
+      resumeStatus: state.status,
+      ...(proposal ? { selfAssessmentId: proposal.selfAssessmentId } : {}),
+      ...(byDecisionMaker ? { decidedBy } : {}),
+    },
+    // The decision maker who suspended keeps the case: the reinstatement is theirs to decide.
+    ...(byDecisionMaker ? { decisionMakerId: decidedBy } : {}),
+    issued: { ...state.issued, suspensions: state.issued.suspensions + 1 },
+  };
+}
+
 const requested: Evolver<EventOf<'InformationRequested' | 'DocumentsRequested'>> = (state, event) => ({
   ...state,
   status: event.type === 'InformationRequested' ? 'awaiting_applicant' : state.status,
@@ -181,13 +230,17 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
   InformationRequested: requested,
   DocumentsRequested: requested,
   DocumentsRequestLapsed: (state) => ({ ...state, openRequest: null }),
-  InformationProvided: (state) => ({
-    ...state,
+  InformationProvided: (state, event) => ({
+    ...withoutLapseOn(state, { kind: 'information_request', id: event.data.requestId }),
     status: state.status === 'awaiting_applicant' ? 'application_review' : state.status,
     openRequest: null,
   }),
   ApplicationAccepted: (state) => ({ ...state, status: 'document_review' }),
-  ApplicationRejected: (state) => ({ ...state, status: 'refused', openRequest: null }),
+  ApplicationRejected: (state) => ({
+    ...withoutLapse(leavesDecisionMaker(state)),
+    status: 'refused',
+    openRequest: null,
+  }),
   DocumentReviewerAssigned: (state, event) => ({
     ...state,
     documentReviewerId: event.data.auditorId,
@@ -245,11 +298,16 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     return { ...next, status: statusAfterAuditProgress(next) };
   },
   ActionPlanSubmitted: awaitingVerification,
-  CorrectiveActionEvidenceSubmitted: awaitingVerification,
+  CorrectiveActionEvidenceSubmitted: (state, event) =>
+    awaitingVerification(
+      withoutLapseOn(state, { kind: 'corrective_action', id: event.data.findingId }),
+      event,
+    ),
   ActionPlanAccepted: (state, event) => updateFinding(state, event.data.findingId, 'resolved'),
   CorrectiveActionVerified: (state, event) =>
     updateFinding(state, event.data.findingId, event.data.effective ? 'resolved' : 'open'),
-  DeadlineExtended: (state, event) => extendDeadline(state, event.data.target, event.data.newDueAt),
+  DeadlineExtended: (state, event) =>
+    extendDeadline(withoutLapseOn(state, event.data.target), event.data.target, event.data.newDueAt),
   AccreditationGranted: (state, event) => {
     const certificate: Certificate = {
       certificateNumber: event.data.certificateNumber,
@@ -259,14 +317,27 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       validUntil: event.data.validUntil,
       selfAssessments: event.data.selfAssessments,
     };
+    const decided = leavesDecisionMaker(state);
     return event.data.renewal
-      ? { ...state, status: 'accredited', nextCertificate: certificate, renewal: { status: 'granted' } }
-      : { ...state, status: 'accredited', certificate, selfAssessments: scheduleOf(certificate) };
+      ? { ...decided, status: 'accredited', nextCertificate: certificate, renewal: { status: 'granted' } }
+      : { ...decided, status: 'accredited', certificate, selfAssessments: scheduleOf(certificate) };
   },
   AccreditationRefused: (state, event) =>
     event.data.renewal
-      ? { ...state, status: 'accredited', renewal: { status: 'refused' } }
-      : { ...state, status: 'refused' },
+      ? { ...withoutLapse(leavesDecisionMaker(state)), status: 'accredited', renewal: { status: 'refused' } }
+      : { ...withoutLapse(leavesDecisionMaker(state)), status: 'refused' },
+  LapseProposed: (state, event) => ({
+    ...state,
+    lapseProposal: {
+      proposalId: event.data.proposalId,
+      timerId: event.data.timerId,
+      outcome: event.data.outcome,
+      target: event.data.target,
+      dueAt: event.data.dueAt,
+      reasons: event.data.reasons,
+    },
+  }),
+  DecisionMakerAssigned: (state, event) => ({ ...state, decisionMakerId: event.data.decisionMakerId }),
   SelfAssessmentReminderSent: unchanged,
   SelfAssessmentEscalated: unchanged,
   InformationRequestReminderSent: unchanged,
@@ -278,9 +349,11 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       proposalId: event.data.proposalId,
       selfAssessmentId: event.data.selfAssessmentId,
       reason: event.data.reason,
+      // Rule set 3 proposes to the decision makers' queue.
+      ...(event.data.recipient.role === 'decision_maker' ? { decider: 'decision_maker' as const } : {}),
     },
   }),
-  SuspensionProposalRejected: (state) => ({ ...state, suspensionProposal: null }),
+  SuspensionProposalRejected: (state) => ({ ...leavesDecisionMaker(state), suspensionProposal: null }),
   SelfAssessmentSubmitted: (state, event) => {
     const next = updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'submitted' });
     // The proposal's cause is gone once the overdue self-assessment arrives.
@@ -288,8 +361,13 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       ? { ...next, suspensionProposal: null }
       : next;
   },
-  SelfAssessmentAccepted: (state, event) =>
-    updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'accepted' }),
+  SelfAssessmentAccepted: (state, event) => {
+    const next = updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'accepted' });
+    // The suspension's cause is cured: its reinstatement is due.
+    return next.suspension?.selfAssessmentId === event.data.selfAssessmentId
+      ? { ...next, suspension: { ...next.suspension, causeCured: true } }
+      : next;
+  },
   SelfAssessmentFollowUpRequested: (state, event) =>
     updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'follow_up_requested' }),
   RenewalWindowOpened: (state) => ({ ...state, renewal: state.renewal ?? { status: 'window_open' } }),
@@ -299,32 +377,20 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     status: 'document_review',
     renewal: { status: 'applied' },
   }),
-  AccreditationSuspended: (state, event) => ({
-    ...state,
-    status: 'suspended',
-    suspensionProposal: null,
-    suspension: {
-      suspensionId: event.data.suspensionId,
-      since: event.data.suspendedAt,
-      reinstateBy: event.data.reinstateBy,
-      reason: event.data.reason,
-      resumeStatus: state.status,
-    },
-    issued: { ...state.issued, suspensions: state.issued.suspensions + 1 },
-  }),
+  AccreditationSuspended: suspended,
   AccreditationReinstated: (state) => ({
-    ...state,
+    ...leavesDecisionMaker(state),
     status: state.suspension?.resumeStatus ?? 'accredited',
     suspension: null,
   }),
   AccreditationWithdrawn: (state) => ({
-    ...state,
+    ...leavesDecisionMaker(state),
     status: 'withdrawn',
     suspension: null,
     suspensionProposal: null,
   }),
   AccreditationExpired: (state) => ({
-    ...state,
+    ...leavesDecisionMaker(state),
     status: 'expired',
     suspension: null,
     suspensionProposal: null,
@@ -334,6 +400,8 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     return {
       ...state,
       ...freshProcedure,
+      // A suspended case keeps the decision maker who decides its reinstatement.
+      ...(state.status !== 'suspended' && state.decisionMakerId ? { decisionMakerId: null } : {}),
       status: state.status === 'suspended' ? 'suspended' : 'accredited',
       cycle: event.data.cycle,
       auditorsInvolved: [],

@@ -37,7 +37,11 @@ const PolicyFields = z.object({
 function checkPolicy(policy: Policy, context: z.RefinementCtx) {
   type Period = Exclude<
     keyof Policy,
-    'version' | 'selfAssessmentReminderLeadTimes' | 'auditorDeadlines' | 'requireAuditorCompetence'
+    | 'version'
+    | 'selfAssessmentReminderLeadTimes'
+    | 'auditorDeadlines'
+    | 'requireAuditorCompetence'
+    | 'automaticLapse'
   >;
   const problem = (path: string, message: string) =>
     context.addIssue({ code: 'custom', path: [path], message });
@@ -82,6 +86,7 @@ function checkPolicy(policy: Policy, context: z.RefinementCtx) {
 export const PolicySchema = PolicyFields.extend({
   auditorDeadlines: AuditorDeadlinesSchema.default(d.auditorDeadlines),
   requireAuditorCompetence: z.boolean().default(d.requireAuditorCompetence),
+  automaticLapse: z.boolean().default(d.automaticLapse),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 /**
@@ -92,6 +97,7 @@ export const PolicySchema = PolicyFields.extend({
 export const StoredPolicySchema = PolicyFields.extend({
   auditorDeadlines: AuditorDeadlinesSchema.optional(),
   requireAuditorCompetence: z.boolean().optional(),
+  automaticLapse: z.boolean().optional(),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 export type PolicyInput = z.input<typeof PolicySchema>;

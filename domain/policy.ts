@@ -30,6 +30,11 @@ export interface Policy {
    * area of the case). Absent in policies stored before it existed: not required.
    */
   requireAuditorCompetence?: boolean;
+  /**
+   * A lapsed deadline (information request, corrective action) rejects or refuses at once, decided
+   * by this rule, instead of being proposed to a decision maker (rule set 3). Absent: proposed.
+   */
+  automaticLapse?: boolean;
 }
 
 /** What an auditor owes, and when they are reminded. */
@@ -73,6 +78,7 @@ export const defaultPolicy: Required<Policy> = {
     reminderLeadTime: { days: 3 },
   },
   requireAuditorCompetence: false,
+  automaticLapse: false,
 };
 
 /** The periods of `policy` longer than the edition's limits allow, each with why. */

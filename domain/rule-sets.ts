@@ -7,7 +7,15 @@
  * 1: the first releases (2026-11-26.x).
  * 2: issue 20 — the policy stays within the edition's limits, a gap of the document review is
  *    verified at the audit before a grant, and a step that would change nothing records nothing.
+ * 3: issue 20 — decisions belong to the decision function: a decision maker takes a case's pending
+ *    decision from the queue (or staff assign one) and only they decide it (grant, refusal, the
+ *    suspension proposal, a lapsed deadline's refusal or rejection, the reinstatement once the cause
+ *    is cured); a lapsed deadline proposes instead of deciding (unless the policy says
+ *    `automaticLapse`); what is owed (action plan, self-assessment follow-up, audit date) has a due
+ *    date, a reminder and an escalation to the case manager.
  */
-export type RuleSet = 1 | 2;
+export type RuleSet = 1 | 2 | 3;
 
-export const currentRuleSet: RuleSet = 2;
+export const ruleSets: readonly RuleSet[] = [1, 2, 3];
+
+export const currentRuleSet: RuleSet = 3;

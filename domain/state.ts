@@ -1,6 +1,7 @@
 import type {
   ComplaintFollowUp,
   ComplaintOutcome,
+  DeadlineTarget,
   DocumentReviewResult,
   ReportedFinding,
   ReviewGap,
@@ -79,6 +80,18 @@ export interface SuspensionProposal {
   proposalId: string;
   selfAssessmentId: string;
   reason: string;
+  /** Who decides it: a decision maker from the queue (rule set 3), or staff (absent: staff). */
+  decider?: 'decision_maker' | 'staff';
+}
+
+/** A lapsed deadline's refusal or rejection, proposed to a decision maker (rule set 3). */
+export interface LapseProposal {
+  proposalId: string;
+  timerId: string;
+  outcome: 'rejection' | 'refusal';
+  target: DeadlineTarget;
+  dueAt: string;
+  reasons: string[];
 }
 
 export interface Suspension {
@@ -88,6 +101,12 @@ export interface Suspension {
   reason: string;
   /** Where reinstatement returns to: accredited, or the step of a running renewal. */
   resumeStatus: CaseStatus;
+  /** The overdue self-assessment that led to it, when it followed a proposal. */
+  selfAssessmentId?: string;
+  /** The decision maker who confirmed the proposal (rule set 3); they decide the reinstatement. */
+  decidedBy?: string;
+  /** What led to it has been cured (the late self-assessment accepted): reinstatement is due. */
+  causeCured?: boolean;
 }
 
 export interface Complaint {
@@ -140,6 +159,18 @@ export interface AccreditationCase {
   nextCertificate: Certificate | null;
   selfAssessments: SelfAssessment[];
   suspensionProposal: SuspensionProposal | null;
+  /** Absent in states written before rule set 3. */
+  lapseProposal?: LapseProposal | null;
+  /**
+   * Deadlines (their first timer's id) that lapsed and were extended: their timer runs again, under
+   * an id that names the new date (a timer's id keys the events it causes, so it must be new).
+   */
+  extendedAfterLapse?: string[];
+  /**
+   * The decision maker who took the case's pending decisions from the queue or whom staff gave
+   * them (rule set 3); absent or null: the decisions wait in the queue.
+   */
+  decisionMakerId?: string | null;
   renewal: { status: 'window_open' | 'applied' | 'granted' | 'refused' } | null;
   suspension: Suspension | null;
   /** Complaints not yet closed. */
@@ -175,6 +206,30 @@ export function isFinished(state: AccreditationState): boolean {
   return (
     (state.status === 'refused' || state.status === 'withdrawn' || state.status === 'expired') &&
     state.complaints.length === 0
+  );
+}
+
+export type PendingDecision = 'accreditation' | 'lapse' | 'suspension_proposal' | 'reinstatement';
+
+/** What waits for a decision maker: the queue's entry for this case, empty when nothing does. */
+export function pendingDecisions(state: AccreditationCase): PendingDecision[] {
+  const pending: PendingDecision[] = [];
+  if (state.status === 'awaiting_decision') pending.push('accreditation');
+  if (state.lapseProposal) pending.push('lapse');
+  if (state.suspensionProposal?.decider === 'decision_maker') pending.push('suspension_proposal');
+  if (state.status === 'suspended' && state.suspension?.causeCured && state.suspension.decidedBy) {
+    pending.push('reinstatement');
+  }
+  return pending;
+}
+
+/**
+ * Whether a decision maker may take the case's decisions: one waits in the queue, or a procedure
+ * runs (it may be refused at any step; the grant says what is still missing).
+ */
+export function isDecisionOpen(state: AccreditationCase): boolean {
+  return (
+    pendingDecisions(state).length > 0 || (procedureStatuses as readonly CaseStatus[]).includes(state.status)
   );
 }
 

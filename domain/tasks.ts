@@ -21,6 +21,8 @@ export type TaskKind =
   | 'decide_suspension_proposal'
   | 'apply_for_renewal'
   | 'end_suspension'
+  | 'reinstate'
+  | 'decide_lapse'
   | 'acknowledge_complaint'
   | 'assign_complaint_investigator'
   | 'decide_complaint'
@@ -67,9 +69,21 @@ function taskList(state: AccreditationCase) {
       dueAt: dueAt ?? null,
       subjectId,
     });
+  /** For the decision maker who holds the case's decisions, or (none yet) the queue: any who did not audit it. */
+  const forDecisionMaker = (kind: TaskKind, subjectId: string, dueAt?: string) =>
+    tasks.push({
+      id: `${kind}:${subjectId}`,
+      kind,
+      assigneeRole: 'decision_maker',
+      assigneeId: state.decisionMakerId ?? null,
+      dueAt: dueAt ?? null,
+      subjectId,
+      excludedUserIds: state.auditorsInvolved,
+    });
   return {
     tasks,
     add,
+    forDecisionMaker,
     forOrganisation: (kind: TaskKind, subjectId: string, dueAt?: string) =>
       add(kind, 'organisation', state.organisationId, subjectId, dueAt),
     forCaseManager: (kind: TaskKind, subjectId: string, dueAt?: string) =>
@@ -82,7 +96,7 @@ type TaskList = ReturnType<typeof taskList>;
 
 function procedureTasks(
   state: AccreditationCase,
-  { tasks, add, forOrganisation, forCaseManager, forLeadAuditor }: TaskList,
+  { add, forOrganisation, forCaseManager, forLeadAuditor, forDecisionMaker }: TaskList,
 ) {
   const { accreditationId: caseId, openRequest } = state;
   switch (state.status) {
@@ -132,23 +146,19 @@ function procedureTasks(
       }
       break;
     case 'awaiting_decision':
-      tasks.push({
-        id: `decide_accreditation:${caseId}`,
-        kind: 'decide_accreditation',
-        assigneeRole: 'decision_maker',
-        assigneeId: null,
-        dueAt: null,
-        subjectId: caseId,
-        excludedUserIds: state.auditorsInvolved,
-      });
+      forDecisionMaker('decide_accreditation', caseId);
       break;
   }
   if (openRequest && (state.status === 'awaiting_applicant' || state.status === 'document_review')) {
     forOrganisation('answer_request', openRequest.requestId, openRequest.respondBy);
   }
+  if (state.lapseProposal) forDecisionMaker('decide_lapse', state.lapseProposal.proposalId);
 }
 
-function certificateTasks(state: AccreditationCase, { forOrganisation, forCaseManager }: TaskList) {
+function certificateTasks(
+  state: AccreditationCase,
+  { forOrganisation, forCaseManager, forDecisionMaker }: TaskList,
+) {
   if (!holdsCertificate(state)) return;
   for (const { selfAssessmentId: id, status, dueAt } of state.selfAssessments) {
     // Shown from the first reminder on, although it may be submitted from `opensAt`.
@@ -158,13 +168,20 @@ function certificateTasks(state: AccreditationCase, { forOrganisation, forCaseMa
     }
     if (status === 'submitted') forCaseManager('review_self_assessment', id);
   }
-  if (state.suspensionProposal)
-    forCaseManager('decide_suspension_proposal', state.suspensionProposal.proposalId);
+  const proposal = state.suspensionProposal;
+  if (proposal?.decider === 'decision_maker')
+    forDecisionMaker('decide_suspension_proposal', proposal.proposalId);
+  else if (proposal) forCaseManager('decide_suspension_proposal', proposal.proposalId);
   if (state.status === 'accredited' && state.renewal?.status === 'window_open' && state.certificate) {
     forOrganisation('apply_for_renewal', state.certificate.certificateNumber, state.certificate.validUntil);
   }
-  if (state.status === 'suspended' && state.suspension) {
-    forCaseManager('end_suspension', state.suspension.suspensionId, state.suspension.reinstateBy);
+  const suspension = state.status === 'suspended' ? state.suspension : null;
+  if (suspension) forCaseManager('end_suspension', suspension.suspensionId, suspension.reinstateBy);
+  // The cause is cured: whoever decided the suspension decides the reinstatement.
+  if (suspension?.causeCured && suspension.decidedBy) {
+    forDecisionMaker('reinstate', suspension.suspensionId, suspension.reinstateBy);
+  } else if (suspension?.causeCured) {
+    forCaseManager('reinstate', suspension.suspensionId, suspension.reinstateBy);
   }
 }
 

@@ -38,13 +38,16 @@ export function dueTimers(state: AccreditationState): Timer[] {
   const timers: Timer[] = [];
   const add = (id: string, kind: TimerKind, at: string, subjectId: string) =>
     timers.push({ id, kind, at, subjectId });
+  // A deadline extended after it lapsed runs out again under a new id.
+  const deadlineId = (id: string, at: string) =>
+    state.extendedAfterLapse?.includes(id) ? `${id}@${at}` : id;
 
   const request = state.openRequest;
   if (request && (state.status === 'awaiting_applicant' || state.status === 'document_review')) {
     const reminderAt = subtractDuration(request.respondBy, policy.informationRequestReminderLeadTime);
     add(`${request.requestId}:reminder`, 'information_request_reminder', reminderAt, request.requestId);
     add(
-      `${request.requestId}:deadline`,
+      deadlineId(`${request.requestId}:deadline`, request.respondBy),
       'information_request_deadline',
       request.respondBy,
       request.requestId,
@@ -81,7 +84,7 @@ export function dueTimers(state: AccreditationState): Timer[] {
       if (finding.status !== 'open' || !finding.correctiveActionDueBy) continue;
       const { findingId, correctiveActionDueBy } = finding;
       add(
-        `${findingId}:corrective-action-deadline`,
+        deadlineId(`${findingId}:corrective-action-deadline`, correctiveActionDueBy),
         'corrective_action_deadline',
         correctiveActionDueBy,
         findingId,

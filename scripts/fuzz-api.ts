@@ -3,9 +3,11 @@
  * Temporal dev server and PostgreSQL, all started here on free ports (DATABASE_URL, if set, names
  * the PostgreSQL server to use). Fails on any 5xx and on any response that violates the document.
  *
- *   SCHEMATHESIS=/path/to/st npx tsx scripts/fuzz-api.ts [--max-examples N] [--max-time S]
+ *   SCHEMATHESIS=/path/to/st npx tsx scripts/fuzz-api.ts [--max-examples N] [--max-time S] [--roles r,…]
  *
- * --max-time bounds the whole schemathesis run (it is stopped, and fails, when the time is spent).
+ * It runs once per role in --roles (default admin,organisation,auditor), each time with a token of
+ * a user of that role, so that the routes only some roles may call are fuzzed past their 403.
+ * --max-time bounds each run (it is stopped, and fails, when the time is spent).
  *
  * scripts/fuzz-api.sh installs a pinned schemathesis into a virtualenv first and calls this.
  */
@@ -17,13 +19,15 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { buildApp } from '../api/app';
 import { createDb } from '../db/connection';
-import { createUser, issueToken } from '../db/identity';
+import type { Database } from '../db/database';
+import { createOrganisation, createUser, issueToken } from '../db/identity';
 import { migrateToLatest } from '../db/migrate';
 import { databaseUrl, freePort, startLocalPostgres } from '../dev/postgres';
 import { resolveTemporalCli } from '../dev/tools';
+import { type UserRole, userRoles } from '../domain/roles';
 import { createWorker } from '../worker/worker';
 import { searchAttributeKeys } from '../workflows/search-attributes';
 
@@ -36,6 +40,14 @@ function argument(name: string, fallback: number): number {
 
 const maxExamples = argument('max-examples', 20);
 const maxTime = argument('max-time', 180);
+const rolesIndex = process.argv.indexOf('--roles');
+const fuzzRoles = (rolesIndex >= 0 ? (process.argv[rolesIndex + 1] ?? '') : 'admin,organisation,auditor')
+  .split(',')
+  .map((role) => {
+    const known = userRoles.find((userRole) => userRole === role);
+    if (!known) throw new Error(`--roles: ${role} is none of ${userRoles.join(', ')}`);
+    return known;
+  });
 const schemathesis = process.env.SCHEMATHESIS ?? 'st';
 const log = (message: string) => console.log(`[fuzz] ${message}`);
 const cleanups: (() => Promise<void>)[] = [];
@@ -99,10 +111,40 @@ async function main(): Promise<number> {
   cleanups.push(() => app.close());
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-  const user = await createUser(db, { email: 'fuzz-admin@example.org', name: 'Fuzz Admin', role: 'admin' });
-  const { token } = await issueToken(db, user.user_id, { label: 'fuzz', validForDays: 1 });
-  log(`API on ${base}; schemathesis: ${maxExamples} examples per operation, at most ${maxTime} s`);
+  let failed = 0;
+  for (const role of fuzzRoles) {
+    const token = await tokenFor(db, role);
+    log(`API on ${base}; as ${role}: ${maxExamples} examples per operation, at most ${maxTime} s`);
+    const code = await runSchemathesis(base, token);
+    if (code !== 0) failed += 1;
+  }
+  return failed === 0 ? 0 : 1;
+}
 
+/** A token of a new user of `role` (an organisation user with an organisation of its own). */
+async function tokenFor(db: Kysely<Database>, role: UserRole): Promise<string> {
+  const organisation =
+    role === 'organisation'
+      ? await createOrganisation(db, {
+          name: 'Fuzz GmbH',
+          street: 'Teststraße 1',
+          postal_code: '10115',
+          city: 'Berlin',
+          country: 'DE',
+          contact_email: 'fuzz-organisation@example.org',
+          language: 'de',
+        })
+      : undefined;
+  const user = await createUser(db, {
+    email: `fuzz-${role}@example.org`,
+    name: `Fuzz ${role}`,
+    role,
+    organisationId: organisation?.organisation_id ?? null,
+  });
+  return (await issueToken(db, user.user_id, { label: 'fuzz', validForDays: 1 })).token;
+}
+
+async function runSchemathesis(base: string, token: string): Promise<number> {
   const args = [
     'run',
     `${base}/openapi.json`,

@@ -1,10 +1,10 @@
 /** Applies pending migrations to DATABASE_URL (production deploys; `npm start` migrates itself). */
-import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
+import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
 import { createDb } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 
 try {
-  const db = createDb(requireDatabaseUrl(loadEnv()), { maxConnections: 1 });
+  const db = createDb(databaseUrlOf(loadEnv()), { maxConnections: 1 });
   const applied = await migrateToLatest(db);
   await db.destroy();
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Up to date.');

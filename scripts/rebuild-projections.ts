@@ -5,12 +5,12 @@
  *
  *   DATABASE_URL=postgres://… npx tsx scripts/rebuild-projections.ts
  */
-import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
+import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
 import { createDb } from '../db/connection';
 import { rebuildProjections } from '../db/projections/rebuild';
 
 try {
-  const db = createDb(requireDatabaseUrl(loadEnv()), { maxConnections: 1 });
+  const db = createDb(databaseUrlOf(loadEnv()), { maxConnections: 1 });
   let lastReport = 0;
   const result = await rebuildProjections(db, {
     onProgress: ({ processed, total, elapsedMs }) => {

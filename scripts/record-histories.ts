@@ -31,6 +31,7 @@ const run = spawnSync(
     'test/workflow/scenarios.test.ts',
     'test/workflow/deadlines.test.ts',
     'test/workflow/rule-sets.test.ts',
+    'test/workflow/decisions.test.ts',
   ],
   {
     cwd: projectRoot,

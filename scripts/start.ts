@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole system in the foreground — PostgreSQL, the Temporal dev server (with its
- * UI), migrations, the worker and the API. Data persists in DATA_DIR (default .data/). Ctrl-C stops
- * everything.
+ * UI), migrations, the worker and the API, supervised (dev/supervisor.ts: what dies is restarted).
+ * Data persists in DATA_DIR (default .data/). Ctrl-C stops everything, the API first.
+ * `npm start -- --no-web-build` skips building the web application.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ import { migrateToLatest } from '../db/migrate';
 import { localAdminAccess } from '../dev/local-admin';
 import { defaultDataDir } from '../dev/paths';
 import { databaseUrl, startLocalPostgres } from '../dev/postgres';
-import { type ManagedProcess, startProcess } from '../dev/processes';
+import { type ExitStatus, type ManagedProcess, startProcess } from '../dev/processes';
+import { Supervisor } from '../dev/supervisor';
 import { MissingToolError, resolveTemporalCli } from '../dev/tools';
 import { ensureWebBuild } from '../dev/web-build';
 import { searchAttributeKeys } from '../workflows/search-attributes';
@@ -42,7 +44,7 @@ function takeLock(lockFile: string): void {
   writeFileSync(lockFile, String(process.pid));
 }
 
-async function waitForTemporal(address: string, exited: Promise<unknown>): Promise<void> {
+async function waitForTemporal(address: string, exited: Promise<ExitStatus>): Promise<void> {
   let serverExited = false;
   void exited.then(() => {
     serverExited = true;
@@ -115,30 +117,29 @@ async function waitForReady(api: string): Promise<string> {
 
 async function main() {
   const env = loadEnv();
+  const buildWebApp = !process.argv.includes('--no-web-build');
   const dataDir = env.DATA_DIR ?? defaultDataDir;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = join(dataDir, 'start.pid');
   takeLock(lockFile);
 
-  const children: ManagedProcess[] = [];
-  let stopPostgres = async () => {};
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('\nStopping …');
-    for (const child of [...children].reverse()) await child.stop();
-    await stopPostgres();
+    await supervisor.stopAll();
     rmSync(lockFile, { force: true });
     // Exit once stdout has flushed (it is a pipe under most terminals' multiplexers and in CI).
     process.stdout.write('Stopped.\n', () => process.exit(code));
   };
+  const supervisor = new Supervisor(say, () => void shutdown(1));
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
     // Built while the servers start; the API serves it from its start on.
-    const webBuild = ensureWebBuild(say);
+    const webBuild = buildWebApp ? ensureWebBuild(say) : Promise.resolve();
     webBuild.catch(() => {});
     const temporalCli = await resolveTemporalCli();
 
@@ -147,11 +148,9 @@ async function main() {
       say(
         `PostgreSQL: starting the local cluster in ${join(dataDir, 'postgres')} on port ${env.POSTGRES_PORT}`,
       );
-      const postgres = await startLocalPostgres({
-        dataDir: join(dataDir, 'postgres'),
-        port: env.POSTGRES_PORT,
-      });
-      stopPostgres = postgres.stop;
+      const postgres = await supervisor.add('postgres', () =>
+        startLocalPostgres({ dataDir: join(dataDir, 'postgres'), port: env.POSTGRES_PORT }),
+      );
       const admin = createDb(postgres.url, { maxConnections: 1 });
       const { rows } = await sql`SELECT 1 FROM pg_database WHERE datname = 'dim'`.execute(admin);
       if (rows.length === 0) await sql`CREATE DATABASE dim`.execute(admin);
@@ -167,8 +166,7 @@ async function main() {
     await db.destroy();
 
     const temporalAddress = `127.0.0.1:${env.TEMPORAL_PORT}`;
-    const temporal = startTemporal(temporalCli, env, dataDir);
-    children.push(temporal);
+    const temporal = await supervisor.add('temporal', () => startTemporal(temporalCli, env, dataDir));
     await waitForTemporal(temporalAddress, temporal.exited);
     say(`Temporal: dev server on ${temporalAddress} (${join(dataDir, 'temporal.sqlite')})`);
 
@@ -181,26 +179,23 @@ async function main() {
     };
     // node itself (not the tsx wrapper), so signals reach the process that drains.
     const nodeWithTsx = (main: string) => ['--import', 'tsx', main];
-    children.push(startProcess('worker', process.execPath, nodeWithTsx('worker/main.ts'), appEnv, say));
+    await supervisor.add('worker', () =>
+      startProcess('worker', process.execPath, nodeWithTsx('worker/main.ts'), appEnv, say),
+    );
     await webBuild;
-    children.push(startProcess('api', process.execPath, nodeWithTsx('api/main.ts'), appEnv, say));
-    for (const child of children) {
-      void child.exited.then((code) => {
-        if (!stopping) {
-          say(`${child.name} exited (code ${code}); stopping everything.`);
-          void shutdown(1);
-        }
-      });
-    }
+    await supervisor.add('api', () =>
+      startProcess('api', process.execPath, nodeWithTsx('api/main.ts'), appEnv, say),
+    );
 
     const api = `http://${env.API_HOST}:${env.API_PORT}`;
     const metrics = (port: number) => `http://${env.METRICS_HOST}:${port}/metrics`;
     const readiness = await waitForReady(api);
     if (stopping) return;
+    supervisor.startRestarting();
     say(
       [
         '',
-        `DIM accreditation engine: ${readiness} Ctrl-C stops it.`,
+        `DIM accreditation engine: ${readiness} Ctrl-C stops it; a process that dies is restarted.`,
         `  Web app         ${api}/`,
         `  API             ${api}`,
         `  OpenAPI docs    ${api}/docs   (${api}/openapi.json)`,

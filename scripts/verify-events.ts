@@ -3,14 +3,14 @@
  * (stream, version, expected vs. found hash) and the first problem of every other affected stream.
  * Exit code 0 when every chain is intact, 1 on tampering, 2 when the check could not run.
  *
- *   DATABASE_URL=postgres://… npx tsx scripts/verify-events.ts
+ *   npm run events:verify   (DATABASE_URL, or else the database of a running `npm start`)
  */
-import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
+import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
 import { createDb } from '../db/connection';
 import { describeProblem, verifyHashChains } from '../db/verify';
 
 try {
-  const db = createDb(requireDatabaseUrl(loadEnv()), { maxConnections: 1 });
+  const db = createDb(databaseUrlOf(loadEnv()), { maxConnections: 1 });
   const started = performance.now();
   const result = await verifyHashChains(db).finally(() => db.destroy());
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,5 +1,5 @@
 import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
-import { ConfigError, loadEnv, requireDatabaseUrl } from '../config/env';
+import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
 import { createLogger, temporalLogger } from '../config/logger';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
@@ -27,7 +27,7 @@ async function main() {
   const tracing = await startTracing('dim-worker', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
 
-  const db = createDb(requireDatabaseUrl(env), { maxConnections: 10 });
+  const db = createDb(databaseUrlOf(env), { maxConnections: 10 });
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   logger.info(`connected to Temporal at ${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE}`);
   const { bundle, description } = await loadWorkflowBundle(tracing.enabled, logger);

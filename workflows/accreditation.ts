@@ -58,6 +58,16 @@ const timerKeptAcrossSteps = 'timer-kept-across-steps';
 
 /** Issue 20: a run started with this patch decides by rule set 2 (`domain/rule-sets.ts`). */
 const ruleSet2 = 'rule-set-2';
+/** Issue 20, decisions by the decision function and deadlines where something is owed: rule set 3. */
+const ruleSet3 = 'rule-set-3';
+
+/** Asked once per run, both in this order, so that a run of any earlier release replays. */
+function runRuleSet(): RuleSet {
+  const since2 = patched(ruleSet2);
+  const since3 = patched(ruleSet3);
+  if (since2 && since3) return 3;
+  return since2 ? 2 : 1;
+}
 
 /** Refusals of the event store that are answers to the step, not faults to retry (see activities/). */
 const storeRefusals = new Set(['certificate_number_taken']);
@@ -128,8 +138,8 @@ function reject(decision: Extract<Decision, { ok: false }>): never {
  * new certification cycle.
  */
 export async function accreditationWorkflow(input: AccreditationWorkflowInput): Promise<AccreditationState> {
-  // Asked once: a run started before rule set 2 keeps rule set 1 to its end (its history replays).
-  const ruleSet: RuleSet = patched(ruleSet2) ? 2 : 1;
+  // Asked once: a run started before a rule set keeps the earlier one to its end (its history replays).
+  const ruleSet = runRuleSet();
   const streamId = accreditationStreamId(input.accreditationId);
   let state = input.resume?.state ?? initialState();
   let version = input.resume?.version ?? 0;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
@@ -7,6 +6,7 @@ import { userRoles } from '../../domain/roles';
 import { IdSchema, maxLength } from '../../domain/text-limits';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
+import { IdempotencyHeaders, withIdempotencyKey } from '../idempotency';
 import { problemResponses } from '../openapi';
 import { OpenAccreditationBody, openCase } from '../opening';
 import {
@@ -17,7 +17,6 @@ import {
 } from '../presenters';
 import { ProblemError, problem } from '../problems';
 import { AsOfQuery, accreditationAsOf } from './case-file';
-import { IdempotencyHeaders } from './steps';
 
 const statusList = new RegExp(`^(${caseStatuses.join('|')})(,(${caseStatuses.join('|')}))*$`);
 
@@ -87,12 +86,17 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
         tags: ['accreditations'],
         headers: IdempotencyHeaders,
         body: OpenAccreditationBody,
-        response: { 201: AccreditationResponse, ...problemResponses(400, 401, 403, 409, 413, 415, 429, 503) },
+        response: {
+          201: AccreditationResponse,
+          ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+        },
       },
     },
     async (request, reply) => {
-      const key = request.headers['idempotency-key'] ?? randomUUID();
-      const detail = await openCase(deps, currentUser(request), request.body, key);
+      const user = currentUser(request);
+      const detail = await withIdempotencyKey(db, request, user, (key) =>
+        openCase(deps, user, request.body, key),
+      );
       return reply
         .status(201)
         .header('location', `/accreditations/${detail.row.accreditation_id}`)

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findAccreditation, maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
 import type { StepCommand } from '../../domain/commands';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
+import { IdempotencyHeaders, withIdempotencyKey } from '../idempotency';
 import { problemResponses } from '../openapi';
 import { AccreditationResponse, presentAccreditation } from '../presenters';
 import { ProblemError, problem } from '../problems';
@@ -12,16 +12,6 @@ import { prepareStep } from '../step-preconditions';
 import { stepRoutes } from '../step-routes';
 import { executeCommand } from '../workflow-client';
 import { freezeDecisionDossier } from './decision-dossier';
-
-export const IdempotencyHeaders = z
-  .object({
-    'idempotency-key': z
-      .string()
-      .regex(/^[\w-]{8,100}$/)
-      .optional()
-      .describe('Repeat a request (e.g. after 503) with the same key: the step is done at most once'),
-  })
-  .loose();
 
 const operationId = (type: string) => `${type.charAt(0).toLowerCase()}${type.slice(1)}`;
 
@@ -49,7 +39,7 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
           body: step.body,
           response: {
             200: AccreditationResponse,
-            ...problemResponses(400, 401, 403, 404, 409, 413, 415, 429, 503),
+            ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
           },
         },
       },
@@ -60,33 +50,34 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
         if (!seesEveryCase(user) && !(await maySeeAccreditationWithId(db, user, id))) {
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
-        const key = request.headers['idempotency-key'] ?? randomUUID();
-        // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
-        const prepared = await prepareStep(db, step.type, {
-          accreditationId: id,
-          actorId: user.user_id,
-          data: request.body as Record<string, unknown>,
-        });
-        // A decision is taken on a dossier: the case file as the decision maker sees it, frozen.
-        const decision = step.type === 'Grant' || step.type === 'Refuse';
-        const data = decision
-          ? { ...prepared, dossier: await freezeDecisionDossier(db, user, id) }
-          : prepared;
-        const outcome = await executeCommand(
-          temporal,
-          id,
-          {
-            // Parsed once, by the route's body schema: the command's own data schema.
-            command: { type: step.type, data } as StepCommand,
-            actor: {
-              id: user.user_id,
-              role: user.role,
-              ...(user.organisation_id ? { organisationId: user.organisation_id } : {}),
+        const outcome = await withIdempotencyKey(db, request, user, async (key) => {
+          // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
+          const prepared = await prepareStep(db, step.type, {
+            accreditationId: id,
+            actorId: user.user_id,
+            data: request.body as Record<string, unknown>,
+          });
+          // A decision is taken on a dossier: the case file as the decision maker sees it, frozen.
+          const decision = step.type === 'Grant' || step.type === 'Refuse';
+          const data = decision
+            ? { ...prepared, dossier: await freezeDecisionDossier(db, user, id) }
+            : prepared;
+          return executeCommand(
+            temporal,
+            id,
+            {
+              // Parsed once, by the route's body schema: the command's own data schema.
+              command: { type: step.type, data } as StepCommand,
+              actor: {
+                id: user.user_id,
+                role: user.role,
+                ...(user.organisation_id ? { organisationId: user.organisation_id } : {}),
+              },
             },
-          },
-          // Scoped to the user, so nobody can attach to someone else's update by guessing a key.
-          { updateId: `${user.user_id}:${key}`, retryKey: key, timeoutMs: stepTimeoutMs },
-        );
+            // Scoped to the user, so nobody can attach to someone else's update by guessing a key.
+            { updateId: `${user.user_id}:${key}`, retryKey: key, timeoutMs: stepTimeoutMs },
+          );
+        });
         request.log.info(
           { accreditationId: id, command: step.type, version: outcome.version },
           'step recorded',

@@ -9,10 +9,11 @@ import {
   findUser,
   findUserByEmail,
   issueToken,
+  type ListedUser,
   listUsers,
   revokeTokens,
 } from '../../db/identity';
-import { type UserRole, userRoles } from '../../domain/roles';
+import { rolesManagedBy, type UserRole, userRoles } from '../../domain/roles';
 import { IdSchema, NameSchema, singleLine } from '../../domain/text-limits';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
@@ -25,11 +26,30 @@ const TokenSchema = z.object({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
+const ListedUserSchema = UserSchema.extend({
+  organisationName: z.string().nullable(),
+  signIn: z
+    .enum(['active', 'invited', 'invitation_expired'])
+    .describe('active: a password is set; invited: an invitation link is open; else the link expired'),
+  invitationExpiresAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
+function presentListedUser(user: ListedUser, now: Date): z.infer<typeof ListedUserSchema> {
+  const expiresAt = user.invitation_expires_at;
+  const invited = expiresAt !== null && expiresAt.getTime() > now.getTime();
+  return {
+    ...presentUser(user),
+    organisationName: user.organisation_name,
+    signIn: user.password_set ? 'active' : invited ? 'invited' : 'invitation_expired',
+    invitationExpiresAt: expiresAt && !user.password_set ? expiresAt.toISOString() : null,
+  };
+}
+
 const notFound = () => new ProblemError(problem('notFound', 'No such user.'));
 
-/** Administrators manage every user; case managers (staff) the users of organisations. */
+/** Administrators manage every user; case managers (staff) the users of organisations (domain/roles). */
 function mayManage(actor: UserRow, role: UserRole): boolean {
-  return actor.role === 'admin' || (actor.role === 'staff' && role === 'organisation');
+  return rolesManagedBy(actor.role).includes(role);
 }
 
 const TokenBody = z
@@ -69,13 +89,17 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
             limit: z.coerce.number().int().min(1).max(500).default(100),
           })
           .strict(),
-        response: { 200: z.object({ items: z.array(UserSchema) }), ...problemResponses(400, 401, 403, 429) },
+        response: {
+          200: z.object({ items: z.array(ListedUserSchema) }),
+          ...problemResponses(400, 401, 403, 429),
+        },
       },
     },
     async (request) => {
       const { role, organisation, limit } = request.query;
       const rows = await listUsers(db, { role, organisationId: organisation, limit });
-      return { items: rows.map(presentUser) };
+      const now = new Date();
+      return { items: rows.map((row) => presentListedUser(row, now)) };
     },
   );
 

@@ -12,6 +12,8 @@ import * as certificateNumbers from './2026-11-27-80-certificate-numbers';
 import * as auditorCompetences from './2026-11-27-90-auditor-competences';
 import * as caseFiles from './2026-11-27-91-case-files';
 import * as decisionDossiers from './2026-11-27-92-decision-dossiers';
+import * as staffDashboard from './2026-11-28-10-staff-dashboard';
+import * as idempotencyKeys from './2026-11-28-20-idempotency-keys';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-90-auditor-competences': auditorCompetences,
   '2026-11-27-91-case-files': caseFiles,
   '2026-11-27-92-decision-dossiers': decisionDossiers,
+  '2026-11-28-10-staff-dashboard': staffDashboard,
+  '2026-11-28-20-idempotency-keys': idempotencyKeys,
 };

@@ -16,6 +16,7 @@ import type {
 import { readStream } from '../event-store';
 import { ProjectionRefused, type RecordedEvent } from '../event-types';
 import { groupByStream, type InlineProjection } from './inline';
+import { type StageChange, stageChanges, writeStageChanges } from './stage-months';
 import {
   accreditationRow,
   certificateChanges,
@@ -46,7 +47,15 @@ interface Folded {
 export const accreditationProjection: InlineProjection = {
   name: 'accreditations',
   canHandle: accreditationEventTypes,
-  tables: ['accreditations', 'tasks', 'deadlines', 'certificates', 'certificate_numbers', 'notifications'],
+  tables: [
+    'accreditations',
+    'tasks',
+    'deadlines',
+    'certificates',
+    'certificate_numbers',
+    'stage_months',
+    'notifications',
+  ],
   preserveOnRebuild: ['notifications'],
   apply: applyAccreditationEvents,
   startRebuild: () => {
@@ -77,6 +86,7 @@ interface ProjectedRows {
   tasks: Insertable<TasksTable>[];
   deadlines: Insertable<DeadlinesTable>[];
   certificates: Map<string, Insertable<CertificatesTable>>;
+  stageChanges: StageChange[];
   certificateNumbers: Insertable<CertificateNumbersTable>[];
   notifications: Insertable<NotificationsTable>[];
 }
@@ -86,6 +96,7 @@ const emptyRows = (): ProjectedRows => ({
   tasks: [],
   deadlines: [],
   certificates: new Map(),
+  stageChanges: [],
   certificateNumbers: [],
   notifications: [],
 });
@@ -121,6 +132,7 @@ function projectStream(
     const { state } = current;
     for (const row of certificateChanges(streamId, before, state, event))
       rows.certificates.set(row.certificate_number, row);
+    rows.stageChanges.push(...stageChanges(streamId, before, state, event));
     rows.certificateNumbers.push(...grantedNumbers(streamId, event));
     rows.notifications.push(...notificationRows(event, state, before));
     last = event;
@@ -156,6 +168,7 @@ async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promi
     ${JSON.stringify([...rows.certificates.values()])}::jsonb, ${JSON.stringify(rows.notifications)}::jsonb)`.execute(
     trx,
   );
+  await writeStageChanges(trx, rows.stageChanges);
 }
 
 /** A number another case holds breaks the table's key: the grant is refused and nothing is written. */

@@ -193,11 +193,28 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
     excludedUserIds: state.auditorsInvolved,
   });
   const list = eventNotices();
-  // The case is ready for decision whichever step completed it.
+  // The case is ready for decision whichever step completed it: to the queue, or to the decision
+  // maker who holds the case's decisions.
   if (before.status !== 'awaiting_decision' && state.status === 'awaiting_decision') {
-    list.push(decisionMakers('ready_for_decision'));
+    list.push(
+      state.decisionMakerId ? decisionMaker('ready_for_decision') : decisionMakers('ready_for_decision'),
+    );
+  }
+  // The suspension's cause is cured: whoever decides the reinstatement is asked to.
+  const cured = (s: AccreditationState) => s.status === 'suspended' && s.suspension?.causeCured === true;
+  if (!cured(before) && cured(state)) {
+    list.push(
+      state.suspension?.decidedBy
+        ? decisionMaker('reinstatement_due')
+        : { ...caseManager, kind: 'reinstatement_due' },
+    );
   }
   return list;
+
+  function decisionMaker(noticeKind: string): Notice {
+    const recipientId = state.decisionMakerId ?? state.suspension?.decidedBy ?? null;
+    return { kind: noticeKind, role: 'decision_maker', recipientId, excludedUserIds: state.auditorsInvolved };
+  }
 
   function eventNotices(): Notice[] {
     switch (event.type) {
@@ -217,7 +234,18 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
           : [notice];
       }
       case 'SuspensionProposed':
-        return [recipientNotice(kind, event.data.recipient), decisionMakers(kind)];
+        // Rule set 3 proposes to the decision makers' queue; the case manager learns of it.
+        return event.data.recipient.role === 'decision_maker'
+          ? [caseManager, decisionMakers(kind)]
+          : [recipientNotice(kind, event.data.recipient), decisionMakers(kind)];
+      case 'LapseProposed':
+        // To the decision makers' queue (rule set 3); the case manager learns of it.
+        return [caseManager, decisionMakers(kind)];
+      case 'DecisionMakerAssigned':
+        // Given by staff: the decision maker is asked; one who took it knows.
+        return event.data.assignedBy === event.data.decisionMakerId
+          ? []
+          : [{ kind, role: 'decision_maker', recipientId: event.data.decisionMakerId }];
       case 'ApplicationSubmitted':
         // Receipt to the applicant; the review task to the case manager.
         return [organisation, caseManager];

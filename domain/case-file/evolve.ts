@@ -162,6 +162,16 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
     case 'AccreditationWithdrawn':
       suspensionEvent(file, event);
       return;
+    case 'DecisionMakerAssigned':
+      file.decisionMakers ??= [];
+      file.decisionMakers.push({ userId: event.data.decisionMakerId, at, by });
+      return;
+    case 'LapseProposed': {
+      const { proposalId, outcome, dueAt, reasons } = event.data;
+      file.lapseProposals ??= [];
+      file.lapseProposals.push({ proposalId, outcome, dueAt, reasons, at });
+      return;
+    }
     case 'ComplaintReceived':
     case 'ComplaintAcknowledged':
     case 'ComplaintAcknowledgementOverdue':

@@ -304,6 +304,28 @@ export const CaseFileSchema = z.object({
   caseManagers: z
     .array(z.object({ userId: z.string(), at: At, by: By }))
     .describe('In order; the last is current'),
+  decisionMakers: z
+    .array(z.object({ userId: z.string(), at: At, by: By }))
+    .optional()
+    .describe(
+      internal(
+        'Who took the case’s pending decision from the queue, or was given it (rule set 3); in order.',
+      ),
+    ),
+  lapseProposals: z
+    .array(
+      z.object({
+        proposalId: z.string(),
+        outcome: z.enum(['rejection', 'refusal']),
+        dueAt: At,
+        reasons: z.array(z.string()),
+        at: At,
+      }),
+    )
+    .optional()
+    .describe(
+      internal('Lapsed deadlines whose refusal or rejection was proposed to a decision maker (rule set 3).'),
+    ),
   procedures: z.array(ProcedureSchema),
   certificates: z.array(CertificateSchema),
   selfAssessments: z.array(SelfAssessmentSchema),

@@ -197,6 +197,17 @@ export function extendDeadline(
   const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { target, newDueAt, reason } = command.data;
+  return extension(state, context, target, newDueAt, reason);
+}
+
+/** The deadline of `target` moved to `newDueAt`: later than now and than the running one. */
+export function extension(
+  state: AccreditationCase,
+  context: CommandContext,
+  target: DeadlineTarget,
+  newDueAt: string,
+  reason: string,
+): Decision {
   const previousDueAt = currentDueAt(state, target);
   if (!previousDueAt) {
     return reject('unknown_deadline', `There is no running ${target.kind} deadline for ${target.id}`);

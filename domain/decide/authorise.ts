@@ -1,5 +1,5 @@
 import type { CommandContext, CommandType } from '../commands';
-import { commandPermits, type PermitKind, permitRoles } from '../permissions';
+import { type PermitKind, permitRoles, permitsOf } from '../permissions';
 import type { AccreditationCase } from '../state';
 import { type Decision, reject } from './outcome';
 
@@ -24,12 +24,20 @@ function isPermitted(
   if (permit === 'organisation') return state !== null && actor.organisationId === state.organisationId;
   if (permit === 'assigned_auditor') return actor.id === assignees.auditor;
   if (permit === 'investigator') return actor.id === assignees.investigator;
+  if (permit === 'assigned_decision_maker') {
+    // Deciding an untaken case takes it; once taken, only its holder decides.
+    return (
+      state !== null &&
+      (state.decisionMakerId ?? actor.id) === actor.id &&
+      !state.auditorsInvolved.includes(actor.id)
+    );
+  }
   return true;
 }
 
 /**
- * Undefined when one of the command's permits (`commandPermits`, shared with the API) lets the
- * actor act, otherwise the rejection that explains why not.
+ * Undefined when one of the command's permits under the run's rule set (`permitsOf`, shared with
+ * the API) lets the actor act, otherwise the rejection that explains why not.
  */
 export function authorise(
   type: CommandType,
@@ -37,12 +45,22 @@ export function authorise(
   state: AccreditationCase | null,
   assignees: Assignees = {},
 ): Decision | undefined {
-  const permits = commandPermits[type];
+  const permits = permitsOf(type, context.ruleSet);
   if (permits.some((permit) => isPermitted(permit, context, state, assignees))) return undefined;
   const { actor } = context;
   const withRole = permits.filter((permit) => holdsPermit(permit, context));
   if (withRole.includes('organisation')) {
     return reject('not_own_case', `${actor.id} acts for another organisation than this case's`);
+  }
+  if (withRole.includes('assigned_decision_maker')) {
+    if (state) {
+      const fourEyes = forbidAuditors(context, state);
+      if (fourEyes) return fourEyes;
+    }
+    return reject(
+      'not_assigned',
+      `${actor.id} may not ${type}: ${state?.decisionMakerId} has taken this case's decision`,
+    );
   }
   if (withRole.some((permit) => permit === 'assigned_auditor' || permit === 'investigator')) {
     return reject('not_assigned', `${actor.id} is not assigned to ${type} on this case`);

@@ -4,8 +4,9 @@ import type { AccreditationEvent } from '../events';
 import type { AccreditationCase } from '../state';
 import { dueTimers, type Timer, type TimerKind } from '../timers';
 import { authorise } from './authorise';
+import { lapse } from './lapses';
 import { accept, type Decision, reject } from './outcome';
-import { caseManagerOf, findSelfAssessment, organisationOf } from './shared';
+import { caseManagerOf, findSelfAssessment, organisationOf, rulesSince } from './shared';
 
 /** `dueTimers` lists a timer only while its subject exists, so a missing one is a programming error. */
 function present<T>(subject: T | null | undefined, timer: Timer): T {
@@ -63,16 +64,10 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
   ],
   information_request_deadline: (timer, state, context) =>
     state.openRequest?.kind === 'information'
-      ? [
-          {
-            type: 'ApplicationRejected',
-            data: {
-              timerId: timer.id,
-              reasons: [`Information request ${timer.subjectId} was not answered by ${timer.at}`],
-              rejectedBy: context.actor.id,
-            },
-          },
-        ]
+      ? lapse(timer, state, context, {
+          target: { kind: 'information_request', id: timer.subjectId },
+          reasons: [`Information request ${timer.subjectId} was not answered by ${timer.at}`],
+        })
       : [
           {
             type: 'DocumentsRequestLapsed',
@@ -135,17 +130,11 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
       },
     ];
   },
-  corrective_action_deadline: (timer, state, context) => [
-    {
-      type: 'AccreditationRefused',
-      data: {
-        timerId: timer.id,
-        reasons: [`The corrective action for finding ${timer.subjectId} was not verified by ${timer.at}`],
-        decidedBy: context.actor.id,
-        renewal: state.certificate !== null,
-      },
-    },
-  ],
+  corrective_action_deadline: (timer, state, context) =>
+    lapse(timer, state, context, {
+      target: { kind: 'corrective_action', id: timer.subjectId },
+      reasons: [`The corrective action for finding ${timer.subjectId} was not verified by ${timer.at}`],
+    }),
   self_assessment_reminder: selfAssessmentReminder('upcoming'),
   self_assessment_due: selfAssessmentReminder('due'),
   self_assessment_overdue: selfAssessmentReminder('overdue'),
@@ -160,7 +149,7 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
       },
     },
   ],
-  self_assessment_suspension_proposal: (timer, state) => [
+  self_assessment_suspension_proposal: (timer, state, context) => [
     {
       type: 'SuspensionProposed',
       data: {
@@ -168,7 +157,8 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
         proposalId: timer.id,
         selfAssessmentId: timer.subjectId,
         reason: `Self-assessment ${timer.subjectId} has been overdue since ${selfAssessmentDueAt(timer, state)}`,
-        recipient: caseManagerOf(state),
+        // Rule set 3: to the decision makers' queue (ISO/IEC 17021-1: suspension is the decision function's).
+        recipient: rulesSince(context, 3) ? { role: 'decision_maker' } : caseManagerOf(state),
       },
     },
   ],

@@ -37,6 +37,8 @@ import {
   receiveComplaint,
 } from './complaints';
 import { grant, refuse } from './decision';
+import { assignDecisionMaker, takeDecision } from './decision-queue';
+import { confirmLapse, extendLapsedDeadline } from './lapses';
 import { type Decision, reject } from './outcome';
 import {
   assignDocumentReviewer,
@@ -90,6 +92,12 @@ const availability: Record<CaseCommandType, Availability> = {
   // Grant is available before the audit is finished so that the rejection can say what is missing.
   Grant: inStatus('audit', 'corrective_actions', 'awaiting_decision'),
   Refuse: inStatus(...procedureStatuses),
+  // Refused with `no_decision_pending` when nothing waits for a decision maker.
+  TakeDecision: always,
+  AssignDecisionMaker: always,
+  // Refused with `unknown_lapse_proposal` when no lapsed deadline awaits a decision.
+  ConfirmLapse: always,
+  ExtendLapsedDeadline: always,
   SubmitSelfAssessment: holdsCertificate,
   ReviewSelfAssessment: holdsCertificate,
   ConfirmSuspensionProposal: isInGoodStanding,
@@ -171,6 +179,14 @@ function decideOnCase(
       return grant(command, state, context);
     case 'Refuse':
       return refuse(command, state, context);
+    case 'TakeDecision':
+      return takeDecision(command, state, context);
+    case 'AssignDecisionMaker':
+      return assignDecisionMaker(command, state, context);
+    case 'ConfirmLapse':
+      return confirmLapse(command, state, context);
+    case 'ExtendLapsedDeadline':
+      return extendLapsedDeadline(command, state, context);
     case 'SubmitSelfAssessment':
       return submitSelfAssessment(command, state, context);
     case 'ReviewSelfAssessment':

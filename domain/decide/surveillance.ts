@@ -3,7 +3,7 @@ import { isBefore, subtractDuration } from '../duration';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { findComplaint, findSelfAssessment, suspension, unknownComplaint } from './shared';
+import { findComplaint, findSelfAssessment, rulesSince, suspension, unknownComplaint } from './shared';
 
 export function submitSelfAssessment(
   command: CommandOf<'SubmitSelfAssessment'>,
@@ -75,9 +75,10 @@ export function confirmSuspensionProposal(
   if (!proposal) {
     return reject('unknown_suspension_proposal', `There is no open proposal ${command.data.proposalId}`);
   }
+  const decidedBy = rulesSince(context, 3) ? { decidedBy: context.actor.id } : {};
   return accept({
     type: 'AccreditationSuspended',
-    data: { ...suspension(state, context, proposal.reason), proposalId: proposal.proposalId },
+    data: { ...suspension(state, context, proposal.reason), proposalId: proposal.proposalId, ...decidedBy },
   });
 }
 

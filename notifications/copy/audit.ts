@@ -311,8 +311,8 @@ export const auditCopy: Record<string, Copy> = {
     subject: c.t(`Entscheidung fällig: ${c.org}`, `Ready for decision: ${c.org}`),
     blocks: [
       c.t(
-        `Die Bewertung von ${c.org} ist abgeschlossen; die Akkreditierung kann entschieden werden. (Wer an der Prüfung beteiligt war, entscheidet nicht.)`,
-        `The assessment of ${c.org} is complete; the accreditation is ready for decision. (Auditors of the case do not decide.)`,
+        `Die Bewertung von ${c.org} ist abgeschlossen; die Akkreditierung kann entschieden werden. Wer entscheidet, übernimmt den Fall in „Meine Aufgaben“; danach wird nur diese Person gefragt. (Wer an der Prüfung beteiligt war, entscheidet nicht.)`,
+        `The assessment of ${c.org} is complete; the accreditation is ready for decision. Whoever decides takes the case in “My tasks”; from then on only they are asked. (Auditors of the case do not decide.)`,
       ),
     ],
     action: c.openCase(),

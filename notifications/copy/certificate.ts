@@ -109,8 +109,16 @@ export const certificateCopy: Record<string, Copy> = {
           `The suspension of the accreditation of ${c.org} is proposed. Reason:`,
         ),
         { list: [d.reason] },
+        ...(d.recipient.role === 'decision_maker' && c.input.role === 'decision_maker'
+          ? [
+              c.t(
+                'Wer entscheidet, übernimmt den Vorschlag in „Meine Aufgaben“; danach wird nur diese Person gefragt.',
+                'Whoever decides takes the proposal in “My tasks”; from then on only they are asked.',
+              ),
+            ]
+          : []),
       ],
-      action: c.openCase(),
+      action: c.input.role === 'decision_maker' ? c.openTasks() : c.openCase(),
     };
   },
 

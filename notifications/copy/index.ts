@@ -8,14 +8,16 @@ import { auditCopy } from './audit';
 import { certificateCopy } from './certificate';
 import { complaintCopy } from './complaints';
 import type { Content, Context, Copy } from './context';
+import { decisionCopy } from './decisions';
 import { digestCopy } from './digest';
 
-/** The notifications of a case, by kind (the causing event's type in snake case, or `ready_for_decision`). */
+/** The notifications of a case, by kind (the causing event's type in snake case, or `ready_for_decision`, `reinstatement_due`). */
 const caseCopy: Record<string, Copy> = {
   ...applicationCopy,
   ...auditCopy,
   ...certificateCopy,
   ...complaintCopy,
+  ...decisionCopy,
 };
 
 function fallback(c: Context): Content {

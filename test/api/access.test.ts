@@ -57,6 +57,7 @@ const spec: Record<string, Access> = {
   'GET /documents/{sha256}': everyone,
   'GET /documents/{sha256}/content': everyone,
   'GET /notifications/health': ['admin', 'staff'],
+  'GET /dashboard': ['admin', 'staff', 'decision_maker'],
   'PUT /me/notification-digest': ['admin', 'staff', 'decision_maker', 'auditor'],
   ...Object.fromEntries(
     stepRoutes.map((step) => [
@@ -76,6 +77,13 @@ const stepSpotChecks: Record<string, UserRole[]> = {
   'POST /accreditations/{id}/self-assessments': ['organisation'],
   'POST /accreditations/{id}/audit-date': ['admin', 'staff', 'auditor'],
   'POST /accreditations/{id}/complaints/decision': ['admin', 'staff', 'decision_maker', 'auditor'],
+  // Rule set 3: the decision function decides; staff only in cases still running rule set 2.
+  'POST /accreditations/{id}/suspension-proposals/confirm': ['admin', 'staff', 'decision_maker'],
+  'POST /accreditations/{id}/reinstate': ['admin', 'staff', 'decision_maker'],
+  'POST /accreditations/{id}/decision-maker/take': ['decision_maker'],
+  'POST /accreditations/{id}/decision-maker': ['admin', 'staff'],
+  'POST /accreditations/{id}/lapse-proposals/confirm': ['decision_maker'],
+  'POST /accreditations/{id}/lapse-proposals/extend': ['decision_maker'],
 };
 
 /** A body that passes validation for each step, so an ownership check is what answers. */
@@ -104,6 +112,10 @@ const validBodies: Record<string, unknown> = {
   },
   Grant: {},
   Refuse: { reasons: ['r'] },
+  TakeDecision: {},
+  ConfirmLapse: { proposalId: 'p' },
+  ExtendLapsedDeadline: { proposalId: 'p', newDueAt: '2030-01-01T00:00:00.000Z', reason: 'r' },
+  AssignDecisionMaker: { decisionMakerId: 'd' },
   SubmitSelfAssessment: { selfAssessmentId: 's', statement: 's' },
   ReviewSelfAssessment: { selfAssessmentId: 's', review: { outcome: 'accepted' } },
   ConfirmSuspensionProposal: { proposalId: 'p' },
@@ -208,6 +220,10 @@ describe('route × role matrix', () => {
               (notFoundIsAnswer || response.status !== 404)
             : response.status === expected;
         if (!ok) failures.push(`${route} as ${name}: ${response.status}, expected ${expected}`);
+        // A refusal names its reason by a stable code, as a refused step does.
+        const code = { 401: 'not_authenticated', 403: 'not_authorised' }[expected as number];
+        if (code && ok && response.body.code !== code)
+          failures.push(`${route} as ${name}: code ${response.body.code}, expected ${code}`);
         if (response.status >= 400) {
           expect(response.contentType, `${route} as ${name}`).toContain('application/problem+json');
         }

@@ -100,7 +100,7 @@ describe('audit findings', () => {
   });
 
   it('knows only the audit elements of the catalogue, each reported once', () => {
-    const audit = newCase().inAudit().completeAuditElement('on_site_audit');
+    const audit = newCase().inAudit().completeAuditElement('on_site_audit').taken();
     const context = { actor: leadAuditor, now: '2026-01-28T16:00:00.000Z' };
     given(audit.events)
       .when(command('CompleteAuditElement', { element: 'on_site_audit', findings: [] }), context)
@@ -122,12 +122,12 @@ describe('audit findings', () => {
 
 describe('grant', () => {
   it('is blocked while audit elements are outstanding', () => {
-    const audit = newCase().inAudit().completeAuditElement('on_site_audit');
+    const audit = newCase().inAudit().completeAuditElement('on_site_audit').taken();
     given(audit.events).when(grant, decisionDay).then('audit_incomplete');
   });
 
   it('is blocked by open major findings', () => {
-    const corrective = newCase().inCorrectiveActions();
+    const corrective = newCase().inCorrectiveActions().taken();
     given(corrective.events).when(grant, decisionDay).then('open_major_findings');
   });
 
@@ -137,7 +137,8 @@ describe('grant', () => {
       .do(
         command('SubmitCorrectiveActionEvidence', { findingId: majorFinding, description: 'Eingeführt.' }),
         applicant,
-      );
+      )
+      .taken();
     given(corrective.events).when(grant, decisionDay).then('open_major_findings');
   });
 
@@ -151,7 +152,8 @@ describe('grant', () => {
       .do(
         command('VerifyCorrectiveAction', { findingId: majorFinding, effective: true, comment: 'Ok.' }),
         leadAuditor,
-      );
+      )
+      .taken();
     given(corrective.events).when(grant, decisionDay).then('action_plans_not_accepted');
   });
 
@@ -167,13 +169,14 @@ describe('grant', () => {
         leadAuditor,
       )
       .do(command('SubmitActionPlan', { findingId: minorFinding, plan: 'Quartalsweise ab Q2.' }), applicant)
-      .do(command('AcceptActionPlan', { findingId: minorFinding }), leadAuditor);
+      .do(command('AcceptActionPlan', { findingId: minorFinding }), leadAuditor)
+      .taken();
     expect(resolved.state.status).toBe('awaiting_decision');
     expect(given(resolved.events).when(grant, decisionDay).decision.ok).toBe(true);
   });
 
   it('checks the certificate number', () => {
-    const ready = newCase().awaitingDecision();
+    const ready = newCase().awaitingDecision().taken();
     given(ready.events)
       .when(command('Grant', { certificateNumber: 'DIM1002-2025-7K3M9QXA' }), decisionDay)
       .then('invalid_certificate_number');
@@ -224,7 +227,7 @@ describe('corrective actions', () => {
       .then('unknown_finding');
   });
 
-  it('refuses the accreditation when the deadline passes without verified evidence', () => {
+  it('refuses the accreditation when the deadline passes without verified evidence (rule set 2)', () => {
     const corrective = newCase().inCorrectiveActions();
     const deadline = `${majorFinding}:corrective-action-deadline`;
     expect(dueTimers(corrective.state).find((timer) => timer.id === deadline)?.at).toBe(
@@ -237,7 +240,11 @@ describe('corrective actions', () => {
       })
       .then('corrective_action_deadline_passed');
     given(corrective.events)
-      .when(command('ElapseTimer', { timerId: deadline }), { actor: system, now: '2026-04-28T15:00:00.000Z' })
+      .when(command('ElapseTimer', { timerId: deadline }), {
+        actor: system,
+        now: '2026-04-28T15:00:00.000Z',
+        ruleSet: 2,
+      })
       .then([
         {
           type: 'AccreditationRefused',

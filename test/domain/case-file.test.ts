@@ -201,7 +201,7 @@ function fullCase(): StampedCase {
   );
   c.do(
     command('ConfirmSuspensionProposal', { proposalId: 'cycle-1:self-assessment-2:suspension-proposal' }),
-    caseManager,
+    decisionMaker,
     '2026-04-11T09:00:00.000Z',
   );
   c.do(

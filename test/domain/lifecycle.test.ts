@@ -238,7 +238,7 @@ describe('information request', () => {
       .then('response_deadline_passed');
   });
 
-  it('reminds before the deadline and rejects the application when it passes', () => {
+  it('reminds before the deadline and rejects the application when it passes (rule set 2)', () => {
     const waiting = newCase().awaitingApplicant();
     expect(dueTimers(waiting.state).map(({ id, at }) => [id, at])).toEqual([
       ['cycle-1:request-1:reminder', '2026-01-31T09:00:00.000Z'],
@@ -258,6 +258,7 @@ describe('information request', () => {
       .when(command('ElapseTimer', { timerId: 'cycle-1:request-1:deadline' }), {
         actor: system,
         now: '2026-02-07T09:00:00.000Z',
+        ruleSet: 2,
       })
       .then([
         {

@@ -122,6 +122,7 @@ describe('renewal and expiry', () => {
       .accredited()
       .do(command('ApplyForRenewal', {}), applicant, '2028-08-01T09:00:00.000Z')
       .assignDocumentReviewer()
+      .taken('2028-09-01T09:00:00.000Z')
       .do(command('Refuse', { reasons: ['Nachweise fehlen.'] }), decisionMaker, '2028-09-01T09:00:00.000Z');
     expect(refusedRenewal.events.at(-1)).toMatchObject({
       type: 'AccreditationRefused',

@@ -49,7 +49,8 @@ describe('gaps of the document review', () => {
   it('with every requirement a gap and a clean audit, refuse the audit’s last report and the grant', () => {
     const audit = inAuditWithGaps(everyRequirementAGap)
       .completeAuditElement('on_site_audit')
-      .completeAuditElement('customer_satisfaction_analysis');
+      .completeAuditElement('customer_satisfaction_analysis')
+      .taken();
     expect(audit.case.reviewGaps).toHaveLength(22);
     given(audit.events).when(clean('it_security_check'), auditDay).then('review_gaps_open');
     given(audit.events).when(grant, decisionDay).then('review_gaps_open');
@@ -101,7 +102,8 @@ describe('gaps of the document review', () => {
         { requirementId: 'OPS-2', severity: 'major', description: 'Problemmanagement fehlt weiterhin.' },
       ])
       .completeAuditElement('customer_satisfaction_analysis')
-      .completeAuditElement('it_security_check');
+      .completeAuditElement('it_security_check')
+      .taken();
     expect(audit.state.status).toBe('corrective_actions');
     given(audit.events).when(grant, decisionDay).then('open_major_findings');
   });

@@ -113,6 +113,14 @@ export class Case {
 
   constructor(public now = '2026-01-05T09:00:00.000Z') {}
 
+  /** The policy the case is opened with (absent: the default). */
+  policy?: PolicyInput;
+
+  withPolicy(policy: PolicyInput): this {
+    this.policy = policy;
+    return this;
+  }
+
   do(stepCommand: Command, actor: Actor, now = this.now): this {
     this.now = now;
     const decision = decide(stepCommand, this.state, { actor, now });
@@ -151,7 +159,7 @@ export class Case {
     return this.state;
   }
 
-  open(policy?: PolicyInput): this {
+  open(policy = this.policy): this {
     return this.do(
       command('OpenAccreditation', {
         accreditationId: 'acc-1',
@@ -260,6 +268,12 @@ export class Case {
         { requirementId: 'QUA-3', severity: 'observation', description: 'Wiki teilweise veraltet.' },
       ])
       .completeAuditElement('it_security_check');
+  }
+
+  /** The decision maker takes the case's pending decision from the queue (rule set 3), unless they hold it. */
+  taken(now = this.now, by: Actor = decisionMaker): this {
+    if (this.case.decisionMakerId === by.id) return this;
+    return this.do(command('TakeDecision', {}), by, now);
   }
 
   grant(now = '2026-01-31T10:00:00.000Z', certificateNumber = validCertificateNumber): this {

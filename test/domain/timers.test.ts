@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isFinished } from '../../domain/accreditation';
 import { dueTimers } from '../../domain/timers';
-import { applicant, caseManager, command, given, newCase, system } from './support';
+import { applicant, caseManager, command, decisionMaker, given, newCase, system } from './support';
 
 const firstSelfAssessment = 'cycle-1:self-assessment-1';
 const secondSelfAssessment = 'cycle-1:self-assessment-2';
@@ -67,6 +67,8 @@ describe('timers of an accredited case under the default policy', () => {
   });
 });
 
+const otherDecisionMaker = { id: 'dm-dieter', role: 'decision_maker' as const };
+
 describe('yearly self-assessment', () => {
   it('escalates step by step and finally proposes a suspension', () => {
     const overdue = newCase()
@@ -88,37 +90,61 @@ describe('yearly self-assessment', () => {
     expect(overdue.events.at(-2)).toMatchObject({
       data: { recipient: { role: 'staff', userId: caseManager.id } },
     });
+    // Rule set 3: to the decision makers' queue; a decision maker takes it and decides it.
+    expect(overdue.events.at(-1)).toMatchObject({ data: { recipient: { role: 'decision_maker' } } });
     const proposalId = `${firstSelfAssessment}:suspension-proposal`;
     expect(overdue.case.suspensionProposal?.proposalId).toBe(proposalId);
+    const decisionDay = '2027-04-02T09:00:00.000Z';
+    const confirm = command('ConfirmSuspensionProposal', { proposalId });
+    given(overdue.events).when(confirm, { actor: caseManager, now: decisionDay }).then('not_authorised');
+    const taken = overdue.taken(decisionDay);
+    given(taken.events).when(confirm, { actor: otherDecisionMaker, now: decisionDay }).then('not_assigned');
 
-    const suspended = given(overdue.events).when(command('ConfirmSuspensionProposal', { proposalId }), {
-      actor: caseManager,
-      now: '2027-04-02T09:00:00.000Z',
-    });
+    const suspended = given(taken.events).when(confirm, { actor: decisionMaker, now: decisionDay });
     suspended.then([
       {
         type: 'AccreditationSuspended',
         data: {
           suspensionId: 'cycle-1:suspension-1',
           reason: `Self-assessment ${firstSelfAssessment} has been overdue since 2027-01-31T10:00:00.000Z`,
-          suspendedAt: '2027-04-02T09:00:00.000Z',
+          suspendedAt: decisionDay,
           reinstateBy: '2027-10-02T09:00:00.000Z',
           proposalId,
+          decidedBy: decisionMaker.id,
         },
       },
     ]);
+    // Under rule set 2 staff decided it.
     given(overdue.events)
+      .when(confirm, { actor: caseManager, now: decisionDay, ruleSet: 2 })
+      .then([
+        {
+          type: 'AccreditationSuspended',
+          data: {
+            suspensionId: 'cycle-1:suspension-1',
+            reason: `Self-assessment ${firstSelfAssessment} has been overdue since 2027-01-31T10:00:00.000Z`,
+            suspendedAt: decisionDay,
+            reinstateBy: '2027-10-02T09:00:00.000Z',
+            proposalId,
+          },
+        },
+      ]);
+    given(taken.events)
       .when(
         command('RejectSuspensionProposal', { proposalId, reason: 'Krankheitsfall, Nachreichung zugesagt.' }),
         {
-          actor: caseManager,
-          now: '2027-04-02T09:00:00.000Z',
+          actor: decisionMaker,
+          now: decisionDay,
         },
       )
       .then([
         {
           type: 'SuspensionProposalRejected',
-          data: { proposalId, reason: 'Krankheitsfall, Nachreichung zugesagt.', rejectedBy: caseManager.id },
+          data: {
+            proposalId,
+            reason: 'Krankheitsfall, Nachreichung zugesagt.',
+            rejectedBy: decisionMaker.id,
+          },
         },
       ]);
   });

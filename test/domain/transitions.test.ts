@@ -95,6 +95,20 @@ const samples: Record<CommandType, { command: Command; actor: Actor }> = {
   },
   Grant: { command: command('Grant', { certificateNumber: 'DIM1002-2026-7K3M9QXA' }), actor: decisionMaker },
   Refuse: { command: command('Refuse', { reasons: ['x'] }), actor: decisionMaker },
+  TakeDecision: { command: command('TakeDecision', {}), actor: decisionMaker },
+  ConfirmLapse: { command: command('ConfirmLapse', { proposalId: 'p-1' }), actor: decisionMaker },
+  ExtendLapsedDeadline: {
+    command: command('ExtendLapsedDeadline', {
+      proposalId: 'p-1',
+      newDueAt: '2031-01-01T00:00:00.000Z',
+      reason: 'Krankheit',
+    }),
+    actor: decisionMaker,
+  },
+  AssignDecisionMaker: {
+    command: command('AssignDecisionMaker', { decisionMakerId: decisionMaker.id }),
+    actor: caseManager,
+  },
   SubmitSelfAssessment: {
     command: command('SubmitSelfAssessment', { selfAssessmentId: 'sa-9', statement: 'x' }),
     actor: applicant,
@@ -175,6 +189,11 @@ const allowedIn: Record<CommandType, ('none' | CaseStatus)[]> = {
   ExtendDeadline: ['awaiting_applicant', 'document_review', 'audit', 'corrective_actions', 'accredited'],
   Grant: ['audit', 'corrective_actions', 'awaiting_decision'],
   Refuse: procedure,
+  // Refused (not an invalid transition) where nothing waits for a decision maker.
+  TakeDecision: anyCase,
+  AssignDecisionMaker: anyCase,
+  ConfirmLapse: anyCase,
+  ExtendLapsedDeadline: anyCase,
   SubmitSelfAssessment: ['accredited', 'suspended'],
   ReviewSelfAssessment: ['accredited', 'suspended'],
   ConfirmSuspensionProposal: ['accredited'],

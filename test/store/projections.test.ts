@@ -164,6 +164,13 @@ async function snapshot() {
       .orderBy('deadline_id')
       .execute(),
     certificates: await db.selectFrom('certificates').selectAll().orderBy('certificate_number').execute(),
+    stageMonths: await db
+      .selectFrom('stage_months')
+      .selectAll()
+      .orderBy('month')
+      .orderBy('status')
+      .orderBy('shard')
+      .execute(),
     notifications: await db.selectFrom('notifications').selectAll().orderBy('notification_id').execute(),
   };
 }
@@ -248,6 +255,29 @@ describe('accreditation projections', () => {
     }
   });
 
+  it('counts the cases entering and leaving each status by month: summed up, the cases in each status now', async () => {
+    const { db } = stack;
+    const now = await db
+      .selectFrom('accreditations')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('cases')])
+      .groupBy('status')
+      .execute();
+    const summed = await db
+      .selectFrom('stage_months')
+      .select(['status', (eb) => eb.fn.sum<number>('cases').as('cases')])
+      .groupBy('status')
+      .having((eb) => eb.fn.sum('cases'), '<>', 0)
+      .execute();
+    const byStatus = (rows: { status: string; cases: number | string }[]) =>
+      Object.fromEntries(rows.map((row) => [row.status, Number(row.cases)]));
+    expect(byStatus(summed)).toEqual(byStatus(now));
+    const months = await db
+      .selectFrom('stage_months')
+      .select((eb) => eb.fn.count<number>('month').distinct().as('months'))
+      .executeTakeFirstOrThrow();
+    expect(Number(months.months)).toBeGreaterThan(12);
+  });
+
   it('lists certificates in the public register without personal data, and the outbox', async () => {
     const { db } = stack;
     const register = await db.selectFrom('certificates').selectAll().execute();
@@ -295,6 +325,7 @@ describe('accreditation projections', () => {
     // Damage the read model; the rebuild must not care.
     await sql`DELETE FROM tasks WHERE stream_id IN (SELECT stream_id FROM tasks LIMIT 20)`.execute(db);
     await sql`UPDATE accreditations SET status = 'withdrawn', state = '{}'`.execute(db);
+    await sql`UPDATE stage_months SET cases = 0`.execute(db);
     await sql`DELETE FROM notifications WHERE status = 'pending' AND notification_id LIKE 'accreditation-a%'`.execute(
       db,
     );
@@ -313,6 +344,7 @@ describe('accreditation projections', () => {
     expect(rebuilt.tasks).toEqual(live.tasks);
     expect(rebuilt.deadlines).toEqual(live.deadlines);
     expect(rebuilt.certificates).toEqual(live.certificates);
+    expect(rebuilt.stageMonths).toEqual(live.stageMonths);
     expect(rebuilt.notifications).toEqual(live.notifications);
   });
 

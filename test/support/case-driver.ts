@@ -35,6 +35,7 @@ export function castOfCase() {
     leadAuditor: person('auditor', 'lars'),
     otherAuditor: person('auditor', 'otto'),
     decisionMaker: person('decision_maker', 'dora'),
+    otherDecisionMaker: person('decision_maker', 'dieter'),
   };
 }
 

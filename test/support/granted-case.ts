@@ -1,19 +1,25 @@
 import { expect } from 'vitest';
+import type { PolicyInput } from '../../domain/policy-schema';
 import { allConforming, completeApplication } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
 import { eventually, organisationBody, pdf } from './api-harness';
 import type { TestStack } from './stack';
 
 /** The standard's periods, except the organisation's window to object to the auditor (1 s). */
-const quickPlanningPolicy = { version: 'test-quick-planning', auditorObjectionWindow: { seconds: 1 } };
+const quickPlanningPolicy: PolicyInput = {
+  version: 'test-quick-planning',
+  auditorObjectionWindow: { seconds: 1 },
+};
 
 /**
  * Drives one accreditation through the API from opening to the grant, each step by a user of the
- * right role, and answers the certificate (valid for the standard's three years).
+ * right role, and answers the certificate (valid for the standard's three years, unless `policy`
+ * says otherwise; its objection window must be short, as the grant waits for it to close).
  */
 export async function grantedCertificate(
   api: Pick<TestStack, 'user' | 'call'>,
   organisationName: string,
+  policy: PolicyInput = quickPlanningPolicy,
 ): Promise<{ accreditationId: string; certificateNumber: string }> {
   const [staff, decisionMaker, reviewer, leadAuditor] = await Promise.all([
     api.user('staff'),
@@ -23,7 +29,7 @@ export async function grantedCertificate(
   ]);
   const opened = await api.call(staff, 'POST', '/accreditations', {
     ...organisationBody(organisationName),
-    policy: quickPlanningPolicy,
+    policy,
   });
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   const id: string = opened.body.id;

@@ -68,9 +68,9 @@ describe('the accreditation workflow at its deadlines', () => {
     await accreditation.step(otherAuditor, onSite);
   });
 
-  it('suspension: a long overdue self-assessment → proposal → confirmed → suspended → reinstated', async () => {
+  it('suspension: a long overdue self-assessment → proposal → taken and confirmed by a decision maker → suspended → reinstated', async () => {
     const accreditation = driver();
-    const { caseManager, decisionMaker } = accreditation.cast;
+    const { caseManager, decisionMaker, otherDecisionMaker } = accreditation.cast;
     // A self-assessment every 6 days; the first: reminder +5 days, due +6, overdue +7, escalation +8,
     // suspension proposal +9. The certificate runs for 60 days, so its expiry comes after the steps below.
     await accreditation.toAwaitingDecision({
@@ -103,14 +103,31 @@ describe('the accreditation workflow at its deadlines', () => {
       ),
     );
 
-    // Staff confirm the open proposal.
+    // Rule set 3: the proposal waits in the decision makers' queue; staff may not decide it. One
+    // decision maker takes it; the other sees it taken and may no longer decide it.
     const { state } = await accreditation.state();
     const proposalId = (state as AccreditationCase).suspensionProposal?.proposalId ?? 'none';
     expect(proposalId).toMatch(/^cycle-1:self-assessment-\d+:suspension-proposal$/);
-    const suspended = await accreditation.step(caseManager, {
-      type: 'ConfirmSuspensionProposal',
-      data: { proposalId },
+    const confirm: StepCommandInput = { type: 'ConfirmSuspensionProposal', data: { proposalId } };
+    expect(await accreditation.rejection(caseManager, confirm)).toBe('not_authorised');
+    const proposalTask = async () =>
+      stack.db
+        .selectFrom('tasks')
+        .select(['assignee_role', 'assignee_id'])
+        .where('stream_id', '=', accreditation.streamId)
+        .where('kind', '=', 'decide_suspension_proposal')
+        .execute();
+    expect(await proposalTask()).toEqual([{ assignee_role: 'decision_maker', assignee_id: null }]);
+    const take: StepCommandInput = { type: 'TakeDecision', data: {} };
+    expect(await accreditation.step(otherDecisionMaker, take)).toMatchObject({
+      eventTypes: ['DecisionMakerAssigned'],
     });
+    expect(await accreditation.rejection(decisionMaker, take)).toBe('decision_taken');
+    expect(await accreditation.rejection(decisionMaker, confirm)).toBe('not_assigned');
+    expect(await proposalTask()).toEqual([
+      { assignee_role: 'decision_maker', assignee_id: otherDecisionMaker.id },
+    ]);
+    const suspended = await accreditation.step(otherDecisionMaker, confirm);
     expect(suspended).toMatchObject({ status: 'suspended', eventTypes: ['AccreditationSuspended'] });
     const status = async () =>
       (await accreditation.handle().describe()).typedSearchAttributes.get(accreditationStatusKey);
@@ -126,6 +143,7 @@ describe('the accreditation workflow at its deadlines', () => {
     expect(events.find((event) => event.event_type === 'AccreditationSuspended')?.data).toMatchObject({
       suspensionId: 'cycle-1:suspension-1',
       proposalId,
+      decidedBy: otherDecisionMaker.id,
     });
     expect(events.find((event) => event.event_type === 'AccreditationReinstated')?.data).toMatchObject({
       suspensionId: 'cycle-1:suspension-1',

@@ -46,6 +46,9 @@ describe('golden histories of the accreditation workflow', () => {
         'review-gaps@2026-11-27.1',
         'decision-dossier@2026-11-27',
         'decision-dossier@2026-11-27.2',
+        'decision-queue@2026-11-27.2',
+        'lapse@2026-11-27.2',
+        'reinstatement@2026-11-27.2',
       ]),
     );
   });

@@ -45,8 +45,12 @@ describe('a case started before rule set 2', () => {
     await connection?.close();
   });
 
-  /** A worker of this code; `previousRelease`: one on which rule set 2 never activates. */
-  async function runWorker<T>(previousRelease: boolean, work: () => Promise<T>): Promise<T> {
+  /**
+   * A worker of this code; `previousRelease`: one on which rule set 2 (and so 3) never activates;
+   * `release 2026-11-27.1`: one on which rule set 3 never activates.
+   */
+  async function runWorker<T>(previousRelease: boolean | '2026-11-27.1', work: () => Promise<T>): Promise<T> {
+    const inactive = previousRelease === '2026-11-27.1' ? ['rule-set-3'] : ['rule-set-2', 'rule-set-3'];
     const worker = await Worker.create({
       connection: nativeConnection,
       namespace: 'default',
@@ -55,7 +59,7 @@ describe('a case started before rule set 2', () => {
       activities: createActivities({
         eventStore: createEventStore({ db: stack.db, projections: inlineProjections }),
       }),
-      ...(previousRelease ? { patchActivationCallback: ({ patchId }) => patchId !== 'rule-set-2' } : {}),
+      ...(previousRelease ? { patchActivationCallback: ({ patchId }) => !inactive.includes(patchId) } : {}),
     });
     return worker.runUntil(work);
   }
@@ -122,6 +126,31 @@ describe('a case started before rule set 2', () => {
 
     expect(await patches(old)).not.toContain('rule-set-2');
     expect(await patches(old)).toContain('timer-kept-across-steps');
+  }, 120_000);
+
+  it('rule set 3: a case started on release 2026-11-27.1 is decided as it began; on the new code only the decision maker who took it decides', async () => {
+    const old = new CaseDriver(client, stack.db, taskQueue);
+    const take = { type: 'TakeDecision' as const, data: {} };
+    const grant = { type: 'Grant' as const, data: {} };
+    await runWorker('2026-11-27.1', async () => {
+      await old.toAwaitingDecision(policy);
+      await old.step(old.cast.decisionMaker, take);
+    });
+    await runWorker(false, async () => {
+      // Rule set 2 let any decision maker decide: the one who did not take it grants.
+      expect(await old.step(old.cast.otherDecisionMaker, grant)).toMatchObject({ status: 'accredited' });
+      expect(await patches(old)).toContain('rule-set-2');
+      expect(await patches(old)).not.toContain('rule-set-3');
+
+      const current = new CaseDriver(client, stack.db, taskQueue);
+      await current.toAwaitingDecision(policy);
+      await current.step(current.cast.decisionMaker, take);
+      expect(await current.rejection(current.cast.otherDecisionMaker, grant)).toBe('not_assigned');
+      expect(await current.rejection(current.cast.otherDecisionMaker, take)).toBe('decision_taken');
+      expect(await current.step(current.cast.decisionMaker, grant)).toMatchObject({ status: 'accredited' });
+      expect(await patches(current)).toEqual(expect.arrayContaining(['rule-set-2', 'rule-set-3']));
+      await recordHistory('decision-queue', current.handle());
+    });
   }, 120_000);
 
   it('through a procedure: a gap found closed, a gap taken over by a finding, steps that change nothing', async () => {

@@ -344,9 +344,11 @@ describe('the accreditation workflow, branch by branch', () => {
         },
       ],
       ['invalid_transition', caseManager, { type: 'Reinstate', data: { reason: 'Nichts zu tun.' } }],
+      // Rule set 3: staff may not decide it at all; a decision maker learns there is no such proposal.
+      ['not_authorised', caseManager, { type: 'ConfirmSuspensionProposal', data: { proposalId: 'nope' } }],
       [
         'unknown_suspension_proposal',
-        caseManager,
+        decisionMaker,
         { type: 'ConfirmSuspensionProposal', data: { proposalId: 'nope' } },
       ],
       [

@@ -9,11 +9,6 @@ import { stepPageRoute } from '@domain/step-pages';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireSignIn } from '../auth/RequireSignIn';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import {
-  AccreditationsPlaceholder,
-  HomePlaceholder,
-  UsersPlaceholder,
-} from '../pages/placeholder/placeholders';
 import { AppLayout } from '../shell/AppLayout';
 import { RouteError } from './RouteError';
 
@@ -25,15 +20,16 @@ const publicPages: RouteObject[] = [
   { path: 'register/:certificateNumber', lazy: () => import('../pages/register/CertificatePage') },
 ];
 
-/** Placeholders until their pages are built (issue 19: dashboard, my tasks, case page, users). */
+/** The pages behind sign-in. */
 const signedInPages: RouteObject[] = [
-  { index: true, element: <HomePlaceholder /> },
+  { index: true, lazy: () => import('../pages/home/HomePage') },
   { path: 'tasks', lazy: () => import('../pages/tasks/TasksPage') },
-  { path: 'accreditations', element: <AccreditationsPlaceholder /> },
+  { path: 'accreditations', lazy: () => import('../pages/accreditations/AccreditationListPage') },
+  { path: 'accreditations/new', lazy: () => import('../pages/accreditations/OpenAccreditationPage') },
   { path: 'accreditations/:id', lazy: () => import('../pages/accreditation/AccreditationPage') },
   { path: 'accreditations/:id/decisions/:number', lazy: () => import('../pages/accreditation/DossierPage') },
   { path: stepPageRoute, lazy: () => import('../pages/step/StepPage') },
-  { path: 'users', element: <UsersPlaceholder /> },
+  { path: 'users', lazy: () => import('../pages/users/UsersPage') },
   {
     path: 'certificates/:certificateNumber',
     lazy: () => import('../pages/certificate/CertificatePrintPage'),

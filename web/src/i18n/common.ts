@@ -47,10 +47,6 @@ export const common = defineMessages({
       fields: 'Bitte prüfen Sie diese Angaben:',
     },
     loading: 'Wird geladen …',
-    placeholder: {
-      notice: 'Diese Seite ist ein Platzhalter: Sie wird in einem der nächsten Schritte gebaut.',
-      accreditation: 'Akkreditierung {{id}}',
-    },
     notFound: {
       title: 'Seite nicht gefunden',
       body: 'Unter dieser Adresse gibt es keine Seite.',
@@ -104,10 +100,6 @@ export const common = defineMessages({
       fields: 'Please check these entries:',
     },
     loading: 'Loading …',
-    placeholder: {
-      notice: 'This page is a placeholder: it will be built in one of the next steps.',
-      accreditation: 'Accreditation {{id}}',
-    },
     notFound: {
       title: 'Page not found',
       body: 'There is no page at this address.',

@@ -6,16 +6,21 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { auth } from '../auth/messages';
 import { caseFile } from '../case-file/messages';
+import { cases } from '../cases/messages';
 import { caseEvents } from '../pages/accreditation/event-messages';
 import { accreditation } from '../pages/accreditation/messages';
+import { accreditations } from '../pages/accreditations/messages';
 import { certificate } from '../pages/certificate/messages';
+import { dashboard } from '../pages/dashboard/messages';
 import { portal } from '../pages/organisation/messages';
 import { register } from '../pages/register/messages';
 import { step } from '../pages/step/messages';
 import { tasks } from '../pages/tasks/messages';
+import { users } from '../pages/users/messages';
 import { auditorSteps } from '../steps/auditor/messages';
 import { decisionSteps } from '../steps/decision/messages';
 import { organisationSteps } from '../steps/organisation/messages';
+import { staffSteps } from '../steps/staff/messages';
 import { common } from './common';
 
 /** Every namespace, German and English; a page adds its own here. */
@@ -33,6 +38,11 @@ export const namespaces = {
   portal,
   organisationSteps,
   certificate,
+  cases,
+  dashboard,
+  accreditations,
+  users,
+  staffSteps,
 } as const;
 
 export const languages = ['de', 'en'] as const;

@@ -1,4 +1,16 @@
 import type { StepForms } from './types';
 
 /** The forms of the steps DIM staff take (case managers and administrators), by step type. */
-export const staffStepForms: StepForms = {};
+export const staffStepForms: StepForms = {
+  AssignCaseManager: () =>
+    import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignCaseManagerForm })),
+  AssignDocumentReviewer: () =>
+    import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignDocumentReviewerForm })),
+  AssignLeadAuditor: () =>
+    import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignLeadAuditorForm })),
+  ExtendDeadline: () => import('./staff/ExtendDeadlineForm'),
+  Suspend: () => import('./staff/StandingForms').then((module) => ({ Component: module.SuspendForm })),
+  Reinstate: () => import('./staff/StandingForms').then((module) => ({ Component: module.ReinstateForm })),
+  Withdraw: () => import('./staff/StandingForms').then((module) => ({ Component: module.WithdrawForm })),
+  ReceiveComplaint: () => import('./staff/ComplaintForm'),
+};

@@ -54,6 +54,10 @@ export const tasks = defineMessages({
       AssignComplaintInvestigator: 'Untersuchung zuweisen',
       DecideComplaint: 'Über die Beschwerde entscheiden',
       CloseComplaint: 'Beschwerde abschließen',
+      TakeDecision: 'Entscheidung übernehmen',
+      AssignDecisionMaker: 'Entscheider zuweisen',
+      ConfirmLapse: 'Folge bestätigen',
+      ExtendLapsedDeadline: 'Frist verlängern',
     },
   },
   en: {
@@ -105,6 +109,10 @@ export const tasks = defineMessages({
       AssignComplaintInvestigator: 'Assign the investigation',
       DecideComplaint: 'Decide the complaint',
       CloseComplaint: 'Close the complaint',
+      TakeDecision: 'Take the decision',
+      AssignDecisionMaker: 'Assign the decision maker',
+      ConfirmLapse: 'Confirm the consequence',
+      ExtendLapsedDeadline: 'Extend the deadline',
     },
   },
 });

@@ -1,0 +1,67 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database, UserRow } from '../db/database';
+import { claimIdempotencyKey, releaseIdempotencyKey } from '../db/idempotency-keys';
+import { ProblemError, problem } from './problems';
+
+export const IdempotencyHeaders = z
+  .object({
+    'idempotency-key': z
+      .string()
+      .regex(/^[\w-]{8,100}$/)
+      .optional()
+      .describe(
+        'Repeat a request (e.g. after 503) with the same key: the step is done at most once. ' +
+          'The key reused with another request (route or body) is refused with 422.',
+      ),
+  })
+  .loose();
+
+/** JSON with the keys of every object sorted: the same body, however its keys are ordered. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, child]) => child !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonicalJson(child)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Runs `action` under the request's Idempotency-Key (a fresh one when none is given). A key the
+ * user already used for another request (method, path or body differ) is refused with 422 before
+ * anything happens. A request refused with a 4xx recorded nothing, so its key is free again; after
+ * a 503 the key stays with its request, which may still be recorded.
+ */
+export async function withIdempotencyKey<T>(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  user: UserRow,
+  action: (key: string) => Promise<T>,
+): Promise<T> {
+  const key = request.headers['idempotency-key'];
+  if (typeof key !== 'string') return action(randomUUID());
+  const path = request.url.split('?')[0];
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${path}\n${canonicalJson(request.body)}`)
+    .digest('hex');
+  if (!(await claimIdempotencyKey(db, user.user_id, key, requestHash))) {
+    throw new ProblemError(
+      problem('idempotencyKeyReused', 'This Idempotency-Key was used for another request; use a new key.', {
+        code: 'idempotency_key_reused',
+      }),
+    );
+  }
+  try {
+    return await action(key);
+  } catch (error) {
+    if (error instanceof ProblemError && error.problem.status < 500) {
+      await releaseIdempotencyKey(db, user.user_id, key, requestHash);
+    }
+    throw error;
+  }
+}

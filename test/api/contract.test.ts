@@ -1,0 +1,216 @@
+import { connect } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '../fixtures/users';
+import { organisationBody } from '../support/api-harness';
+import { useTestStack } from '../support/stack';
+
+interface Operation {
+  parameters?: { name: string }[];
+  responses?: Record<string, unknown>;
+}
+
+/** The API's HTTP contract as an outside client meets it (issue 21, item 10). */
+describe('the API contract', () => {
+  const api = useTestStack({
+    api: { credentialLimits: { perCredential: 1000, perAddress: 1000, windowMs: 60_000 } },
+  });
+  let staff: TestUser;
+
+  beforeAll(async () => {
+    staff = await api.user('staff');
+  });
+
+  const eventCount = async () =>
+    Number(
+      (
+        await api.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  /**
+   * A body of `bytes` sent as Python's requests (and so schemathesis) sends it: all of it on a
+   * plain socket, then the answer read. A reset while sending fails the call.
+   */
+  function postLarge(path: string, bytes: number, headers: Record<string, string>) {
+    return new Promise<{ status: number; contentType: string; body: string }>((resolve, reject) => {
+      const url = new URL(path, api.baseUrl);
+      const socket = connect(Number(url.port), url.hostname);
+      let answer = '';
+      socket.on('data', (data) => (answer += data.toString('latin1')));
+      socket.on('error', reject);
+      const head = [
+        `POST ${url.pathname} HTTP/1.1`,
+        `host: ${url.host}`,
+        'content-type: application/json',
+        `content-length: ${bytes}`,
+        'connection: close',
+        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      ];
+      const chunk = Buffer.alloc(1024 * 1024, 'a');
+      let sent = 0;
+      const write = () => {
+        while (sent < bytes) {
+          const part = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
+          sent += part.length;
+          if (!socket.write(part)) return void socket.once('drain', write);
+        }
+        socket.end();
+      };
+      socket.write(`${head.join('\r\n')}\r\n\r\n`);
+      write();
+      socket.on('close', (hadError) => {
+        if (hadError) return;
+        const [status = '', ...rest] = answer.split('\r\n');
+        const separator = rest.indexOf('');
+        const header = (name: string) =>
+          rest
+            .slice(0, separator)
+            .find((line) => line.toLowerCase().startsWith(`${name}:`))
+            ?.split(': ')[1];
+        resolve({
+          status: Number(status.split(' ')[1]),
+          contentType: header('content-type') ?? '',
+          body: rest.slice(separator + 1).join('\r\n'),
+        });
+      });
+    });
+  }
+
+  it('answers a 50 MB body with 413 problem+json every time, never with a reset connection', async () => {
+    const before = await eventCount();
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      const response = await postLarge('/accreditations', 50 * 1024 * 1024, staff.headers);
+      expect(response.status).toBe(413);
+      expect(response.contentType).toContain('application/problem+json');
+      expect(JSON.parse(response.body)).toMatchObject({ type: '/problems/payload-too-large', status: 413 });
+    }
+    expect(await eventCount()).toBe(before);
+  }, 120_000);
+
+  it('refuses an Idempotency-Key reused with another request with 422, and records nothing', async () => {
+    const key = 'contract-key-0001';
+    const first = await api.call(staff, 'POST', '/accreditations', organisationBody('Erste GmbH'), {
+      'idempotency-key': key,
+    });
+    expect(first.status).toBe(201);
+    const id: string = first.body.id;
+
+    // The same request again: the same case, nothing twice.
+    const again = await api.call(staff, 'POST', '/accreditations', organisationBody('Erste GmbH'), {
+      'idempotency-key': key,
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(id);
+
+    const before = await eventCount();
+    const otherBody = await api.call(staff, 'POST', '/accreditations', organisationBody('Zweite GmbH'), {
+      'idempotency-key': key,
+    });
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.contentType).toContain('application/problem+json');
+    expect(otherBody.body).toMatchObject({
+      type: '/problems/idempotency-key-reused',
+      status: 422,
+      code: 'idempotency_key_reused',
+    });
+    const complaint = { complainant: 'Erika Musterfrau', summary: 'Beschwerde' };
+    const otherRoute = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, complaint, {
+      'idempotency-key': key,
+    });
+    expect(otherRoute.status).toBe(422);
+    expect(await eventCount()).toBe(before);
+
+    // A step under a key of its own, then that key with another body.
+    const stepKey = 'contract-key-0002';
+    const recorded = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, complaint, {
+      'idempotency-key': stepKey,
+    });
+    expect(recorded.status).toBe(200);
+    const afterStep = await eventCount();
+    const changed = await api.call(
+      staff,
+      'POST',
+      `/accreditations/${id}/complaints`,
+      { ...complaint, summary: 'Eine andere Beschwerde' },
+      { 'idempotency-key': stepKey },
+    );
+    expect(changed.status).toBe(422);
+    expect(changed.body.code).toBe('idempotency_key_reused');
+    // The same body with its keys in another order is the same request.
+    const reordered = await api.call(
+      staff,
+      'POST',
+      `/accreditations/${id}/complaints`,
+      { summary: complaint.summary, complainant: complaint.complainant },
+      { 'idempotency-key': stepKey },
+    );
+    expect(reordered.status).toBe(200);
+    expect(await eventCount()).toBe(afterStep);
+  });
+
+  it('frees the key of a refused step: nothing was recorded under it', async () => {
+    const opened = await api.call(staff, 'POST', '/accreditations', organisationBody('Dritte GmbH'));
+    const id: string = opened.body.id;
+    const key = 'contract-key-0003';
+    const refused = await api.call(
+      staff,
+      'POST',
+      `/accreditations/${id}/suspend`,
+      { reason: 'Zu früh' },
+      {
+        'idempotency-key': key,
+      },
+    );
+    expect(refused.status).toBe(409);
+    const complaint = { complainant: 'Erika Musterfrau', summary: 'Beschwerde' };
+    const reused = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, complaint, {
+      'idempotency-key': key,
+    });
+    expect(reused.status).toBe(200);
+  });
+
+  it('answers a method a path does not support with 405 and the methods it does', async () => {
+    const opened = await api.call(staff, 'POST', '/accreditations', organisationBody('Vierte GmbH'));
+    for (const [method, path, allowed] of [
+      ['DELETE', `/accreditations/${opened.body.id}`, 'GET, HEAD'],
+      ['PUT', '/accreditations', 'GET, HEAD, POST'],
+      ['GET', `/accreditations/${opened.body.id}/complaints`, 'POST'],
+      ['PATCH', '/register', 'GET, HEAD'],
+    ] as const) {
+      const response = await api.call(staff, method, path);
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.contentType).toContain('application/problem+json');
+      expect(response.body).toMatchObject({
+        type: '/problems/method-not-allowed',
+        code: 'method_not_allowed',
+      });
+      expect(response.headers.get('allow')).toBe(allowed);
+    }
+    expect((await api.call(staff, 'DELETE', '/no-such-path')).status).toBe(404);
+  });
+
+  it('answers an overlong URL with 414 problem+json', async () => {
+    const response = await api.call(staff, 'GET', `/accreditations?organisationName=${'x'.repeat(10_000)}`);
+    expect(response.status).toBe(414);
+    expect(response.contentType).toContain('application/problem+json');
+  });
+
+  it('documents 413 (with a body), 414 and 429 on every route, and 422 where a key is taken', async () => {
+    const document = (await api.call(null, 'GET', '/openapi.json')).body;
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const expected = ['414', '429'];
+        if (['post', 'put', 'patch'].includes(method)) expected.push('413');
+        if (operation.parameters?.some((p: { name: string }) => p.name === 'idempotency-key'))
+          expected.push('422');
+        for (const status of expected)
+          if (!operation.responses?.[status]) missing.push(`${method.toUpperCase()} ${path}: ${status}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

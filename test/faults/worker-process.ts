@@ -1,0 +1,31 @@
+/**
+ * A worker process for the fault tests: the project's worker (worker/worker.ts) on a task queue of
+ * the test's, with the workflow bundle the run built (a file), so that it starts in a second and
+ * can be killed and started again many times.
+ *
+ *   DATABASE_URL=… TEMPORAL_ADDRESS=… TEMPORAL_TASK_QUEUE=… WORKFLOW_BUNDLE=… tsx test/faults/worker-process.ts
+ */
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createDb } from '../../db/connection';
+import { createWorker } from '../../worker/worker';
+
+const required = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const db = createDb(required('DATABASE_URL'), { maxConnections: 5 });
+const connection = await NativeConnection.connect({ address: required('TEMPORAL_ADDRESS') });
+const worker = await createWorker({
+  connection,
+  namespace: 'default',
+  taskQueue: required('TEMPORAL_TASK_QUEUE'),
+  db,
+  workflowBundle: { codePath: required('WORKFLOW_BUNDLE') },
+});
+console.log('worker polling');
+await worker.run();
+await connection.close();
+await db.destroy();

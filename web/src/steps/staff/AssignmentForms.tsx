@@ -1,0 +1,65 @@
+import { Checkbox } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { StepFormProps } from '../types';
+import { useStepForm } from '../use-step-form';
+import { PersonSelect, requiredText } from './fields';
+import { StaffStepFrame } from './StaffStepFrame';
+
+const key = (idempotencyKey: string) => ({ 'idempotency-key': idempotencyKey });
+
+/** Assign the case manager (Fallverantwortung): a member of staff. */
+export function AssignCaseManagerForm({ accreditationId, onDone }: StepFormProps) {
+  const { t } = useTranslation('staffSteps');
+  const step = useStepForm({
+    initialValues: { caseManagerId: '' },
+    validate: { caseManagerId: requiredText(t('required')) },
+    submit: (body, idempotencyKey) =>
+      api.POST('/accreditations/{id}/case-manager', {
+        params: { path: { id: accreditationId }, header: key(idempotencyKey) },
+        body,
+      }),
+    onDone,
+  });
+  return (
+    <StaffStepFrame step="AssignCaseManager" form={step}>
+      <PersonSelect form={step.form} field="caseManagerId" userRole="staff" label={t('caseManager')} />
+    </StaffStepFrame>
+  );
+}
+
+function AssignAuditorForm({
+  accreditationId,
+  onDone,
+  step: stepType,
+}: StepFormProps & { step: 'AssignDocumentReviewer' | 'AssignLeadAuditor' }) {
+  const { t } = useTranslation('staffSteps');
+  const step = useStepForm({
+    initialValues: { auditorId: '', conflictOfInterestDeclaredFree: false },
+    validate: { auditorId: requiredText(t('required')) },
+    submit: (body, idempotencyKey) => {
+      const params = { path: { id: accreditationId }, header: key(idempotencyKey) };
+      return stepType === 'AssignDocumentReviewer'
+        ? api.POST('/accreditations/{id}/document-reviewer', { params, body })
+        : api.POST('/accreditations/{id}/lead-auditor', { params, body });
+    },
+    onDone,
+  });
+  return (
+    <StaffStepFrame step={stepType} form={step}>
+      <PersonSelect form={step.form} field="auditorId" userRole="auditor" label={t('auditor')} />
+      <Checkbox
+        label={t('conflictFree')}
+        {...step.form.getInputProps('conflictOfInterestDeclaredFree', { type: 'checkbox' })}
+        key={step.form.key('conflictOfInterestDeclaredFree')}
+      />
+    </StaffStepFrame>
+  );
+}
+
+export const AssignDocumentReviewerForm = (props: StepFormProps) => (
+  <AssignAuditorForm {...props} step="AssignDocumentReviewer" />
+);
+export const AssignLeadAuditorForm = (props: StepFormProps) => (
+  <AssignAuditorForm {...props} step="AssignLeadAuditor" />
+);
