@@ -217,6 +217,7 @@ describe('the staff pages', () => {
     const dialog = page.getByRole('dialog', { name: 'Bitte bestätigen' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Aussetzung aufheben' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     const refusal = page.getByRole('alert');
     await refusal
       .getByText('Dieser Schritt ist im jetzigen Stand der Akkreditierung nicht möglich.')
