@@ -435,8 +435,8 @@ describe('the case file through the API, role by role and stage by stage', () =>
     ]);
     expect(seen.staff.body.file.selfAssessments[1].escalatedAt).toEqual(expect.any(String));
 
-    // Suspension on the proposal, reinstatement, the complaint decided, then withdrawal: with reasons.
-    await step(people.staff, 'suspension-proposals/confirm', { proposalId: proposal.proposalId });
+    // Suspension on the proposal (decided by the decision maker, rule set 3), reinstatement, the complaint decided, then withdrawal: with reasons.
+    await step(people.decisionMaker, 'suspension-proposals/confirm', { proposalId: proposal.proposalId });
     await step(people.staff, 'reinstate', { reason: 'Selbstbewertung nachgereicht.' });
     await step(people.investigator, 'complaints/decision', {
       complaintId: 'complaint-1',

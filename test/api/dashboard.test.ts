@@ -108,6 +108,8 @@ describe('GET /dashboard', () => {
       accreditationId: granted,
       kind: 'decide_suspension_proposal',
       actions: [
+        // Rule set 3: a decision maker takes the proposal from the queue, then confirms or rejects it.
+        expect.objectContaining({ command: 'TakeDecision' }),
         expect.objectContaining({ command: 'ConfirmSuspensionProposal' }),
         expect.objectContaining({ command: 'RejectSuspensionProposal' }),
       ],

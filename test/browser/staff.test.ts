@@ -84,9 +84,13 @@ describe('the staff pages', () => {
     await page.getByLabel('Organisation').fill('Seitenweise');
     await page.getByRole('button', { name: 'Anzeigen' }).click();
     await page.getByText('2 Akkreditierungen auf dieser Seite').waitFor();
+    // The unfiltered first page (other tests' cases) also shows two: wait for the search's rows.
+    const found = page.getByRole('link', { name: /Seitenweise/ });
+    await expect.poll(() => found.count()).toBe(2);
     const firstPage = await page.getByRole('link', { name: /Seitenweise/ }).allInnerTexts();
     await page.getByRole('link', { name: 'Nächste Seite' }).click();
     await page.getByText('1 Akkreditierung auf dieser Seite').waitFor();
+    await expect.poll(() => found.count()).toBe(1);
     const secondPage = await page.getByRole('link', { name: /Seitenweise/ }).allInnerTexts();
     expect([...firstPage, ...secondPage].sort()).toEqual([
       'Seitenweise A GmbH',
@@ -213,6 +217,7 @@ describe('the staff pages', () => {
     const dialog = page.getByRole('dialog', { name: 'Bitte bestätigen' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Aussetzung aufheben' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     const refusal = page.getByRole('alert');
     await refusal
       .getByText('Dieser Schritt ist im jetzigen Stand der Akkreditierung nicht möglich.')

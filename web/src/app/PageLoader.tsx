@@ -1,4 +1,4 @@
-import { Center, Loader } from '@mantine/core';
+import { Center, Loader, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** A loading state that holds the place of the page (no jump when it arrives). */
@@ -6,7 +6,9 @@ export function PageLoader() {
   const { t } = useTranslation();
   return (
     <Center mih={240} role="status" aria-live="polite">
-      <Loader aria-label={t('loading')} />
+      {/* A Loader is a plain element: it may not carry a label of its own, so the status says it. */}
+      <Loader aria-hidden />
+      <VisuallyHidden>{t('loading')}</VisuallyHidden>
     </Center>
   );
 }

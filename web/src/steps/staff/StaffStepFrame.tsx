@@ -62,7 +62,13 @@ export function StaffStepFrame({ step, form, validate, confirm, children }: Staf
         </Stack>
       </form>
       {confirm && (
-        <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('confirm.title')} centered>
+        <Modal
+          opened={confirming}
+          onClose={() => setConfirming(false)}
+          title={t('confirm.title')}
+          closeButtonProps={{ 'aria-label': t('confirm.cancel') }}
+          centered
+        >
           <Stack gap="md">
             <Text>{t(`confirm.${confirm}`)}</Text>
             <Group justify="flex-end">
