@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AccreditationSummaryRow, TaskRow, UserRow } from '../db/database';
 import type { AccreditationDetail } from '../db/read-model';
+import type { CaseFile } from '../domain/case-file/schema';
+import { mayView, seesWholeCase } from '../domain/case-file/visibility';
 import { userRoles } from '../domain/roles';
 import { actionsForTask } from './step-routes';
 
@@ -111,6 +113,29 @@ export function presentAccreditation(
       actorId: event.actor_id,
       actorRole: event.actor_role,
     })),
+  };
+}
+
+/**
+ * The accreditation as the user may see it: its open tasks and timeline by the case file's rule
+ * (`domain/case-file/visibility.ts`); `file` (the case file at the same point) tells whose
+ * complaints they investigate. Staff and administrators see everything.
+ */
+export function detailSeenBy(
+  detail: AccreditationDetail,
+  user: Pick<UserRow, 'role' | 'user_id'>,
+  file: CaseFile,
+): AccreditationDetail {
+  const viewer = { role: user.role, userId: user.user_id };
+  if (seesWholeCase(viewer)) return detail;
+  return {
+    row: detail.row,
+    tasks: detail.tasks.filter((task) =>
+      mayView(viewer, file, { task: task.kind, subjectId: task.subject_id }),
+    ),
+    timeline: detail.timeline.filter((entry) =>
+      mayView(viewer, file, { event: entry.event_type, complaintId: entry.complaint_id }),
+    ),
   };
 }
 

@@ -122,8 +122,14 @@ export function accreditationDetailAsOf({ streamId, state, events }: CaseAsOf): 
     business_time: new Date(event.businessTime),
     actor_id: typeof event.metadata.actorId === 'string' ? event.metadata.actorId : null,
     actor_role: typeof event.metadata.actorRole === 'string' ? event.metadata.actorRole : null,
+    complaint_id: complaintIdOf(event.data),
   }));
   return { row: summary, tasks, timeline };
+}
+
+function complaintIdOf(data: unknown): string | null {
+  const id = (data as { complaintId?: unknown } | null)?.complaintId;
+  return typeof id === 'string' ? id : null;
 }
 
 function compareDates(a: Date | null, b: Date | null): number {

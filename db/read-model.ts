@@ -32,6 +32,8 @@ interface TimelineEntry {
   business_time: Date;
   actor_id: string | null;
   actor_role: string | null;
+  /** A complaint's events name it (who may see them depends on the complaint). */
+  complaint_id: string | null;
 }
 
 const findAccreditationStatement = preparedStatement('find_accreditation');
@@ -65,6 +67,7 @@ export async function findAccreditation(db: Kysely<Database>, accreditationId: s
             // The actor alone: the whole metadata is not shown.
             sql<string | null>`metadata ->> 'actorId'`.as('actor_id'),
             sql<string | null>`metadata ->> 'actorRole'`.as('actor_role'),
+            sql<string | null>`data ->> 'complaintId'`.as('complaint_id'),
           ])
           .whereRef('events.stream_id', '=', 'a.stream_id')
           .orderBy('stream_version'),

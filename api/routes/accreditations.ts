@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readCaseFile } from '../../db/case-file';
 import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
 import { caseStatuses } from '../../domain/accreditation';
+import { seesWholeCase } from '../../domain/case-file/visibility';
 import { userRoles } from '../../domain/roles';
 import { IdSchema, maxLength } from '../../domain/text-limits';
 import { currentUser } from '../auth';
@@ -12,6 +14,7 @@ import { OpenAccreditationBody, openCase } from '../opening';
 import {
   AccreditationResponse,
   AccreditationSummarySchema,
+  detailSeenBy,
   presentAccreditation,
   presentSummary,
 } from '../presenters';
@@ -149,6 +152,13 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
       schema: {
         operationId: 'getAccreditation',
         summary: 'One accreditation with its open tasks and timeline (Akkreditierung anzeigen)',
+        description:
+          'Its open tasks and the timeline of its events as the caller may see them, by the rule of ' +
+          'the case file (GET /accreditations/{id}/file): staff and administrators everything; ' +
+          'decision makers all but complaints; auditors and organisations neither DIM’s internal ' +
+          'deliberations (suspension proposals, escalations, the decision queue, lapse proposals) nor ' +
+          'complaints; organisations not the reminders sent to auditors. A complaint’s investigator ' +
+          'sees that complaint.',
         tags: ['accreditations'],
         params: z.object({ id: z.uuid() }),
         querystring: AsOfQuery,
@@ -156,17 +166,21 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
       },
     },
     async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params;
       const { asOf } = request.query;
       if (asOf !== undefined) {
-        const past = await accreditationAsOf(db, currentUser(request), request.params.id, asOf);
-        return presentAccreditation(past, new Date(asOf));
+        return presentAccreditation(await accreditationAsOf(db, user, id, asOf), new Date(asOf));
       }
-      const detail = await findAccreditation(db, request.params.id);
+      const detail = await findAccreditation(db, id);
       // Not visible and not existing look the same, so existence does not leak.
-      if (!detail || !maySeeAccreditation(currentUser(request), detail.row, detail.tasks)) {
+      if (!detail || !maySeeAccreditation(user, detail.row, detail.tasks)) {
         throw new ProblemError(problem('notFound', 'No such accreditation.'));
       }
-      return presentAccreditation(detail);
+      if (seesWholeCase({ role: user.role, userId: user.user_id })) return presentAccreditation(detail);
+      const stored = await readCaseFile(db, id);
+      if (!stored) throw new ProblemError(problem('notFound', 'No such accreditation.'));
+      return presentAccreditation(detailSeenBy(detail, user, stored.file));
     },
   );
 };

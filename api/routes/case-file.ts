@@ -13,6 +13,7 @@ import { caseStatuses } from '../../domain/state';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
+import { detailSeenBy } from '../presenters';
 import { ProblemError, problem } from '../problems';
 
 const DateTime = z.iso.datetime({ offset: true });
@@ -218,5 +219,8 @@ export const caseFileRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
 
 /** The accreditation as `GET /accreditations/{id}` answered at an instant. */
 export async function accreditationAsOf(db: Kysely<Database>, user: UserRow, id: string, asOf: string) {
-  return accreditationDetailAsOf(await eventsAsOf(db, user, id, asOf));
+  const past = await eventsAsOf(db, user, id, asOf);
+  const file = caseFileOf(past.events);
+  if (!file) throw notFound();
+  return detailSeenBy(accreditationDetailAsOf(past), user, file);
 }

@@ -92,8 +92,58 @@ describe('the case file through the API, role by role and stage by stage', () =>
       expect(response.status, `${viewer}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(expected);
       if (response.status !== 200) continue;
       expectHidden(viewer, response.body);
+      const detail = await api.call(people[viewer as Exclude<Viewer, 'anonymous'>], 'GET', path(''));
+      expect(detail.status, viewer).toBe(200);
+      expectHiddenInDetail(viewer, detail.body);
+      details[viewer] = detail.body;
     }
     return seen;
+  }
+
+  /** The case's timeline and open tasks as each viewer got them at the last `views`. */
+  const details = {} as Record<Viewer, { timeline: { type: string }[]; openTasks: { kind: string }[] }>;
+  const typesOf = (viewer: Viewer) => details[viewer].timeline.map((entry) => entry.type);
+
+  /** GET /accreditations/{id} leaves out, by the case file's rule, what the viewer may not see. */
+  function expectHiddenInDetail(
+    viewer: Viewer,
+    detail: { version: number; timeline: { type: string }[]; openTasks: { kind: string }[] },
+  ) {
+    const types = detail.timeline.map((entry) => entry.type);
+    const kinds = detail.openTasks.map((task) => task.kind);
+    if (viewer === 'admin' || viewer === 'staff') {
+      expect(detail.timeline, viewer).toHaveLength(detail.version);
+      return;
+    }
+    expect(types, viewer).toContain('AccreditationOpened');
+    if (viewer !== 'investigator') {
+      expect(
+        types.filter((type) => type.startsWith('Complaint')),
+        viewer,
+      ).toEqual([]);
+      expect(
+        kinds.filter((kind) => kind.includes('complaint')),
+        viewer,
+      ).toEqual([]);
+    }
+    if (viewer === 'decisionMaker') return;
+    const internalEvents = [
+      'DecisionMakerAssigned',
+      'LapseProposed',
+      'SelfAssessmentEscalated',
+      'SuspensionProposed',
+      'SuspensionProposalRejected',
+    ];
+    expect(
+      types.filter((type) => internalEvents.includes(type)),
+      viewer,
+    ).toEqual([]);
+    const queue = ['decide_accreditation', 'decide_lapse', 'decide_suspension_proposal'];
+    expect(
+      kinds.filter((kind) => queue.includes(kind)),
+      viewer,
+    ).toEqual([]);
+    if (viewer === 'organisation') expect(types).not.toContain('AuditorDeadlineApproaching');
   }
 
   /** What each role must never see, at any stage. */
@@ -346,6 +396,18 @@ describe('the case file through the API, role by role and stage by stage', () =>
     expect(seen.organisation.body.documents.map((d: { name: string }) => d.name)).toContain('tickets.pdf');
     await snapshot('awaiting decision');
 
+    // The decision queue: the decision maker takes the case; only DIM learns who decides.
+    await step(people.decisionMaker, 'decision-maker/take', {});
+    seen = await views([...dim, 'reviewer', 'objectedAuditor', 'leadAuditor', 'organisation']);
+    expect(details.decisionMaker.openTasks.map((task) => task.kind)).toContain('decide_accreditation');
+    expect(details.staff.openTasks.map((task) => task.kind)).toContain('decide_accreditation');
+    expect(typesOf('decisionMaker')).toContain('DecisionMakerAssigned');
+    expect(typesOf('organisation')).toContain('CorrectiveActionVerified');
+    expect(seen.decisionMaker.body.file.decisionMakers).toHaveLength(1);
+    for (const viewer of ['leadAuditor', 'organisation'] as const) {
+      expect(seen[viewer].body.file, viewer).not.toHaveProperty('decisionMakers');
+    }
+
     // The decision: who, when, outcome; the certificate and its validity.
     const granted = await step(people.decisionMaker, 'grant', {});
     await snapshot('accredited');
@@ -386,6 +448,9 @@ describe('the case file through the API, role by role and stage by stage', () =>
     expect(seen.investigator.body.file.complaints).toEqual([
       expect.objectContaining({ complaintId: 'complaint-1', summary: 'Ausfall am Wochenende.' }),
     ]);
+    expect(typesOf('investigator')).toContain('ComplaintInvestigatorAssigned');
+    expect(typesOf('staff')).toContain('ComplaintInvestigatorAssigned');
+    expect(details.investigator.openTasks.map((task) => task.kind)).toContain('decide_complaint');
     expect(seen.staff.body.file.complaints).toHaveLength(1);
 
     // Self-assessments: what was submitted and how it was reviewed; the next one is let lapse.
@@ -422,6 +487,14 @@ describe('the case file through the API, role by role and stage by stage', () =>
       'organisation',
     ]);
     expect(seen.decisionMaker.body.file.suspensionProposals).toHaveLength(1);
+    expect(typesOf('decisionMaker')).toContain('SuspensionProposed');
+    expect(details.decisionMaker.openTasks.map((task) => task.kind)).toContain('decide_suspension_proposal');
+    // As of now, the organisation's view is the same as now.
+    const asOfNow = await api.call(people.organisation, 'GET', path(`?asOf=${new Date().toISOString()}`));
+    expect(asOfNow.body.timeline).toEqual(details.organisation.timeline);
+    expect(asOfNow.body.openTasks.map((task: { kind: string }) => task.kind).sort()).toEqual(
+      details.organisation.openTasks.map((task) => task.kind).sort(),
+    );
     const mine = seen.organisation.body.file.selfAssessments[0];
     expect(mine.submissions.map((s: { statement: string }) => s.statement)).toEqual([
       'Alle Anforderungen erfüllt.',

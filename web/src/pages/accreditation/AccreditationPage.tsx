@@ -16,10 +16,10 @@ import { AsOfPicker } from './AsOfPicker';
 import { CalendarSection } from './CalendarSection';
 import { CaseFileSection } from './CaseFileSection';
 import { CaseHeader } from './CaseHeader';
-import { CaseTasks, visibleTasks } from './CaseTasks';
+import { CaseTasks } from './CaseTasks';
 import { DocumentsSection } from './DocumentsSection';
 import { StaffActions } from './StaffActions';
-import { TimelineSection, visibleTimeline } from './TimelineSection';
+import { TimelineSection } from './TimelineSection';
 
 const isStaff = (user: SessionUser) => user.role === 'admin' || user.role === 'staff';
 
@@ -47,16 +47,12 @@ function CasePage({
             {t('asOf.banner', { date: formatMoment(asOf, currentLanguage()), events: view.version })}
           </Alert>
         )}
-        <CaseTasks
-          tasks={visibleTasks(accreditation.openTasks, user.role, view.file)}
-          user={user}
-          pastView={asOf !== undefined}
-        />
+        <CaseTasks tasks={accreditation.openTasks} user={user} pastView={asOf !== undefined} />
         {isStaff(user) && !asOf && <StaffActions accreditation={accreditation} />}
         <CaseFileSection view={view} catalogue={catalogue} user={user} />
         <DocumentsSection documents={view.documents} />
         <CalendarSection accreditationId={accreditation.id} pastView={asOf !== undefined} />
-        <TimelineSection entries={visibleTimeline(accreditation.timeline, user.role, view.file)} />
+        <TimelineSection entries={accreditation.timeline} />
       </Stack>
     </CaseLookupProvider>
   );

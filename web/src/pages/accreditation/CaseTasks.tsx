@@ -1,8 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Role, SessionUser } from '../../auth/contract';
+import type { SessionUser } from '../../auth/contract';
 import { useCaseLookup } from '../../case-file/lookup';
-import type { CaseFile } from '../../case-file/types';
 import type { Task } from '../tasks/labels';
 import { TaskList } from '../tasks/TaskList';
 import { roleLabel } from './labels';
@@ -19,24 +18,6 @@ export function mayTake(task: Task, user: SessionUser): boolean {
   const staffLike = user.role === 'admin' || user.role === 'staff';
   if (task.assigneeRole === 'staff') return staffLike;
   return task.assigneeRole === user.role && task.assigneeId === null;
-}
-
-const complaintTask = /complaint/;
-/** DIM's internal deliberation: the case file leaves it out for auditors and organisations. */
-const internalTasks = new Set(['decide_suspension_proposal']);
-
-/**
- * The open tasks a viewer sees, by the rules of the case file's visibility (as the timeline):
- * complaint tasks only to staff and to whom the file shows complaints; nothing internal to
- * auditors and organisations.
- */
-export function visibleTasks(tasks: readonly Task[], role: Role, file: CaseFile): Task[] {
-  if (role === 'admin' || role === 'staff') return [...tasks];
-  const seesComplaints = (file.complaints ?? []).length > 0;
-  return tasks.filter((task) => {
-    if (complaintTask.test(task.kind)) return seesComplaints;
-    return role === 'decision_maker' || !internalTasks.has(task.kind);
-  });
 }
 
 /** The case's open tasks, who holds each, and buttons for those the viewer may take. */

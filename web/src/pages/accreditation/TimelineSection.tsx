@@ -1,43 +1,12 @@
 import { Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
-import type { Role } from '../../auth/contract';
 import { useCaseLookup } from '../../case-file/lookup';
-import type { Accreditation, CaseFile } from '../../case-file/types';
+import type { Accreditation } from '../../case-file/types';
 import { currentLanguage } from '../../i18n';
 import { eventLabel, roleLabel } from './labels';
 
 type TimelineEntry = Accreditation['timeline'][number];
-
-/** DIM's internal deliberations: the case file leaves them out for auditors and organisations. */
-const internalEvents = new Set([
-  'SelfAssessmentEscalated',
-  'SuspensionProposed',
-  'SuspensionProposalRejected',
-]);
-const complaintEvents = /^Complaint/;
-/** Reminders DIM sends its auditors: not the organisation's business. */
-const auditorReminders = new Set(['AuditorDeadlineApproaching']);
-
-/**
- * The events a viewer sees in the timeline, by the rules of the case file's visibility: staff all;
- * decision makers all but complaints they do not investigate; auditors nothing internal;
- * organisations nothing internal and no reminders to auditors.
- */
-export function visibleTimeline(
-  timeline: readonly TimelineEntry[],
-  role: Role,
-  file: CaseFile,
-): TimelineEntry[] {
-  if (role === 'admin' || role === 'staff') return [...timeline];
-  const seesComplaints = (file.complaints ?? []).length > 0;
-  return timeline.filter((entry) => {
-    if (complaintEvents.test(entry.type)) return seesComplaints;
-    if (role === 'decision_maker') return true;
-    if (internalEvents.has(entry.type)) return false;
-    return role === 'auditor' || !auditorReminders.has(entry.type);
-  });
-}
 
 /** Every event: when, what (in words), who; the newest first. */
 export function TimelineSection({ entries }: { entries: readonly TimelineEntry[] }) {
