@@ -28,6 +28,7 @@ import { certificateRoutes } from './routes/certificates';
 import { competenceRoutes } from './routes/competences';
 import { dashboardRoutes } from './routes/dashboard';
 import { decisionDossierRoutes } from './routes/decision-dossier';
+import { decisionQueueRoutes } from './routes/decision-queue';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
 import { registerRoutes } from './routes/register';
@@ -194,5 +195,6 @@ export async function buildApp(input: ApiInput) {
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);
   await app.register(dashboardRoutes, deps);
+  await app.register(decisionQueueRoutes, deps);
   return app;
 }

@@ -58,6 +58,7 @@ const spec: Record<string, Access> = {
   'GET /documents/{sha256}/content': everyone,
   'GET /notifications/health': ['admin', 'staff'],
   'GET /dashboard': ['admin', 'staff', 'decision_maker'],
+  'GET /decision-queue': ['admin', 'staff', 'decision_maker'],
   'PUT /me/notification-digest': ['admin', 'staff', 'decision_maker', 'auditor'],
   ...Object.fromEntries(
     stepRoutes.map((step) => [
