@@ -24,6 +24,7 @@ const publicPages: RouteObject[] = [
 const signedInPages: RouteObject[] = [
   { index: true, lazy: () => import('../pages/home/HomePage') },
   { path: 'tasks', lazy: () => import('../pages/tasks/TasksPage') },
+  { path: 'decisions', lazy: () => import('../pages/decisions/DecisionQueuePage') },
   { path: 'accreditations', lazy: () => import('../pages/accreditations/AccreditationListPage') },
   { path: 'accreditations/new', lazy: () => import('../pages/accreditations/OpenAccreditationPage') },
   { path: 'accreditations/:id', lazy: () => import('../pages/accreditation/AccreditationPage') },

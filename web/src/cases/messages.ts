@@ -110,6 +110,9 @@ export const cases = defineMessages({
       not_authorised: 'Diesen Schritt dürfen Sie nicht ausführen.',
       not_own_case: 'Diese Akkreditierung gehört nicht zu Ihrer Organisation.',
       not_assigned: 'Dieser Schritt ist einer anderen Person zugewiesen.',
+      decision_taken:
+        'Eine andere Entscheiderin oder ein anderer Entscheider hat diese Entscheidung bereits übernommen.',
+      no_decision_pending: 'In dieser Akkreditierung steht gerade keine Entscheidung an.',
       four_eyes_violation:
         'Vier-Augen-Prinzip: Wer die Akkreditierung auditiert hat, entscheidet nicht über sie.',
       conflict_of_interest_not_declared: 'Die Erklärung, frei von Interessenkonflikten zu sein, fehlt.',
@@ -235,6 +238,8 @@ export const cases = defineMessages({
       not_authorised: 'You may not take this step.',
       not_own_case: 'This accreditation does not belong to your organisation.',
       not_assigned: 'This step is assigned to someone else.',
+      decision_taken: 'Another decision maker has already taken this decision.',
+      no_decision_pending: 'No decision on this accreditation is pending now.',
       four_eyes_violation: 'Four-eyes principle: whoever audited the accreditation does not decide on it.',
       conflict_of_interest_not_declared: 'The declaration of freedom from conflicts of interest is missing.',
       auditor_objected: 'The organisation has objected to this auditor.',

@@ -12,6 +12,7 @@ import { accreditation } from '../pages/accreditation/messages';
 import { accreditations } from '../pages/accreditations/messages';
 import { certificate } from '../pages/certificate/messages';
 import { dashboard } from '../pages/dashboard/messages';
+import { decisions } from '../pages/decisions/messages';
 import { portal } from '../pages/organisation/messages';
 import { register } from '../pages/register/messages';
 import { step } from '../pages/step/messages';
@@ -40,6 +41,7 @@ export const namespaces = {
   certificate,
   cases,
   dashboard,
+  decisions,
   accreditations,
   users,
   staffSteps,

@@ -4,4 +4,5 @@ import type { StepForms } from './types';
 export const decisionStepForms: StepForms = {
   Grant: () => import('./decision/GrantForm'),
   Refuse: () => import('./decision/RefuseForm'),
+  TakeDecision: () => import('./decision/TakeDecisionForm'),
 };

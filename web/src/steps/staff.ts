@@ -8,6 +8,8 @@ export const staffStepForms: StepForms = {
     import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignDocumentReviewerForm })),
   AssignLeadAuditor: () =>
     import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignLeadAuditorForm })),
+  AssignDecisionMaker: () =>
+    import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignDecisionMakerForm })),
   ExtendDeadline: () => import('./staff/ExtendDeadlineForm'),
   Suspend: () => import('./staff/StandingForms').then((module) => ({ Component: module.SuspendForm })),
   Reinstate: () => import('./staff/StandingForms').then((module) => ({ Component: module.ReinstateForm })),

@@ -63,3 +63,28 @@ export const AssignDocumentReviewerForm = (props: StepFormProps) => (
 export const AssignLeadAuditorForm = (props: StepFormProps) => (
   <AssignAuditorForm {...props} step="AssignLeadAuditor" />
 );
+
+/** Give a case's pending decision to a decision maker (rule set 3); only they are then asked. */
+export function AssignDecisionMakerForm({ accreditationId, onDone }: StepFormProps) {
+  const { t } = useTranslation('staffSteps');
+  const step = useStepForm({
+    initialValues: { decisionMakerId: '' },
+    validate: { decisionMakerId: requiredText(t('required')) },
+    submit: (body, idempotencyKey) =>
+      api.POST('/accreditations/{id}/decision-maker', {
+        params: { path: { id: accreditationId }, header: key(idempotencyKey) },
+        body,
+      }),
+    onDone,
+  });
+  return (
+    <StaffStepFrame step="AssignDecisionMaker" form={step}>
+      <PersonSelect
+        form={step.form}
+        field="decisionMakerId"
+        userRole="decision_maker"
+        label={t('decisionMaker')}
+      />
+    </StaffStepFrame>
+  );
+}

@@ -21,7 +21,7 @@ interface StaffStepFrameProps {
   validate?: () => boolean;
   /** Steps that change the case's standing ask once more before they are sent. */
   confirm?: ConfirmedStep;
-  children: ReactNode;
+  children?: ReactNode;
 }
 
 /** A staff step: its title and purpose, the API's refusal at the top, the fields, and the button. */

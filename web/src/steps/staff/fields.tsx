@@ -16,7 +16,7 @@ export function PersonSelect<Values extends Record<string, unknown>>({
 }: {
   form: UseFormReturnType<Values>;
   field: string;
-  userRole: 'staff' | 'auditor';
+  userRole: 'staff' | 'auditor' | 'decision_maker';
   label: string;
 }) {
   const people = $api.useQuery('get', '/users', { params: { query: { role: userRole, limit: 500 } } });

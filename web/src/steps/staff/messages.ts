@@ -23,8 +23,13 @@ export const staffSteps = defineMessages({
       Reinstate: 'Eine Aussetzung aufheben.',
       Withdraw: 'Die Akkreditierung entziehen.',
       ReceiveComplaint: 'Eine Beschwerde über die akkreditierte Organisation erfassen.',
+      AssignDecisionMaker:
+        'Wer über die anstehende Entscheidung entscheidet; nur diese Person wird gefragt. Wer in diesem Verfahren auditiert hat, ist ausgeschlossen.',
+      TakeDecision:
+        'Sie übernehmen die anstehende Entscheidung: Nur Sie werden gefragt, die anderen Entscheider sehen sie als übernommen.',
     },
     caseManager: 'Fallbetreuung',
+    decisionMaker: 'Entscheiderin oder Entscheider',
     auditor: 'Auditor',
     conflictFree: 'Der Auditor hat erklärt, frei von Interessenkonflikten zu sein.',
     deadline: 'Frist',
@@ -55,8 +60,13 @@ export const staffSteps = defineMessages({
       Reinstate: 'End a suspension.',
       Withdraw: 'Withdraw the accreditation.',
       ReceiveComplaint: 'Record a complaint about the accredited organisation.',
+      AssignDecisionMaker:
+        'Who decides the pending decision; only they are asked. Whoever audited this case is excluded.',
+      TakeDecision:
+        'You take the pending decision: only you are asked, the other decision makers see it taken.',
     },
     caseManager: 'Case manager',
+    decisionMaker: 'Decision maker',
     auditor: 'Auditor',
     conflictFree: 'The auditor has declared freedom from conflicts of interest.',
     deadline: 'Deadline',
