@@ -8,6 +8,7 @@ export const staffStepForms: StepForms = {
     import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignDocumentReviewerForm })),
   AssignLeadAuditor: () =>
     import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignLeadAuditorForm })),
+  AcceptApplication: () => import('./staff/AcceptApplicationForm'),
   AssignDecisionMaker: () =>
     import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignDecisionMakerForm })),
   ExtendDeadline: () => import('./staff/ExtendDeadlineForm'),

@@ -23,6 +23,7 @@ export const staffSteps = defineMessages({
       Reinstate: 'Eine Aussetzung aufheben.',
       Withdraw: 'Die Akkreditierung entziehen.',
       ReceiveComplaint: 'Eine Beschwerde über die akkreditierte Organisation erfassen.',
+      AcceptApplication: 'Der Antrag ist vollständig: Mit der Annahme beginnt die Dokumentenprüfung.',
       AssignDecisionMaker:
         'Wer über die anstehende Entscheidung entscheidet; nur diese Person wird gefragt. Wer in diesem Verfahren auditiert hat, ist ausgeschlossen.',
       TakeDecision:
@@ -60,6 +61,7 @@ export const staffSteps = defineMessages({
       Reinstate: 'End a suspension.',
       Withdraw: 'Withdraw the accreditation.',
       ReceiveComplaint: 'Record a complaint about the accredited organisation.',
+      AcceptApplication: 'The application is complete: accepting it starts the document review.',
       AssignDecisionMaker:
         'Who decides the pending decision; only they are asked. Whoever audited this case is excluded.',
       TakeDecision:
