@@ -15,7 +15,8 @@ import { rejectionMessages } from '../../cases/status';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { currentLanguage } from '../../i18n';
 import { stepPagePath } from '../../steps/registry';
-import { stepLabel, taskLabel } from '../tasks/labels';
+import { taskLabel } from '../tasks/labels';
+import { StepButtons } from '../tasks/TaskList';
 
 type Queued =
   paths['/decision-queue']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -52,7 +53,6 @@ function DecisionItem({
   taking: boolean;
 }) {
   const { t } = useTranslation('decisions');
-  const { t: tTasks } = useTranslation('tasks');
   const language = currentLanguage();
   const title = taskLabel(decision.kind, language);
   const mine = decision.assigneeId === user.userId;
@@ -92,18 +92,7 @@ function DecisionItem({
               {t('take')}
             </Button>
           )}
-          {mine &&
-            steps.map((action, index) => (
-              <Button
-                key={action.command}
-                component={Link}
-                to={stepPagePath(decision.accreditationId, action.command, decision.subjectId)}
-                variant={index === 0 ? 'filled' : 'default'}
-                size="sm"
-              >
-                {stepLabel(tTasks, action.command)}
-              </Button>
-            ))}
+          {mine && <StepButtons task={{ ...decision, actions: steps }} />}
           {isStaff && (
             <Button
               component={Link}

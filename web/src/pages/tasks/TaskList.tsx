@@ -61,22 +61,32 @@ function TaskItem({
         </Text>
         {task.actions.length > 0 && (
           <Group gap="xs" role="group" aria-label={t('actions', { task: title })}>
-            {task.actions.map((action, index) => (
-              <Button
-                key={action.command}
-                component={Link}
-                to={stepPagePath(task.accreditationId, action.command, task.subjectId)}
-                variant={index === 0 ? 'filled' : 'default'}
-                size="sm"
-              >
-                {stepLabel(t, action.command)}
-              </Button>
-            ))}
+            <StepButtons task={task} />
           </Group>
         )}
       </Stack>
     </Paper>
   );
+}
+
+/** A task's steps, each a button opening its form; the first (the usual one) filled. */
+export function StepButtons({
+  task,
+}: {
+  task: Pick<Task, 'accreditationId' | 'subjectId'> & { actions: readonly { command: string }[] };
+}) {
+  const { t } = useTranslation('tasks');
+  return task.actions.map((action, index) => (
+    <Button
+      key={action.command}
+      component={Link}
+      to={stepPagePath(task.accreditationId, action.command, task.subjectId)}
+      variant={index === 0 ? 'filled' : 'default'}
+      size="sm"
+    >
+      {stepLabel(t, action.command)}
+    </Button>
+  ));
 }
 
 /** Open tasks, earliest due first, each with buttons that open the form of a step completing it. */

@@ -1,18 +1,13 @@
 import { api } from '../../api/client';
-import { StaffStepFrame } from '../staff/StaffStepFrame';
+import { FieldlessStep } from '../staff/FieldlessStep';
 import type { StepFormProps } from '../types';
-import { useStepForm } from '../use-step-form';
 
 /** Take the case's pending decision from the queue (rule set 3): a task's "Entscheidung übernehmen". */
 export function Component({ accreditationId, onDone }: StepFormProps) {
-  const step = useStepForm({
-    initialValues: {},
-    submit: (_values, idempotencyKey) =>
-      api.POST('/accreditations/{id}/decision-maker/take', {
-        params: { path: { id: accreditationId }, header: { 'idempotency-key': idempotencyKey } },
-        body: {},
-      }),
-    onDone,
-  });
-  return <StaffStepFrame step="TakeDecision" form={step} />;
+  const send = (key: string) =>
+    api.POST('/accreditations/{id}/decision-maker/take', {
+      params: { path: { id: accreditationId }, header: { 'idempotency-key': key } },
+      body: {},
+    });
+  return <FieldlessStep step="TakeDecision" send={send} onDone={onDone} />;
 }
