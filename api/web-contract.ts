@@ -21,6 +21,7 @@ export const apiPathPrefixes = [
   '/documents',
   '/notifications',
   '/dashboard',
+  '/decision-queue',
   '/auth',
   '/catalogue',
   '/calendar-feeds',
