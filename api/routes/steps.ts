@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../db/database';
 import { findAccreditation, maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
 import type { StepCommand } from '../../domain/commands';
 import { currentUser } from '../auth';
@@ -77,6 +79,8 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
             // Scoped to the user, so nobody can attach to someone else's update by guessing a key.
             { updateId: `${user.user_id}:${key}`, retryKey: key, timeoutMs: stepTimeoutMs },
           );
+        }).catch(async (error: unknown) => {
+          throw await endedCaseConflict(db, id, error);
         });
         request.log.info(
           { accreditationId: id, command: step.type, version: outcome.version },
@@ -89,3 +93,19 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
     );
   }
 };
+
+/**
+ * The workflow of a case that has ended (refused, withdrawn, expired) is gone, so Temporal answers
+ * "not found"; but the case exists — a step that lost the race against the decision that ended it,
+ * say — and the caller is told so: 409 `case_ended`, not 404.
+ */
+async function endedCaseConflict(db: Kysely<Database>, id: string, error: unknown): Promise<unknown> {
+  if (!(error instanceof ProblemError) || error.problem.status !== 404) return error;
+  const found = await findAccreditation(db, id);
+  if (!found) return error;
+  return new ProblemError(
+    problem('conflict', `This accreditation has ended (${found.row.status}); no further step is possible.`, {
+      code: 'case_ended',
+    }),
+  );
+}

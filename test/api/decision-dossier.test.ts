@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allConforming, applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
-import { eventually, organisationBody } from '../support/api-harness';
+import { awaitingDecision as awaitingCase } from '../support/awaiting-decision';
 import { useTestStack } from '../support/stack';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -26,35 +25,7 @@ describe('the decision dossier through the API', () => {
     auditor = await api.user('auditor');
   }, 60_000);
 
-  /** A case opened and taken to the decision; returns its id and its organisation's user. */
-  async function awaitingDecision(): Promise<{ id: string; organisation: TestUser }> {
-    const opened = await api.call(staff, 'POST', '/accreditations', {
-      ...organisationBody(),
-      policy: { auditorObjectionWindow: { seconds: 1 } },
-    });
-    const id: string = opened.body.id;
-    const organisation = await api.user('organisation', { organisationId: opened.body.organisation.id });
-    const steps: [TestUser, string, unknown][] = [
-      [organisation, 'application', { items: applicationByStatements }],
-      [staff, 'application/accept', {}],
-      [staff, 'document-reviewer', { auditorId: auditor.id, conflictOfInterestDeclaredFree: true }],
-      [auditor, 'document-review', { results: allConforming }],
-      [staff, 'lead-auditor', { auditorId: auditor.id, conflictOfInterestDeclaredFree: true }],
-      [auditor, 'audit-date', { auditDate: '2030-01-15' }],
-    ];
-    for (const [user, path, body] of steps) {
-      const response = await api.call(user, 'POST', `/accreditations/${id}/${path}`, body);
-      expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
-    }
-    await eventually(
-      () => api.call(staff, 'GET', `/accreditations/${id}`),
-      (response) => response.body.status === 'audit',
-    );
-    for (const element of ['on_site_audit', 'customer_satisfaction_analysis', 'it_security_check']) {
-      await api.call(auditor, 'POST', `/accreditations/${id}/audit-elements`, { element, findings: [] });
-    }
-    return { id, organisation };
-  }
+  const awaitingDecision = () => awaitingCase(api, staff, auditor);
 
   it('freezes the case file the decision maker saw, byte for byte, and keeps it provable', async () => {
     const { id, organisation } = await awaitingDecision();

@@ -107,6 +107,7 @@ export const cases = defineMessages({
     },
     rejection: {
       invalid_transition: 'Dieser Schritt ist im jetzigen Stand der Akkreditierung nicht möglich.',
+      case_ended: 'Diese Akkreditierung ist abgeschlossen; weitere Schritte sind nicht möglich.',
       not_authorised: 'Diesen Schritt dürfen Sie nicht ausführen.',
       not_own_case: 'Diese Akkreditierung gehört nicht zu Ihrer Organisation.',
       not_assigned: 'Dieser Schritt ist einer anderen Person zugewiesen.',
@@ -235,6 +236,7 @@ export const cases = defineMessages({
     },
     rejection: {
       invalid_transition: 'This step is not possible in the accreditation’s present state.',
+      case_ended: 'This accreditation has ended; no further step is possible.',
       not_authorised: 'You may not take this step.',
       not_own_case: 'This accreditation does not belong to your organisation.',
       not_assigned: 'This step is assigned to someone else.',
