@@ -26,6 +26,7 @@ import { caseFileRoutes } from './routes/case-file';
 import { catalogueRoutes } from './routes/catalogue';
 import { certificateRoutes } from './routes/certificates';
 import { competenceRoutes } from './routes/competences';
+import { complianceRoutes } from './routes/compliance';
 import { dashboardRoutes } from './routes/dashboard';
 import { decisionDossierRoutes } from './routes/decision-dossier';
 import { Base64Upload, documentRoutes } from './routes/documents';
@@ -194,5 +195,6 @@ export async function buildApp(input: ApiInput) {
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);
   await app.register(dashboardRoutes, deps);
+  await app.register(complianceRoutes, deps);
   return app;
 }

@@ -21,6 +21,7 @@ export const apiPathPrefixes = [
   '/documents',
   '/notifications',
   '/dashboard',
+  '/compliance',
   '/auth',
   '/catalogue',
   '/calendar-feeds',
