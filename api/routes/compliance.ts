@@ -85,7 +85,7 @@ export const complianceRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (a
           'Each timing rule of DIM 1002:2024 (validity, yearly self-assessment, renewal before expiry) and ' +
           'of ISO/IEC 17021-1 practice (decision after the audit by someone uninvolved, suspension at most ' +
           'six months, complaints acknowledged in time): held, violated or pending, with the events that ' +
-          'show it. An organisation sees its own cases.',
+          'show it. An organisation sees its own cases; the complaints rule is shown to staff only.',
         tags: ['accreditations'],
         params: z.object({ id: z.uuid() }),
         response: { 200: CaseComplianceResponse, ...problemResponses(400, 401, 403, 404, 429) },
@@ -99,7 +99,13 @@ export const complianceRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (a
       if (!found || !maySeeAccreditation(user, { organisation_id: organisationId, auditor_ids: [] }, [])) {
         throw new ProblemError(problem('notFound', 'No such accreditation.'));
       }
-      const { asOf, rules, overall } = judge(found, new Date());
+      // Complaints are DIM's business: the organisation's (and a decision maker's) case file leaves them out.
+      const { asOf, rules: all } = judge(found, new Date());
+      const seesComplaints = user.role === 'admin' || user.role === 'staff';
+      const rules = all.filter(
+        (result) => seesComplaints || result.rule !== 'complaint_acknowledged_in_time',
+      );
+      const overall = overallStatus(rules);
       return {
         accreditationId: found.accreditationId,
         organisationName: found.organisationName,
