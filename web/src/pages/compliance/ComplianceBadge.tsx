@@ -13,7 +13,7 @@ const colors: Record<ComplianceStatus, string> = { held: 'green', violated: 'red
 export function ComplianceBadge({ status }: { status: ComplianceStatus }) {
   const { t } = useTranslation('compliance');
   return (
-    <Badge variant="light" color={colors[status]} tt="none" data-compliance={status}>
+    <Badge variant="dot" color={colors[status]} tt="none" data-compliance={status}>
       {t(`status.${status}`)}
     </Badge>
   );

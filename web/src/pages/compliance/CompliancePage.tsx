@@ -1,4 +1,4 @@
-import { complianceRules } from '@domain/compliance';
+import { type ComplianceStatus, complianceRules } from '@domain/compliance';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -37,10 +37,20 @@ function useColumns(): Column<Item>[] {
     ...complianceRules.map(
       (rule): Column<Item> => ({
         label: t(`rules.${rule}`),
-        cell: (item) => <ComplianceBadge status={item.rules[rule] ?? 'pending'} />,
+        cell: (item) => <RuleState status={item.rules[rule] ?? 'pending'} />,
       }),
     ),
   ];
+}
+
+/** A rule's state in a narrow column: its word, a violation in bold. */
+function RuleState({ status }: { status: ComplianceStatus }) {
+  const { t } = useTranslation('compliance');
+  return (
+    <Text span size="sm" fw={status === 'violated' ? 700 : undefined} data-compliance={status}>
+      {t(`status.${status}`)}
+    </Text>
+  );
 }
 
 /** The page's totals: per rule, how many cases held, violated or are pending. */
@@ -93,6 +103,7 @@ export function Component() {
               columns={columns}
               rows={data.items}
               rowKey={(item) => item.accreditationId}
+              fixed
             />
           )}
           <Group gap="md">
