@@ -1,23 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { defaultSessionConfig, sessionCookie } from '../../api/session';
-import { createSession } from '../../db/sessions';
 import { allConforming, applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { grantedCertificate } from '../support/granted-case';
-import { type BrowserStack, browserStackPerFile, type TestPage } from './harness';
-
-async function signedInTab(stack: BrowserStack, user: TestUser, viewport: 'laptop' | 'phone' = 'laptop') {
-  const tab: TestPage = await stack.open(viewport);
-  const { sessionId } = await createSession(stack.api.db, user.id, defaultSessionConfig);
-  await tab.page
-    .context()
-    .addCookies([
-      { name: sessionCookie, value: sessionId, url: stack.api.baseUrl, httpOnly: true, sameSite: 'Lax' },
-    ]);
-  return tab;
-}
+import { type BrowserStack, browserStackPerFile } from './harness';
+import { signedInTab } from './work-cases';
 
 /** A case whose lead auditor was just appointed: it waits for the standard's 14-day objection window. */
 async function inObjectionWindow(stack: BrowserStack, staff: TestUser, name: string): Promise<string> {
