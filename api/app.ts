@@ -27,6 +27,7 @@ import { caseFileRoutes } from './routes/case-file';
 import { catalogueRoutes } from './routes/catalogue';
 import { certificateRoutes } from './routes/certificates';
 import { competenceRoutes } from './routes/competences';
+import { complianceRoutes } from './routes/compliance';
 import { dashboardRoutes } from './routes/dashboard';
 import { decisionDossierRoutes } from './routes/decision-dossier';
 import { decisionQueueRoutes } from './routes/decision-queue';
@@ -205,5 +206,6 @@ export async function buildApp(input: ApiInput) {
   await app.register(notificationRoutes, deps);
   await app.register(dashboardRoutes, deps);
   await app.register(decisionQueueRoutes, deps);
+  await app.register(complianceRoutes, deps);
   return app;
 }

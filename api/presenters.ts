@@ -4,6 +4,7 @@ import type { AccreditationDetail } from '../db/read-model';
 import type { CaseFile } from '../domain/case-file/schema';
 import { mayView, seesWholeCase } from '../domain/case-file/visibility';
 import { userRoles } from '../domain/roles';
+import { type WaitingReason, waitingReasons } from '../domain/waiting';
 import { actionsForTask } from './step-routes';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -59,6 +60,14 @@ export const AccreditationSummarySchema = z.object({
     .object({ number: z.string(), validFrom: DateTime.nullable(), validUntil: DateTime.nullable() })
     .nullable(),
   nextDeadline: z.object({ kind: z.string(), at: DateTime }).nullable(),
+  waitingFor: z
+    .object({
+      reason: z.enum(waitingReasons),
+      until: DateTime.nullable().describe('When the wait ends; null: until a decision maker decides'),
+      subjectId: z.string(),
+    })
+    .nullable()
+    .describe('What the case waits for when it waits for time (or for a decision on a lapsed deadline)'),
   version: z.number().int(),
   openedAt: DateTime,
   updatedAt: DateTime,
@@ -92,6 +101,13 @@ export function presentSummary(row: AccreditationSummaryRow): z.infer<typeof Acc
       row.next_deadline_kind && row.next_deadline_at
         ? { kind: row.next_deadline_kind, at: row.next_deadline_at.toISOString() }
         : null,
+    waitingFor: row.waiting_reason
+      ? {
+          reason: row.waiting_reason as WaitingReason,
+          until: iso(row.waiting_until),
+          subjectId: row.waiting_subject_id ?? '',
+        }
+      : null,
     version: row.version,
     openedAt: row.opened_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -22,6 +22,7 @@ export const apiPathPrefixes = [
   '/notifications',
   '/dashboard',
   '/decision-queue',
+  '/compliance',
   '/auth',
   '/catalogue',
   '/calendar-feeds',

@@ -106,6 +106,9 @@ export function accreditationDetailAsOf({ streamId, state, events }: CaseAsOf): 
     valid_until: date(row.valid_until),
     next_deadline_at: date(row.next_deadline_at),
     first_task_due_at: date(row.first_task_due_at),
+    waiting_reason: row.waiting_reason ?? null,
+    waiting_until: date(row.waiting_until),
+    waiting_subject_id: row.waiting_subject_id ?? null,
     opened_at: new Date(row.opened_at),
     updated_at: new Date(row.updated_at),
   };

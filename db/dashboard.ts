@@ -133,3 +133,26 @@ export async function waitingTasks(
   }
   return lists;
 }
+
+/**
+ * Cases waiting for time whose wait ends next (from `now` on), in the order of the partial index
+ * `accreditations_waiting` (migration 2026-11-28-30), so the list stops after `limit` rows.
+ */
+export async function waitsEndingNext(db: Kysely<Database>, now: Date, limit: number) {
+  return db
+    .selectFrom('accreditations')
+    .select([
+      'accreditation_id',
+      'organisation_name',
+      'status',
+      'waiting_reason',
+      'waiting_until',
+      'waiting_subject_id',
+    ])
+    .where('waiting_until', 'is not', null)
+    .where('waiting_until', '>=', now)
+    .orderBy('waiting_until')
+    .orderBy('stream_id')
+    .limit(limit)
+    .execute();
+}

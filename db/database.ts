@@ -80,6 +80,10 @@ export interface AccreditationsTable {
   next_deadline_kind: string | null;
   /** The earliest due date of the case's open tasks (the `overdue` filter). */
   first_task_due_at: Timestamp | null;
+  /** What the case waits for when it waits for time or a decision maker (the domain's `waitingFor`). */
+  waiting_reason: string | null;
+  waiting_until: Timestamp | null;
+  waiting_subject_id: string | null;
   case_manager_id: string;
   /** Every auditor involved in the current cycle. */
   auditor_ids: ColumnType<string[], string[], string[]>;

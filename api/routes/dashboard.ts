@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { expiringCertificates, stageMonths, type Waiting, waitingTasks } from '../../db/dashboard';
+import {
+  expiringCertificates,
+  stageMonths,
+  type Waiting,
+  waitingTasks,
+  waitsEndingNext,
+} from '../../db/dashboard';
 import { caseStatuses } from '../../domain/accreditation';
+import { type WaitingReason, waitingReasons } from '../../domain/waiting';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { presentTask, TaskSchema } from '../presenters';
@@ -23,6 +30,20 @@ const DashboardResponse = z.object({
   overdueTasks: WaitingSchema.describe('Open tasks past their due date'),
   escalations: WaitingSchema.describe('Self-assessments escalated and still not submitted'),
   suspensionProposals: WaitingSchema.describe('Suspension proposals to confirm or reject'),
+  waitsEndingNext: z
+    .array(
+      z.object({
+        accreditationId: z.string(),
+        organisationName: z.string(),
+        status: Status,
+        reason: z.enum(waitingReasons),
+        until: z.iso.datetime({ offset: true }),
+        subjectId: z.string(),
+      }),
+    )
+    .describe(
+      'Cases waiting for time (objection window, audit date, renewal window, …) whose wait ends next, at most `limit`',
+    ),
   expiringCertificates: z.object({
     count: z.number().int().describe('Certificates (valid or suspended) ending within the days'),
     withinDays: z.number().int(),
@@ -46,7 +67,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (ap
         summary: 'The pipeline and what is waiting (Übersicht für die Fallbetreuung)',
         description:
           'Cases per status now and at the end of each of the last 12 months; overdue tasks, escalated ' +
-          'self-assessments and suspension proposals (counts and the longest waiting); certificates ending soon.',
+          'self-assessments and suspension proposals (counts and the longest waiting); the waits for time ending ' +
+          'next; certificates ending soon.',
         tags: ['accreditations'],
         querystring: z
           .object({
@@ -60,10 +82,11 @@ export const dashboardRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (ap
     async (request) => {
       const now = new Date();
       const { limit, expiringWithinDays } = request.query;
-      const [months, lists, expiring] = await Promise.all([
+      const [months, lists, expiring, waits] = await Promise.all([
         stageMonths(db, now),
         waitingTasks(db, now, limit),
         expiringCertificates(db, now, expiringWithinDays),
+        waitsEndingNext(db, now, limit),
       ]);
       const present = ({ count, first }: Waiting) => ({
         count,
@@ -76,6 +99,14 @@ export const dashboardRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (ap
         overdueTasks: present(lists.overdue),
         escalations: present(lists.escalations),
         suspensionProposals: present(lists.suspensionProposals),
+        waitsEndingNext: waits.map((row) => ({
+          accreditationId: row.accreditation_id,
+          organisationName: row.organisation_name,
+          status: row.status as (typeof caseStatuses)[number],
+          reason: row.waiting_reason as WaitingReason,
+          until: (row.waiting_until as Date).toISOString(),
+          subjectId: row.waiting_subject_id ?? '',
+        })),
         expiringCertificates: { count: expiring, withinDays: expiringWithinDays },
       };
     },

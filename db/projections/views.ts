@@ -9,6 +9,7 @@ import type { AccreditationEvent, Recipient } from '../../domain/events';
 import type { Role } from '../../domain/roles';
 import type { Task } from '../../domain/tasks';
 import type { Timer } from '../../domain/timers';
+import { waitingFor } from '../../domain/waiting';
 import type {
   AccreditationsTable,
   CertificateNumbersTable,
@@ -36,6 +37,7 @@ export function accreditationRow(
   const certificate = state.certificate;
   const [next] = timers;
   const [firstTaskDue] = open.flatMap((task) => (task.dueAt ? [task.dueAt] : [])).sort();
+  const waiting = waitingFor(state, timers);
   return {
     stream_id: streamId,
     accreditation_id: state.accreditationId,
@@ -49,6 +51,9 @@ export function accreditationRow(
     next_deadline_at: next?.at ?? null,
     next_deadline_kind: next?.kind ?? null,
     first_task_due_at: firstTaskDue ?? null,
+    waiting_reason: waiting?.reason ?? null,
+    waiting_until: waiting?.until ?? null,
+    waiting_subject_id: waiting?.subjectId ?? null,
     case_manager_id: state.caseManagerId,
     auditor_ids: state.auditorsInvolved,
     state: JSON.stringify(state),

@@ -1,5 +1,6 @@
 /** The mails of the application: receipt, requests for information and documents, rejection. */
 import { type Copy, standard } from './context';
+import { decisionReasons } from './reasons';
 
 export const applicationCopy: Record<string, Copy> = {
   application_submitted: (c) =>
@@ -113,7 +114,7 @@ export const applicationCopy: Record<string, Copy> = {
           `der Antrag von ${c.org} auf Akkreditierung nach ${standard} wurde abgelehnt. Gründe:`,
           `the application of ${c.org} for accreditation under ${standard} has been rejected. Reasons:`,
         ),
-        { list: d.reasons },
+        { list: decisionReasons(c, d, 'rejection') },
       ],
       action: c.openCase(),
     };

@@ -3,6 +3,7 @@
  * extended deadlines, and the case ready for decision.
  */
 import { type Content, type Context, type Copy, standard } from './context';
+import { requirementName } from './reasons';
 
 const severity = (c: Context, value: 'major' | 'minor' | 'observation') =>
   ({
@@ -75,8 +76,8 @@ export const auditCopy: Record<string, Copy> = {
         'the audit report (every audit element)',
       ),
       verify_finding: c.t(
-        `die Prüfung der Korrekturmaßnahme bzw. des Maßnahmenplans zu ${d.findingId}`,
-        `the verification of the corrective action or action plan for ${d.findingId}`,
+        'die Prüfung einer Korrekturmaßnahme bzw. eines Maßnahmenplans',
+        'the verification of a corrective action or action plan',
       ),
     }[d.task];
     return {
@@ -177,7 +178,7 @@ export const auditCopy: Record<string, Copy> = {
           `die Dokumentenprüfung von ${c.org} ist abgeschlossen. Zu diesen Anforderungen fehlten Nachweise; das Vor-Ort-Audit prüft sie:`,
           `the document review of ${c.org} is complete. Evidence was missing for these requirements; the on-site audit will verify them:`,
         ),
-        { list: d.gaps.map((gap) => `${gap.requirementId}: ${gap.comment}`) },
+        { list: d.gaps.map((gap) => `${requirementName(c, gap.requirementId)}: ${gap.comment}`) },
         c.t(
           'Bitte halten Sie die Nachweise zum Audit bereit. Eine Lücke, die dann noch besteht, wird als Feststellung aufgenommen; vor der Entscheidung muss jede geklärt sein.',
           'Please have the evidence ready for the audit. A gap that remains then is recorded as a finding; each must be settled before the decision.',
@@ -196,7 +197,7 @@ export const auditCopy: Record<string, Copy> = {
             ` – evidence of corrective action due by ${c.dateTime(finding.correctiveActionDueBy)}`,
           )
         : '';
-      return `${finding.requirementId} (${severity(c, finding.severity)}): ${finding.description}${due}`;
+      return `${requirementName(c, finding.requirementId)} (${severity(c, finding.severity)}): ${finding.description}${due}`;
     });
     const deadlines = d.findings.flatMap((finding) =>
       finding.correctiveActionDueBy
@@ -204,8 +205,8 @@ export const auditCopy: Record<string, Copy> = {
             c.due(
               `finding:${finding.findingId}`,
               c.t(
-                `Frist Korrekturmaßnahme ${finding.requirementId}`,
-                `Corrective action due ${finding.requirementId}`,
+                `Frist Korrekturmaßnahme ${requirementName(c, finding.requirementId)}`,
+                `Corrective action due ${requirementName(c, finding.requirementId)}`,
               ),
               finding.correctiveActionDueBy,
             ),

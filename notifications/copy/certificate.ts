@@ -3,6 +3,7 @@
  * suspension, reinstatement, withdrawal, expiry and the renewed certificate.
  */
 import { type Copy, standard } from './context';
+import { decisionReasons, suspensionProposalReason, suspensionReason, withdrawalReason } from './reasons';
 
 export const certificateCopy: Record<string, Copy> = {
   accreditation_granted: (c) => {
@@ -33,7 +34,7 @@ export const certificateCopy: Record<string, Copy> = {
           `die Akkreditierung von ${c.org} wurde abgelehnt. Gründe:`,
           `the accreditation of ${c.org} has been refused. Reasons:`,
         ),
-        { list: d.reasons },
+        { list: decisionReasons(c, d, 'refusal') },
       ],
       action: c.openCase(),
     };
@@ -108,7 +109,7 @@ export const certificateCopy: Record<string, Copy> = {
           `Für ${c.org} wird die Aussetzung der Akkreditierung vorgeschlagen. Grund:`,
           `The suspension of the accreditation of ${c.org} is proposed. Reason:`,
         ),
-        { list: [d.reason] },
+        { list: [suspensionProposalReason(c)] },
         ...(d.recipient.role === 'decision_maker' && c.input.role === 'decision_maker'
           ? [
               c.t(
@@ -167,8 +168,8 @@ export const certificateCopy: Record<string, Copy> = {
         : c.t('Akkreditierung ausgesetzt', 'Accreditation suspended'),
       blocks: [
         c.t(
-          `die Akkreditierung von ${c.org} ist seit ${c.dateTime(d.suspendedAt)} ausgesetzt. Grund: ${d.reason}. Ohne Wiederinkraftsetzung bis ${c.date(d.reinstateBy)} wird sie entzogen. Während der Aussetzung darf das DIM-Zeichen nicht verwendet werden.`,
-          `the accreditation of ${c.org} has been suspended since ${c.dateTime(d.suspendedAt)}. Reason: ${d.reason}. Unless reinstated by ${c.date(d.reinstateBy)} it will be withdrawn. The DIM label must not be used during the suspension.`,
+          `die Akkreditierung von ${c.org} ist seit ${c.dateTime(d.suspendedAt)} ausgesetzt. Grund: ${suspensionReason(c, d)}. Ohne Wiederinkraftsetzung bis ${c.date(d.reinstateBy)} wird sie entzogen. Während der Aussetzung darf das DIM-Zeichen nicht verwendet werden.`,
+          `the accreditation of ${c.org} has been suspended since ${c.dateTime(d.suspendedAt)}. Reason: ${suspensionReason(c, d)}. Unless reinstated by ${c.date(d.reinstateBy)} it will be withdrawn. The DIM label must not be used during the suspension.`,
         ),
       ],
       action: c.openCase(),
@@ -205,8 +206,8 @@ export const certificateCopy: Record<string, Copy> = {
           : c.t(`Akkreditierung entzogen: ${c.org}`, `Accreditation withdrawn: ${c.org}`),
       blocks: [
         c.t(
-          `die Akkreditierung von ${c.org} wurde am ${c.dateTime(d.withdrawnAt)} entzogen. Grund: ${d.reason}. Das DIM-Zeichen darf nicht mehr verwendet werden.`,
-          `the accreditation of ${c.org} was withdrawn on ${c.dateTime(d.withdrawnAt)}. Reason: ${d.reason}. The DIM label may no longer be used.`,
+          `die Akkreditierung von ${c.org} wurde am ${c.dateTime(d.withdrawnAt)} entzogen. Grund: ${withdrawalReason(c, d)}. Das DIM-Zeichen darf nicht mehr verwendet werden.`,
+          `the accreditation of ${c.org} was withdrawn on ${c.dateTime(d.withdrawnAt)}. Reason: ${withdrawalReason(c, d)}. The DIM label may no longer be used.`,
         ),
       ],
       action: c.openCase(),

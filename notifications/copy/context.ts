@@ -68,13 +68,19 @@ export class Context {
   data<Type extends AccreditationEvent['type']>(_type: Type): EventOf<Type>['data'] {
     return this.payload.data as EventOf<Type>['data'];
   }
-  /** An instant, in German time. */
+  /** An instant, in German time, with its zone: MEZ/MESZ in German, CET/CEST in English. */
   dateTime(iso: string): string {
-    return new Intl.DateTimeFormat(this.lang === 'en' ? 'en-GB' : 'de-DE', {
+    const locale = this.lang === 'en' ? 'en-GB' : 'de-DE';
+    const at = new Date(iso);
+    const formatted = new Intl.DateTimeFormat(locale, {
       dateStyle: 'long',
       timeStyle: 'short',
       timeZone,
-    }).format(new Date(iso));
+    }).format(at);
+    const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    return zone ? `${formatted} ${zone}` : formatted;
   }
   /** The calendar day of an instant, in German time. */
   date(iso: string): string {

@@ -59,6 +59,8 @@ const spec: Record<string, Access> = {
   'GET /notifications/health': ['admin', 'staff'],
   'GET /dashboard': ['admin', 'staff', 'decision_maker'],
   'GET /decision-queue': ['admin', 'staff', 'decision_maker'],
+  'GET /accreditations/{id}/compliance': ['admin', 'staff', 'decision_maker', 'organisation'],
+  'GET /compliance': ['admin', 'staff'],
   'PUT /me/notification-digest': ['admin', 'staff', 'decision_maker', 'auditor'],
   ...Object.fromEntries(
     stepRoutes.map((step) => [

@@ -241,7 +241,9 @@ describe('rules of the life cycle, through HTTP', () => {
         webUrl: 'https://dim.example',
       });
       expect(mail.subject).toContain('offene Punkte für das Audit');
-      expect(mail.text).toContain('ORG-1: Kein Nachweis vorgelegt.');
+      expect(mail.text).toContain(
+        '§4.1 „Eine klar definierte IT- und Service-Management-Strategie besitzen“: Kein Nachweis vorgelegt.',
+      );
       await step(staff, id, 'lead-auditor', assignment(leadAuditor.id));
       await step(leadAuditor, id, 'audit-date', { auditDate: '2030-01-01' });
       const inAudit = await eventually(

@@ -191,8 +191,10 @@ describe('notifications by e-mail over a whole cycle', () => {
     const auditDate = mailOf(a$, org, 'audit_date_set', /Audit date: 1 January 2030/);
     expect(calendarOf(auditDate)).toContain('DTSTART;VALUE=DATE:20300101');
     const findings = mailOf(a$, org, 'audit_element_completed', /Audit findings/);
-    expect(findings.text).toContain('SEC-2 (major nonconformity): Kein Penetrationstest.');
-    expect(calendarOf(findings)).toContain('SUMMARY:Corrective action due SEC-2');
+    expect(findings.text).toContain(
+      '§4.3 “Regular security audits and penetration tests to identify vulnerabilities” (major nonconformity): Kein Penetrationstest.',
+    );
+    expect(calendarOf(findings)).toContain('SUMMARY:Corrective action due §4.3 “Regular security audits');
     const granted = mailOf(a$, org, 'accreditation_granted', /Accreditation granted – certificate DIM1002-/);
     expect(granted.text).toMatch(/valid from .* until /);
     const reminder = mailOf(a$, org, 'self_assessment_reminder_sent', /Reminder: self-assessment due soon/);
@@ -238,9 +240,9 @@ describe('notifications by e-mail over a whole cycle', () => {
     expect(evidence.text).toMatch(/Bitte prüfen Sie bis \d/);
     expect(calendarOf(evidence)).toContain('SUMMARY:Frist: Prüfung');
     const verification = mailOf(a$, lars, 'auditor_deadline_approaching', /Frist naht: Muster/);
-    expect(verification.text).toContain(
-      'die Prüfung der Korrekturmaßnahme bzw. des Maßnahmenplans zu cycle-1:finding-1',
-    );
+    // The auditor's task list names the finding; the mail names no raw id.
+    expect(verification.text).toContain('die Prüfung einer Korrekturmaßnahme bzw. eines Maßnahmenplans');
+    expect(verification.text).not.toContain('cycle-1:finding-1');
 
     // Decision makers (every holder of the role): ready for decision, suspension proposal.
     mailOf(a$, dora, 'ready_for_decision', /Ready for decision: Muster IT-Service GmbH/);

@@ -31,6 +31,7 @@ const signedInPages: RouteObject[] = [
   { path: 'accreditations/:id/decisions/:number', lazy: () => import('../pages/accreditation/DossierPage') },
   { path: stepPageRoute, lazy: () => import('../pages/step/StepPage') },
   { path: 'users', lazy: () => import('../pages/users/UsersPage') },
+  { path: 'compliance', lazy: () => import('../pages/compliance/CompliancePage') },
   {
     path: 'certificates/:certificateNumber',
     lazy: () => import('../pages/certificate/CertificatePrintPage'),

@@ -2,6 +2,7 @@ import type { CommandType } from '@domain/commands';
 import { type CaseStatus, caseStatuses } from '@domain/state';
 import type { TaskKind } from '@domain/tasks';
 import type { TimerKind } from '@domain/timers';
+import type { WaitingReason } from '@domain/waiting';
 import { cases } from './messages';
 
 export type { CaseStatus, TaskKind };
@@ -11,6 +12,7 @@ export { caseStatuses };
 cases.de.status satisfies Record<CaseStatus, string>;
 cases.de.task satisfies Record<TaskKind, string>;
 cases.de.deadline satisfies Record<TimerKind, string>;
+cases.de.waiting satisfies Record<WaitingReason, string>;
 cases.de.command satisfies Record<Exclude<CommandType, 'OpenAccreditation' | 'ElapseTimer'>, string>;
 
 /** The statuses a case is still moving through (the pipeline); the rest are where it stands. */

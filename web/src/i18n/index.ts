@@ -11,6 +11,7 @@ import { caseEvents } from '../pages/accreditation/event-messages';
 import { accreditation } from '../pages/accreditation/messages';
 import { accreditations } from '../pages/accreditations/messages';
 import { certificate } from '../pages/certificate/messages';
+import { compliance } from '../pages/compliance/messages';
 import { dashboard } from '../pages/dashboard/messages';
 import { decisions } from '../pages/decisions/messages';
 import { portal } from '../pages/organisation/messages';
@@ -45,6 +46,7 @@ export const namespaces = {
   accreditations,
   users,
   staffSteps,
+  compliance,
 } as const;
 
 export const languages = ['de', 'en'] as const;

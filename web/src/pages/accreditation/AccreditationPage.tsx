@@ -12,6 +12,7 @@ import { useAccreditation, useCaseFile, useCatalogue } from '../../case-file/que
 import type { Accreditation, CaseFileView, Catalogue } from '../../case-file/types';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { currentLanguage } from '../../i18n';
+import { ComplianceSection } from '../compliance/ComplianceSection';
 import { AsOfPicker } from './AsOfPicker';
 import { CalendarSection } from './CalendarSection';
 import { CaseFileSection } from './CaseFileSection';
@@ -52,6 +53,7 @@ function CasePage({
         <CaseFileSection view={view} catalogue={catalogue} user={user} />
         <DocumentsSection documents={view.documents} />
         <CalendarSection accreditationId={accreditation.id} pastView={asOf !== undefined} />
+        {user.role !== 'auditor' && !asOf && <ComplianceSection accreditationId={accreditation.id} />}
         <TimelineSection entries={accreditation.timeline} />
       </Stack>
     </CaseLookupProvider>

@@ -5,6 +5,7 @@ import { Facts } from '../../case-file/Facts';
 import { useCaseLookup } from '../../case-file/lookup';
 import { useStamps } from '../../case-file/stamp';
 import type { Accreditation, CaseFileView } from '../../case-file/types';
+import { useWaitingText } from '../../cases/WaitingFor';
 import { statusLabel } from './labels';
 
 const statusColors: Record<string, string> = {
@@ -29,6 +30,7 @@ export function CaseHeader({ accreditation, view }: { accreditation: Accreditati
   const { t } = useTranslation('accreditation');
   const lookup = useCaseLookup();
   const { stamp, moment } = useStamps();
+  const waitingText = useWaitingText();
   const { certificate } = accreditation;
   const { file } = view;
   return (
@@ -42,6 +44,12 @@ export function CaseHeader({ accreditation, view }: { accreditation: Accreditati
       <Facts
         rows={[
           [t('facts.status'), statusLabel(t, accreditation.status)],
+          accreditation.waitingFor && [
+            t('facts.waiting'),
+            <span key="waiting" data-waiting-for={accreditation.waitingFor.reason}>
+              {waitingText(accreditation.waitingFor)}
+            </span>,
+          ],
           [t('facts.scope'), file.scope],
           [
             t('facts.certificate'),

@@ -30,6 +30,7 @@ export const accreditation = defineMessages({
       cycle: 'Zertifizierungszyklus',
       edition: 'Norm',
       opened: 'Eröffnet',
+      waiting: 'Wartet auf',
     },
     asOf: {
       label: 'Stand zu einem Zeitpunkt',
@@ -127,6 +128,7 @@ export const accreditation = defineMessages({
       cycle: 'Certification cycle',
       edition: 'Standard',
       opened: 'Opened',
+      waiting: 'Waiting for',
     },
     asOf: {
       label: 'As of a moment',

@@ -9,6 +9,7 @@ import { PageLoader } from '../../app/PageLoader';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../auth/session';
 import { isCaseStatus } from '../../cases/status';
+import { useWaitingText } from '../../cases/WaitingFor';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { currentLanguage } from '../../i18n';
 import { type Column, ResponsiveTable } from '../../lists/ResponsiveTable';
@@ -45,6 +46,7 @@ function useColumns(): Column<Summary>[] {
   const { t } = useTranslation('accreditations');
   const { t: words } = useTranslation('cases');
   const language = currentLanguage();
+  const waitingText = useWaitingText();
   return [
     {
       label: t('list.columns.organisation'),
@@ -101,6 +103,10 @@ function useColumns(): Column<Summary>[] {
         ) : (
           t('list.noDeadline')
         ),
+    },
+    {
+      label: t('list.columns.waiting'),
+      cell: (row) => <span data-waiting-for={row.waitingFor?.reason}>{waitingText(row.waitingFor)}</span>,
     },
     { label: t('list.columns.updated'), cell: (row) => formatDateTime(row.updatedAt, language) },
   ];

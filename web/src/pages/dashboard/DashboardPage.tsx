@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../forms/ProblemAlert';
 import { currentLanguage } from '../../i18n';
 import { PipelineGrid } from './PipelineGrid';
 import { StageChart } from './StageChart';
-import { TaskList, WaitingCard } from './WaitingCard';
+import { TaskList, WaitingCard, WaitsList } from './WaitingCard';
 
 /** Undeliverable e-mails (the outbox's health), for those who may read it: admin and staff. */
 function FailedNotifications() {
@@ -112,6 +112,13 @@ export function DashboardPage() {
                   label: t('waiting.expiringLink'),
                 }}
               />
+              <WaitingCard
+                title={t('waiting.waits')}
+                count={data.waitsEndingNext.length}
+                hint={t('waiting.waitsHint')}
+              >
+                <WaitsList waits={data.waitsEndingNext} />
+              </WaitingCard>
               {(role === 'admin' || role === 'staff') && <FailedNotifications />}
             </SimpleGrid>
           </Stack>

@@ -5,8 +5,12 @@ import { Link } from 'react-router';
 import type { paths } from '../../api/schema';
 import { formatDate } from '../../app/format';
 import { isStepType, isTaskKind } from '../../cases/status';
+import { useWaitingText } from '../../cases/WaitingFor';
 import { currentLanguage } from '../../i18n';
 import { stepPagePath } from '../../steps/registry';
+
+type Dashboard = paths['/dashboard']['get']['responses'][200]['content']['application/json'];
+export type Wait = Dashboard['waitsEndingNext'][number];
 
 export type Task =
   paths['/dashboard']['get']['responses'][200]['content']['application/json']['overdueTasks']['first'][number];
@@ -92,5 +96,24 @@ export function TaskList({ tasks, total }: { tasks: readonly Task[]; total: numb
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** Cases waiting for time, the wait ending soonest first: the case and what it waits for until when. */
+export function WaitsList({ waits }: { waits: readonly Wait[] }) {
+  const { t } = useTranslation('dashboard');
+  const waitingText = useWaitingText();
+  if (waits.length === 0) return <Text size="sm">{t('waiting.none')}</Text>;
+  return (
+    <List spacing="xs" size="sm" listStyleType="none" p={0} data-waits>
+      {waits.map((wait) => (
+        <List.Item key={wait.accreditationId}>
+          <Anchor component={Link} to={`/accreditations/${wait.accreditationId}`} fw={600}>
+            {wait.organisationName}
+          </Anchor>
+          <Text size="sm">{waitingText(wait)}</Text>
+        </List.Item>
+      ))}
+    </List>
   );
 }

@@ -24,6 +24,9 @@ export const dashboard = defineMessages({
       expiringLink: 'Diese Akkreditierungen anzeigen',
       failed: 'Nicht zugestellte Benachrichtigungen',
       failedHint: 'E-Mails, die endgültig nicht zugestellt werden konnten.',
+      waits: 'Fristen, die als Nächstes ablaufen',
+      waitsHint:
+        'Akkreditierungen, die auf den Ablauf einer Frist warten (Einspruchsfrist, Audittermin, Selbstbewertung, Verlängerung …).',
       none: 'Nichts.',
       more: 'und {{count}} weitere',
       openCase: 'Akkreditierung öffnen',
@@ -60,6 +63,9 @@ export const dashboard = defineMessages({
       expiringLink: 'Show these accreditations',
       failed: 'Undelivered notifications',
       failedHint: 'E-mails that could not be delivered for good.',
+      waits: 'Waits ending next',
+      waitsHint:
+        'Accreditations waiting for a deadline to pass (objection window, audit date, self-assessment, renewal …).',
       none: 'None.',
       more: 'and {{count}} more',
       openCase: 'Open the accreditation',
