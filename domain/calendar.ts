@@ -81,6 +81,7 @@ const internalTimers: readonly string[] = [
   'self_assessment_escalation',
   'self_assessment_suspension_proposal',
   'complaint_acknowledgement_deadline',
+  'owed_step_escalation',
 ];
 const auditorReminders: readonly string[] = [
   'document_review_reminder',

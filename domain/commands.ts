@@ -35,7 +35,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const CommandContextSchema = z.object({
   now: IsoDateTimeSchema,
   actor: ActorSchema,
-  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
 });
 export type CommandContext = z.infer<typeof CommandContextSchema>;
 

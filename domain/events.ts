@@ -48,6 +48,8 @@ export const ReportedFindingSchema = z.object({
   description: Text,
   /** Set for major findings only: evidence of the corrective action is due by then. */
   correctiveActionDueBy: At.optional(),
+  /** Set for minor findings under rule set 4 (policy `owedDeadlines`): the action plan is due by then. */
+  actionPlanDueBy: At.optional(),
 });
 
 export const DeadlineTargetSchema = z.object({
@@ -143,6 +145,8 @@ export const LeadAuditorAssignedSchema = event('LeadAuditorAssigned', {
   auditorId: Id,
   conflictOfInterestDeclaredFree: z.literal(true),
   objectionWindowEndsAt: At,
+  /** Rule set 4 (policy `owedDeadlines`): the audit date must be set by then. */
+  auditDateDueBy: At.optional(),
 });
 export const AuditDateSetSchema = event('AuditDateSet', {
   auditDate: IsoDateSchema,
@@ -297,7 +301,24 @@ export const SelfAssessmentFollowUpRequestedSchema = event('SelfAssessmentFollow
   selfAssessmentId: Id,
   reviewedBy: Id,
   comment: Text,
+  /** Rule set 4 (policy `owedDeadlines`): the organisation's answer is due by then. */
+  respondBy: At.optional(),
 });
+
+/** What is owed outside the auditors' own deadlines (rule set 4). */
+export const OwedStepSchema = z.enum(['action_plan', 'audit_date', 'self_assessment_follow_up']);
+const owedStep = {
+  ...caused,
+  owed: OwedStepSchema,
+  /** The finding, the lead auditor's assignment or the self-assessment. */
+  subjectId: Id,
+  dueAt: At,
+  recipient: RecipientSchema,
+};
+/** Whoever owes it is reminded before it falls due. */
+export const OwedStepReminderSentSchema = event('OwedStepReminderSent', owedStep);
+/** It fell due unfulfilled: the case manager is told. */
+export const OwedStepEscalatedSchema = event('OwedStepEscalated', owedStep);
 
 export const RenewalWindowOpenedSchema = event('RenewalWindowOpened', {
   ...caused,
@@ -402,6 +423,8 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   SelfAssessmentSubmittedSchema,
   SelfAssessmentAcceptedSchema,
   SelfAssessmentFollowUpRequestedSchema,
+  OwedStepReminderSentSchema,
+  OwedStepEscalatedSchema,
   RenewalWindowOpenedSchema,
   RenewalAppliedSchema,
   AccreditationSuspendedSchema,
@@ -425,3 +448,4 @@ export type DocumentReviewResult = z.infer<typeof DocumentReviewResultSchema>;
 export type ReviewGap = z.infer<typeof ReviewGapSchema>;
 export type ComplaintFollowUp = z.infer<typeof ComplaintFollowUpSchema>;
 export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
+export type OwedStep = z.infer<typeof OwedStepSchema>;

@@ -83,6 +83,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       auditorId: event.data.auditorId,
       objectionWindowEndsAt: event.data.objectionWindowEndsAt,
       objectionWindowClosed: false,
+      ...(event.data.auditDateDueBy ? { auditDateDueBy: event.data.auditDateDueBy } : {}),
     },
     auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
     issued: { ...state.issued, leadAuditorAssignments: state.issued.leadAuditorAssignments + 1 },
@@ -188,7 +189,12 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       : next;
   },
   SelfAssessmentFollowUpRequested: (state, event) =>
-    updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'follow_up_requested' }),
+    updateSelfAssessment(state, event.data.selfAssessmentId, {
+      status: 'follow_up_requested',
+      ...(event.data.respondBy ? { followUpDueBy: event.data.respondBy } : {}),
+    }),
+  OwedStepReminderSent: unchanged,
+  OwedStepEscalated: unchanged,
   RenewalWindowOpened: (state) => ({ ...state, renewal: state.renewal ?? { status: 'window_open' } }),
   RenewalApplied: (state) => ({
     ...state,

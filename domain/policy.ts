@@ -35,6 +35,24 @@ export interface Policy {
    * by this rule, instead of being proposed to a decision maker (rule set 3). Absent: proposed.
    */
   automaticLapse?: boolean;
+  /**
+   * What the organisation or the lead auditor owes outside the auditors' own deadlines (rule set 4):
+   * due dates, reminders and an escalation to the case manager. Absent in policies stored before it
+   * existed: nothing of it has a due date.
+   */
+  owedDeadlines?: OwedDeadlines;
+}
+
+/** Due dates of what is owed, each counted from the step that makes it owed. */
+export interface OwedDeadlines {
+  /** From the audit report naming a minor finding to the organisation's action plan. */
+  actionPlan: Duration;
+  /** From the lead auditor's assignment to the audit date set. */
+  auditDate: Duration;
+  /** From the follow-up requested on a Selbstbewertung to the organisation's answer. */
+  selfAssessmentFollowUp: Duration;
+  /** The one who owes it is reminded this long before it falls due. */
+  reminderLeadTime: Duration;
 }
 
 /** What an auditor owes, and when they are reminded. */
@@ -79,6 +97,12 @@ export const defaultPolicy: Required<Policy> = {
   },
   requireAuditorCompetence: false,
   automaticLapse: false,
+  owedDeadlines: {
+    actionPlan: { days: 30 },
+    auditDate: { days: 30 },
+    selfAssessmentFollowUp: { days: 30 },
+    reminderLeadTime: { days: 7 },
+  },
 };
 
 /** The periods of `policy` longer than the edition's limits allow, each with why. */

@@ -43,6 +43,8 @@ export interface LeadAuditor {
   auditorId: string;
   objectionWindowEndsAt: string;
   objectionWindowClosed: boolean;
+  /** Rule set 4: the audit date must be set by then. */
+  auditDateDueBy?: string;
 }
 
 /**
@@ -74,6 +76,8 @@ export interface Certificate {
 
 export interface SelfAssessment extends ScheduledSelfAssessment {
   status: 'pending' | 'submitted' | 'follow_up_requested' | 'accepted';
+  /** Rule set 4: while a follow-up is requested, the answer is due by then. */
+  followUpDueBy?: string;
 }
 
 export interface SuspensionProposal {

@@ -121,7 +121,7 @@ function procedureTasks(
       break;
     case 'audit_planning':
       if (!state.leadAuditor) forCaseManager('assign_lead_auditor', caseId);
-      else if (!state.auditDate) forLeadAuditor('set_audit_date', caseId);
+      else if (!state.auditDate) forLeadAuditor('set_audit_date', caseId, state.leadAuditor.auditDateDueBy);
       break;
     case 'audit':
     case 'corrective_actions':
@@ -133,14 +133,16 @@ function procedureTasks(
       for (const gap of openReviewGaps(state)) {
         forLeadAuditor('verify_review_gap', gap.requirementId, state.auditReportDueBy);
       }
-      for (const { findingId, severity, status, correctiveActionDueBy, verifyBy } of state.findings) {
+      for (const finding of state.findings) {
+        const { findingId, severity, status, correctiveActionDueBy, actionPlanDueBy, verifyBy } = finding;
         if (severity === 'major' && status === 'open') {
           forOrganisation('submit_corrective_action_evidence', findingId, correctiveActionDueBy);
         }
         if (severity === 'major' && status === 'awaiting_verification') {
           forLeadAuditor('verify_corrective_action', findingId, verifyBy);
         }
-        if (severity === 'minor' && status === 'open') forOrganisation('submit_action_plan', findingId);
+        if (severity === 'minor' && status === 'open')
+          forOrganisation('submit_action_plan', findingId, actionPlanDueBy);
         if (severity === 'minor' && status === 'awaiting_verification')
           forLeadAuditor('accept_action_plan', findingId, verifyBy);
       }
@@ -160,11 +162,15 @@ function certificateTasks(
   { forOrganisation, forCaseManager, forDecisionMaker }: TaskList,
 ) {
   if (!holdsCertificate(state)) return;
-  for (const { selfAssessmentId: id, status, dueAt } of state.selfAssessments) {
+  for (const { selfAssessmentId: id, status, dueAt, followUpDueBy } of state.selfAssessments) {
     // Shown from the first reminder on, although it may be submitted from `opensAt`.
     const reminded = state.firedTimerIds.some((timerId) => timerId.startsWith(`${id}:`));
     if ((status === 'pending' && reminded) || status === 'follow_up_requested') {
-      forOrganisation('submit_self_assessment', id, dueAt);
+      forOrganisation(
+        'submit_self_assessment',
+        id,
+        status === 'follow_up_requested' ? (followUpDueBy ?? dueAt) : dueAt,
+      );
     }
     if (status === 'submitted') forCaseManager('review_self_assessment', id);
   }

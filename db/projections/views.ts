@@ -225,6 +225,8 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
       case 'RenewalWindowOpened':
       case 'ComplaintAcknowledgementOverdue':
       case 'AuditorDeadlineApproaching':
+      case 'OwedStepReminderSent':
+      case 'OwedStepEscalated':
         return [recipientNotice(kind, event.data.recipient)];
       case 'SelfAssessmentReminderSent': {
         const notice = recipientNotice(kind, event.data.recipient);

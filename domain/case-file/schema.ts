@@ -9,7 +9,7 @@
  * null for what the workflow's clock did. Documents are referenced by their SHA-256.
  */
 import { z } from 'zod';
-import { type AccreditationEvent, DossierReferenceSchema, type EventOf } from '../events';
+import { type AccreditationEvent, DossierReferenceSchema, type EventOf, OwedStepSchema } from '../events';
 import { StoredPolicySchema } from '../policy-schema';
 
 const At = z.string().describe('ISO 8601 instant');
@@ -325,6 +325,20 @@ export const CaseFileSchema = z.object({
     .optional()
     .describe(
       internal('Lapsed deadlines whose refusal or rejection was proposed to a decision maker (rule set 3).'),
+    ),
+  owedSteps: z
+    .array(
+      z.object({
+        owed: OwedStepSchema,
+        subjectId: z.string().describe('The finding, the lead auditor’s assignment or the self-assessment'),
+        dueAt: At,
+        remindedAt: At.optional(),
+        escalatedAt: At.optional().describe(internal('Escalated to the case manager.')),
+      }),
+    )
+    .optional()
+    .describe(
+      'What was owed with a due date (an action plan, the audit date, the answer to a Selbstbewertung’s follow-up; rule set 4) and was reminded of or escalated',
     ),
   procedures: z.array(ProcedureSchema),
   certificates: z.array(CertificateSchema),

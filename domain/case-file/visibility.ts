@@ -24,7 +24,8 @@ export function caseFileFor(file: CaseFile, viewer: CaseFileViewer): CaseFile {
     return { ...rest, ...(suspensionProposals ? { suspensionProposals } : {}), ...visibleComplaints };
   }
   const selfAssessments = file.selfAssessments.map(({ escalatedAt, ...selfAssessment }) => selfAssessment);
-  const forAuditor = { ...rest, selfAssessments, ...visibleComplaints };
+  const owedSteps = file.owedSteps?.map(({ escalatedAt, ...step }) => step);
+  const forAuditor = { ...rest, selfAssessments, ...(owedSteps ? { owedSteps } : {}), ...visibleComplaints };
   if (viewer.role === 'auditor') return forAuditor;
   return { ...forAuditor, procedures: file.procedures.map(withoutAuditorReminders) };
 }

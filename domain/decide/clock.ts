@@ -1,8 +1,8 @@
 import type { CommandContext, CommandOf } from '../commands';
 import { isBefore } from '../duration';
-import type { AccreditationEvent } from '../events';
+import type { AccreditationEvent, Recipient } from '../events';
 import type { AccreditationCase } from '../state';
-import { dueTimers, type Timer, type TimerKind } from '../timers';
+import { dueTimers, owedSteps, type Timer, type TimerKind } from '../timers';
 import { authorise } from './authorise';
 import { lapse } from './lapses';
 import { accept, type Decision, reject } from './outcome';
@@ -48,6 +48,23 @@ const selfAssessmentReminder =
       },
     },
   ];
+
+/** Who owes each step: the organisation, or the lead auditor who sets the audit date. */
+const owedStepEvent =
+  (type: 'OwedStepReminderSent' | 'OwedStepEscalated'): TimerEvents =>
+  (timer, state) => {
+    const owed = present(
+      owedSteps(state).find((candidate) => candidate.subjectId === timer.subjectId),
+      timer,
+    );
+    const debtor: Recipient =
+      owed.owed === 'audit_date'
+        ? { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId }
+        : organisationOf(state);
+    const recipient = type === 'OwedStepEscalated' ? caseManagerOf(state) : debtor;
+    const { owed: kind, subjectId, dueAt } = owed;
+    return [{ type, data: { timerId: timer.id, owed: kind, subjectId, dueAt, recipient } }];
+  };
 
 /** What each timer leads to when it runs out. */
 const timerEvents: Record<TimerKind, TimerEvents> = {
@@ -205,6 +222,8 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
       },
     },
   ],
+  owed_step_reminder: owedStepEvent('OwedStepReminderSent'),
+  owed_step_escalation: owedStepEvent('OwedStepEscalated'),
   complaint_acknowledgement_deadline: (timer, state) => [
     {
       type: 'ComplaintAcknowledgementOverdue',

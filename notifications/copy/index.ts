@@ -10,6 +10,7 @@ import { complaintCopy } from './complaints';
 import type { Content, Context, Copy } from './context';
 import { decisionCopy } from './decisions';
 import { digestCopy } from './digest';
+import { owedCopy } from './owed';
 
 /** The notifications of a case, by kind (the causing event's type in snake case, or `ready_for_decision`, `reinstatement_due`). */
 const caseCopy: Record<string, Copy> = {
@@ -18,6 +19,7 @@ const caseCopy: Record<string, Copy> = {
   ...certificateCopy,
   ...complaintCopy,
   ...decisionCopy,
+  ...owedCopy,
 };
 
 function fallback(c: Context): Content {

@@ -104,6 +104,8 @@ export const cases = defineMessages({
       certificate_expiry: 'Ablauf des Zertifikats',
       maximum_suspension_end: 'Ende der längsten Aussetzung',
       complaint_acknowledgement_deadline: 'Frist für die Eingangsbestätigung der Beschwerde',
+      owed_step_reminder: 'Erinnerung an eine fällige Leistung',
+      owed_step_escalation: 'Frist einer fälligen Leistung (Eskalation)',
     },
     rejection: {
       invalid_transition: 'Dieser Schritt ist im jetzigen Stand der Akkreditierung nicht möglich.',
@@ -229,6 +231,8 @@ export const cases = defineMessages({
       certificate_expiry: 'Certificate expiry',
       maximum_suspension_end: 'End of the longest suspension',
       complaint_acknowledgement_deadline: 'Deadline to acknowledge the complaint',
+      owed_step_reminder: 'Reminder of something owed',
+      owed_step_escalation: 'Deadline of something owed (escalation)',
     },
     rejection: {
       invalid_transition: 'This step is not possible in the accreditation’s present state.',
