@@ -1,3 +1,4 @@
+import { appealEvolvers, withoutSuspensionAppeal } from './appeal-changes';
 import {
   awaitingVerification,
   type CaseEvent,
@@ -193,6 +194,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       status: 'follow_up_requested',
       ...(event.data.respondBy ? { followUpDueBy: event.data.respondBy } : {}),
     }),
+  ...appealEvolvers,
   OwedStepReminderSent: unchanged,
   OwedStepEscalated: unchanged,
   RenewalWindowOpened: (state) => ({ ...state, renewal: state.renewal ?? { status: 'window_open' } }),
@@ -204,12 +206,12 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
   }),
   AccreditationSuspended: suspended,
   AccreditationReinstated: (state) => ({
-    ...leavesDecisionMaker(state),
+    ...withoutSuspensionAppeal(leavesDecisionMaker(state)),
     status: state.suspension?.resumeStatus ?? 'accredited',
     suspension: null,
   }),
   AccreditationWithdrawn: (state) => ({
-    ...leavesDecisionMaker(state),
+    ...withoutSuspensionAppeal(leavesDecisionMaker(state)),
     status: 'withdrawn',
     suspension: null,
     suspensionProposal: null,

@@ -50,6 +50,8 @@ function checkPolicy(policy: Policy, context: z.RefinementCtx) {
     | 'requireAuditorCompetence'
     | 'automaticLapse'
     | 'owedDeadlines'
+    | 'appealWindow'
+    | 'appealDecisionDeadline'
   >;
   const problem = (path: string, message: string) =>
     context.addIssue({ code: 'custom', path: [path], message });
@@ -106,6 +108,8 @@ export const PolicySchema = PolicyFields.extend({
   requireAuditorCompetence: z.boolean().default(d.requireAuditorCompetence),
   automaticLapse: z.boolean().default(d.automaticLapse),
   owedDeadlines: OwedDeadlinesSchema.default(d.owedDeadlines),
+  appealWindow: PeriodSchema.default(d.appealWindow),
+  appealDecisionDeadline: PeriodSchema.default(d.appealDecisionDeadline),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 /**
@@ -118,6 +122,8 @@ export const StoredPolicySchema = PolicyFields.extend({
   requireAuditorCompetence: z.boolean().optional(),
   automaticLapse: z.boolean().optional(),
   owedDeadlines: OwedDeadlinesSchema.optional(),
+  appealWindow: PeriodSchema.optional(),
+  appealDecisionDeadline: PeriodSchema.optional(),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 export type PolicyInput = z.input<typeof PolicySchema>;

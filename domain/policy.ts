@@ -41,6 +41,14 @@ export interface Policy {
    * existed: nothing of it has a due date.
    */
   owedDeadlines?: OwedDeadlines;
+  /**
+   * ISO/IEC 17021-1 §9.7: the organisation may appeal a refusal, a rejection of the Antrag, a
+   * suspension or a withdrawal this long after it (rule set 4). Absent in policies stored before:
+   * the default.
+   */
+  appealWindow?: Duration;
+  /** An appeal is decided this long after it was lodged (reminder and escalation as `owedDeadlines`). */
+  appealDecisionDeadline?: Duration;
 }
 
 /** Due dates of what is owed, each counted from the step that makes it owed. */
@@ -103,6 +111,8 @@ export const defaultPolicy: Required<Policy> = {
     selfAssessmentFollowUp: { days: 30 },
     reminderLeadTime: { days: 7 },
   },
+  appealWindow: { days: 30 },
+  appealDecisionDeadline: { days: 60 },
 };
 
 /** The periods of `policy` longer than the edition's limits allow, each with why. */
@@ -110,12 +120,11 @@ export function periodsBeyondLimits(
   policy: Policy,
   limits: readonly PolicyLimit[],
 ): { field: PolicyLimit['field']; message: string }[] {
-  return limits
-    .filter((limit) => !isNeverLonger(policy[limit.field], limit.atMost))
-    .map((limit) => ({
-      field: limit.field,
-      message: `${limit.field} may be at most ${durationLabel(limit.atMost)} (${
-        limit.section === 'practice' ? 'certification practice' : `§${limit.section}`
-      }), not ${durationLabel(policy[limit.field])}`,
-    }));
+  return limits.flatMap((limit) => {
+    const period = policy[limit.field];
+    if (!period || isNeverLonger(period, limit.atMost)) return [];
+    const source = limit.section === 'practice' ? 'certification practice' : `§${limit.section}`;
+    const message = `${limit.field} may be at most ${durationLabel(limit.atMost)} (${source}), not ${durationLabel(period)}`;
+    return [{ field: limit.field, message }];
+  });
 }

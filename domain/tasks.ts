@@ -1,5 +1,11 @@
 import type { Role } from './roles';
-import { type AccreditationCase, type AccreditationState, holdsCertificate, openReviewGaps } from './state';
+import {
+  type AccreditationCase,
+  type AccreditationState,
+  excludedDeciders,
+  holdsCertificate,
+  openReviewGaps,
+} from './state';
 
 export type TaskKind =
   | 'submit_application'
@@ -26,7 +32,8 @@ export type TaskKind =
   | 'acknowledge_complaint'
   | 'assign_complaint_investigator'
   | 'decide_complaint'
-  | 'close_complaint';
+  | 'close_complaint'
+  | 'decide_appeal';
 
 export interface Task {
   /** Unique among the open tasks of the case. */
@@ -49,6 +56,17 @@ export function openTasks(state: AccreditationState): Task[] {
   procedureTasks(state, list);
   certificateTasks(state, list);
   complaintTasks(state, list);
+  for (const appeal of state.appeals ?? []) {
+    list.tasks.push({
+      id: `decide_appeal:${appeal.appealId}`,
+      kind: 'decide_appeal',
+      assigneeRole: 'decision_maker',
+      assigneeId: appeal.handlerId,
+      dueAt: appeal.decideBy,
+      subjectId: appeal.appealId,
+      excludedUserIds: appeal.excludedUserIds,
+    });
+  }
   return list.tasks;
 }
 
@@ -78,7 +96,7 @@ function taskList(state: AccreditationCase) {
       assigneeId: state.decisionMakerId ?? null,
       dueAt: dueAt ?? null,
       subjectId,
-      excludedUserIds: state.auditorsInvolved,
+      excludedUserIds: excludedDeciders(state),
     });
   return {
     tasks,

@@ -1,5 +1,6 @@
 import { addDuration, type Duration, durationLabel, subtractDuration, toEpochMs } from './duration';
 import type { OwedStep } from './events';
+import { defaultPolicy } from './policy';
 import { type AccreditationCase, type AccreditationState, holdsCertificate, isInGoodStanding } from './state';
 
 export type TimerKind =
@@ -20,7 +21,8 @@ export type TimerKind =
   | 'maximum_suspension_end'
   | 'complaint_acknowledgement_deadline'
   | 'owed_step_reminder'
-  | 'owed_step_escalation';
+  | 'owed_step_escalation'
+  | 'appeal_window_end';
 
 export interface Timer {
   /** Deterministic and unique within the case, e.g. `cycle-1:self-assessment-1:reminder-30d`. */
@@ -148,6 +150,11 @@ export function dueTimers(state: AccreditationState): Timer[] {
     );
   }
 
+  for (const window of state.appealWindows ?? []) {
+    if (window.status !== 'open') continue;
+    add(`${window.decisionId}:appeal-window-end`, 'appeal_window_end', window.until, window.decisionId);
+  }
+
   for (const complaint of state.complaints) {
     if (complaint.status !== 'received') continue;
     const { complaintId, acknowledgeBy } = complaint;
@@ -176,9 +183,22 @@ export interface OwedStepDue {
 
 /** What is owed with a due date (rule set 4) and not yet done: a timer reminds, another escalates. */
 export function owedSteps(state: AccreditationCase): OwedStepDue[] {
-  const reminderLeadTime = state.policy.owedDeadlines?.reminderLeadTime;
-  if (!reminderLeadTime) return [];
   const owed: OwedStepDue[] = [];
+  // An appeal is decided by its deadline whatever the policy's age (the window opens under rule set 4 only).
+  const appealLeadTime =
+    state.policy.owedDeadlines?.reminderLeadTime ?? defaultPolicy.owedDeadlines.reminderLeadTime;
+  for (const appeal of state.appeals ?? []) {
+    const { appealId: subjectId, decideBy: dueAt } = appeal;
+    owed.push({
+      owed: 'appeal_decision',
+      subjectId,
+      dueAt,
+      reminderLeadTime: appealLeadTime,
+      prefix: 'decision',
+    });
+  }
+  const reminderLeadTime = state.policy.owedDeadlines?.reminderLeadTime;
+  if (!reminderLeadTime) return owed;
   const add = (kind: OwedStep, subjectId: string, dueAt: string | undefined, prefix: string) => {
     if (dueAt) owed.push({ owed: kind, subjectId, dueAt, reminderLeadTime, prefix });
   };

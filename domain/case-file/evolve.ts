@@ -1,4 +1,5 @@
 import type { DeadlineTarget } from '../events';
+import { appealEvent } from './appeals';
 import {
   applicationSubmitted,
   auditElementCompleted,
@@ -185,6 +186,13 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
       else entry.escalatedAt = at;
       return;
     }
+    case 'AppealWindowOpened':
+    case 'AppealWindowClosed':
+    case 'AppealLodged':
+    case 'AppealHandlerAssigned':
+    case 'AppealDecided':
+      appealEvent(file, event);
+      return;
     case 'ComplaintReceived':
     case 'ComplaintAcknowledged':
     case 'ComplaintAcknowledgementOverdue':

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandOf } from '../commands';
 import { isBefore } from '../duration';
-import type { AccreditationEvent, Recipient } from '../events';
+import type { AccreditationEvent, OwedStep, Recipient } from '../events';
 import type { AccreditationCase } from '../state';
 import { dueTimers, owedSteps, type Timer, type TimerKind } from '../timers';
 import { authorise } from './authorise';
@@ -49,7 +49,14 @@ const selfAssessmentReminder =
     },
   ];
 
-/** Who owes each step: the organisation, or the lead auditor who sets the audit date. */
+/** Who owes each step: the organisation, the lead auditor who sets the audit date, or the appeal's decision maker. */
+function owedBy(owed: OwedStep, timer: Timer, state: AccreditationCase): Recipient {
+  if (owed === 'audit_date') return { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId };
+  if (owed !== 'appeal_decision') return organisationOf(state);
+  const handlerId = state.appeals?.find((appeal) => appeal.appealId === timer.subjectId)?.handlerId;
+  return handlerId ? { role: 'decision_maker', userId: handlerId } : { role: 'decision_maker' };
+}
+
 const owedStepEvent =
   (type: 'OwedStepReminderSent' | 'OwedStepEscalated'): TimerEvents =>
   (timer, state) => {
@@ -57,10 +64,7 @@ const owedStepEvent =
       owedSteps(state).find((candidate) => candidate.subjectId === timer.subjectId),
       timer,
     );
-    const debtor: Recipient =
-      owed.owed === 'audit_date'
-        ? { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId }
-        : organisationOf(state);
+    const debtor = owedBy(owed.owed, timer, state);
     const recipient = type === 'OwedStepEscalated' ? caseManagerOf(state) : debtor;
     const { owed: kind, subjectId, dueAt } = owed;
     return [{ type, data: { timerId: timer.id, owed: kind, subjectId, dueAt, recipient } }];
@@ -224,6 +228,9 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
   ],
   owed_step_reminder: owedStepEvent('OwedStepReminderSent'),
   owed_step_escalation: owedStepEvent('OwedStepEscalated'),
+  appeal_window_end: (timer) => [
+    { type: 'AppealWindowClosed', data: { timerId: timer.id, decisionId: timer.subjectId } },
+  ],
   complaint_acknowledgement_deadline: (timer, state) => [
     {
       type: 'ComplaintAcknowledgementOverdue',

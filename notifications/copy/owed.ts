@@ -17,6 +17,8 @@ function owedText(c: Context, owed: OwedStep): string {
       return c.t('der Termin des Vor-Ort-Audits', 'the date of the on-site audit');
     case 'self_assessment_follow_up':
       return c.t('die Nachbesserung der Selbstbewertung', 'the follow-up to the self-assessment');
+    case 'appeal_decision':
+      return c.t('die Entscheidung über einen Einspruch', 'the decision on an appeal');
   }
 }
 
