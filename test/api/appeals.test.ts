@@ -59,7 +59,7 @@ describe('appeals, through HTTP', () => {
 
     const file = await api.call(applicant, 'GET', `/accreditations/${id}/file`);
     expect(file.status).toBe(200);
-    expect(file.body.appeals).toMatchObject([
+    expect(file.body.file.appeals).toMatchObject([
       {
         decisionId: appeal.decisionId,
         against: 'rejection',
