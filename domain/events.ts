@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appealResumeStatuses } from './appeal-terms';
 import { StoredPolicySchema } from './policy-schema';
 import { roles } from './roles';
 import { boundedList, FreeTextSchema, IdSchema } from './text-limits';
@@ -395,14 +396,7 @@ export const ComplaintClosedSchema = event('ComplaintClosed', { complaintId: Id 
 /** ISO/IEC 17021-1 §9.7: the decisions an organisation may appeal against (rule set 4). */
 export const AppealableDecisionSchema = z.enum(['refusal', 'rejection', 'suspension', 'withdrawal']);
 /** Where an upheld appeal against a refusal or rejection takes the case back to. */
-export const AppealResumeStatusSchema = z.enum([
-  'application_review',
-  'document_review',
-  'audit_planning',
-  'audit',
-  'corrective_actions',
-  'awaiting_decision',
-]);
+export const AppealResumeStatusSchema = z.enum(appealResumeStatuses);
 /** What an appeal's outcome did to the case. */
 export const AppealEffectSchema = z.enum([
   'new_decision',

@@ -4,6 +4,7 @@
  * not involved in the decision appealed (nor an auditor of the case) takes or is given it and decides
  * it within the policy's deadline; an upheld appeal acts on the case.
  */
+import { appealResumeStatuses } from '../appeal-terms';
 import type { CommandContext, CommandOf } from '../commands';
 import { addDuration, isBefore } from '../duration';
 import type { AccreditationEvent, AppealableDecision, AppealEffect, AppealResumeStatus } from '../events';
@@ -13,15 +14,6 @@ import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
 import { rulesSince } from './shared';
 
-const resumeStatuses: readonly CaseStatus[] = [
-  'application_review',
-  'document_review',
-  'audit_planning',
-  'audit',
-  'corrective_actions',
-  'awaiting_decision',
-];
-
 /** The appealable decision among `events` (decided on `state`), if any. */
 function appealableIn(
   events: readonly AccreditationEvent[],
@@ -29,7 +21,8 @@ function appealableIn(
   context: CommandContext,
 ): { against: AppealableDecision; decidedBy?: string; resumeStatus?: AppealResumeStatus } | undefined {
   const person = context.actor.role === 'system' ? undefined : context.actor.id;
-  const before = resumeStatuses.includes(state.status) ? (state.status as AppealResumeStatus) : undefined;
+  const resumable: readonly CaseStatus[] = appealResumeStatuses;
+  const before = resumable.includes(state.status) ? (state.status as AppealResumeStatus) : undefined;
   for (const event of events) {
     switch (event.type) {
       case 'ApplicationRejected':
@@ -106,8 +99,23 @@ export function lodgeAppeal(
   });
 }
 
-function openAppeal(state: AccreditationCase, appealId: string): Appeal | undefined {
-  return (state.appeals ?? []).find((appeal) => appeal.appealId === appealId);
+/** The open appeal a step names, once the actor may give the step at all; else why not. */
+function appealOfStep(
+  type: 'TakeAppeal' | 'AssignAppealHandler' | 'DecideAppeal',
+  appealId: string,
+  state: AccreditationCase,
+  context: CommandContext,
+): { appeal: Appeal } | { refused: Decision } {
+  const denied = authorise(type, context, state);
+  if (denied) return { refused: denied };
+  const appeal = (state.appeals ?? []).find((candidate) => candidate.appealId === appealId);
+  return appeal ? { appeal } : { refused: reject('unknown_appeal', `There is no open appeal ${appealId}`) };
+}
+
+/** Refused when someone else holds the appeal. */
+function takenByOther(appeal: Appeal, decisionMakerId: string): Decision | undefined {
+  if (!appeal.handlerId || appeal.handlerId === decisionMakerId) return undefined;
+  return reject('appeal_taken', `${appeal.handlerId} has taken this appeal`);
 }
 
 function involvedInDecision(appeal: Appeal, decisionMakerId: string): Decision | undefined {
@@ -131,16 +139,15 @@ export function takeAppeal(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state);
-  if (denied) return denied;
-  const appeal = openAppeal(state, command.data.appealId);
-  if (!appeal) return reject('unknown_appeal', `There is no open appeal ${command.data.appealId}`);
-  const involved = involvedInDecision(appeal, context.actor.id);
-  if (involved) return involved;
-  if (appeal.handlerId && appeal.handlerId !== context.actor.id) {
-    return reject('appeal_taken', `${appeal.handlerId} has taken this appeal`);
-  }
-  return handlerAssigned(appeal, context.actor.id, context);
+  const found = appealOfStep(command.type, command.data.appealId, state, context);
+  if ('refused' in found) return found.refused;
+  const { appeal } = found;
+  const decider = context.actor.id;
+  return (
+    involvedInDecision(appeal, decider) ??
+    takenByOther(appeal, decider) ??
+    handlerAssigned(appeal, decider, context)
+  );
 }
 
 export function assignAppealHandler(
@@ -148,12 +155,13 @@ export function assignAppealHandler(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state);
-  if (denied) return denied;
-  const appeal = openAppeal(state, command.data.appealId);
-  if (!appeal) return reject('unknown_appeal', `There is no open appeal ${command.data.appealId}`);
+  const found = appealOfStep(command.type, command.data.appealId, state, context);
+  if ('refused' in found) return found.refused;
   const { decisionMakerId } = command.data;
-  return involvedInDecision(appeal, decisionMakerId) ?? handlerAssigned(appeal, decisionMakerId, context);
+  return (
+    involvedInDecision(found.appeal, decisionMakerId) ??
+    handlerAssigned(found.appeal, decisionMakerId, context)
+  );
 }
 
 /** What an upheld appeal does to the case as it is now. */
@@ -179,17 +187,13 @@ export function decideAppeal(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state);
-  if (denied) return denied;
   const { appealId, outcome, reasons } = command.data;
-  const appeal = openAppeal(state, appealId);
-  if (!appeal) return reject('unknown_appeal', `There is no open appeal ${appealId}`);
+  const found = appealOfStep(command.type, appealId, state, context);
+  if ('refused' in found) return found.refused;
+  const { appeal } = found;
   const decider = context.actor.id;
-  const involved = involvedInDecision(appeal, decider);
-  if (involved) return involved;
-  if (appeal.handlerId && appeal.handlerId !== decider) {
-    return reject('appeal_taken', `${appeal.handlerId} has taken this appeal`);
-  }
+  const refused = involvedInDecision(appeal, decider) ?? takenByOther(appeal, decider);
+  if (refused) return refused;
   const window = (state.appealWindows ?? []).find((candidate) => candidate.decisionId === appeal.decisionId);
   const effect = outcome === 'upheld' && window ? effectOf(window, state, context.now) : 'none';
   // Deciding an untaken appeal takes it.
