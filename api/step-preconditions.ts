@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { assignmentTerms, competencesOf } from '../db/auditors';
+import { readCaseState } from '../db/case-file';
 import type { Database } from '../db/database';
 import { documentsOfCase } from '../db/documents';
 import { findUser } from '../db/identity';
@@ -87,6 +88,29 @@ const assignedDecisionMaker: Precondition = async (db, { accreditationId, data }
   return data;
 };
 
+/**
+ * An appeal after its window (ISO/IEC 17021-1 §9.7) is refused here as the decider would refuse it:
+ * once the window has closed, the run of a refused or withdrawn case may have ended.
+ */
+const appealWithinWindow: Precondition = async (db, { accreditationId, data }) => {
+  const state = await readCaseState(db, accreditationId);
+  if (!state || state.status === 'none')
+    throw new ProblemError(problem('notFound', 'No such accreditation.'));
+  const window = state.appealWindows?.find((candidate) => candidate.decisionId === data.decisionId);
+  if (
+    window &&
+    window.status !== 'appealed' &&
+    (window.status === 'closed' || Date.parse(window.until) <= Date.now())
+  ) {
+    throw new ProblemError(
+      problem('conflict', `Decision ${window.decisionId} could be appealed until ${window.until}.`, {
+        code: 'appeal_window_closed',
+      }),
+    );
+  }
+  return data;
+};
+
 /** Attempts at drawing a free number; forty random bits make a second one already rare. */
 const certificateNumberDraws = 5;
 
@@ -113,6 +137,8 @@ const preconditions: Partial<Record<StepType, Precondition>> = {
   AssignDocumentReviewer: assignedAuditor,
   AssignLeadAuditor: assignedAuditor,
   AssignDecisionMaker: assignedDecisionMaker,
+  AssignAppealHandler: assignedDecisionMaker,
+  LodgeAppeal: appealWithinWindow,
   Grant: async (db, { data }) => ({ ...data, certificateNumber: await drawCertificateNumber(db) }),
 };
 

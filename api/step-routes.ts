@@ -246,6 +246,30 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
     summary: 'Close a complaint',
     summaryDe: 'Beschwerde abschließen',
   },
+  LodgeAppeal: {
+    path: 'appeals',
+    body: dataOf(commands.LodgeAppealSchema),
+    summary: 'Appeal a refusal, rejection, suspension or withdrawal (ISO/IEC 17021-1 §9.7)',
+    summaryDe: 'Einspruch einlegen',
+  },
+  TakeAppeal: {
+    path: 'appeals/take',
+    body: dataOf(commands.TakeAppealSchema),
+    summary: 'Take an appeal (a decision maker not involved in the decision appealed)',
+    summaryDe: 'Einspruch übernehmen',
+  },
+  AssignAppealHandler: {
+    path: 'appeals/handler',
+    body: dataOf(commands.AssignAppealHandlerSchema),
+    summary: 'Give an appeal to a decision maker not involved in the decision appealed',
+    summaryDe: 'Einspruch einer Entscheiderin oder einem Entscheider zuweisen',
+  },
+  DecideAppeal: {
+    path: 'appeals/decide',
+    body: dataOf(commands.DecideAppealSchema),
+    summary: 'Decide an appeal: upheld (it acts on the case) or dismissed, with reasons',
+    summaryDe: 'Über den Einspruch entscheiden',
+  },
 };
 
 export const stepRoutes: readonly StepRoute[] = (Object.keys(table) as StepType[]).map((type) => ({
@@ -283,6 +307,7 @@ const taskActions: Record<TaskKind, StepType[]> = {
   assign_complaint_investigator: ['AssignComplaintInvestigator'],
   decide_complaint: ['DecideComplaint'],
   close_complaint: ['CloseComplaint'],
+  decide_appeal: ['TakeAppeal', 'DecideAppeal'],
 };
 
 export function actionsForTask(kind: string): StepRoute[] {

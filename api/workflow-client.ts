@@ -22,7 +22,13 @@ import { ProblemError, problem } from './problems';
 export const defaultStepTimeoutMs = 10_000;
 
 /** Rejections that say the actor may not act (rather than that the step does not fit the state). */
-const refusals = new Set(['not_authorised', 'not_assigned', 'not_own_case', 'four_eyes_violation']);
+const refusals = new Set([
+  'not_authorised',
+  'not_assigned',
+  'not_own_case',
+  'four_eyes_violation',
+  'involved_in_decision',
+]);
 
 /** Rejections of what the step says, whatever the state (a sender that skipped the API's schema). */
 const invalidInput = new Set([

@@ -81,6 +81,8 @@ const internalTimers: readonly string[] = [
   'self_assessment_escalation',
   'self_assessment_suspension_proposal',
   'complaint_acknowledgement_deadline',
+  'owed_step_escalation',
+  'appeal_window_end',
 ];
 const auditorReminders: readonly string[] = [
   'document_review_reminder',
@@ -139,4 +141,5 @@ export const deadlineLabels: Record<TaskKind, LocalisedText> = {
   assign_complaint_investigator: { de: 'Untersuchung zuweisen', en: 'Assign the investigation' },
   decide_complaint: { de: 'Über die Beschwerde entscheiden', en: 'Decide the complaint' },
   close_complaint: { de: 'Beschwerde abschließen', en: 'Close the complaint' },
+  decide_appeal: { de: 'Über den Einspruch entscheiden', en: 'Decide the appeal' },
 };

@@ -21,7 +21,13 @@ const AuditElementSchema = CatalogueEntrySchema.extend({
 });
 
 const PolicyLimitSchema = z.object({
-  field: z.enum(['certificateValidity', 'selfAssessmentInterval', 'maximumSuspension']),
+  field: z.enum([
+    'certificateValidity',
+    'selfAssessmentInterval',
+    'maximumSuspension',
+    'appealWindow',
+    'appealDecisionDeadline',
+  ]),
   atMost: DurationSchema,
   section: z.string().min(1),
 });

@@ -35,7 +35,12 @@ export interface CatalogueNote {
 
 /** A period of the policy that a case may shorten but never make longer than the edition allows. */
 export interface PolicyLimit {
-  field: 'certificateValidity' | 'selfAssessmentInterval' | 'maximumSuspension';
+  field:
+    | 'certificateValidity'
+    | 'selfAssessmentInterval'
+    | 'maximumSuspension'
+    | 'appealWindow'
+    | 'appealDecisionDeadline';
   atMost: Duration;
   /** Where the limit comes from: a section of the standard, or `practice` (see the notes). */
   section: string;
@@ -405,6 +410,8 @@ export const dim1002Edition2024 = {
     { field: 'certificateValidity', atMost: { years: 3 }, section: '5.3' },
     { field: 'selfAssessmentInterval', atMost: { months: 12 }, section: '5.3' },
     { field: 'maximumSuspension', atMost: { months: 6 }, section: 'practice' },
+    { field: 'appealWindow', atMost: { months: 3 }, section: 'practice' },
+    { field: 'appealDecisionDeadline', atMost: { months: 3 }, section: 'practice' },
   ],
   notes: [
     {

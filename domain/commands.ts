@@ -35,7 +35,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const CommandContextSchema = z.object({
   now: IsoDateTimeSchema,
   actor: ActorSchema,
-  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
 });
 export type CommandContext = z.infer<typeof CommandContextSchema>;
 
@@ -182,6 +182,25 @@ export const DecideComplaintSchema = command('DecideComplaint', {
 });
 export const CloseComplaintSchema = command('CloseComplaint', { complaintId: Id });
 
+/** ISO/IEC 17021-1 §9.7 (rule set 4): the organisation appeals a decision within the policy's window. */
+export const LodgeAppealSchema = command('LodgeAppeal', {
+  decisionId: Id,
+  reasons: boundedList(Text).min(1),
+  documentIds: DocumentIds,
+});
+/** A decision maker not involved in the decision appealed takes the appeal. */
+export const TakeAppealSchema = command('TakeAppeal', { appealId: Id });
+/** Staff give the appeal to a decision maker not involved in the decision appealed. */
+export const AssignAppealHandlerSchema = command('AssignAppealHandler', {
+  appealId: Id,
+  decisionMakerId: Id,
+});
+export const DecideAppealSchema = command('DecideAppeal', {
+  appealId: Id,
+  outcome: z.enum(['upheld', 'dismissed']),
+  reasons: boundedList(Text).min(1),
+});
+
 /** Sent by the workflow when a timer listed by `dueTimers` has run out. */
 export const ElapseTimerSchema = command('ElapseTimer', { timerId: Id });
 
@@ -224,6 +243,10 @@ const humanCommandSchemas = [
   AssignComplaintInvestigatorSchema,
   DecideComplaintSchema,
   CloseComplaintSchema,
+  LodgeAppealSchema,
+  TakeAppealSchema,
+  AssignAppealHandlerSchema,
+  DecideAppealSchema,
 ] as const;
 
 export const CommandSchema = z.discriminatedUnion('type', [

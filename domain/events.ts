@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appealResumeStatuses } from './appeal-terms';
 import { StoredPolicySchema } from './policy-schema';
 import { roles } from './roles';
 import { boundedList, FreeTextSchema, IdSchema } from './text-limits';
@@ -48,6 +49,8 @@ export const ReportedFindingSchema = z.object({
   description: Text,
   /** Set for major findings only: evidence of the corrective action is due by then. */
   correctiveActionDueBy: At.optional(),
+  /** Set for minor findings under rule set 4 (policy `owedDeadlines`): the action plan is due by then. */
+  actionPlanDueBy: At.optional(),
 });
 
 export const DeadlineTargetSchema = z.object({
@@ -143,6 +146,8 @@ export const LeadAuditorAssignedSchema = event('LeadAuditorAssigned', {
   auditorId: Id,
   conflictOfInterestDeclaredFree: z.literal(true),
   objectionWindowEndsAt: At,
+  /** Rule set 4 (policy `owedDeadlines`): the audit date must be set by then. */
+  auditDateDueBy: At.optional(),
 });
 export const AuditDateSetSchema = event('AuditDateSet', {
   auditDate: IsoDateSchema,
@@ -297,7 +302,29 @@ export const SelfAssessmentFollowUpRequestedSchema = event('SelfAssessmentFollow
   selfAssessmentId: Id,
   reviewedBy: Id,
   comment: Text,
+  /** Rule set 4 (policy `owedDeadlines`): the organisation's answer is due by then. */
+  respondBy: At.optional(),
 });
+
+/** What is owed outside the auditors' own deadlines (rule set 4). */
+export const OwedStepSchema = z.enum([
+  'action_plan',
+  'audit_date',
+  'self_assessment_follow_up',
+  'appeal_decision',
+]);
+const owedStep = {
+  ...caused,
+  owed: OwedStepSchema,
+  /** The finding, the lead auditor's assignment, the self-assessment or the appeal. */
+  subjectId: Id,
+  dueAt: At,
+  recipient: RecipientSchema,
+};
+/** Whoever owes it is reminded before it falls due. */
+export const OwedStepReminderSentSchema = event('OwedStepReminderSent', owedStep);
+/** It fell due unfulfilled: the case manager is told. */
+export const OwedStepEscalatedSchema = event('OwedStepEscalated', owedStep);
 
 export const RenewalWindowOpenedSchema = event('RenewalWindowOpened', {
   ...caused,
@@ -366,6 +393,55 @@ export const ComplaintDecidedSchema = event('ComplaintDecided', {
 });
 export const ComplaintClosedSchema = event('ComplaintClosed', { complaintId: Id });
 
+/** ISO/IEC 17021-1 §9.7: the decisions an organisation may appeal against (rule set 4). */
+export const AppealableDecisionSchema = z.enum(['refusal', 'rejection', 'suspension', 'withdrawal']);
+/** Where an upheld appeal against a refusal or rejection takes the case back to. */
+export const AppealResumeStatusSchema = z.enum(appealResumeStatuses);
+/** What an appeal's outcome did to the case. */
+export const AppealEffectSchema = z.enum([
+  'new_decision',
+  'application_reopened',
+  'suspension_lifted',
+  'certificate_restored',
+  'none',
+]);
+
+/** Recorded with the decision: it may be appealed until `until`. */
+export const AppealWindowOpenedSchema = event('AppealWindowOpened', {
+  decisionId: Id,
+  against: AppealableDecisionSchema,
+  /** Who decided it; absent when a deadline did (they may not decide the appeal). */
+  decidedBy: Id.optional(),
+  until: At,
+  /** With a refusal or rejection: where an upheld appeal takes the case back to. */
+  resumeStatus: AppealResumeStatusSchema.optional(),
+});
+export const AppealWindowClosedSchema = event('AppealWindowClosed', { ...caused, decisionId: Id });
+export const AppealLodgedSchema = event('AppealLodged', {
+  appealId: Id,
+  decisionId: Id,
+  against: AppealableDecisionSchema,
+  reasons: boundedList(Text).min(1),
+  documentIds: DocumentIds,
+  lodgedAt: At,
+  decideBy: At,
+  /** Decision makers who may not handle it: who decided what is appealed, and the case's auditors. */
+  excludedUserIds: boundedList(Id),
+});
+export const AppealHandlerAssignedSchema = event('AppealHandlerAssigned', {
+  appealId: Id,
+  decisionMakerId: Id,
+  assignedBy: Id,
+});
+export const AppealDecidedSchema = event('AppealDecided', {
+  appealId: Id,
+  against: AppealableDecisionSchema,
+  outcome: z.enum(['upheld', 'dismissed']),
+  reasons: boundedList(Text).min(1),
+  decidedBy: Id,
+  effect: AppealEffectSchema,
+});
+
 export const AccreditationEventSchema = z.discriminatedUnion('type', [
   AccreditationOpenedSchema,
   CaseManagerAssignedSchema,
@@ -402,6 +478,8 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   SelfAssessmentSubmittedSchema,
   SelfAssessmentAcceptedSchema,
   SelfAssessmentFollowUpRequestedSchema,
+  OwedStepReminderSentSchema,
+  OwedStepEscalatedSchema,
   RenewalWindowOpenedSchema,
   RenewalAppliedSchema,
   AccreditationSuspendedSchema,
@@ -415,6 +493,11 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   ComplaintInvestigatorAssignedSchema,
   ComplaintDecidedSchema,
   ComplaintClosedSchema,
+  AppealWindowOpenedSchema,
+  AppealWindowClosedSchema,
+  AppealLodgedSchema,
+  AppealHandlerAssignedSchema,
+  AppealDecidedSchema,
 ]);
 
 export type AccreditationEvent = z.infer<typeof AccreditationEventSchema>;
@@ -425,3 +508,7 @@ export type DocumentReviewResult = z.infer<typeof DocumentReviewResultSchema>;
 export type ReviewGap = z.infer<typeof ReviewGapSchema>;
 export type ComplaintFollowUp = z.infer<typeof ComplaintFollowUpSchema>;
 export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
+export type OwedStep = z.infer<typeof OwedStepSchema>;
+export type AppealableDecision = z.infer<typeof AppealableDecisionSchema>;
+export type AppealResumeStatus = z.infer<typeof AppealResumeStatusSchema>;
+export type AppealEffect = z.infer<typeof AppealEffectSchema>;

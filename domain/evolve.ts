@@ -1,3 +1,4 @@
+import { appealEvolvers, withoutSuspensionAppeal } from './appeal-changes';
 import {
   awaitingVerification,
   type CaseEvent,
@@ -83,6 +84,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       auditorId: event.data.auditorId,
       objectionWindowEndsAt: event.data.objectionWindowEndsAt,
       objectionWindowClosed: false,
+      ...(event.data.auditDateDueBy ? { auditDateDueBy: event.data.auditDateDueBy } : {}),
     },
     auditorsInvolved: withMember(state.auditorsInvolved, event.data.auditorId),
     issued: { ...state.issued, leadAuditorAssignments: state.issued.leadAuditorAssignments + 1 },
@@ -188,7 +190,13 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       : next;
   },
   SelfAssessmentFollowUpRequested: (state, event) =>
-    updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'follow_up_requested' }),
+    updateSelfAssessment(state, event.data.selfAssessmentId, {
+      status: 'follow_up_requested',
+      ...(event.data.respondBy ? { followUpDueBy: event.data.respondBy } : {}),
+    }),
+  ...appealEvolvers,
+  OwedStepReminderSent: unchanged,
+  OwedStepEscalated: unchanged,
   RenewalWindowOpened: (state) => ({ ...state, renewal: state.renewal ?? { status: 'window_open' } }),
   RenewalApplied: (state) => ({
     ...state,
@@ -198,12 +206,12 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
   }),
   AccreditationSuspended: suspended,
   AccreditationReinstated: (state) => ({
-    ...leavesDecisionMaker(state),
+    ...withoutSuspensionAppeal(leavesDecisionMaker(state)),
     status: state.suspension?.resumeStatus ?? 'accredited',
     suspension: null,
   }),
   AccreditationWithdrawn: (state) => ({
-    ...leavesDecisionMaker(state),
+    ...withoutSuspensionAppeal(leavesDecisionMaker(state)),
     status: 'withdrawn',
     suspension: null,
     suspensionProposal: null,

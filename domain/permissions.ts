@@ -66,6 +66,10 @@ export const commandPermits: Record<CommandType, readonly PermitKind[]> = {
   AssignComplaintInvestigator: ['staff'],
   DecideComplaint: ['investigator'],
   CloseComplaint: ['staff'],
+  LodgeAppeal: ['organisation'],
+  TakeAppeal: ['decision_maker'],
+  AssignAppealHandler: ['staff'],
+  DecideAppeal: ['decision_maker'],
   ElapseTimer: ['system'],
 };
 

@@ -17,6 +17,13 @@ const AuditorDeadlinesSchema = z.object({
   reminderLeadTime: PeriodSchema,
 });
 
+const OwedDeadlinesSchema = z.object({
+  actionPlan: PeriodSchema,
+  auditDate: PeriodSchema,
+  selfAssessmentFollowUp: PeriodSchema,
+  reminderLeadTime: PeriodSchema,
+});
+
 const PolicyFields = z.object({
   version: IdSchema.default(d.version),
   certificateValidity: PeriodSchema.default(d.certificateValidity),
@@ -42,6 +49,9 @@ function checkPolicy(policy: Policy, context: z.RefinementCtx) {
     | 'auditorDeadlines'
     | 'requireAuditorCompetence'
     | 'automaticLapse'
+    | 'owedDeadlines'
+    | 'appealWindow'
+    | 'appealDecisionDeadline'
   >;
   const problem = (path: string, message: string) =>
     context.addIssue({ code: 'custom', path: [path], message });
@@ -69,6 +79,16 @@ function checkPolicy(policy: Policy, context: z.RefinementCtx) {
     problem('auditorDeadlines', 'auditorDeadlines.reminderLeadTime must be shorter than each deadline');
   }
 
+  const owed = policy.owedDeadlines;
+  if (
+    owed &&
+    [owed.actionPlan, owed.auditDate, owed.selfAssessmentFollowUp].some(
+      (deadline) => !isCertainlyShorter(owed.reminderLeadTime, deadline),
+    )
+  ) {
+    problem('owedDeadlines', 'owedDeadlines.reminderLeadTime must be shorter than each deadline');
+  }
+
   const leadTimes = policy.selfAssessmentReminderLeadTimes;
   if (leadTimes.some((leadTime) => !isCertainlyShorter(leadTime, policy.selfAssessmentInterval))) {
     problem(
@@ -87,6 +107,9 @@ export const PolicySchema = PolicyFields.extend({
   auditorDeadlines: AuditorDeadlinesSchema.default(d.auditorDeadlines),
   requireAuditorCompetence: z.boolean().default(d.requireAuditorCompetence),
   automaticLapse: z.boolean().default(d.automaticLapse),
+  owedDeadlines: OwedDeadlinesSchema.default(d.owedDeadlines),
+  appealWindow: PeriodSchema.default(d.appealWindow),
+  appealDecisionDeadline: PeriodSchema.default(d.appealDecisionDeadline),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 /**
@@ -98,6 +121,9 @@ export const StoredPolicySchema = PolicyFields.extend({
   auditorDeadlines: AuditorDeadlinesSchema.optional(),
   requireAuditorCompetence: z.boolean().optional(),
   automaticLapse: z.boolean().optional(),
+  owedDeadlines: OwedDeadlinesSchema.optional(),
+  appealWindow: PeriodSchema.optional(),
+  appealDecisionDeadline: PeriodSchema.optional(),
 }).superRefine(checkPolicy) satisfies z.ZodType<Policy>;
 
 export type PolicyInput = z.input<typeof PolicySchema>;

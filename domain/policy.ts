@@ -35,6 +35,32 @@ export interface Policy {
    * by this rule, instead of being proposed to a decision maker (rule set 3). Absent: proposed.
    */
   automaticLapse?: boolean;
+  /**
+   * What the organisation or the lead auditor owes outside the auditors' own deadlines (rule set 4):
+   * due dates, reminders and an escalation to the case manager. Absent in policies stored before it
+   * existed: nothing of it has a due date.
+   */
+  owedDeadlines?: OwedDeadlines;
+  /**
+   * ISO/IEC 17021-1 §9.7: the organisation may appeal a refusal, a rejection of the Antrag, a
+   * suspension or a withdrawal this long after it (rule set 4). Absent in policies stored before:
+   * the default.
+   */
+  appealWindow?: Duration;
+  /** An appeal is decided this long after it was lodged (reminder and escalation as `owedDeadlines`). */
+  appealDecisionDeadline?: Duration;
+}
+
+/** Due dates of what is owed, each counted from the step that makes it owed. */
+export interface OwedDeadlines {
+  /** From the audit report naming a minor finding to the organisation's action plan. */
+  actionPlan: Duration;
+  /** From the lead auditor's assignment to the audit date set. */
+  auditDate: Duration;
+  /** From the follow-up requested on a Selbstbewertung to the organisation's answer. */
+  selfAssessmentFollowUp: Duration;
+  /** The one who owes it is reminded this long before it falls due. */
+  reminderLeadTime: Duration;
 }
 
 /** What an auditor owes, and when they are reminded. */
@@ -79,6 +105,14 @@ export const defaultPolicy: Required<Policy> = {
   },
   requireAuditorCompetence: false,
   automaticLapse: false,
+  owedDeadlines: {
+    actionPlan: { days: 30 },
+    auditDate: { days: 30 },
+    selfAssessmentFollowUp: { days: 30 },
+    reminderLeadTime: { days: 7 },
+  },
+  appealWindow: { days: 30 },
+  appealDecisionDeadline: { days: 60 },
 };
 
 /** The periods of `policy` longer than the edition's limits allow, each with why. */
@@ -86,12 +120,11 @@ export function periodsBeyondLimits(
   policy: Policy,
   limits: readonly PolicyLimit[],
 ): { field: PolicyLimit['field']; message: string }[] {
-  return limits
-    .filter((limit) => !isNeverLonger(policy[limit.field], limit.atMost))
-    .map((limit) => ({
-      field: limit.field,
-      message: `${limit.field} may be at most ${durationLabel(limit.atMost)} (${
-        limit.section === 'practice' ? 'certification practice' : `§${limit.section}`
-      }), not ${durationLabel(policy[limit.field])}`,
-    }));
+  return limits.flatMap((limit) => {
+    const period = policy[limit.field];
+    if (!period || isNeverLonger(period, limit.atMost)) return [];
+    const source = limit.section === 'practice' ? 'certification practice' : `§${limit.section}`;
+    const message = `${limit.field} may be at most ${durationLabel(limit.atMost)} (${source}), not ${durationLabel(period)}`;
+    return [{ field: limit.field, message }];
+  });
 }

@@ -13,9 +13,13 @@
  *    is cured); a lapsed deadline proposes instead of deciding (unless the policy says
  *    `automaticLapse`); what is owed (action plan, self-assessment follow-up, audit date) has a due
  *    date, a reminder and an escalation to the case manager.
+ * 4: issue 20 — what rule set 3 promised for what is owed, in fact: a minor finding's action plan,
+ *    the audit date after the lead auditor's assignment and the answer to a Selbstbewertung's
+ *    follow-up each get a due date (policy `owedDeadlines`), a reminder and an escalation to the
+ *    case manager.
  */
-export type RuleSet = 1 | 2 | 3;
+export type RuleSet = 1 | 2 | 3 | 4;
 
-export const ruleSets: readonly RuleSet[] = [1, 2, 3];
+export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4];
 
-export const currentRuleSet: RuleSet = 3;
+export const currentRuleSet: RuleSet = 4;

@@ -1,4 +1,6 @@
 import type {
+  AppealableDecision,
+  AppealResumeStatus,
   ComplaintFollowUp,
   ComplaintOutcome,
   DeadlineTarget,
@@ -43,6 +45,8 @@ export interface LeadAuditor {
   auditorId: string;
   objectionWindowEndsAt: string;
   objectionWindowClosed: boolean;
+  /** Rule set 4: the audit date must be set by then. */
+  auditDateDueBy?: string;
 }
 
 /**
@@ -74,6 +78,8 @@ export interface Certificate {
 
 export interface SelfAssessment extends ScheduledSelfAssessment {
   status: 'pending' | 'submitted' | 'follow_up_requested' | 'accepted';
+  /** Rule set 4: while a follow-up is requested, the answer is due by then. */
+  followUpDueBy?: string;
 }
 
 export interface SuspensionProposal {
@@ -119,6 +125,27 @@ export interface Complaint {
   investigatorId: string | null;
   outcome: ComplaintOutcome | null;
   followUp: ComplaintFollowUp | null;
+}
+
+/** A decision that may be appealed (rule set 4) while its window is open. */
+export interface AppealWindow {
+  decisionId: string;
+  against: AppealableDecision;
+  decidedBy?: string;
+  until: string;
+  resumeStatus?: AppealResumeStatus;
+  status: 'open' | 'appealed' | 'closed';
+}
+
+export interface Appeal {
+  appealId: string;
+  decisionId: string;
+  against: AppealableDecision;
+  lodgedAt: string;
+  decideBy: string;
+  excludedUserIds: string[];
+  /** The decision maker who took it or whom staff gave it; null: it waits in the queue. */
+  handlerId: string | null;
 }
 
 export interface AccreditationCase {
@@ -175,6 +202,15 @@ export interface AccreditationCase {
   suspension: Suspension | null;
   /** Complaints not yet closed. */
   complaints: Complaint[];
+  /** Decisions that were open to appeal (rule set 4); absent before. */
+  appealWindows?: AppealWindow[];
+  /** Appeals not yet decided. */
+  appeals?: Appeal[];
+  /**
+   * Decision makers who may not take the case's decision besides its auditors: who decided a
+   * refusal that was appealed, and who decided the appeal (ISO/IEC 17021-1 §9.7).
+   */
+  excludedFromDecision?: string[];
   /** Counters for deterministic ids; all but `complaints` restart with each cycle. */
   issued: {
     requests: number;
@@ -205,8 +241,19 @@ export function isInGoodStanding(state: AccreditationCase): boolean {
 export function isFinished(state: AccreditationState): boolean {
   return (
     (state.status === 'refused' || state.status === 'withdrawn' || state.status === 'expired') &&
-    state.complaints.length === 0
+    state.complaints.length === 0 &&
+    !awaitsAppeal(state)
   );
+}
+
+/** A decision may still be appealed, or an appeal waits for its decision (rule set 4). */
+export function awaitsAppeal(state: AccreditationCase): boolean {
+  return (state.appeals ?? []).length > 0 || (state.appealWindows ?? []).some((w) => w.status === 'open');
+}
+
+/** Who may not decide on the case (four-eyes principle, and the deciders of an upheld appeal). */
+export function excludedDeciders(state: AccreditationCase): string[] {
+  return [...state.auditorsInvolved, ...(state.excludedFromDecision ?? [])];
 }
 
 export type PendingDecision = 'accreditation' | 'lapse' | 'suspension_proposal' | 'reinstatement';

@@ -1,5 +1,11 @@
 import type { Role } from './roles';
-import { type AccreditationCase, type AccreditationState, holdsCertificate, openReviewGaps } from './state';
+import {
+  type AccreditationCase,
+  type AccreditationState,
+  excludedDeciders,
+  holdsCertificate,
+  openReviewGaps,
+} from './state';
 
 export type TaskKind =
   | 'submit_application'
@@ -26,7 +32,8 @@ export type TaskKind =
   | 'acknowledge_complaint'
   | 'assign_complaint_investigator'
   | 'decide_complaint'
-  | 'close_complaint';
+  | 'close_complaint'
+  | 'decide_appeal';
 
 export interface Task {
   /** Unique among the open tasks of the case. */
@@ -49,6 +56,17 @@ export function openTasks(state: AccreditationState): Task[] {
   procedureTasks(state, list);
   certificateTasks(state, list);
   complaintTasks(state, list);
+  for (const appeal of state.appeals ?? []) {
+    list.tasks.push({
+      id: `decide_appeal:${appeal.appealId}`,
+      kind: 'decide_appeal',
+      assigneeRole: 'decision_maker',
+      assigneeId: appeal.handlerId,
+      dueAt: appeal.decideBy,
+      subjectId: appeal.appealId,
+      excludedUserIds: appeal.excludedUserIds,
+    });
+  }
   return list.tasks;
 }
 
@@ -78,7 +96,7 @@ function taskList(state: AccreditationCase) {
       assigneeId: state.decisionMakerId ?? null,
       dueAt: dueAt ?? null,
       subjectId,
-      excludedUserIds: state.auditorsInvolved,
+      excludedUserIds: excludedDeciders(state),
     });
   return {
     tasks,
@@ -121,7 +139,7 @@ function procedureTasks(
       break;
     case 'audit_planning':
       if (!state.leadAuditor) forCaseManager('assign_lead_auditor', caseId);
-      else if (!state.auditDate) forLeadAuditor('set_audit_date', caseId);
+      else if (!state.auditDate) forLeadAuditor('set_audit_date', caseId, state.leadAuditor.auditDateDueBy);
       break;
     case 'audit':
     case 'corrective_actions':
@@ -133,14 +151,16 @@ function procedureTasks(
       for (const gap of openReviewGaps(state)) {
         forLeadAuditor('verify_review_gap', gap.requirementId, state.auditReportDueBy);
       }
-      for (const { findingId, severity, status, correctiveActionDueBy, verifyBy } of state.findings) {
+      for (const finding of state.findings) {
+        const { findingId, severity, status, correctiveActionDueBy, actionPlanDueBy, verifyBy } = finding;
         if (severity === 'major' && status === 'open') {
           forOrganisation('submit_corrective_action_evidence', findingId, correctiveActionDueBy);
         }
         if (severity === 'major' && status === 'awaiting_verification') {
           forLeadAuditor('verify_corrective_action', findingId, verifyBy);
         }
-        if (severity === 'minor' && status === 'open') forOrganisation('submit_action_plan', findingId);
+        if (severity === 'minor' && status === 'open')
+          forOrganisation('submit_action_plan', findingId, actionPlanDueBy);
         if (severity === 'minor' && status === 'awaiting_verification')
           forLeadAuditor('accept_action_plan', findingId, verifyBy);
       }
@@ -160,11 +180,15 @@ function certificateTasks(
   { forOrganisation, forCaseManager, forDecisionMaker }: TaskList,
 ) {
   if (!holdsCertificate(state)) return;
-  for (const { selfAssessmentId: id, status, dueAt } of state.selfAssessments) {
+  for (const { selfAssessmentId: id, status, dueAt, followUpDueBy } of state.selfAssessments) {
     // Shown from the first reminder on, although it may be submitted from `opensAt`.
     const reminded = state.firedTimerIds.some((timerId) => timerId.startsWith(`${id}:`));
     if ((status === 'pending' && reminded) || status === 'follow_up_requested') {
-      forOrganisation('submit_self_assessment', id, dueAt);
+      forOrganisation(
+        'submit_self_assessment',
+        id,
+        status === 'follow_up_requested' ? (followUpDueBy ?? dueAt) : dueAt,
+      );
     }
     if (status === 'submitted') forCaseManager('review_self_assessment', id);
   }

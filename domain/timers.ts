@@ -1,5 +1,7 @@
-import { addDuration, durationLabel, subtractDuration, toEpochMs } from './duration';
-import { type AccreditationState, holdsCertificate, isInGoodStanding } from './state';
+import { addDuration, type Duration, durationLabel, subtractDuration, toEpochMs } from './duration';
+import type { OwedStep } from './events';
+import { defaultPolicy } from './policy';
+import { type AccreditationCase, type AccreditationState, holdsCertificate, isInGoodStanding } from './state';
 
 export type TimerKind =
   | 'information_request_reminder'
@@ -17,7 +19,10 @@ export type TimerKind =
   | 'renewal_window'
   | 'certificate_expiry'
   | 'maximum_suspension_end'
-  | 'complaint_acknowledgement_deadline';
+  | 'complaint_acknowledgement_deadline'
+  | 'owed_step_reminder'
+  | 'owed_step_escalation'
+  | 'appeal_window_end';
 
 export interface Timer {
   /** Deterministic and unique within the case, e.g. `cycle-1:self-assessment-1:reminder-30d`. */
@@ -129,6 +134,27 @@ export function dueTimers(state: AccreditationState): Timer[] {
     add(`${suspensionId}:maximum-suspension-end`, 'maximum_suspension_end', reinstateBy, suspensionId);
   }
 
+  for (const owed of owedSteps(state)) {
+    const reminderAt = subtractDuration(owed.dueAt, owed.reminderLeadTime);
+    add(
+      `${owed.subjectId}:${owed.prefix}-reminder-${owed.dueAt}`,
+      'owed_step_reminder',
+      reminderAt,
+      owed.subjectId,
+    );
+    add(
+      `${owed.subjectId}:${owed.prefix}-escalation-${owed.dueAt}`,
+      'owed_step_escalation',
+      owed.dueAt,
+      owed.subjectId,
+    );
+  }
+
+  for (const window of state.appealWindows ?? []) {
+    if (window.status !== 'open') continue;
+    add(`${window.decisionId}:appeal-window-end`, 'appeal_window_end', window.until, window.decisionId);
+  }
+
   for (const complaint of state.complaints) {
     if (complaint.status !== 'received') continue;
     const { complaintId, acknowledgeBy } = complaint;
@@ -143,6 +169,61 @@ export function dueTimers(state: AccreditationState): Timer[] {
   return timers
     .filter((timer) => !state.firedTimerIds.includes(timer.id))
     .sort((a, b) => toEpochMs(a.at) - toEpochMs(b.at) || compareIds(a.id, b.id));
+}
+
+export interface OwedStepDue {
+  owed: OwedStep;
+  /** The finding, the lead auditor's assignment or the self-assessment. */
+  subjectId: string;
+  dueAt: string;
+  reminderLeadTime: Duration;
+  /** Of the timer ids. */
+  prefix: string;
+}
+
+/** What is owed with a due date (rule set 4) and not yet done: a timer reminds, another escalates. */
+export function owedSteps(state: AccreditationCase): OwedStepDue[] {
+  const owed: OwedStepDue[] = [];
+  // An appeal is decided by its deadline whatever the policy's age (the window opens under rule set 4 only).
+  const appealLeadTime =
+    state.policy.owedDeadlines?.reminderLeadTime ?? defaultPolicy.owedDeadlines.reminderLeadTime;
+  for (const appeal of state.appeals ?? []) {
+    const { appealId: subjectId, decideBy: dueAt } = appeal;
+    owed.push({
+      owed: 'appeal_decision',
+      subjectId,
+      dueAt,
+      reminderLeadTime: appealLeadTime,
+      prefix: 'decision',
+    });
+  }
+  const reminderLeadTime = state.policy.owedDeadlines?.reminderLeadTime;
+  if (!reminderLeadTime) return owed;
+  const add = (kind: OwedStep, subjectId: string, dueAt: string | undefined, prefix: string) => {
+    if (dueAt) owed.push({ owed: kind, subjectId, dueAt, reminderLeadTime, prefix });
+  };
+  const leadAuditor = state.leadAuditor;
+  if (state.status === 'audit_planning' && leadAuditor && !state.auditDate) {
+    add('audit_date', leadAuditor.assignmentId, leadAuditor.auditDateDueBy, 'audit-date');
+  }
+  if (state.status === 'audit' || state.status === 'corrective_actions') {
+    for (const finding of state.findings) {
+      if (finding.severity !== 'minor' || finding.status !== 'open') continue;
+      add('action_plan', finding.findingId, finding.actionPlanDueBy, 'action-plan');
+    }
+  }
+  if (isInGoodStanding(state)) {
+    for (const selfAssessment of state.selfAssessments) {
+      if (selfAssessment.status !== 'follow_up_requested') continue;
+      add(
+        'self_assessment_follow_up',
+        selfAssessment.selfAssessmentId,
+        selfAssessment.followUpDueBy,
+        'follow-up',
+      );
+    }
+  }
+  return owed;
 }
 
 // Not localeCompare: its result may depend on the ICU data of the machine, and workflows must replay identically.

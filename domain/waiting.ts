@@ -17,6 +17,7 @@ export const waitingReasons = [
   'certificate_expiry',
   'suspension_end',
   'lapse_decision',
+  'appeal_window',
 ] as const;
 export type WaitingReason = (typeof waitingReasons)[number];
 
@@ -44,6 +45,7 @@ const reasonOfTimer: Partial<Record<TimerKind, WaitingReason>> = {
   renewal_window: 'renewal_window',
   certificate_expiry: 'certificate_expiry',
   maximum_suspension_end: 'suspension_end',
+  appeal_window_end: 'appeal_window',
 };
 
 /**

@@ -32,6 +32,7 @@ const run = spawnSync(
     'test/workflow/deadlines.test.ts',
     'test/workflow/rule-sets.test.ts',
     'test/workflow/decisions.test.ts',
+    'test/workflow/appeals.test.ts',
   ],
   {
     cwd: projectRoot,

@@ -60,11 +60,15 @@ const timerKeptAcrossSteps = 'timer-kept-across-steps';
 const ruleSet2 = 'rule-set-2';
 /** Issue 20, decisions by the decision function and deadlines where something is owed: rule set 3. */
 const ruleSet3 = 'rule-set-3';
+/** Issue 20, due dates, reminders and escalations of what is owed: rule set 4. */
+const ruleSet4 = 'rule-set-4';
 
 /** Asked once per run, both in this order, so that a run of any earlier release replays. */
 function runRuleSet(): RuleSet {
   const since2 = patched(ruleSet2);
   const since3 = patched(ruleSet3);
+  const since4 = patched(ruleSet4);
+  if (since2 && since3 && since4) return 4;
   if (since2 && since3) return 3;
   return since2 ? 2 : 1;
 }

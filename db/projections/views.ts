@@ -4,7 +4,11 @@
  * and no clock: the same events give the same rows, live or in a rebuild.
  */
 import type { Insertable } from 'kysely';
-import type { AccreditationCase, AccreditationState } from '../../domain/accreditation';
+import {
+  type AccreditationCase,
+  type AccreditationState,
+  excludedDeciders,
+} from '../../domain/accreditation';
 import type { AccreditationEvent, Recipient } from '../../domain/events';
 import type { Role } from '../../domain/roles';
 import type { Task } from '../../domain/tasks';
@@ -195,7 +199,7 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
     kind: noticeKind,
     role: 'decision_maker',
     recipientId: null,
-    excludedUserIds: state.auditorsInvolved,
+    excludedUserIds: excludedDeciders(state),
   });
   const list = eventNotices();
   // The case is ready for decision whichever step completed it: to the queue, or to the decision
@@ -218,7 +222,12 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
 
   function decisionMaker(noticeKind: string): Notice {
     const recipientId = state.decisionMakerId ?? state.suspension?.decidedBy ?? null;
-    return { kind: noticeKind, role: 'decision_maker', recipientId, excludedUserIds: state.auditorsInvolved };
+    return {
+      kind: noticeKind,
+      role: 'decision_maker',
+      recipientId,
+      excludedUserIds: excludedDeciders(state),
+    };
   }
 
   function eventNotices(): Notice[] {
@@ -230,6 +239,8 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
       case 'RenewalWindowOpened':
       case 'ComplaintAcknowledgementOverdue':
       case 'AuditorDeadlineApproaching':
+      case 'OwedStepReminderSent':
+      case 'OwedStepEscalated':
         return [recipientNotice(kind, event.data.recipient)];
       case 'SelfAssessmentReminderSent': {
         const notice = recipientNotice(kind, event.data.recipient);
@@ -246,6 +257,19 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
       case 'LapseProposed':
         // To the decision makers' queue (rule set 3); the case manager learns of it.
         return [caseManager, decisionMakers(kind)];
+      case 'AppealLodged':
+        // Acknowledged to the organisation; to the decision makers not involved, and the case manager.
+        return [
+          organisation,
+          caseManager,
+          { kind, role: 'decision_maker', recipientId: null, excludedUserIds: event.data.excludedUserIds },
+        ];
+      case 'AppealHandlerAssigned':
+        return event.data.assignedBy === event.data.decisionMakerId
+          ? []
+          : [{ kind, role: 'decision_maker', recipientId: event.data.decisionMakerId }];
+      case 'AppealDecided':
+        return [organisation, caseManager];
       case 'DecisionMakerAssigned':
         // Given by staff: the decision maker is asked; one who took it knows.
         return event.data.assignedBy === event.data.decisionMakerId

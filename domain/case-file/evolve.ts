@@ -1,4 +1,5 @@
 import type { DeadlineTarget } from '../events';
+import { appealEvent } from './appeals';
 import {
   applicationSubmitted,
   auditElementCompleted,
@@ -172,6 +173,26 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
       file.lapseProposals.push({ proposalId, outcome, dueAt, reasons, at });
       return;
     }
+    case 'OwedStepReminderSent':
+    case 'OwedStepEscalated': {
+      const { owed, subjectId, dueAt } = event.data;
+      file.owedSteps ??= [];
+      let entry = file.owedSteps.find((step) => step.subjectId === subjectId && step.dueAt === dueAt);
+      if (!entry) {
+        entry = { owed, subjectId, dueAt };
+        file.owedSteps.push(entry);
+      }
+      if (event.type === 'OwedStepReminderSent') entry.remindedAt = at;
+      else entry.escalatedAt = at;
+      return;
+    }
+    case 'AppealWindowOpened':
+    case 'AppealWindowClosed':
+    case 'AppealLodged':
+    case 'AppealHandlerAssigned':
+    case 'AppealDecided':
+      appealEvent(file, event);
+      return;
     case 'ComplaintReceived':
     case 'ComplaintAcknowledged':
     case 'ComplaintAcknowledgementOverdue':

@@ -9,7 +9,14 @@
  * null for what the workflow's clock did. Documents are referenced by their SHA-256.
  */
 import { z } from 'zod';
-import { type AccreditationEvent, DossierReferenceSchema, type EventOf } from '../events';
+import {
+  type AccreditationEvent,
+  AppealableDecisionSchema,
+  AppealEffectSchema,
+  DossierReferenceSchema,
+  type EventOf,
+  OwedStepSchema,
+} from '../events';
 import { StoredPolicySchema } from '../policy-schema';
 
 const At = z.string().describe('ISO 8601 instant');
@@ -288,6 +295,36 @@ export const ComplaintSchema = z.object({
   closedAt: At.nullable(),
 });
 
+/** ISO/IEC 17021-1 §9.7 (rule set 4): a decision open to appeal, and the appeal if one was lodged. */
+const AppealableDecisionFileSchema = z.object({
+  decisionId: z.string().describe('Named in POST /accreditations/{id}/appeals'),
+  against: AppealableDecisionSchema,
+  decidedBy: z.string().optional().describe('Who decided it; absent when a deadline did'),
+  at: At,
+  until: At.describe('It may be appealed until then'),
+  windowClosedAt: At.optional(),
+  appeal: z
+    .object({
+      appealId: z.string(),
+      reasons: z.array(Text),
+      documentIds: DocumentIds,
+      lodgedAt: At,
+      by: By,
+      decideBy: At,
+      handlerId: z.string().nullable().describe('The decision maker who took it or was given it'),
+      decision: z
+        .object({
+          outcome: z.enum(['upheld', 'dismissed']),
+          reasons: z.array(Text),
+          effect: AppealEffectSchema,
+          decidedBy: z.string(),
+          at: At,
+        })
+        .nullable(),
+    })
+    .nullable(),
+});
+
 export const CaseFileSchema = z.object({
   accreditationId: z.string(),
   organisationId: z.string(),
@@ -326,6 +363,20 @@ export const CaseFileSchema = z.object({
     .describe(
       internal('Lapsed deadlines whose refusal or rejection was proposed to a decision maker (rule set 3).'),
     ),
+  owedSteps: z
+    .array(
+      z.object({
+        owed: OwedStepSchema,
+        subjectId: z.string().describe('The finding, the lead auditor’s assignment or the self-assessment'),
+        dueAt: At,
+        remindedAt: At.optional(),
+        escalatedAt: At.optional().describe(internal('Escalated to the case manager.')),
+      }),
+    )
+    .optional()
+    .describe(
+      'What was owed with a due date (an action plan, the audit date, the answer to a Selbstbewertung’s follow-up; rule set 4) and was reminded of or escalated',
+    ),
   procedures: z.array(ProcedureSchema),
   certificates: z.array(CertificateSchema),
   selfAssessments: z.array(SelfAssessmentSchema),
@@ -335,6 +386,10 @@ export const CaseFileSchema = z.object({
     .describe(internal('Suspensions proposed for overdue self-assessments.')),
   suspensions: z.array(SuspensionSchema),
   withdrawal: WithdrawalSchema.nullable(),
+  appeals: z
+    .array(AppealableDecisionFileSchema)
+    .optional()
+    .describe('Decisions open to appeal and the appeals lodged against them (rule set 4), in order'),
   complaints: z
     .array(ComplaintSchema)
     .optional()
@@ -355,6 +410,7 @@ export type SelfAssessment = z.infer<typeof SelfAssessmentSchema>;
 export type SuspensionProposal = z.infer<typeof SuspensionProposalSchema>;
 export type Suspension = z.infer<typeof SuspensionSchema>;
 export type Complaint = z.infer<typeof ComplaintSchema>;
+export type AppealableDecisionFile = z.infer<typeof AppealableDecisionFileSchema>;
 export type DeadlineExtension = z.infer<typeof DeadlineExtensionSchema>;
 
 /** An event with its business time and the user who caused it (null: the workflow's clock). */

@@ -89,6 +89,13 @@ const eventConcerns: Record<AccreditationEvent['type'], Concern> = {
   ComplaintInvestigatorAssigned: 'complaint',
   ComplaintDecided: 'complaint',
   ComplaintClosed: 'complaint',
+  OwedStepReminderSent: 'procedure',
+  OwedStepEscalated: 'internal',
+  AppealWindowOpened: 'procedure',
+  AppealWindowClosed: 'procedure',
+  AppealLodged: 'procedure',
+  AppealHandlerAssigned: 'internal',
+  AppealDecided: 'procedure',
 };
 
 /** What each open task concerns: the decision queue's tasks are internal (who holds them too). */
@@ -118,6 +125,7 @@ const taskConcerns: Record<TaskKind, Concern> = {
   assign_complaint_investigator: 'complaint',
   decide_complaint: 'complaint',
   close_complaint: 'complaint',
+  decide_appeal: 'internal',
 };
 
 const investigatorOf = (file: CaseFile, complaintId: string | null) =>
@@ -152,12 +160,14 @@ export function caseFileFor(file: CaseFile, viewer: CaseFileViewer): CaseFile {
     sees(viewer, 'complaint', complaint.investigation?.investigatorId === viewer.userId),
   );
   const internal = sees(viewer, 'internal');
+  const owedSteps = file.owedSteps?.map(({ escalatedAt, ...step }) => step);
   const shown: CaseFile = {
     ...rest,
     ...(investigated.length > 0 ? { complaints: investigated } : {}),
     ...(internal && suspensionProposals ? { suspensionProposals } : {}),
     ...(internal && decisionMakers ? { decisionMakers } : {}),
     ...(internal && lapseProposals ? { lapseProposals } : {}),
+    ...(!internal && owedSteps ? { owedSteps } : {}),
     selfAssessments: internal
       ? file.selfAssessments
       : file.selfAssessments.map(({ escalatedAt, ...selfAssessment }) => selfAssessment),

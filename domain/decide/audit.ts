@@ -11,6 +11,7 @@ import {
   duringCorrectiveActions,
   findFinding,
   findSelfAssessment,
+  owedBy,
   reviewGapsOpen,
   unchangedBy,
 } from './shared';
@@ -41,6 +42,7 @@ export function completeAuditElement(
   const gapsRejected = checkReviewGaps(state, element, findings, reviewGapsClosed);
   if (gapsRejected) return gapsRejected;
   const correctiveActionDueBy = addDuration(context.now, state.policy.correctiveActionDeadline);
+  const actionPlanDueBy = owedBy(context, state, 'actionPlan', 'actionPlanDueBy');
   return accept({
     type: 'AuditElementCompleted',
     data: {
@@ -50,6 +52,7 @@ export function completeAuditElement(
         findingId: `cycle-${state.cycle}:finding-${state.issued.findings + index + 1}`,
         ...finding,
         ...(finding.severity === 'major' ? { correctiveActionDueBy } : {}),
+        ...(finding.severity === 'minor' ? actionPlanDueBy : {}),
       })),
       ...(reviewGapsClosed.length > 0 ? { reviewGapsClosed } : {}),
     },

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandType } from '../commands';
 import { type PermitKind, permitRoles, permitsOf } from '../permissions';
-import type { AccreditationCase } from '../state';
+import { type AccreditationCase, excludedDeciders } from '../state';
 import { type Decision, reject } from './outcome';
 
 /** Who in particular the case has assigned, for the permits that name a person. */
@@ -29,7 +29,7 @@ function isPermitted(
     return (
       state !== null &&
       (state.decisionMakerId ?? actor.id) === actor.id &&
-      !state.auditorsInvolved.includes(actor.id)
+      !excludedDeciders(state).includes(actor.id)
     );
   }
   return true;
@@ -68,8 +68,15 @@ export function authorise(
   return reject('not_authorised', `A ${actor.role} may not ${type}`);
 }
 
-/** Four-eyes principle: nobody who audited the case in this cycle decides on it. */
+/**
+ * Four-eyes principle: nobody who audited the case in this cycle decides on it, nor (after an
+ * upheld appeal against a refusal) who decided the refusal or the appeal.
+ */
 export function forbidAuditors(context: CommandContext, state: AccreditationCase): Decision | undefined {
-  if (!state.auditorsInvolved.includes(context.actor.id)) return undefined;
-  return reject('four_eyes_violation', `${context.actor.id} audited this case and may not decide on it`);
+  const { id } = context.actor;
+  if (state.auditorsInvolved.includes(id)) {
+    return reject('four_eyes_violation', `${id} audited this case and may not decide on it`);
+  }
+  if (!excludedDeciders(state).includes(id)) return undefined;
+  return reject('involved_in_decision', `${id} decided the refusal or its appeal and may not decide anew`);
 }

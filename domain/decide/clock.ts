@@ -1,8 +1,8 @@
 import type { CommandContext, CommandOf } from '../commands';
 import { isBefore } from '../duration';
-import type { AccreditationEvent } from '../events';
+import type { AccreditationEvent, OwedStep, Recipient } from '../events';
 import type { AccreditationCase } from '../state';
-import { dueTimers, type Timer, type TimerKind } from '../timers';
+import { dueTimers, owedSteps, type Timer, type TimerKind } from '../timers';
 import { authorise } from './authorise';
 import { lapse } from './lapses';
 import { accept, type Decision, reject } from './outcome';
@@ -48,6 +48,27 @@ const selfAssessmentReminder =
       },
     },
   ];
+
+/** Who owes each step: the organisation, the lead auditor who sets the audit date, or the appeal's decision maker. */
+function owedBy(owed: OwedStep, timer: Timer, state: AccreditationCase): Recipient {
+  if (owed === 'audit_date') return { role: 'auditor', userId: present(state.leadAuditor, timer).auditorId };
+  if (owed !== 'appeal_decision') return organisationOf(state);
+  const handlerId = state.appeals?.find((appeal) => appeal.appealId === timer.subjectId)?.handlerId;
+  return handlerId ? { role: 'decision_maker', userId: handlerId } : { role: 'decision_maker' };
+}
+
+const owedStepEvent =
+  (type: 'OwedStepReminderSent' | 'OwedStepEscalated'): TimerEvents =>
+  (timer, state) => {
+    const owed = present(
+      owedSteps(state).find((candidate) => candidate.subjectId === timer.subjectId),
+      timer,
+    );
+    const debtor = owedBy(owed.owed, timer, state);
+    const recipient = type === 'OwedStepEscalated' ? caseManagerOf(state) : debtor;
+    const { owed: kind, subjectId, dueAt } = owed;
+    return [{ type, data: { timerId: timer.id, owed: kind, subjectId, dueAt, recipient } }];
+  };
 
 /** What each timer leads to when it runs out. */
 const timerEvents: Record<TimerKind, TimerEvents> = {
@@ -204,6 +225,11 @@ const timerEvents: Record<TimerKind, TimerEvents> = {
         withdrawnAt: context.now,
       },
     },
+  ],
+  owed_step_reminder: owedStepEvent('OwedStepReminderSent'),
+  owed_step_escalation: owedStepEvent('OwedStepEscalated'),
+  appeal_window_end: (timer) => [
+    { type: 'AppealWindowClosed', data: { timerId: timer.id, decisionId: timer.subjectId } },
   ],
   complaint_acknowledgement_deadline: (timer, state) => [
     {

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandOf } from '../commands';
-import { type AccreditationCase, isDecisionOpen } from '../state';
+import { type AccreditationCase, excludedDeciders, isDecisionOpen } from '../state';
 import { authorise, forbidAuditors } from './authorise';
 import { accept, type Decision, reject } from './outcome';
 
@@ -44,6 +44,9 @@ export function assignDecisionMaker(
   const { decisionMakerId } = command.data;
   if (state.auditorsInvolved.includes(decisionMakerId)) {
     return reject('four_eyes_violation', `${decisionMakerId} audited this case and may not decide on it`);
+  }
+  if (excludedDeciders(state).includes(decisionMakerId)) {
+    return reject('involved_in_decision', `${decisionMakerId} decided the refusal or its appeal`);
   }
   return assignment(state, decisionMakerId, context);
 }

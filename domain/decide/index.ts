@@ -11,6 +11,7 @@ import {
   isInGoodStanding,
   procedureStatuses,
 } from '../state';
+import { assignAppealHandler, decideAppeal, lodgeAppeal, takeAppeal, withAppealWindow } from './appeals';
 import {
   acceptApplication,
   assignCaseManager,
@@ -39,7 +40,7 @@ import {
 import { grant, refuse } from './decision';
 import { assignDecisionMaker, takeDecision } from './decision-queue';
 import { confirmLapse, extendLapsedDeadline } from './lapses';
-import { type Decision, reject } from './outcome';
+import { accept, type Decision, reject } from './outcome';
 import {
   assignDocumentReviewer,
   assignLeadAuditor,
@@ -112,6 +113,11 @@ const availability: Record<CaseCommandType, Availability> = {
   AssignComplaintInvestigator: always,
   DecideComplaint: always,
   CloseComplaint: always,
+  // Refused with `unknown_decision` or `unknown_appeal` when there is nothing to appeal or decide.
+  LodgeAppeal: always,
+  TakeAppeal: always,
+  AssignAppealHandler: always,
+  DecideAppeal: always,
   ElapseTimer: always,
 };
 
@@ -130,7 +136,8 @@ export function decide(command: Command, state: AccreditationState, context: Com
   if (state.status === 'none') {
     return reject('invalid_transition', `${command.type} needs an opened accreditation`);
   }
-  return decideOnCase(command, state, context);
+  const decision = decideOnCase(command, state, context);
+  return decision.ok ? accept(...withAppealWindow(decision.events, state, context)) : decision;
 }
 
 function decideOnCase(
@@ -213,6 +220,14 @@ function decideOnCase(
       return decideComplaint(command, state, context);
     case 'CloseComplaint':
       return closeComplaint(command, state, context);
+    case 'LodgeAppeal':
+      return lodgeAppeal(command, state, context);
+    case 'TakeAppeal':
+      return takeAppeal(command, state, context);
+    case 'AssignAppealHandler':
+      return assignAppealHandler(command, state, context);
+    case 'DecideAppeal':
+      return decideAppeal(command, state, context);
     case 'ElapseTimer':
       return elapseTimer(command, state, context);
     default:

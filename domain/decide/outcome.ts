@@ -54,6 +54,12 @@ export const rejectionCodes = [
   'investigator_not_independent',
   'unknown_timer',
   'timer_not_due',
+  'unknown_decision',
+  'appeal_already_lodged',
+  'appeal_window_closed',
+  'unknown_appeal',
+  'involved_in_decision',
+  'appeal_taken',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -3,7 +3,15 @@ import { addDuration, isBefore } from '../duration';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { auditorDueDate, catalogueOf, compareIds, nextRequest, rulesSince, unchangedBy } from './shared';
+import {
+  auditorDueDate,
+  catalogueOf,
+  compareIds,
+  nextRequest,
+  owedBy,
+  rulesSince,
+  unchangedBy,
+} from './shared';
 
 function declaredFree(auditorId: string, declared: boolean): Decision | undefined {
   if (declared) return undefined;
@@ -100,6 +108,7 @@ export function assignLeadAuditor(
       auditorId,
       conflictOfInterestDeclaredFree: true,
       objectionWindowEndsAt: addDuration(context.now, state.policy.auditorObjectionWindow),
+      ...owedBy(context, state, 'auditDate', 'auditDateDueBy'),
     },
   });
 }

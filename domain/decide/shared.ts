@@ -2,6 +2,7 @@ import { type Catalogue, findCatalogue } from '../catalogue';
 import type { CommandContext } from '../commands';
 import { addDuration } from '../duration';
 import type { Recipient } from '../events';
+import type { OwedDeadlines } from '../policy';
 import { currentRuleSet, type RuleSet } from '../rule-sets';
 import type { AccreditationCase, CaseStatus } from '../state';
 import { reject } from './outcome';
@@ -11,6 +12,20 @@ export type Availability = (state: AccreditationCase) => boolean;
 /** Whether the step is decided by rule set `version` or a later one (`rule-sets.ts`). */
 export const rulesSince = (context: CommandContext, version: RuleSet): boolean =>
   (context.ruleSet ?? currentRuleSet) >= version;
+
+/**
+ * The due date of what the step makes owed, as an event field (`{ [field]: at }`), under rule set 4
+ * and a policy with `owedDeadlines`; otherwise nothing.
+ */
+export function owedBy<Field extends string>(
+  context: CommandContext,
+  state: AccreditationCase,
+  deadline: Exclude<keyof OwedDeadlines, 'reminderLeadTime'>,
+  field: Field,
+): { [Key in Field]?: string } {
+  const period = rulesSince(context, 4) ? state.policy.owedDeadlines?.[deadline] : undefined;
+  return period ? ({ [field]: addDuration(context.now, period) } as { [Key in Field]?: string }) : {};
+}
 
 /** A step that would change nothing records nothing (rule set 2); before, it was recorded again. */
 export const unchangedBy = (context: CommandContext, unchanged: boolean): boolean =>

@@ -3,7 +3,14 @@ import { isBefore, subtractDuration } from '../duration';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { findComplaint, findSelfAssessment, rulesSince, suspension, unknownComplaint } from './shared';
+import {
+  findComplaint,
+  findSelfAssessment,
+  owedBy,
+  rulesSince,
+  suspension,
+  unknownComplaint,
+} from './shared';
 
 export function submitSelfAssessment(
   command: CommandOf<'SubmitSelfAssessment'>,
@@ -53,7 +60,12 @@ export function reviewSelfAssessment(
   if (review.outcome === 'follow_up_requested') {
     return accept({
       type: 'SelfAssessmentFollowUpRequested',
-      data: { selfAssessmentId, reviewedBy, comment: review.comment },
+      data: {
+        selfAssessmentId,
+        reviewedBy,
+        comment: review.comment,
+        ...owedBy(context, state, 'selfAssessmentFollowUp', 'respondBy'),
+      },
     });
   }
   const comment = review.comment ? { comment: review.comment } : {};

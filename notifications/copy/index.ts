@@ -3,6 +3,7 @@
  * A new kind: write its copy in the file of its part of the life cycle (or a new file spread in
  * here) under the kind's name; the outbox row's `kind` selects it.
  */
+import { appealCopy } from './appeals';
 import { applicationCopy } from './application';
 import { auditCopy } from './audit';
 import { certificateCopy } from './certificate';
@@ -10,14 +11,17 @@ import { complaintCopy } from './complaints';
 import type { Content, Context, Copy } from './context';
 import { decisionCopy } from './decisions';
 import { digestCopy } from './digest';
+import { owedCopy } from './owed';
 
 /** The notifications of a case, by kind (the causing event's type in snake case, or `ready_for_decision`, `reinstatement_due`). */
 const caseCopy: Record<string, Copy> = {
+  ...appealCopy,
   ...applicationCopy,
   ...auditCopy,
   ...certificateCopy,
   ...complaintCopy,
   ...decisionCopy,
+  ...owedCopy,
 };
 
 function fallback(c: Context): Content {

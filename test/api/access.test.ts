@@ -87,6 +87,11 @@ const stepSpotChecks: Record<string, UserRole[]> = {
   'POST /accreditations/{id}/decision-maker': ['admin', 'staff'],
   'POST /accreditations/{id}/lapse-proposals/confirm': ['decision_maker'],
   'POST /accreditations/{id}/lapse-proposals/extend': ['decision_maker'],
+  // Rule set 4: the organisation appeals; a decision maker not involved decides, staff may assign one.
+  'POST /accreditations/{id}/appeals': ['organisation'],
+  'POST /accreditations/{id}/appeals/take': ['decision_maker'],
+  'POST /accreditations/{id}/appeals/handler': ['admin', 'staff'],
+  'POST /accreditations/{id}/appeals/decide': ['decision_maker'],
 };
 
 /** A body that passes validation for each step, so an ownership check is what answers. */
@@ -132,6 +137,10 @@ const validBodies: Record<string, unknown> = {
   AssignComplaintInvestigator: { complaintId: 'c', investigatorId: 'i' },
   DecideComplaint: { complaintId: 'c', outcome: 'upheld', reasoning: 'r', followUp: 'none' },
   CloseComplaint: { complaintId: 'c' },
+  LodgeAppeal: { decisionId: 'd', reasons: ['r'] },
+  TakeAppeal: { appealId: 'a' },
+  AssignAppealHandler: { appealId: 'a', decisionMakerId: 'm' },
+  DecideAppeal: { appealId: 'a', outcome: 'dismissed', reasons: ['r'] },
 };
 
 describe('route × role matrix', () => {

@@ -28,6 +28,7 @@ describe('objection to the auditor', () => {
         auditorId: leadAuditor.id,
         conflictOfInterestDeclaredFree: true,
         objectionWindowEndsAt: '2026-01-26T09:00:00.000Z',
+        auditDateDueBy: '2026-02-11T09:00:00.000Z',
       },
     });
   });

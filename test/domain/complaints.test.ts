@@ -79,7 +79,7 @@ describe('complaints', () => {
     });
 
     complaint.do(command('Suspend', { reason: 'Beschwerde bestätigt.', complaintId }), caseManager);
-    expect(complaint.events.at(-1)).toMatchObject({ type: 'AccreditationSuspended', data: { complaintId } });
+    expect(complaint.events.at(-2)).toMatchObject({ type: 'AccreditationSuspended', data: { complaintId } });
 
     complaint.do(command('CloseComplaint', { complaintId }), caseManager);
     expect(complaint.case.complaints).toEqual([]);
@@ -115,7 +115,7 @@ describe('complaints', () => {
   });
 
   it('are possible after withdrawal, and keep the case open until closed', () => {
-    const withdrawn = newCase().withdrawn();
+    const withdrawn = newCase().withdrawn().elapse('cycle-1:withdrawal-1:appeal-window-end');
     expect(isFinished(withdrawn.state)).toBe(true);
     withdrawn.do(
       command('ReceiveComplaint', { complainant: 'Wettbewerber', summary: 'Label weiter genutzt.' }),

@@ -59,6 +59,17 @@ describe('a lapsed deadline', () => {
           type: 'AccreditationRefused',
           data: { reasons, decidedBy: decisionMaker.id, renewal: false, proposalId: deadline },
         },
+        // Rule set 4: the refusal may be appealed.
+        {
+          type: 'AppealWindowOpened',
+          data: {
+            decisionId: 'cycle-1:refusal-1',
+            against: 'refusal',
+            decidedBy: decisionMaker.id,
+            until: '2026-05-29T09:00:00.000Z',
+            resumeStatus: 'corrective_actions',
+          },
+        },
       ]);
   });
 
@@ -106,7 +117,7 @@ describe('a lapsed deadline', () => {
       decisionMaker,
       '2026-02-08T09:00:00.000Z',
     );
-    expect(rejected.events.at(-1)).toMatchObject({
+    expect(rejected.events.at(-2)).toMatchObject({
       type: 'ApplicationRejected',
       data: { rejectedBy: decisionMaker.id, proposalId: 'cycle-1:request-1:deadline' },
     });
@@ -116,7 +127,7 @@ describe('a lapsed deadline', () => {
   it('decides at once where the policy says automaticLapse, and the event names the rule, not system', () => {
     const lapsed = newCase().withPolicy({ automaticLapse: true }).inCorrectiveActions();
     given(lapsed.events)
-      .when(command('ElapseTimer', { timerId: deadline }), { actor: system, now: lapsedAt })
+      .when(command('ElapseTimer', { timerId: deadline }), { actor: system, now: lapsedAt, ruleSet: 3 })
       .then([
         {
           type: 'AccreditationRefused',

@@ -340,6 +340,7 @@ describe('rejection', () => {
       .when(command('RejectApplication', { reasons: ['Kein IT-Dienstleister im Sinne von §2.'] }), {
         actor: caseManager,
         now: '2026-01-08T09:00:00.000Z',
+        ruleSet: 3,
       })
       .then([
         {
@@ -351,11 +352,12 @@ describe('rejection', () => {
 
   it('refuses the accreditation with reasons and ends the case', () => {
     const refused = newCase().refused();
-    expect(refused.events.at(-1)).toEqual({
+    expect(refused.events.at(-2)).toEqual({
       type: 'AccreditationRefused',
       data: { reasons: ['Anforderungen nicht erfüllt.'], decidedBy: decisionMaker.id, renewal: false },
     });
     expect(refused.state.status).toBe('refused');
-    expect(dueTimers(refused.state)).toEqual([]);
+    // Only the window to appeal the refusal is left (rule set 4).
+    expect(dueTimers(refused.state).map((timer) => timer.kind)).toEqual(['appeal_window_end']);
   });
 });

@@ -35,6 +35,8 @@ describe('the edition’s limits of the policy', () => {
       { field: 'certificateValidity', atMost: { years: 3 }, section: '5.3' },
       { field: 'selfAssessmentInterval', atMost: { months: 12 }, section: '5.3' },
       { field: 'maximumSuspension', atMost: { months: 6 }, section: 'practice' },
+      { field: 'appealWindow', atMost: { months: 3 }, section: 'practice' },
+      { field: 'appealDecisionDeadline', atMost: { months: 3 }, section: 'practice' },
     ]);
   });
 
@@ -52,6 +54,12 @@ describe('the edition’s limits of the policy', () => {
       'a suspension of 6 months and 1 hour',
       { maximumSuspension: { months: 6, hours: 1 } },
       'data.policy.maximumSuspension',
+    ],
+    ['an appeal window of a year', { appealWindow: { years: 1 } }, 'data.policy.appealWindow'],
+    [
+      'appeals decided within half a year',
+      { appealDecisionDeadline: { months: 6 } },
+      'data.policy.appealDecisionDeadline',
     ],
   ])('refuse %s, naming the field', (_, policy, field) => {
     expect(issues(policy)).toContain(field);

@@ -43,7 +43,7 @@ describe('open tasks', () => {
     const corrective = newCase().inCorrectiveActions();
     expect(summary(openTasks(corrective.state))).toEqual([
       ['submit_corrective_action_evidence', 'organisation', 'org-1', '2026-04-28T15:00:00.000Z'],
-      ['submit_action_plan', 'organisation', 'org-1', null],
+      ['submit_action_plan', 'organisation', 'org-1', '2026-02-27T15:00:00.000Z'],
     ]);
   });
 

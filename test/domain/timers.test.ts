@@ -100,7 +100,11 @@ describe('yearly self-assessment', () => {
     const taken = overdue.taken(decisionDay);
     given(taken.events).when(confirm, { actor: otherDecisionMaker, now: decisionDay }).then('not_assigned');
 
-    const suspended = given(taken.events).when(confirm, { actor: decisionMaker, now: decisionDay });
+    const suspended = given(taken.events).when(confirm, {
+      actor: decisionMaker,
+      now: decisionDay,
+      ruleSet: 3,
+    });
     suspended.then([
       {
         type: 'AccreditationSuspended',
@@ -239,11 +243,12 @@ describe('suspension', () => {
     const suspended = newCase().suspended('2026-03-01T09:00:00.000Z');
     const maximum = 'cycle-1:suspension-1:maximum-suspension-end';
     expect(dueTimers(suspended.state).map(({ id, at }) => [id, at])).toEqual([
+      ['cycle-1:suspension-1:appeal-window-end', '2026-03-31T09:00:00.000Z'],
       [maximum, '2026-09-01T09:00:00.000Z'],
       ['cycle-1:certificate-expiry', '2029-01-31T10:00:00.000Z'],
     ]);
     suspended.elapse(maximum);
-    expect(suspended.events.at(-1)).toEqual({
+    expect(suspended.events.at(-2)).toEqual({
       type: 'AccreditationWithdrawn',
       data: {
         timerId: maximum,
@@ -252,7 +257,12 @@ describe('suspension', () => {
       },
     });
     expect(suspended.state.status).toBe('withdrawn');
-    expect(dueTimers(suspended.state)).toEqual([]);
+    // The withdrawal may be appealed (rule set 4): the case ends when that window has closed.
+    expect(dueTimers(suspended.state).map(({ id }) => id)).toEqual([
+      'cycle-1:withdrawal-1:appeal-window-end',
+    ]);
+    expect(isFinished(suspended.state)).toBe(false);
+    suspended.elapse('cycle-1:withdrawal-1:appeal-window-end');
     expect(isFinished(suspended.state)).toBe(true);
   });
 

@@ -154,6 +154,19 @@ const samples: Record<CommandType, { command: Command; actor: Actor }> = {
     actor: otherStaff,
   },
   CloseComplaint: { command: command('CloseComplaint', { complaintId: 'complaint-9' }), actor: caseManager },
+  LodgeAppeal: {
+    command: command('LodgeAppeal', { decisionId: 'no-such-decision', reasons: ['x'] }),
+    actor: applicant,
+  },
+  TakeAppeal: { command: command('TakeAppeal', { appealId: 'appeal-9' }), actor: decisionMaker },
+  AssignAppealHandler: {
+    command: command('AssignAppealHandler', { appealId: 'appeal-9', decisionMakerId: decisionMaker.id }),
+    actor: caseManager,
+  },
+  DecideAppeal: {
+    command: command('DecideAppeal', { appealId: 'appeal-9', outcome: 'dismissed', reasons: ['x'] }),
+    actor: decisionMaker,
+  },
   ElapseTimer: { command: command('ElapseTimer', { timerId: 'no-such-timer' }), actor: system },
 };
 
@@ -207,6 +220,11 @@ const allowedIn: Record<CommandType, ('none' | CaseStatus)[]> = {
   AssignComplaintInvestigator: anyCase,
   DecideComplaint: anyCase,
   CloseComplaint: anyCase,
+  // Refused with unknown_decision / unknown_appeal where there is nothing to appeal or decide.
+  LodgeAppeal: anyCase,
+  TakeAppeal: anyCase,
+  AssignAppealHandler: anyCase,
+  DecideAppeal: anyCase,
   ElapseTimer: anyCase,
 };
 

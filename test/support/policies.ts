@@ -50,4 +50,6 @@ export const quietPolicy: PolicyInput = {
   informationRequestReminderLeadTime: { minutes: 1 },
   complaintAcknowledgementDeadline: { minutes: 5 },
   maximumSuspension: { minutes: 5 },
+  // A refused or withdrawn case's run ends once its decision can no longer be appealed (rule set 4).
+  appealWindow: { seconds: 2 },
 };

@@ -128,7 +128,10 @@ describe('the accreditation workflow at its deadlines', () => {
       { assignee_role: 'decision_maker', assignee_id: otherDecisionMaker.id },
     ]);
     const suspended = await accreditation.step(otherDecisionMaker, confirm);
-    expect(suspended).toMatchObject({ status: 'suspended', eventTypes: ['AccreditationSuspended'] });
+    expect(suspended).toMatchObject({
+      status: 'suspended',
+      eventTypes: ['AccreditationSuspended', 'AppealWindowOpened'],
+    });
     const status = async () =>
       (await accreditation.handle().describe()).typedSearchAttributes.get(accreditationStatusKey);
     expect(await status()).toBe('suspended');

@@ -85,9 +85,9 @@ describe('decisions by people at the deadlines (rule set 3)', () => {
     const confirmAgain: StepCommandInput = { type: 'ConfirmLapse', data: { proposalId: secondProposal } };
     expect(await accreditation.step(otherDecisionMaker, confirmAgain)).toMatchObject({
       status: 'refused',
-      eventTypes: ['AccreditationRefused'],
+      eventTypes: ['AccreditationRefused', 'AppealWindowOpened'],
     });
-    const refused = (await accreditation.events()).at(-1);
+    const refused = (await accreditation.events()).at(-2);
     expect(refused?.data).toMatchObject({ decidedBy: otherDecisionMaker.id, proposalId: secondProposal });
     await recordHistory('lapse', accreditation.handle());
   });

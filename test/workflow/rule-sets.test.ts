@@ -46,11 +46,19 @@ describe('a case started before rule set 2', () => {
   });
 
   /**
-   * A worker of this code; `previousRelease`: one on which rule set 2 (and so 3) never activates;
-   * `release 2026-11-27.1`: one on which rule set 3 never activates.
+   * A worker of this code; `previousRelease`: one on which rule set 2 (and so 3 and 4) never
+   * activates; `release 2026-11-27.1`: one on which rule set 3 never activates; `2026-11-27.2`: 4.
    */
-  async function runWorker<T>(previousRelease: boolean | '2026-11-27.1', work: () => Promise<T>): Promise<T> {
-    const inactive = previousRelease === '2026-11-27.1' ? ['rule-set-3'] : ['rule-set-2', 'rule-set-3'];
+  async function runWorker<T>(
+    previousRelease: boolean | '2026-11-27.1' | '2026-11-27.2',
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const inactive =
+      previousRelease === '2026-11-27.1'
+        ? ['rule-set-3']
+        : previousRelease === '2026-11-27.2'
+          ? ['rule-set-4']
+          : ['rule-set-2', 'rule-set-3', 'rule-set-4'];
     const worker = await Worker.create({
       connection: nativeConnection,
       namespace: 'default',
@@ -150,6 +158,35 @@ describe('a case started before rule set 2', () => {
       expect(await current.step(current.cast.decisionMaker, grant)).toMatchObject({ status: 'accredited' });
       expect(await patches(current)).toEqual(expect.arrayContaining(['rule-set-2', 'rule-set-3']));
       await recordHistory('decision-queue', current.handle());
+    });
+  }, 120_000);
+
+  it('rule set 4: a case started on release 2026-11-27.2 ends with its refusal as it began; on the new code the refusal may be appealed', async () => {
+    const old = new CaseDriver(client, stack.db, taskQueue);
+    const take = { type: 'TakeDecision' as const, data: {} };
+    const refuse = { type: 'Refuse' as const, data: { reasons: ['Nachweise fehlen.'] } };
+    await runWorker('2026-11-27.2', () => old.toAwaitingDecision(policy));
+    await runWorker(false, async () => {
+      await old.step(old.cast.decisionMaker, take);
+      expect(await old.step(old.cast.decisionMaker, refuse)).toMatchObject({
+        status: 'refused',
+        eventTypes: ['AccreditationRefused'],
+      });
+      expect((await old.handle().result()).status).toBe('refused');
+      expect(await patches(old)).toContain('rule-set-3');
+      expect(await patches(old)).not.toContain('rule-set-4');
+
+      const current = new CaseDriver(client, stack.db, taskQueue);
+      await current.toAwaitingDecision(policy);
+      await current.step(current.cast.decisionMaker, take);
+      expect(await current.step(current.cast.decisionMaker, refuse)).toMatchObject({
+        status: 'refused',
+        eventTypes: ['AccreditationRefused', 'AppealWindowOpened'],
+      });
+      expect(await patches(current)).toEqual(expect.arrayContaining(['rule-set-3', 'rule-set-4']));
+      // The run waits for the window (2 s here), then ends.
+      expect((await current.handle().result()).status).toBe('refused');
+      expect((await current.eventTypes()).at(-1)).toBe('AppealWindowClosed');
     });
   }, 120_000);
 

@@ -29,13 +29,18 @@ describe('the accreditation workflow, branch by branch', () => {
       type: 'Refuse',
       data: { reasons },
     });
-    expect(refused).toMatchObject({ status: 'refused', eventTypes: ['AccreditationRefused'] });
+    expect(refused).toMatchObject({
+      status: 'refused',
+      eventTypes: ['AccreditationRefused', 'AppealWindowOpened'],
+    });
 
     const result = await accreditation.handle().result();
     expect(result.status).toBe('refused');
     expect((await accreditation.handle().describe()).status.name).toBe('COMPLETED');
-    const last = (await accreditation.events()).at(-1);
-    expect(last).toMatchObject({
+    // The run ended when the refusal could no longer be appealed (rule set 4).
+    const [decided, , closed] = (await accreditation.events()).slice(-3);
+    expect(closed?.event_type).toBe('AppealWindowClosed');
+    expect(decided).toMatchObject({
       event_type: 'AccreditationRefused',
       data: { reasons, decidedBy: accreditation.cast.decisionMaker.id, renewal: false },
     });
@@ -75,7 +80,7 @@ describe('the accreditation workflow, branch by branch', () => {
     expect(await accreditation.rejection(applicant, withdraw)).toBe('not_authorised');
     expect(await accreditation.step(caseManager, withdraw)).toMatchObject({
       status: 'withdrawn',
-      eventTypes: ['AccreditationWithdrawn'],
+      eventTypes: ['AccreditationWithdrawn', 'AppealWindowOpened'],
     });
     expect((await accreditation.handle().result()).status).toBe('withdrawn');
   });

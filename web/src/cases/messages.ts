@@ -47,6 +47,7 @@ export const cases = defineMessages({
       verify_review_gap: 'Lücke der Dokumentenprüfung im Audit verifizieren',
       reinstate: 'Akkreditierung wieder in Kraft setzen',
       decide_lapse: 'Über die Folge einer versäumten Frist entscheiden',
+      decide_appeal: 'Über den Einspruch entscheiden',
     },
     command: {
       AssignCaseManager: 'Fallverantwortung zuweisen',
@@ -86,6 +87,10 @@ export const cases = defineMessages({
       AssignDecisionMaker: 'Entscheider zuweisen',
       ConfirmLapse: 'Folge der versäumten Frist bestätigen',
       ExtendLapsedDeadline: 'Versäumte Frist verlängern',
+      LodgeAppeal: 'Einspruch einlegen',
+      TakeAppeal: 'Einspruch übernehmen',
+      AssignAppealHandler: 'Einspruch zuweisen',
+      DecideAppeal: 'Über den Einspruch entscheiden',
     },
     deadline: {
       information_request_reminder: 'Erinnerung an die Nachforderung',
@@ -104,6 +109,9 @@ export const cases = defineMessages({
       certificate_expiry: 'Ablauf des Zertifikats',
       maximum_suspension_end: 'Ende der längsten Aussetzung',
       complaint_acknowledgement_deadline: 'Frist für die Eingangsbestätigung der Beschwerde',
+      owed_step_reminder: 'Erinnerung an eine fällige Leistung',
+      owed_step_escalation: 'Frist einer fälligen Leistung (Eskalation)',
+      appeal_window_end: 'Ende der Einspruchsfrist gegen die Entscheidung',
     },
     rejection: {
       invalid_transition: 'Dieser Schritt ist im jetzigen Stand der Akkreditierung nicht möglich.',
@@ -130,6 +138,13 @@ export const cases = defineMessages({
       unknown_complaint: 'Diese Beschwerde gibt es nicht (mehr).',
       investigator_not_independent:
         'Die Untersuchung muss jemand übernehmen, der an der Akkreditierung nicht beteiligt ist.',
+      appeal_window_closed: 'Die Einspruchsfrist gegen diese Entscheidung ist abgelaufen.',
+      appeal_already_lodged: 'Gegen diese Entscheidung wurde bereits Einspruch eingelegt.',
+      unknown_decision: 'Gegen diese Entscheidung ist kein Einspruch möglich.',
+      unknown_appeal: 'Diesen Einspruch gibt es nicht (mehr).',
+      involved_in_decision:
+        'Über den Einspruch entscheidet nur, wer an der angefochtenen Entscheidung nicht beteiligt war.',
+      appeal_taken: 'Eine andere Person hat diesen Einspruch übernommen.',
     },
     waiting: {
       objection_window: 'Einspruchsfrist gegen den Auditor',
@@ -142,6 +157,7 @@ export const cases = defineMessages({
       certificate_expiry: 'Ablauf des Zertifikats',
       suspension_end: 'Ende der längsten Aussetzung',
       lapse_decision: 'Entscheidung über eine versäumte Frist',
+      appeal_window: 'Einspruchsfrist gegen die Entscheidung',
     },
     waitsUntil: '{{reason}} – bis {{date}}',
     waitsForPerson: '{{reason}} – ohne eigene Frist',
@@ -191,6 +207,7 @@ export const cases = defineMessages({
       verify_review_gap: 'Verify a document-review gap in the audit',
       reinstate: 'Reinstate the accreditation',
       decide_lapse: 'Decide on a missed deadline',
+      decide_appeal: 'Decide the appeal',
     },
     command: {
       AssignCaseManager: 'Assign the case manager',
@@ -230,6 +247,10 @@ export const cases = defineMessages({
       AssignDecisionMaker: 'Assign the decision maker',
       ConfirmLapse: 'Confirm the missed deadline’s consequence',
       ExtendLapsedDeadline: 'Extend the missed deadline',
+      LodgeAppeal: 'Lodge an appeal',
+      TakeAppeal: 'Take the appeal',
+      AssignAppealHandler: 'Assign the appeal',
+      DecideAppeal: 'Decide the appeal',
     },
     deadline: {
       information_request_reminder: 'Reminder of the request',
@@ -248,6 +269,9 @@ export const cases = defineMessages({
       certificate_expiry: 'Certificate expiry',
       maximum_suspension_end: 'End of the longest suspension',
       complaint_acknowledgement_deadline: 'Deadline to acknowledge the complaint',
+      owed_step_reminder: 'Reminder of something owed',
+      owed_step_escalation: 'Deadline of something owed (escalation)',
+      appeal_window_end: 'End of the window to appeal the decision',
     },
     rejection: {
       invalid_transition: 'This step is not possible in the accreditation’s present state.',
@@ -271,6 +295,12 @@ export const cases = defineMessages({
       unknown_suspension_proposal: 'This suspension proposal does not exist (any more).',
       unknown_complaint: 'This complaint does not exist (any more).',
       investigator_not_independent: 'The investigation must go to someone not involved in the accreditation.',
+      appeal_window_closed: 'The window to appeal this decision has closed.',
+      appeal_already_lodged: 'This decision has already been appealed.',
+      unknown_decision: 'This decision cannot be appealed.',
+      unknown_appeal: 'There is no such appeal (any more).',
+      involved_in_decision: 'Only someone not involved in the decision appealed decides the appeal.',
+      appeal_taken: 'Someone else has taken this appeal.',
     },
     waiting: {
       objection_window: 'Objection window for the auditor',
@@ -283,6 +313,7 @@ export const cases = defineMessages({
       certificate_expiry: 'Certificate expires',
       suspension_end: 'End of the longest suspension',
       lapse_decision: 'Decision on a missed deadline',
+      appeal_window: 'Period to appeal against the decision',
     },
     waitsUntil: '{{reason}} – until {{date}}',
     waitsForPerson: '{{reason}} – no deadline of its own',
