@@ -51,7 +51,7 @@ const reasonOfTimer: Partial<Record<TimerKind, WaitingReason>> = {
 /**
  * The case's wait: a lapse proposed to a decision maker first (the case stands still until someone
  * decides), then an audit date not yet reached by any report, then the earliest deadline among its
- * timers. Null when the case waits only for people's tasks or nothing at all.
+ * timers, the appeal window last. Null when the case waits only for people's tasks or nothing at all.
  */
 export function waitingFor(
   state: AccreditationState,
@@ -61,7 +61,12 @@ export function waitingFor(
   if (state.lapseProposal) {
     return { reason: 'lapse_decision', until: null, subjectId: state.lapseProposal.proposalId };
   }
-  const timer = timers.find((candidate) => reasonOfTimer[candidate.kind] !== undefined);
+  // A window to appeal runs beside the case's own course (a suspension's end, say): it is the wait
+  // only of a case that has nothing else to wait for (refused, withdrawn).
+  const timer =
+    timers.find(
+      (candidate) => reasonOfTimer[candidate.kind] !== undefined && candidate.kind !== 'appeal_window_end',
+    ) ?? timers.find((candidate) => candidate.kind === 'appeal_window_end');
   // The objection window runs before the audit; once it is closed, the case waits for the audit day.
   if (state.status === 'audit' && state.auditDate && state.completedAuditElements.length === 0) {
     const auditDay = `${state.auditDate}T00:00:00.000Z`;

@@ -28,6 +28,11 @@ import {
 const selfAssessment = 'cycle-1:self-assessment-1';
 const majorFinding = 'cycle-1:finding-1';
 const minorFinding = 'cycle-1:finding-2';
+const refusal = 'cycle-1:refusal-1';
+const appealId = `${refusal}:appeal`;
+const appealHandler = { id: 'dm-dieter', role: 'decision_maker' as const };
+/** The audit date is owed within the policy's days of the lead auditor's assignment (rule set 4). */
+const auditDateDue = '2026-02-11T09:00:00.000Z';
 
 /** Cases that between them cause every kind of mail. */
 function scenarios(): Case[] {
@@ -139,6 +144,27 @@ function scenarios(): Case[] {
         }),
         otherStaff,
       ),
+    newCase()
+      .refused()
+      .do(
+        command('LodgeAppeal', { decisionId: refusal, reasons: ['Die Feststellung ist unzutreffend.'] }),
+        applicant,
+        '2026-02-10T09:00:00.000Z',
+      )
+      .do(command('AssignAppealHandler', { appealId, decisionMakerId: appealHandler.id }), caseManager)
+      .do(
+        command('DecideAppeal', {
+          appealId,
+          outcome: 'dismissed',
+          reasons: ['Die Feststellung ist belegt.'],
+        }),
+        appealHandler,
+      ),
+    newCase()
+      .inAuditPlanning()
+      .elapse('cycle-1:lead-auditor-1:objection-window-end')
+      .elapse(`cycle-1:lead-auditor-1:audit-date-reminder-${auditDateDue}`)
+      .elapse(`cycle-1:lead-auditor-1:audit-date-escalation-${auditDateDue}`),
   ];
 }
 
