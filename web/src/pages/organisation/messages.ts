@@ -26,7 +26,7 @@ export const portal = defineMessages({
     cases: {
       title: 'Ihre Akkreditierungen',
       none: 'Für Ihre Organisation ist noch keine Akkreditierung eröffnet.',
-      heading: 'Akkreditierungsverfahren, eröffnet am {{date}}',
+      heading: 'Akkreditierung seit {{date}}',
       status: 'Stand',
       nextDeadline: 'Nächste Frist',
       noDeadline: 'Keine',
@@ -92,7 +92,7 @@ export const portal = defineMessages({
     cases: {
       title: 'Your accreditations',
       none: 'No accreditation has been opened for your organisation yet.',
-      heading: 'Accreditation procedure, opened on {{date}}',
+      heading: 'Accreditation since {{date}}',
       status: 'Status',
       nextDeadline: 'Next deadline',
       noDeadline: 'None',
