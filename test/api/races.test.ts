@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
@@ -108,5 +109,22 @@ describe('races between people on one case', () => {
     }
     expect(responses[0]?.status).toBe(200);
     expect(await count(id, 'ApplicationAccepted')).toBe(1);
+  });
+
+  it('two organisations opened at once with one new contact address: both opened, one contact user', async () => {
+    const contactEmail = `kontakt-${randomUUID().slice(0, 8)}@gemeinsam.example`;
+    const open = (name: string) => () =>
+      api.call(staff, 'POST', '/accreditations', {
+        ...organisationBody(name),
+        organisation: { ...organisationBody(name).organisation, contactEmail },
+      });
+    const responses = await atOnce(open('Gemeinsam Eins GmbH'), open('Gemeinsam Zwei GmbH'));
+    for (const response of responses) expect(response.status, JSON.stringify(response.body)).toBe(201);
+    const users = await api.db
+      .selectFrom('users')
+      .select('organisation_id')
+      .where('email', '=', contactEmail)
+      .execute();
+    expect(users).toHaveLength(1);
   });
 });
