@@ -297,6 +297,57 @@ describe('the remaining steps of staff and decision makers, through their pages'
     );
   });
 
+  it('extends a running deadline and lets the document reviewer ask for documents, each list item its own field', async () => {
+    const setup = await new CaseSetup(stack().api, cast).open('Nachforderung Unterlagen GmbH');
+    await setup.submitApplication();
+    await setup.step(cast.staff, 'information-requests', { questions: ['Wo ist das Organigramm?'] });
+    const staffTab = await signedInTab(stack(), cast.staff);
+    await staffTab.visit(
+      `/accreditations/${setup.id}/steps/extend-deadline?subject=${setup.id}`,
+      'step-extend-deadline',
+      heading('Frist verlängern'),
+    );
+    await staffTab.page.getByRole('combobox', { name: /^Frist/ }).click();
+    await staffTab.page.getByRole('option', { name: /Nachforderung beantworten/ }).click();
+    await staffTab.page.getByLabel(/^Neue Frist/).fill('2030-06-28T12:00');
+    await staffTab.page.getByLabel(/^Begründung/).fill('Die Kontaktperson ist im Urlaub.');
+    await submitAndLeave(staffTab, 'Frist verlängern', setup.id);
+    const extension = await stack()
+      .api.db.selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', accreditationStreamId(setup.id))
+      .where('event_type', '=', 'DeadlineExtended')
+      .executeTakeFirstOrThrow();
+    expect(extension.data).toMatchObject({
+      target: { kind: 'information_request' },
+      newDueAt: new Date('2030-06-28T12:00+02:00').toISOString(),
+    });
+
+    const reviewed = await new CaseSetup(stack().api, cast).open('Dokumentenprüfung Nachforderung AG');
+    await reviewed.toDocumentReview();
+    const reviewerTab = await signedInTab(stack(), cast.reviewer);
+    const { page } = reviewerTab;
+    await reviewerTab.visit(
+      `/accreditations/${reviewed.id}/steps/request-documents`,
+      'step-request-documents',
+      heading('Unterlagen nachfordern'),
+    );
+    await page.getByRole('textbox', { name: 'Geforderte Unterlage 1' }).fill('Das Notfallhandbuch');
+    await page.getByRole('button', { name: 'Weitere Unterlage' }).click();
+    await page.getByRole('textbox', { name: 'Geforderte Unterlage 2' }).fill('Der letzte Penetrationstest');
+    await submitAndLeave(reviewerTab, 'Nachforderung senden', reviewed.id);
+    const requested = await stack()
+      .api.db.selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', accreditationStreamId(reviewed.id))
+      .where('event_type', '=', 'DocumentsRequested')
+      .executeTakeFirstOrThrow();
+    expect((requested.data as { documents: string[] }).documents).toEqual([
+      'Das Notfallhandbuch',
+      'Der letzte Penetrationstest',
+    ]);
+  });
+
   it('reviews a submitted Selbstbewertung from the task list: a follow-up needs a comment', async () => {
     const setup = await new CaseSetup(stack().api, cast).open(
       'Selbstbewertung Service GmbH',

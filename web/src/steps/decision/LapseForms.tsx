@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Stack, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { RequestsView } from '../../case-file/ApplicationView';
@@ -6,7 +6,7 @@ import type { StepCase } from '../../case-file/CaseStepFrame';
 import { Facts } from '../../case-file/Facts';
 import { useStamps } from '../../case-file/stamp';
 import { CaseStaffStep, CaseStepFooter } from '../staff/CaseStaffStep';
-import { ReasonField, requiredText } from '../staff/fields';
+import { instantOf, NewDueAtField, ReasonField, requiredText } from '../staff/fields';
 import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 
@@ -67,21 +67,14 @@ function ExtendForm({ accreditationId, onDone, proposal }: FormProps) {
     submit: ({ newDueAt, reason }, idempotencyKey) =>
       api.POST('/accreditations/{id}/lapse-proposals/extend', {
         params: { path: { id: accreditationId }, header: key(idempotencyKey) },
-        // The picker's local time (the browser's zone) as an instant.
-        body: { proposalId: proposal.proposalId, newDueAt: new Date(newDueAt).toISOString(), reason },
+        body: { proposalId: proposal.proposalId, newDueAt: instantOf(newDueAt), reason },
       }),
     onDone,
   });
   return (
     <form onSubmit={step.onSubmit} noValidate>
       <Stack gap="md">
-        <TextInput
-          label={t('newDueAt')}
-          type="datetime-local"
-          required
-          {...step.form.getInputProps('newDueAt')}
-          key={step.form.key('newDueAt')}
-        />
+        <NewDueAtField form={step.form} />
         <ReasonField form={step.form} />
         <CaseStepFooter step="ExtendLapsedDeadline" form={step} />
       </Stack>

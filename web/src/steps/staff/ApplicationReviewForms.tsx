@@ -2,10 +2,11 @@ import { Alert, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ApplicationView, RequestsView } from '../../case-file/ApplicationView';
+import { type TextList, TextListField, textsOf } from '../../forms/TextListField';
 import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { CaseStaffStep, CaseStepFooter } from './CaseStaffStep';
-import { requiredText, type TextList, TextListField, textsOf } from './fields';
+import { requiredText } from './fields';
 
 type ReviewStep = 'RejectApplication' | 'RequestInformation';
 type Values = { texts: TextList };

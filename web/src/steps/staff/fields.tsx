@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { Select, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
@@ -57,60 +57,25 @@ export function ReasonField<Values extends Record<string, unknown>>({
   );
 }
 
-/** Texts entered one per field (reasons, questions), as the API takes them: a list of at least one. */
-export type TextList = { text: string }[];
-
-export const textsOf = (list: TextList) => list.map(({ text }) => text.trim());
-
-/** A list of texts: one field each, another added or one removed by button. */
-export function TextListField<Values extends Record<string, unknown>>({
+/** A new deadline, picked in the browser's local time; `instantOf` gives it as the API takes it. */
+export function NewDueAtField<Values extends Record<string, unknown>>({
   form,
-  field,
-  label,
-  add,
-  remove,
+  field = 'newDueAt',
 }: {
   form: UseFormReturnType<Values>;
-  field: string;
-  /** The label of item `number` (from 1). */
-  label: (number: number) => string;
-  add: string;
-  remove: (number: number) => string;
+  field?: string;
 }) {
-  const items = (form.useWatchValue as (path: string) => TextList)(field);
+  const { t } = useTranslation('staffSteps');
   return (
-    <Stack gap="sm">
-      {items.map((_, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: Mantine's list fields are addressed by index.
-        <Group key={index} align="flex-end" gap="xs" wrap="nowrap">
-          <Textarea
-            key={form.key(`${field}.${index}.text`)}
-            {...form.getInputProps(`${field}.${index}.text`)}
-            label={label(index + 1)}
-            withAsterisk
-            autosize
-            minRows={2}
-            maxLength={4000}
-            style={{ flex: 1, minWidth: 0 }}
-          />
-          {items.length > 1 && (
-            <ActionIcon
-              variant="default"
-              size="lg"
-              mb={2}
-              aria-label={remove(index + 1)}
-              onClick={() => form.removeListItem(field, index)}
-            >
-              ×
-            </ActionIcon>
-          )}
-        </Group>
-      ))}
-      <Group>
-        <Button variant="default" onClick={() => form.insertListItem(field, { text: '' } as never)}>
-          {add}
-        </Button>
-      </Group>
-    </Stack>
+    <TextInput
+      label={t('newDueAt')}
+      type="datetime-local"
+      required
+      {...form.getInputProps(field)}
+      key={form.key(field)}
+    />
   );
 }
+
+/** The picker's local time (the browser's zone) as an instant. */
+export const instantOf = (localDateTime: string) => new Date(localDateTime).toISOString();
