@@ -295,6 +295,17 @@ describe('the remaining steps of staff and decision makers, through their pages'
       'Diese Beschwerde gibt es nicht (mehr).',
       'step-close-complaint-refused',
     );
+
+    // In English, on a phone: the complaint, and why there is nothing left to do.
+    const phone = await signedInTab(stack(), cast.staff, 'phone');
+    await phone.visit(
+      complaintPage('close-complaint', complaintId),
+      'step-close-complaint-done',
+      heading(/^Beschwerde/),
+    );
+    await phone.page.getByText('EN', { exact: true }).click();
+    await phone.check('step-close-complaint-done-en', phone.page.getByText('This complaint is closed.'));
+    await heading('Close the complaint')(phone.page).waitFor();
   });
 
   it('extends a running deadline and lets the document reviewer ask for documents, each list item its own field', async () => {
@@ -449,6 +460,11 @@ describe('the remaining steps of staff and decision makers, through their pages'
     await submitAndLeave(tab, 'Versäumte Frist verlängern', extended.id);
     expect(await eventTypes(stack(), extended.id)).toContain('DeadlineExtended');
     expect((await extended.read()).status).not.toBe('refused');
+    await tab.visit(
+      `/accreditations/${extended.id}/steps/confirm-lapse?subject=${extendTask.subjectId}`,
+      'step-confirm-lapse-decided',
+      (p) => p.getByText('Über diese versäumte Frist ist bereits entschieden.'),
+    );
 
     // Another decision maker has taken the other case's decision: refused, nothing recorded.
     const colleague = await namedUser(stack().api, 'decision_maker', 'Egon Entscheider S');

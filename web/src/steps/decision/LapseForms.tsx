@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { RequestsView } from '../../case-file/ApplicationView';
 import type { StepCase } from '../../case-file/CaseStepFrame';
 import { Facts } from '../../case-file/Facts';
+import { useAccreditation } from '../../case-file/queries';
 import { useStamps } from '../../case-file/stamp';
 import { CaseStaffStep, CaseStepFooter } from '../staff/CaseStaffStep';
 import { instantOf, NewDueAtField, ReasonField, requiredText } from '../staff/fields';
@@ -91,6 +92,12 @@ function LapseStep({
 }: StepFormProps & { step: 'ConfirmLapse' | 'ExtendLapsedDeadline' }) {
   const { t } = useTranslation('decisionSteps');
   const Form = step === 'ConfirmLapse' ? ConfirmForm : ExtendForm;
+  // The file keeps every proposal; whether one still waits for a decision its open task tells.
+  const accreditation = useAccreditation(accreditationId);
+  const waiting = (proposalId: string) =>
+    accreditation.data?.openTasks.some(
+      (task) => task.kind === 'decide_lapse' && task.subjectId === proposalId,
+    );
   return (
     <CaseStaffStep accreditationId={accreditationId} step={step}>
       {({ view, procedure }) => {
@@ -102,7 +109,10 @@ function LapseStep({
             {procedure && proposal.outcome === 'rejection' && (
               <RequestsView requests={procedure.requests} order={2} />
             )}
-            <Form accreditationId={accreditationId} onDone={onDone} proposal={proposal} />
+            {waiting(proposal.proposalId) === false && <Alert color="blue">{t('lapse.decided')}</Alert>}
+            {waiting(proposal.proposalId) && (
+              <Form accreditationId={accreditationId} onDone={onDone} proposal={proposal} />
+            )}
           </Stack>
         );
       }}

@@ -39,6 +39,7 @@ export const decisionSteps = defineMessages({
         refusal: 'Ich bestätige die Versagung der Akkreditierung; das Verfahren endet.',
       },
       mustConfirm: 'Bitte bestätigen Sie die Folge.',
+      decided: 'Über diese versäumte Frist ist bereits entschieden.',
       unknown: 'Zu dieser Akkreditierung gibt es keinen Vorschlag {{id}} nach einer versäumten Frist.',
     },
     refusals: {
@@ -104,6 +105,7 @@ export const decisionSteps = defineMessages({
         refusal: 'I confirm the refusal of the accreditation; the procedure ends.',
       },
       mustConfirm: 'Please confirm the consequence.',
+      decided: 'This missed deadline has already been decided on.',
       unknown: 'This accreditation has no proposal {{id}} after a missed deadline.',
     },
     refusals: {
