@@ -121,8 +121,8 @@ export class CaseSetup {
     );
   }
 
-  /** The application with an uploaded PDF, accepted; the document reviewer assigned. */
-  async toDocumentReview(): Promise<this> {
+  /** The application with an uploaded PDF submitted: the case manager reviews it. */
+  async submitApplication(): Promise<this> {
     const upload = await this.api.call(
       this.applicant,
       'POST',
@@ -137,6 +137,12 @@ export class CaseSetup {
       item.documentIds ? { ...item, documentIds: [upload.body.id] } : item,
     );
     await this.step(this.applicant, 'application', { items });
+    return this;
+  }
+
+  /** The application with an uploaded PDF, accepted; the document reviewer assigned. */
+  async toDocumentReview(): Promise<this> {
+    await this.submitApplication();
     await this.step(this.cast.staff, 'application/accept');
     await this.step(this.cast.staff, 'document-reviewer', {
       auditorId: this.cast.reviewer.id,

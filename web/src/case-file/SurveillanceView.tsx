@@ -51,50 +51,64 @@ function Certificates({ file, order }: { file: CaseFile } & Order) {
   );
 }
 
-function SelfAssessments({ file, order }: { file: CaseFile } & Order) {
+type SelfAssessment = CaseFile['selfAssessments'][number];
+
+/** One yearly Selbstbewertung: when due, reminders, what was submitted and how it was reviewed. */
+export function SelfAssessmentView({ assessment, order }: { assessment: SelfAssessment } & Order) {
   const { t } = useTranslation('caseFile');
   const { stamp, moment } = useStamps();
+  return (
+    <Paper withBorder p="sm" data-self-assessment={assessment.selfAssessmentId}>
+      <Title order={order} size="h5" mb={4}>
+        {t('selfAssessments.heading', { date: moment(assessment.dueAt) })}
+      </Title>
+      <Facts
+        rows={[
+          [t('selfAssessments.opens'), moment(assessment.opensAt)],
+          assessment.escalatedAt && [t('selfAssessments.escalated'), moment(assessment.escalatedAt)],
+          assessment.reminders.length > 0 && [
+            t('selfAssessments.reminders'),
+            assessment.reminders.map((reminder) => moment(reminder.at)).join(' · '),
+          ],
+          ...assessment.submissions.map(
+            (submission) =>
+              [
+                t('selfAssessments.submission'),
+                <Stack key={submission.at} gap={2}>
+                  <span>{stamp(submission.at, submission.by)}</span>
+                  <span>{submission.statement}</span>
+                  <DocumentLinks ids={submission.documentIds} />
+                </Stack>,
+              ] as const,
+          ),
+          ...assessment.reviews.map(
+            (review) =>
+              [
+                t('selfAssessments.review'),
+                `${t(`selfAssessments.${review.outcome}`)}${review.comment ? `: ${review.comment}` : ''} (${stamp(
+                  review.at,
+                  review.by,
+                )})`,
+              ] as const,
+          ),
+        ]}
+      />
+      {assessment.submissions.length === 0 && <Text size="sm">{t('selfAssessments.notSubmitted')}</Text>}
+    </Paper>
+  );
+}
+
+function SelfAssessments({ file, order }: { file: CaseFile } & Order) {
+  const { t } = useTranslation('caseFile');
   if (file.selfAssessments.length === 0) return null;
   return (
     <Part title={t('selfAssessments.title')} order={order}>
       {file.selfAssessments.map((assessment) => (
-        <Paper key={assessment.selfAssessmentId} withBorder p="sm">
-          <Title order={(order + 1) as TitleOrder} size="h5" mb={4}>
-            {t('selfAssessments.heading', { date: moment(assessment.dueAt) })}
-          </Title>
-          <Facts
-            rows={[
-              [t('selfAssessments.opens'), moment(assessment.opensAt)],
-              assessment.escalatedAt && [t('selfAssessments.escalated'), moment(assessment.escalatedAt)],
-              assessment.reminders.length > 0 && [
-                t('selfAssessments.reminders'),
-                assessment.reminders.map((reminder) => moment(reminder.at)).join(' · '),
-              ],
-              ...assessment.submissions.map(
-                (submission) =>
-                  [
-                    t('selfAssessments.submission'),
-                    <Stack key={submission.at} gap={2}>
-                      <span>{stamp(submission.at, submission.by)}</span>
-                      <span>{submission.statement}</span>
-                      <DocumentLinks ids={submission.documentIds} />
-                    </Stack>,
-                  ] as const,
-              ),
-              ...assessment.reviews.map(
-                (review) =>
-                  [
-                    t('selfAssessments.review'),
-                    `${t(`selfAssessments.${review.outcome}`)}${review.comment ? `: ${review.comment}` : ''} (${stamp(
-                      review.at,
-                      review.by,
-                    )})`,
-                  ] as const,
-              ),
-            ]}
-          />
-          {assessment.submissions.length === 0 && <Text size="sm">{t('selfAssessments.notSubmitted')}</Text>}
-        </Paper>
+        <SelfAssessmentView
+          key={assessment.selfAssessmentId}
+          assessment={assessment}
+          order={(order + 1) as TitleOrder}
+        />
       ))}
     </Part>
   );

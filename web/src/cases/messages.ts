@@ -135,6 +135,7 @@ export const cases = defineMessages({
       unknown_self_assessment: 'Diese Selbstbewertung gibt es nicht.',
       self_assessment_not_open: 'Diese Selbstbewertung wartet nicht auf eine Prüfung.',
       unknown_suspension_proposal: 'Diesen Aussetzungsvorschlag gibt es nicht (mehr).',
+      unknown_lapse_proposal: 'Über diese versäumte Frist ist bereits entschieden.',
       unknown_complaint: 'Diese Beschwerde gibt es nicht (mehr).',
       investigator_not_independent:
         'Die Untersuchung muss jemand übernehmen, der an der Akkreditierung nicht beteiligt ist.',
@@ -293,6 +294,7 @@ export const cases = defineMessages({
       unknown_self_assessment: 'This self-assessment does not exist.',
       self_assessment_not_open: 'This self-assessment is not waiting for a review.',
       unknown_suspension_proposal: 'This suspension proposal does not exist (any more).',
+      unknown_lapse_proposal: 'This missed deadline has already been decided on.',
       unknown_complaint: 'This complaint does not exist (any more).',
       investigator_not_independent: 'The investigation must go to someone not involved in the accreditation.',
       appeal_window_closed: 'The window to appeal this decision has closed.',

@@ -5,4 +5,8 @@ export const decisionStepForms: StepForms = {
   Grant: () => import('./decision/GrantForm'),
   Refuse: () => import('./decision/RefuseForm'),
   TakeDecision: () => import('./decision/TakeDecisionForm'),
+  ConfirmLapse: () =>
+    import('./decision/LapseForms').then((module) => ({ Component: module.ConfirmLapseForm })),
+  ExtendLapsedDeadline: () =>
+    import('./decision/LapseForms').then((module) => ({ Component: module.ExtendLapsedDeadlineForm })),
 };

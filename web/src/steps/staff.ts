@@ -16,4 +16,17 @@ export const staffStepForms: StepForms = {
   Reinstate: () => import('./staff/StandingForms').then((module) => ({ Component: module.ReinstateForm })),
   Withdraw: () => import('./staff/StandingForms').then((module) => ({ Component: module.WithdrawForm })),
   ReceiveComplaint: () => import('./staff/ComplaintForm'),
+  RejectApplication: () =>
+    import('./staff/ApplicationReviewForms').then((module) => ({ Component: module.RejectApplicationForm })),
+  RequestInformation: () =>
+    import('./staff/ApplicationReviewForms').then((module) => ({ Component: module.RequestInformationForm })),
+  ReviewSelfAssessment: () => import('./staff/SelfAssessmentReviewForm'),
+  AcknowledgeComplaint: () =>
+    import('./staff/ComplaintStepForms').then((module) => ({ Component: module.AcknowledgeComplaintForm })),
+  AssignComplaintInvestigator: () =>
+    import('./staff/ComplaintStepForms').then((module) => ({
+      Component: module.AssignComplaintInvestigatorForm,
+    })),
+  CloseComplaint: () =>
+    import('./staff/ComplaintStepForms').then((module) => ({ Component: module.CloseComplaintForm })),
 };

@@ -25,6 +25,23 @@ export const decisionSteps = defineMessages({
     audited:
       'Sie haben in diesem Verfahren selbst auditiert. Nach dem Vier-Augen-Prinzip (ISO/IEC 17021-1, 9.5) darf über die Akkreditierung nur entscheiden, wer nicht an ihrer Prüfung beteiligt war. Bitte überlassen Sie die Entscheidung einer anderen Person.',
     notAwaiting: 'Die Akkreditierung wartet nicht auf eine Entscheidung (Status: {{status}}).',
+    lapse: {
+      consequence: 'Vorgeschlagene Folge',
+      outcome: {
+        rejection: 'Der Antrag wird abgelehnt.',
+        refusal: 'Die Akkreditierung wird versagt.',
+      },
+      dueAt: 'Verstrichene Frist',
+      proposedAt: 'Vorgeschlagen',
+      reasons: 'Begründung',
+      confirm: {
+        rejection: 'Ich bestätige die Ablehnung des Antrags; das Verfahren endet.',
+        refusal: 'Ich bestätige die Versagung der Akkreditierung; das Verfahren endet.',
+      },
+      mustConfirm: 'Bitte bestätigen Sie die Folge.',
+      decided: 'Über diese versäumte Frist ist bereits entschieden.',
+      unknown: 'Zu dieser Akkreditierung gibt es keinen Vorschlag {{id}} nach einer versäumten Frist.',
+    },
     refusals: {
       four_eyes_violation:
         'Sie haben diese Akkreditierung auditiert und dürfen nach dem Vier-Augen-Prinzip nicht über sie entscheiden.',
@@ -74,6 +91,23 @@ export const decisionSteps = defineMessages({
     audited:
       'You audited in this procedure yourself. Under the four-eyes principle (ISO/IEC 17021-1, 9.5) only someone not involved in the assessment may decide on the accreditation. Please leave the decision to someone else.',
     notAwaiting: 'The accreditation is not awaiting a decision (status: {{status}}).',
+    lapse: {
+      consequence: 'Proposed consequence',
+      outcome: {
+        rejection: 'The application is rejected.',
+        refusal: 'The accreditation is refused.',
+      },
+      dueAt: 'Missed deadline',
+      proposedAt: 'Proposed',
+      reasons: 'Reasons',
+      confirm: {
+        rejection: 'I confirm the rejection of the application; the procedure ends.',
+        refusal: 'I confirm the refusal of the accreditation; the procedure ends.',
+      },
+      mustConfirm: 'Please confirm the consequence.',
+      decided: 'This missed deadline has already been decided on.',
+      unknown: 'This accreditation has no proposal {{id}} after a missed deadline.',
+    },
     refusals: {
       four_eyes_violation: 'You audited this accreditation and may not decide on it (four-eyes principle).',
       audit_incomplete: 'Not every audit element has been reported yet.',

@@ -1,4 +1,4 @@
-import { Alert, Select, TextInput } from '@mantine/core';
+import { Alert, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { $api, api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
@@ -6,7 +6,7 @@ import { isTaskKind } from '../../cases/status';
 import { currentLanguage } from '../../i18n';
 import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
-import { ReasonField, requiredText } from './fields';
+import { instantOf, NewDueAtField, ReasonField, requiredText } from './fields';
 import { StaffStepFrame } from './StaffStepFrame';
 
 /** The organisation's tasks whose deadline may be extended, and the deadline each one names. */
@@ -52,8 +52,7 @@ export function Component({ accreditationId, subjectId, onDone }: StepFormProps)
       const [kind, id = ''] = target.split(/:(.*)/s) as [TargetKind, string?];
       return api.POST('/accreditations/{id}/deadline-extensions', {
         params: { path: { id: accreditationId }, header: { 'idempotency-key': idempotencyKey } },
-        // The picker's local time (the browser's zone) as an instant.
-        body: { target: { kind, id }, newDueAt: new Date(newDueAt).toISOString(), reason },
+        body: { target: { kind, id }, newDueAt: instantOf(newDueAt), reason },
       });
     },
     onDone,
@@ -69,13 +68,7 @@ export function Component({ accreditationId, subjectId, onDone }: StepFormProps)
         key={`${step.form.key('target')}-${targets.length}`}
         defaultValue={preselected || null}
       />
-      <TextInput
-        label={t('newDueAt')}
-        type="datetime-local"
-        required
-        {...step.form.getInputProps('newDueAt')}
-        key={step.form.key('newDueAt')}
-      />
+      <NewDueAtField form={step.form} />
       <ReasonField form={step.form} />
     </StaffStepFrame>
   );

@@ -1,4 +1,4 @@
-import { Select, Textarea } from '@mantine/core';
+import { Select, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client';
@@ -56,3 +56,26 @@ export function ReasonField<Values extends Record<string, unknown>>({
     />
   );
 }
+
+/** A new deadline, picked in the browser's local time; `instantOf` gives it as the API takes it. */
+export function NewDueAtField<Values extends Record<string, unknown>>({
+  form,
+  field = 'newDueAt',
+}: {
+  form: UseFormReturnType<Values>;
+  field?: string;
+}) {
+  const { t } = useTranslation('staffSteps');
+  return (
+    <TextInput
+      label={t('newDueAt')}
+      type="datetime-local"
+      required
+      {...form.getInputProps(field)}
+      key={form.key(field)}
+    />
+  );
+}
+
+/** The picker's local time (the browser's zone) as an instant. */
+export const instantOf = (localDateTime: string) => new Date(localDateTime).toISOString();

@@ -28,6 +28,60 @@ export const staffSteps = defineMessages({
         'Wer über die anstehende Entscheidung entscheidet; nur diese Person wird gefragt. Wer in diesem Verfahren auditiert hat, ist ausgeschlossen.',
       TakeDecision:
         'Sie übernehmen die anstehende Entscheidung: Nur Sie werden gefragt, die anderen Entscheider sehen sie als übernommen.',
+      RejectApplication:
+        'Den Antrag ablehnen: Das Verfahren endet. Die Organisation erhält jede Begründung, wie Sie sie hier schreiben.',
+      RequestInformation:
+        'Der Antrag ist unvollständig: Fragen Sie die Organisation, was fehlt. Die Antwortfrist setzt die Richtlinie des Verfahrens; verlängern lässt sie sich mit „Frist verlängern“.',
+      ReviewSelfAssessment:
+        'Prüfen Sie die eingereichte Selbstbewertung: annehmen, oder von der Organisation eine Nachbesserung verlangen.',
+      AcknowledgeComplaint: 'Den Eingang der Beschwerde bestätigen; danach wird die Untersuchung zugewiesen.',
+      AssignComplaintInvestigator:
+        'Wer die Beschwerde untersucht: jemand, der an dieser Akkreditierung nicht beteiligt ist (weder Fallbetreuung noch Auditor).',
+      CloseComplaint: 'Über die Beschwerde ist entschieden: Mit dem Abschluss ist sie erledigt.',
+      ConfirmLapse:
+        'Eine Frist der Organisation ist verstrichen. Bestätigen Sie die vorgeschlagene Folge, oder verlängern Sie stattdessen die Frist.',
+      ExtendLapsedDeadline:
+        'Eine Frist der Organisation ist verstrichen. Statt der vorgeschlagenen Folge erhält die Organisation mehr Zeit.',
+    },
+    rejectApplication: {
+      item: 'Begründung {{number}}',
+      add: 'Weitere Begründung',
+      remove: 'Begründung {{number}} entfernen',
+    },
+    requestInformation: {
+      item: 'Frage {{number}}',
+      add: 'Weitere Frage',
+      remove: 'Frage {{number}} entfernen',
+    },
+    notInReview: {
+      RequestInformation:
+        'Der Antrag wartet nicht auf Ihre Prüfung: Eine Nachforderung ist offen, oder über ihn ist entschieden.',
+      RejectApplication: 'Über den Antrag ist bereits entschieden.',
+    },
+    selfAssessmentReview: {
+      outcome: 'Ergebnis',
+      accepted: 'Annehmen',
+      follow_up_requested: 'Nachbesserung verlangen',
+      comment: 'Bemerkung',
+      commentHint: 'Pflicht, wenn Sie eine Nachbesserung verlangen: was die Organisation nachbessern soll.',
+      commentRequired: 'Bitte schreiben Sie, was nachzubessern ist.',
+      unknown: 'Diese Selbstbewertung ({{id}}) gibt es in dieser Akkreditierung nicht.',
+      notAwaiting:
+        'Diese Selbstbewertung wartet nicht auf eine Prüfung: Sie ist geprüft oder nicht eingereicht.',
+    },
+    unknownComplaint: 'Diese Beschwerde ({{id}}) gibt es in dieser Akkreditierung nicht.',
+    complaintSettled: {
+      AcknowledgeComplaint: 'Der Eingang dieser Beschwerde ist bereits bestätigt.',
+      AssignComplaintInvestigator: 'Über diese Beschwerde ist bereits entschieden.',
+      CloseComplaint: 'Diese Beschwerde ist abgeschlossen.',
+    },
+    investigator: 'Untersuchung durch',
+    investigatorHint: 'Nicht die Fallbetreuung und keiner der Auditoren dieser Akkreditierung.',
+    investigatorRoles: {
+      staff: 'Fallbetreuung',
+      admin: 'Administration',
+      decision_maker: 'Entscheidung',
+      auditor: 'Auditierung',
     },
     caseManager: 'Fallbetreuung',
     decisionMaker: 'Entscheiderin oder Entscheider',
@@ -66,6 +120,60 @@ export const staffSteps = defineMessages({
         'Who decides the pending decision; only they are asked. Whoever audited this case is excluded.',
       TakeDecision:
         'You take the pending decision: only you are asked, the other decision makers see it taken.',
+      RejectApplication:
+        'Reject the application: the procedure ends. The organisation receives every reason as you write it here.',
+      RequestInformation:
+        'The application is incomplete: ask the organisation what is missing. The case’s policy sets the deadline to answer; “Extend a deadline” extends it.',
+      ReviewSelfAssessment:
+        'Review the submitted self-assessment: accept it, or ask the organisation to follow up.',
+      AcknowledgeComplaint: 'Acknowledge receipt of the complaint; then its investigation is assigned.',
+      AssignComplaintInvestigator:
+        'Who investigates the complaint: someone not involved in this accreditation (neither its case manager nor an auditor).',
+      CloseComplaint: 'The complaint has been decided: closing it settles it.',
+      ConfirmLapse:
+        'A deadline of the organisation has passed. Confirm the proposed consequence, or extend the deadline instead.',
+      ExtendLapsedDeadline:
+        'A deadline of the organisation has passed. Instead of the proposed consequence, the organisation gets more time.',
+    },
+    rejectApplication: {
+      item: 'Reason {{number}}',
+      add: 'Another reason',
+      remove: 'Remove reason {{number}}',
+    },
+    requestInformation: {
+      item: 'Question {{number}}',
+      add: 'Another question',
+      remove: 'Remove question {{number}}',
+    },
+    notInReview: {
+      RequestInformation:
+        'The application is not waiting for your review: a request is open, or it has been decided.',
+      RejectApplication: 'The application has already been decided.',
+    },
+    selfAssessmentReview: {
+      outcome: 'Outcome',
+      accepted: 'Accept',
+      follow_up_requested: 'Ask for a follow-up',
+      comment: 'Comment',
+      commentHint: 'Required when you ask for a follow-up: what the organisation is to improve.',
+      commentRequired: 'Please write what is to be improved.',
+      unknown: 'This accreditation has no self-assessment {{id}}.',
+      notAwaiting:
+        'This self-assessment is not waiting for a review: it has been reviewed, or not submitted.',
+    },
+    unknownComplaint: 'This accreditation has no complaint {{id}}.',
+    complaintSettled: {
+      AcknowledgeComplaint: 'This complaint’s receipt has already been acknowledged.',
+      AssignComplaintInvestigator: 'This complaint has already been decided.',
+      CloseComplaint: 'This complaint is closed.',
+    },
+    investigator: 'Investigated by',
+    investigatorHint: 'Neither the case manager nor any auditor of this accreditation.',
+    investigatorRoles: {
+      staff: 'Case management',
+      admin: 'Administration',
+      decision_maker: 'Decision makers',
+      auditor: 'Auditors',
     },
     caseManager: 'Case manager',
     decisionMaker: 'Decision maker',
