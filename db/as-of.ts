@@ -87,13 +87,14 @@ const date = (value: Date | string | null | undefined) => (value ? new Date(valu
  */
 export function accreditationDetailAsOf({ streamId, state, events }: CaseAsOf): AccreditationDetail {
   const open = openTasks(state);
+  const timers = dueTimers(state);
   const first = events[0] as AsOfEvent;
   const last = events[events.length - 1] as RecordedEvent;
   const { state: _state, ...row } = accreditationRow(
     streamId,
     state,
     open,
-    dueTimers(state),
+    timers,
     last.version,
     last,
     first.businessTime,
@@ -127,7 +128,12 @@ export function accreditationDetailAsOf({ streamId, state, events }: CaseAsOf): 
     actor_role: typeof event.metadata.actorRole === 'string' ? event.metadata.actorRole : null,
     complaint_id: complaintIdOf(event.data),
   }));
-  return { row: summary, tasks, timeline };
+  const deadlines = timers.map(({ kind, at, subjectId }) => ({
+    kind,
+    due_at: new Date(at),
+    subject_id: subjectId,
+  }));
+  return { row: summary, tasks, timeline, deadlines };
 }
 
 function complaintIdOf(data: unknown): string | null {
