@@ -1,8 +1,18 @@
 import type { StepForms } from './types';
 
-/** The forms of the steps decision makers take, by step type: each shows the decision dossier. */
+/** The forms of the steps decision makers take, by step type: each shows what is decided on. */
 export const decisionStepForms: StepForms = {
   Grant: () => import('./decision/GrantForm'),
   Refuse: () => import('./decision/RefuseForm'),
   TakeDecision: () => import('./decision/TakeDecisionForm'),
+  TakeAppeal: () => import('./decision/TakeAppealForm'),
+  DecideAppeal: () => import('./decision/AppealDecisionForm'),
+  ConfirmSuspensionProposal: () =>
+    import('./decision/SuspensionProposalForms').then((module) => ({
+      Component: module.ConfirmSuspensionProposalForm,
+    })),
+  RejectSuspensionProposal: () =>
+    import('./decision/SuspensionProposalForms').then((module) => ({
+      Component: module.RejectSuspensionProposalForm,
+    })),
 };

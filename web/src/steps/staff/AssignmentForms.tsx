@@ -88,3 +88,28 @@ export function AssignDecisionMakerForm({ accreditationId, onDone }: StepFormPro
     </StaffStepFrame>
   );
 }
+
+/** Give an appeal (`?subject=` the appeal) to a decision maker not involved in the decision appealed. */
+export function AssignAppealHandlerForm({ accreditationId, subjectId, onDone }: StepFormProps) {
+  const { t } = useTranslation('staffSteps');
+  const step = useStepForm({
+    initialValues: { decisionMakerId: '' },
+    validate: { decisionMakerId: requiredText(t('required')) },
+    submit: (body, idempotencyKey) =>
+      api.POST('/accreditations/{id}/appeals/handler', {
+        params: { path: { id: accreditationId }, header: key(idempotencyKey) },
+        body: { appealId: subjectId ?? '', decisionMakerId: body.decisionMakerId },
+      }),
+    onDone,
+  });
+  return (
+    <StaffStepFrame step="AssignAppealHandler" form={step}>
+      <PersonSelect
+        form={step.form}
+        field="decisionMakerId"
+        userRole="decision_maker"
+        label={t('decisionMaker')}
+      />
+    </StaffStepFrame>
+  );
+}

@@ -28,6 +28,10 @@ export const staffSteps = defineMessages({
         'Wer über die anstehende Entscheidung entscheidet; nur diese Person wird gefragt. Wer in diesem Verfahren auditiert hat, ist ausgeschlossen.',
       TakeDecision:
         'Sie übernehmen die anstehende Entscheidung: Nur Sie werden gefragt, die anderen Entscheider sehen sie als übernommen.',
+      TakeAppeal:
+        'Sie übernehmen den Einspruch und entscheiden über ihn. Wer an der angefochtenen Entscheidung beteiligt war oder in diesem Verfahren auditiert hat, ist ausgeschlossen.',
+      AssignAppealHandler:
+        'Wer über den Einspruch entscheidet. Wer an der angefochtenen Entscheidung beteiligt war oder in diesem Verfahren auditiert hat, ist ausgeschlossen.',
     },
     caseManager: 'Fallbetreuung',
     decisionMaker: 'Entscheiderin oder Entscheider',
@@ -66,6 +70,10 @@ export const staffSteps = defineMessages({
         'Who decides the pending decision; only they are asked. Whoever audited this case is excluded.',
       TakeDecision:
         'You take the pending decision: only you are asked, the other decision makers see it taken.',
+      TakeAppeal:
+        'You take the appeal and decide it. Whoever was involved in the decision appealed or audited this case is excluded.',
+      AssignAppealHandler:
+        'Who decides the appeal. Whoever was involved in the decision appealed or audited this case is excluded.',
     },
     caseManager: 'Case manager',
     decisionMaker: 'Decision maker',
