@@ -28,8 +28,13 @@ function ProposalView({ file, proposal }: { file: CaseFile; proposal: Proposal }
       <Facts
         rows={[
           [t('suspension.proposed'), moment(proposal.at)],
-          [t('suspension.reason'), proposal.reason],
-          selfAssessment && [t('suspension.selfAssessmentDue'), moment(selfAssessment.dueAt)],
+          // The recorded reason is the system's English words; the page says it from the self-assessment.
+          [
+            t('suspension.reason'),
+            selfAssessment
+              ? t('suspension.overdue', { date: moment(selfAssessment.dueAt) })
+              : proposal.reason,
+          ],
         ]}
       />
     </Paper>
