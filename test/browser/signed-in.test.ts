@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { sendInvitation } from '../../db/account-tokens';
 import { browserStackPerFile } from './harness';
@@ -44,6 +45,16 @@ describe('an invited person in the browser', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     // HttpOnly: the page's scripts cannot read it.
     expect(await page.evaluate('document.cookie')).not.toContain('dim_session');
+
+    // Everything held about her, from the user menu (DSGVO Art. 15).
+    const download = page.waitForEvent('download');
+    await userMenu.click();
+    await page.getByRole('menuitem', { name: 'Meine Daten herunterladen' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`personal-data-${person.id}.json`);
+    const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
+    expect(exported.account).toMatchObject({ id: person.id, name: 'Erika Mustermann', email });
+    expect(exported.sessions).toHaveLength(1);
 
     await userMenu.click();
     await page.getByRole('menuitem', { name: 'Abmelden' }).click();

@@ -28,6 +28,7 @@ export const common = defineMessages({
       label: 'Benutzermenü von {{name}}',
       signOut: 'Abmelden',
       signedInAs: 'Angemeldet als',
+      personalData: 'Meine Daten herunterladen',
     },
     roles: {
       admin: 'Administration',
@@ -100,6 +101,7 @@ export const common = defineMessages({
       label: 'User menu of {{name}}',
       signOut: 'Sign out',
       signedInAs: 'Signed in as',
+      personalData: 'Download my data',
     },
     roles: {
       admin: 'Administration',

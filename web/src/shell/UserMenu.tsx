@@ -34,6 +34,10 @@ export function UserMenu({ user }: { user: SessionUser }) {
           {user.email} · {t(`roles.${user.role}`)}
         </Text>
         <Menu.Divider />
+        {/* Everything held about the signed-in person (DSGVO Art. 15), as the API's download. */}
+        <Menu.Item component="a" href="/me/personal-data" download>
+          {t('userMenu.personalData')}
+        </Menu.Item>
         <Menu.Item onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {t('userMenu.signOut')}
         </Menu.Item>
