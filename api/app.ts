@@ -42,6 +42,21 @@ import { securityHeadersPlugin } from './security-headers';
 import { csrfHeader, defaultSessionConfig, sessionCookie } from './session';
 import { loadWebApplication, navigationRewrite, webApplicationPlugin } from './web-app';
 
+/**
+ * A field error's stable terms beside the validator's English words, so a client can say it in its
+ * own language: the issue's `code` (`too_big`, `too_small`, `invalid_type`, …) and, for a size,
+ * its `limit` and what it counts (`origin`: `string` characters, `array` entries).
+ */
+function issueTerms(issue: { keyword: string; params: Record<string, unknown> }) {
+  const { maximum, minimum, origin } = issue.params;
+  const limit = issue.keyword === 'too_big' ? maximum : issue.keyword === 'too_small' ? minimum : undefined;
+  return {
+    code: issue.keyword,
+    ...(typeof limit === 'number' ? { limit } : {}),
+    ...(typeof origin === 'string' ? { origin } : {}),
+  };
+}
+
 /** Fastify's own 4xx errors, by status, as stable problem types. */
 const problemByStatus: Record<number, ProblemKind> = {
   401: 'unauthorised',
@@ -115,6 +130,7 @@ export async function buildApp(input: ApiInput) {
       const errors = error.validation.map((issue) => ({
         field: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.')}`,
         message: issue.message,
+        ...issueTerms(issue),
       }));
       const fields = errors.map((e) => e.field).join(', ');
       return sendProblem(reply, problem('validation', `Invalid value for ${fields}`, { errors }));

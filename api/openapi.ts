@@ -7,6 +7,27 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
+    code: z
+      .string()
+      .optional()
+      .describe('A stable code of the refusal, where the type alone does not say it'),
+    errors: z
+      .array(
+        z
+          .object({
+            field: z.string().describe('Where: body.organisation.name, querystring.limit, …'),
+            message: z.string().describe('In English'),
+            code: z.string().optional().describe('The issue: too_big, too_small, invalid_type, custom, …'),
+            limit: z.number().optional().describe('too_big, too_small: the bound'),
+            origin: z
+              .string()
+              .optional()
+              .describe('What the bound counts: string (characters), array (entries)'),
+          })
+          .loose(),
+      )
+      .optional()
+      .describe('400 validation: each invalid value'),
   })
   .loose()
   .describe('RFC 9457 problem details');

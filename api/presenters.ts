@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import type { AccreditationSummaryRow, TaskRow, UserRow } from '../db/database';
-import type { AccreditationDetail } from '../db/read-model';
+import type { AccreditationDetail, CaseDeadline } from '../db/read-model';
 import type { CaseFile } from '../domain/case-file/schema';
-import { mayView, seesWholeCase } from '../domain/case-file/visibility';
+import {
+  type CaseFileViewer,
+  mayView,
+  seesInternal,
+  seesTimer,
+  seesWholeCase,
+} from '../domain/case-file/visibility';
 import { userRoles } from '../domain/roles';
 import { type WaitingReason, waitingReasons } from '../domain/waiting';
 import { actionsForTask } from './step-routes';
@@ -145,13 +151,46 @@ export function detailSeenBy(
   const viewer = { role: user.role, userId: user.user_id };
   if (seesWholeCase(viewer)) return detail;
   return {
-    row: detail.row,
+    row: summarySeenBy(detail.row, detail.deadlines, viewer),
+    deadlines: detail.deadlines.filter((deadline) => seesTimer(viewer, deadline.kind)),
     tasks: detail.tasks.filter((task) =>
       mayView(viewer, file, { task: task.kind, subjectId: task.subject_id }),
     ),
     timeline: detail.timeline.filter((entry) =>
       mayView(viewer, file, { event: entry.event_type, complaintId: entry.complaint_id }),
     ),
+  };
+}
+
+/**
+ * A case's summary as a viewer who does not see every deadline sees it (`seesTimer`): the next
+ * deadline they may see, and a wait that ends at one they may not (an escalation, a proposal to a
+ * decision maker) without its end; a lapse proposed to a decision maker is DIM's internal wait.
+ * `deadlines`: the case's timers, earliest first.
+ */
+export function summarySeenBy(
+  row: AccreditationSummaryRow,
+  deadlines: readonly CaseDeadline[],
+  viewer: CaseFileViewer,
+): AccreditationSummaryRow {
+  if (seesWholeCase(viewer)) return row;
+  const next = deadlines.find((deadline) => seesTimer(viewer, deadline.kind));
+  const hiddenEnd = deadlines.some(
+    (deadline) =>
+      !seesTimer(viewer, deadline.kind) &&
+      deadline.subject_id === row.waiting_subject_id &&
+      deadline.due_at.getTime() === row.waiting_until?.getTime(),
+  );
+  const internalWait = row.waiting_reason === 'lapse_decision' && !seesInternal(viewer);
+  return {
+    ...row,
+    next_deadline_kind: next?.kind ?? null,
+    next_deadline_at: next?.due_at ?? null,
+    ...(internalWait
+      ? { waiting_reason: null, waiting_until: null, waiting_subject_id: null }
+      : hiddenEnd
+        ? { waiting_until: null }
+        : {}),
   };
 }
 

@@ -98,13 +98,14 @@ export function accreditationDetailAsOf({
   openedAt,
 }: CaseAsOf): AccreditationDetail {
   const open = openTasks(state);
+  const timers = dueTimers(state);
   const first = events[0] as AsOfEvent;
   const last = events[events.length - 1] as RecordedEvent;
   const { state: _state, ...row } = accreditationRow(
     streamId,
     state,
     open,
-    dueTimers(state),
+    timers,
     last.version,
     last,
     first.businessTime,
@@ -143,7 +144,12 @@ export function accreditationDetailAsOf({
     actor_role: typeof event.metadata.actorRole === 'string' ? event.metadata.actorRole : null,
     complaint_id: complaintIdOf(event.data),
   }));
-  return { row: summary, tasks, timeline };
+  const deadlines = timers.map(({ kind, at, subjectId }) => ({
+    kind,
+    due_at: new Date(at),
+    subject_id: subjectId,
+  }));
+  return { row: summary, tasks, timeline, deadlines };
 }
 
 function complaintIdOf(data: unknown): string | null {

@@ -88,13 +88,24 @@ export async function findAccreditation(db: Kysely<Database>, accreditationId: s
           .whereRef('events.stream_id', '=', 'a.stream_id')
           .orderBy('stream_version'),
       ).as('timeline'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('deadlines')
+          .select(['kind', 'due_at', 'subject_id'])
+          .whereRef('deadlines.stream_id', '=', 'a.stream_id')
+          .orderBy('due_at')
+          .orderBy('deadline_id'),
+      ).as('deadlines'),
     ])
     .where('a.accreditation_id', '=', accreditationId)
     .executeTakeFirst();
   if (!found) return undefined;
-  const { tasks, timeline, ...row } = found;
+  const { tasks, timeline, deadlines, ...row } = found;
   return {
     row,
+    deadlines: deadlines.map(
+      (deadline): CaseDeadline => ({ ...deadline, due_at: new Date(deadline.due_at) }),
+    ),
     tasks: tasks.map(
       (task): TaskRow => ({
         ...task,
@@ -106,6 +117,33 @@ export async function findAccreditation(db: Kysely<Database>, accreditationId: s
       (event): TimelineEntry => ({ ...event, business_time: new Date(event.business_time) }),
     ),
   };
+}
+
+/** A timer of a case as the read model keeps it (`deadlines`), earliest first. */
+export interface CaseDeadline {
+  kind: string;
+  due_at: Date;
+  subject_id: string;
+}
+
+/** The deadlines of the listed cases by stream, earliest first (for viewers who see only some). */
+export async function deadlinesOf(
+  db: Kysely<Database>,
+  streamIds: readonly string[],
+): Promise<Map<string, CaseDeadline[]>> {
+  const byCase = new Map<string, CaseDeadline[]>();
+  if (streamIds.length === 0) return byCase;
+  const rows = await db
+    .selectFrom('deadlines')
+    .select(['stream_id', 'kind', 'due_at', 'subject_id'])
+    .where('stream_id', 'in', streamIds)
+    .orderBy('due_at')
+    .orderBy('deadline_id')
+    .execute();
+  for (const { stream_id, ...deadline } of rows) {
+    byCase.set(stream_id, [...(byCase.get(stream_id) ?? []), deadline]);
+  }
+  return byCase;
 }
 
 export type AccreditationDetail = NonNullable<Awaited<ReturnType<typeof findAccreditation>>>;

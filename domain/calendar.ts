@@ -3,8 +3,9 @@
  * self-assessments still to come over the certificate's validity) and every timer the workflow
  * waits on (reminders, escalations, the renewal window, expiry), from the decider's state.
  */
+import { seesTimer } from './case-file/visibility';
 import type { LocalisedText } from './catalogue';
-import type { Role } from './roles';
+import type { Role, UserRole } from './roles';
 import { type AccreditationState, holdsCertificate } from './state';
 import { openTasks, type TaskKind } from './tasks';
 import { dueTimers, type TimerKind } from './timers';
@@ -76,32 +77,18 @@ export function caseCalendar(state: AccreditationState): CalendarItem[] {
   );
 }
 
-/** DIM's internal steps: not shown to auditors and organisations. */
-const internalTimers: readonly string[] = [
-  'self_assessment_escalation',
-  'self_assessment_suspension_proposal',
-  'complaint_acknowledgement_deadline',
-  'owed_step_escalation',
-  'appeal_window_end',
-];
-const auditorReminders: readonly string[] = [
-  'document_review_reminder',
-  'audit_report_reminder',
-  'verification_reminder',
-];
-
 /**
  * What a viewer of the case sees of its calendar: DIM's staff and decision makers everything;
  * auditors their own and the organisation's deadlines and the timers but DIM's internal ones; the
- * organisation its own deadlines and the timers that concern it.
+ * organisation its own deadlines and the timers that concern it (`seesTimer`, the case file's rule).
  */
-export function calendarFor(items: readonly CalendarItem[], role: Role): CalendarItem[] {
+export function calendarFor(items: readonly CalendarItem[], role: UserRole): CalendarItem[] {
   if (role === 'admin' || role === 'staff' || role === 'decision_maker') return [...items];
   const roles: readonly Role[] = role === 'auditor' ? ['auditor', 'organisation'] : ['organisation'];
   return items.filter((item) =>
     item.category === 'deadline'
       ? item.assigneeRole !== null && roles.includes(item.assigneeRole)
-      : !internalTimers.includes(item.kind) && (role === 'auditor' || !auditorReminders.includes(item.kind)),
+      : seesTimer({ role, userId: '' }, item.kind),
   );
 }
 

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readCaseFile } from '../../db/case-file';
-import { findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
+import { deadlinesOf, findAccreditation, listAccreditations, maySeeAccreditation } from '../../db/read-model';
 import { caseStatuses } from '../../domain/accreditation';
 import { seesWholeCase } from '../../domain/case-file/visibility';
 import { userRoles } from '../../domain/roles';
@@ -14,12 +13,12 @@ import { OpenAccreditationBody, openCase } from '../opening';
 import {
   AccreditationResponse,
   AccreditationSummarySchema,
-  detailSeenBy,
   presentAccreditation,
   presentSummary,
+  summarySeenBy,
 } from '../presenters';
 import { ProblemError, problem } from '../problems';
-import { AsOfQuery, accreditationAsOf } from './case-file';
+import { AsOfQuery, accreditationAsOf, accreditationSeenBy } from './case-file';
 
 const statusList = new RegExp(`^(${caseStatuses.join('|')})(,(${caseStatuses.join('|')}))*$`);
 
@@ -137,8 +136,17 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
       });
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
+      const viewer = { role: user.role, userId: user.user_id };
+      const deadlines = seesWholeCase(viewer)
+        ? undefined
+        : await deadlinesOf(
+            db,
+            page.map((row) => row.stream_id),
+          );
       return {
-        items: page.map(presentSummary),
+        items: page.map((row) =>
+          presentSummary(deadlines ? summarySeenBy(row, deadlines.get(row.stream_id) ?? [], viewer) : row),
+        ),
         nextCursor:
           rows.length > query.limit && last ? encodeCursor(last.updated_at, last.accreditation_id) : null,
       };
@@ -177,10 +185,7 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
       if (!detail || !maySeeAccreditation(user, detail.row, detail.tasks)) {
         throw new ProblemError(problem('notFound', 'No such accreditation.'));
       }
-      if (seesWholeCase({ role: user.role, userId: user.user_id })) return presentAccreditation(detail);
-      const stored = await readCaseFile(db, id);
-      if (!stored) throw new ProblemError(problem('notFound', 'No such accreditation.'));
-      return presentAccreditation(detailSeenBy(detail, user, stored.file));
+      return presentAccreditation(await accreditationSeenBy(db, user, detail));
     },
   );
 };

@@ -5,10 +5,15 @@ import { z } from 'zod';
 import { accreditationDetailAsOf, caseAsOf, caseFileOf, readStreamAsOf } from '../../db/as-of';
 import { readCaseFile, referencedMasterData, streamOfAccreditation } from '../../db/case-file';
 import type { Database, UserRow } from '../../db/database';
-import { maySeeAccreditation, maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
+import {
+  type AccreditationDetail,
+  maySeeAccreditation,
+  maySeeAccreditationWithId,
+  seesEveryCase,
+} from '../../db/read-model';
 import { documentReferences, peopleIn } from '../../domain/case-file/references';
 import { type CaseFile, CaseFileSchema } from '../../domain/case-file/schema';
-import { caseFileFor } from '../../domain/case-file/visibility';
+import { caseFileFor, seesWholeCase } from '../../domain/case-file/visibility';
 import { caseStatuses } from '../../domain/state';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
@@ -216,6 +221,17 @@ export const caseFileRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app
     },
   );
 };
+
+/**
+ * The accreditation as the user may see it now (`GET /accreditations/{id}`, a step's answer):
+ * staff and administrators everything, the others by the case file's rule (`detailSeenBy`).
+ */
+export async function accreditationSeenBy(db: Kysely<Database>, user: UserRow, detail: AccreditationDetail) {
+  if (seesWholeCase({ role: user.role, userId: user.user_id })) return detail;
+  const stored = await readCaseFile(db, detail.row.accreditation_id);
+  if (!stored) throw notFound();
+  return detailSeenBy(detail, user, stored.file);
+}
 
 /** The accreditation as `GET /accreditations/{id}` answered at an instant. */
 export async function accreditationAsOf(db: Kysely<Database>, user: UserRow, id: string, asOf: string) {

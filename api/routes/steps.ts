@@ -18,6 +18,7 @@ import { ProblemError, problem } from '../problems';
 import { prepareStep } from '../step-preconditions';
 import { stepRoutes } from '../step-routes';
 import { executeCommand } from '../workflow-client';
+import { accreditationSeenBy } from './case-file';
 import { freezeDecisionDossier } from './decision-dossier';
 
 const operationId = (type: string) => `${type.charAt(0).toLowerCase()}${type.slice(1)}`;
@@ -93,7 +94,7 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
         );
         const detail = await findAccreditation(db, id);
         if (!detail) throw new Error(`Accreditation ${id} vanished from the read model`);
-        return presentAccreditation(detail);
+        return presentAccreditation(await accreditationSeenBy(db, user, detail));
       },
     );
   }

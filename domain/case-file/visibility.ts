@@ -1,5 +1,6 @@
 import type { AccreditationEvent } from '../events';
 import type { TaskKind } from '../tasks';
+import type { TimerKind } from '../timers';
 import type { CaseFile, Procedure } from './schema';
 
 /** Who looks at a case; whether they may see the case at all is decided before (the API). */
@@ -127,6 +128,42 @@ const taskConcerns: Record<TaskKind, Concern> = {
   close_complaint: 'complaint',
   decide_appeal: 'internal',
 };
+
+/**
+ * What each timer of a case concerns, for who sees it as a deadline (the case's next deadline, the
+ * calendar): escalations, proposals to decision makers, the appeal's decision and a complaint's
+ * acknowledgement are DIM's own deadlines, not the organisation's. An owed step's reminder goes to
+ * whoever owes it; the organisation's own owed steps show as its tasks' due dates.
+ */
+const timerConcerns: Record<TimerKind, Concern> = {
+  information_request_reminder: 'procedure',
+  information_request_deadline: 'procedure',
+  objection_window_end: 'procedure',
+  document_review_reminder: 'auditor_reminders',
+  audit_report_reminder: 'auditor_reminders',
+  verification_reminder: 'auditor_reminders',
+  corrective_action_deadline: 'procedure',
+  self_assessment_reminder: 'procedure',
+  self_assessment_due: 'procedure',
+  self_assessment_overdue: 'procedure',
+  self_assessment_escalation: 'internal',
+  self_assessment_suspension_proposal: 'internal',
+  renewal_window: 'procedure',
+  certificate_expiry: 'procedure',
+  maximum_suspension_end: 'procedure',
+  complaint_acknowledgement_deadline: 'complaint',
+  owed_step_reminder: 'internal',
+  owed_step_escalation: 'internal',
+  appeal_window_end: 'procedure',
+};
+
+/** Whether the viewer sees DIM's internal deliberations (a lapse proposed to a decision maker, say). */
+export const seesInternal = (viewer: CaseFileViewer) => sees(viewer, 'internal');
+
+/** Whether the viewer sees a timer of the case as a deadline. Unknown kinds are internal. */
+export function seesTimer(viewer: CaseFileViewer, kind: string): boolean {
+  return sees(viewer, (timerConcerns as Record<string, Concern | undefined>)[kind] ?? 'internal');
+}
 
 const investigatorOf = (file: CaseFile, complaintId: string | null) =>
   (file.complaints ?? []).find((complaint) => complaint.complaintId === complaintId)?.investigation

@@ -62,6 +62,8 @@ describe('input limits: lengths, names, document references, uploads, concurrent
     });
     expect(long.status).toBe(400);
     expect(long.body.errors[0].field).toBe('body.items.0.statement');
+    // Stable terms beside the English words, for a client to say it in its own language.
+    expect(long.body.errors[0]).toMatchObject({ code: 'too_big', limit: maxLength.text, origin: 'string' });
     const longId = await api.call(staff, 'POST', `/accreditations/${id}/case-manager`, {
       caseManagerId: 'x'.repeat(maxLength.id + 1),
     });

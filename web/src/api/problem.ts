@@ -6,7 +6,12 @@
  */
 export interface FieldError {
   field: string;
+  /** The API's words (English). */
   message: string;
+  /** The issue's stable terms, for the page's own words: `too_big` with its `limit` and `origin`, … */
+  code?: string;
+  limit?: number;
+  origin?: string;
 }
 
 export interface ProblemBody {
@@ -48,7 +53,15 @@ function fieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry) =>
     isRecord(entry) && typeof entry.field === 'string' && typeof entry.message === 'string'
-      ? [{ field: entry.field, message: entry.message }]
+      ? [
+          {
+            field: entry.field,
+            message: entry.message,
+            ...(typeof entry.code === 'string' ? { code: entry.code } : {}),
+            ...(typeof entry.limit === 'number' ? { limit: entry.limit } : {}),
+            ...(typeof entry.origin === 'string' ? { origin: entry.origin } : {}),
+          },
+        ]
       : [],
   );
 }

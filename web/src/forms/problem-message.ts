@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ProblemError } from '../api/problem';
+import type { FieldError, ProblemError } from '../api/problem';
 
 /**
  * What to tell a person about a problem: the page's own text for the problem's `code` if it has
@@ -18,4 +18,17 @@ export function problemMessage(
   if (problem.status === 401) return t('problems.unauthorised');
   if (problem.status === 403 && !problem.detail) return t('problems.forbidden');
   return problem.detail ?? t('problems.unexpected', { status: problem.status });
+}
+
+/**
+ * A field error in the page's language where its terms say what is wrong (a text too long, a list
+ * with too many entries, a required value left empty); else the API's own words.
+ */
+export function fieldErrorMessage(t: TFunction<'common'>, error: FieldError): string {
+  const { code, limit, origin } = error;
+  if (limit === undefined || (origin !== 'string' && origin !== 'array')) return error.message;
+  if (code === 'too_big') return t(`problems.field.tooBig.${origin}`, { count: limit });
+  if (code === 'too_small' && origin === 'string' && limit === 1) return t('problems.field.required');
+  if (code === 'too_small') return t(`problems.field.tooSmall.${origin}`, { count: limit });
+  return error.message;
 }

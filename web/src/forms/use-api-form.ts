@@ -1,8 +1,10 @@
 import { type FormValidateInput, useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { asProblem, type FieldError, type ProblemError } from '../api/problem';
 import { hasPath, placeFieldErrors } from './field-errors';
+import { fieldErrorMessage } from './problem-message';
 
 interface ApiFormOptions<Values, Answer> {
   initialValues: Values;
@@ -24,6 +26,7 @@ interface ApiFormOptions<Values, Answer> {
 export function useApiForm<Values extends Record<string, unknown>, Answer>(
   options: ApiFormOptions<Values, Answer>,
 ) {
+  const { t } = useTranslation();
   const form = useForm<Values>({
     mode: 'uncontrolled',
     initialValues: options.initialValues,
@@ -42,7 +45,11 @@ export function useApiForm<Values extends Record<string, unknown>, Answer>(
     onSuccess: (answer, values) => options.onSuccess?.(answer, values),
     onError: (error) => {
       const refused = asProblem(error);
-      const { atFields, atTop } = placeFieldErrors(refused.errors, (path) => hasPath(form.getValues(), path));
+      const inWords = refused.errors.map((fieldError) => ({
+        ...fieldError,
+        message: fieldErrorMessage(t, fieldError),
+      }));
+      const { atFields, atTop } = placeFieldErrors(inWords, (path) => hasPath(form.getValues(), path));
       form.setErrors(atFields);
       const placedAll = refused.errors.length > 0 && atTop.length === 0;
       setProblem(placedAll ? null : { problem: refused, unplaced: atTop });

@@ -48,6 +48,21 @@ export const common = defineMessages({
       rateLimited: 'Zu viele Versuche. Bitte versuchen Sie es in {{seconds}} Sekunden erneut.',
       unexpected: 'Unerwarteter Fehler ({{status}}). Bitte versuchen Sie es später erneut.',
       fields: 'Bitte prüfen Sie diese Angaben:',
+      field: {
+        tooBig: {
+          string_one: 'Höchstens {{count}} Zeichen.',
+          string_other: 'Höchstens {{count}} Zeichen – bitte kürzen Sie den Text.',
+          array_one: 'Höchstens {{count}} Eintrag.',
+          array_other: 'Höchstens {{count}} Einträge.',
+        },
+        tooSmall: {
+          string_one: 'Mindestens {{count}} Zeichen.',
+          string_other: 'Mindestens {{count}} Zeichen.',
+          array_one: 'Mindestens ein Eintrag.',
+          array_other: 'Mindestens {{count}} Einträge.',
+        },
+        required: 'Bitte füllen Sie dieses Feld aus.',
+      },
     },
     loading: 'Wird geladen …',
     notFound: {
@@ -104,6 +119,21 @@ export const common = defineMessages({
       rateLimited: 'Too many attempts. Please try again in {{seconds}} seconds.',
       unexpected: 'Unexpected error ({{status}}). Please try again later.',
       fields: 'Please check these entries:',
+      field: {
+        tooBig: {
+          string_one: 'At most {{count}} character.',
+          string_other: 'At most {{count}} characters – please shorten the text.',
+          array_one: 'At most {{count}} entry.',
+          array_other: 'At most {{count}} entries.',
+        },
+        tooSmall: {
+          string_one: 'At least {{count}} character.',
+          string_other: 'At least {{count}} characters.',
+          array_one: 'At least one entry.',
+          array_other: 'At least {{count}} entries.',
+        },
+        required: 'Please fill in this field.',
+      },
     },
     loading: 'Loading …',
     notFound: {

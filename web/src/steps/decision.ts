@@ -1,6 +1,6 @@
 import type { StepForms } from './types';
 
-/** The forms of the steps decision makers take, by step type: each shows the decision dossier. */
+/** The forms of the steps decision makers take, by step type: each shows what is decided on. */
 export const decisionStepForms: StepForms = {
   Grant: () => import('./decision/GrantForm'),
   Refuse: () => import('./decision/RefuseForm'),
@@ -9,4 +9,14 @@ export const decisionStepForms: StepForms = {
     import('./decision/LapseForms').then((module) => ({ Component: module.ConfirmLapseForm })),
   ExtendLapsedDeadline: () =>
     import('./decision/LapseForms').then((module) => ({ Component: module.ExtendLapsedDeadlineForm })),
+  TakeAppeal: () => import('./decision/TakeAppealForm'),
+  DecideAppeal: () => import('./decision/AppealDecisionForm'),
+  ConfirmSuspensionProposal: () =>
+    import('./decision/SuspensionProposalForms').then((module) => ({
+      Component: module.ConfirmSuspensionProposalForm,
+    })),
+  RejectSuspensionProposal: () =>
+    import('./decision/SuspensionProposalForms').then((module) => ({
+      Component: module.RejectSuspensionProposalForm,
+    })),
 };

@@ -5,6 +5,7 @@ export const organisationStepForms: StepForms = {
   SubmitApplication: () => import('./organisation/ApplicationForm'),
   ProvideInformation: () => import('./organisation/RequestAnswerForm'),
   ObjectToAuditor: () => import('./organisation/AuditorObjectionForm'),
+  LodgeAppeal: () => import('./organisation/AppealForm'),
   SubmitActionPlan: () => import('./organisation/ActionPlanForm'),
   SubmitCorrectiveActionEvidence: () => import('./organisation/CorrectiveActionForm'),
   SubmitSelfAssessment: () => import('./organisation/SelfAssessmentForm'),

@@ -11,6 +11,8 @@ export const staffStepForms: StepForms = {
   AcceptApplication: () => import('./staff/AcceptApplicationForm'),
   AssignDecisionMaker: () =>
     import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignDecisionMakerForm })),
+  AssignAppealHandler: () =>
+    import('./staff/AssignmentForms').then((module) => ({ Component: module.AssignAppealHandlerForm })),
   ExtendDeadline: () => import('./staff/ExtendDeadlineForm'),
   Suspend: () => import('./staff/StandingForms').then((module) => ({ Component: module.SuspendForm })),
   Reinstate: () => import('./staff/StandingForms').then((module) => ({ Component: module.ReinstateForm })),

@@ -1,6 +1,7 @@
 import { Divider, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../auth/contract';
+import { AppealsView } from '../../case-file/AppealsView';
 import { ComplaintsView } from '../../case-file/ComplaintsView';
 import { ProcedureView } from '../../case-file/ProcedureView';
 import { SurveillanceView } from '../../case-file/SurveillanceView';
@@ -40,6 +41,12 @@ export function CaseFileSection({
       ))}
       <Divider />
       <SurveillanceView file={file} order={3} />
+      <AppealsView
+        accreditationId={view.accreditationId}
+        file={file}
+        order={3}
+        organisation={user.role === 'organisation'}
+      />
       <ComplaintsView complaints={file.complaints ?? []} order={3} />
     </Stack>
   );

@@ -21,19 +21,20 @@ import { StepButtons } from '../tasks/TaskList';
 type Queued =
   paths['/decision-queue']['get']['responses'][200]['content']['application/json']['items'][number];
 
-/** Takes a case's pending decision from the queue (TakeDecision); it then shows under "mine". */
+/** Takes a case's pending decision (TakeDecision) or an appeal (TakeAppeal); it then shows under "mine". */
 function useTake() {
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<ProblemError | null>(null);
   const take = useMutation({
-    mutationFn: (decision: Queued) =>
-      api.POST('/accreditations/{id}/decision-maker/take', {
-        params: {
-          path: { id: decision.accreditationId },
-          header: { 'idempotency-key': crypto.randomUUID() },
-        },
-        body: {},
-      }),
+    mutationFn: (decision: Queued) => {
+      const params = {
+        path: { id: decision.accreditationId },
+        header: { 'idempotency-key': crypto.randomUUID() },
+      };
+      return decision.kind === 'decide_appeal'
+        ? api.POST('/accreditations/{id}/appeals/take', { params, body: { appealId: decision.subjectId } })
+        : api.POST('/accreditations/{id}/decision-maker/take', { params, body: {} });
+    },
     onMutate: () => setProblem(null),
     onError: (error) => setProblem(asProblem(error)),
     onSettled: () => queryClient.invalidateQueries(),
@@ -57,7 +58,10 @@ function DecisionItem({
   const title = taskLabel(decision.kind, language);
   const mine = decision.assigneeId === user.userId;
   const isStaff = user.role === 'admin' || user.role === 'staff';
-  const steps = decision.actions.filter((action) => action.command !== 'TakeDecision');
+  const appeal = decision.kind === 'decide_appeal';
+  const steps = decision.actions.filter(
+    (action) => action.command !== 'TakeDecision' && action.command !== 'TakeAppeal',
+  );
   return (
     <Paper component="li" withBorder p="md" style={{ listStyle: 'none' }} data-decision={decision.kind}>
       <Stack gap="xs">
@@ -96,7 +100,11 @@ function DecisionItem({
           {isStaff && (
             <Button
               component={Link}
-              to={stepPagePath(decision.accreditationId, 'AssignDecisionMaker', decision.subjectId)}
+              to={stepPagePath(
+                decision.accreditationId,
+                appeal ? 'AssignAppealHandler' : 'AssignDecisionMaker',
+                decision.subjectId,
+              )}
               variant="default"
               size="sm"
             >

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatDate, formatMoment } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import {
+  appealWindowEnd,
   caseDeadline,
   objectionWindowEnd,
   type PortalCase,
@@ -19,6 +20,7 @@ function CaseCard({ accreditation, tasks }: { accreditation: PortalCase; tasks: 
   const own = tasks.filter((task) => task.accreditationId === accreditation.id);
   const deadline = caseDeadline(accreditation, tasks);
   const objectionUntil = objectionWindowEnd(accreditation);
+  const appealUntil = appealWindowEnd(accreditation);
   const headingId = `case-${accreditation.id}`;
   const what = deadline
     ? deadline.source === 'task'
@@ -54,7 +56,7 @@ function CaseCard({ accreditation, tasks }: { accreditation: PortalCase; tasks: 
         </Stack>
         <Stack gap={4}>
           <Text fw={600}>{t('cases.waitingFor')}</Text>
-          {own.length === 0 && !objectionUntil ? (
+          {own.length === 0 && !objectionUntil && !appealUntil ? (
             <Text>{t('cases.nothing')}</Text>
           ) : (
             <List spacing={2}>
@@ -69,6 +71,13 @@ function CaseCard({ accreditation, tasks }: { accreditation: PortalCase; tasks: 
                 <List.Item>
                   <Anchor component={Link} to={stepPagePath(accreditation.id, 'ObjectToAuditor')}>
                     {t('cases.objection', { date: formatMoment(objectionUntil, language) })}
+                  </Anchor>
+                </List.Item>
+              )}
+              {appealUntil && (
+                <List.Item>
+                  <Anchor component={Link} to={stepPagePath(accreditation.id, 'LodgeAppeal')}>
+                    {t('cases.appeal', { date: formatMoment(appealUntil, language) })}
                   </Anchor>
                 </List.Item>
               )}

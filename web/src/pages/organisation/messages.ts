@@ -34,6 +34,7 @@ export const portal = defineMessages({
       waitingFor: 'Das DIM wartet auf',
       nothing: 'Nichts – das DIM ist am Zug.',
       objection: 'Einwand gegen den benannten Auditor (möglich bis {{date}})',
+      appeal: 'Einspruch gegen die Entscheidung (möglich bis {{date}})',
       open: 'Akkreditierung öffnen',
     },
     status: {
@@ -59,6 +60,7 @@ export const portal = defineMessages({
       renewal_window: 'Verlängerung beantragen ab',
       certificate_expiry: 'Ablauf des Zertifikats',
       maximum_suspension_end: 'Ende der Aussetzung (spätestens)',
+      appeal_window_end: 'Ende der Einspruchsfrist',
     },
     certificates: {
       title: 'Ihre Zertifikate',
@@ -100,6 +102,7 @@ export const portal = defineMessages({
       waitingFor: 'DIM is waiting for',
       nothing: 'Nothing – it is DIM’s turn.',
       objection: 'An objection to the appointed auditor (possible until {{date}})',
+      appeal: 'An appeal against the decision (possible until {{date}})',
       open: 'Open the accreditation',
     },
     status: {
@@ -125,6 +128,7 @@ export const portal = defineMessages({
       renewal_window: 'Apply for renewal from',
       certificate_expiry: 'Certificate expires',
       maximum_suspension_end: 'End of the suspension (at the latest)',
+      appeal_window_end: 'End of the window to appeal',
     },
     certificates: {
       title: 'Your certificates',

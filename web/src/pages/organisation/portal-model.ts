@@ -49,6 +49,7 @@ export const organisationDeadlineKinds = [
   'renewal_window',
   'certificate_expiry',
   'maximum_suspension_end',
+  'appeal_window_end',
 ] as const;
 type OrganisationDeadlineKind = (typeof organisationDeadlineKinds)[number];
 
@@ -79,4 +80,10 @@ export function objectionWindowEnd(
 ): string | null {
   const next = accreditation.nextDeadline;
   return accreditation.status === 'audit_planning' && next?.kind === 'objection_window_end' ? next.at : null;
+}
+
+/** Until when the organisation may appeal a decision of the case, if that is its next deadline. */
+export function appealWindowEnd(accreditation: Pick<PortalCase, 'nextDeadline'>): string | null {
+  const next = accreditation.nextDeadline;
+  return next?.kind === 'appeal_window_end' ? next.at : null;
 }

@@ -58,6 +58,10 @@ export const tasks = defineMessages({
       AssignDecisionMaker: 'Entscheider zuweisen',
       ConfirmLapse: 'Folge bestätigen',
       ExtendLapsedDeadline: 'Frist verlängern',
+      LodgeAppeal: 'Einspruch einlegen',
+      TakeAppeal: 'Einspruch übernehmen',
+      AssignAppealHandler: 'Einspruch zuweisen',
+      DecideAppeal: 'Über den Einspruch entscheiden',
     },
   },
   en: {
@@ -113,6 +117,10 @@ export const tasks = defineMessages({
       AssignDecisionMaker: 'Assign the decision maker',
       ConfirmLapse: 'Confirm the consequence',
       ExtendLapsedDeadline: 'Extend the deadline',
+      LodgeAppeal: 'Lodge an appeal',
+      TakeAppeal: 'Take the appeal',
+      AssignAppealHandler: 'Assign the appeal',
+      DecideAppeal: 'Decide the appeal',
     },
   },
 });

@@ -68,6 +68,33 @@ export const decisionSteps = defineMessages({
       altered: 'Prüfsumme stimmt nicht: der gespeicherte Text wurde verändert!',
       noProcedure: 'Die Akte enthält kein Verfahren.',
     },
+    appeal: {
+      title: 'Über den Einspruch entscheiden',
+      intro:
+        'Die angefochtene Entscheidung mit ihrer Begründung und die Begründung des Einspruchs. Wird dem Einspruch stattgegeben, wirkt das auf die Akkreditierung (neue Entscheidung, Antrag wieder in Prüfung, Aussetzung aufgehoben).',
+      outcome: 'Ergebnis',
+      upheld: 'Dem Einspruch stattgeben',
+      dismissed: 'Den Einspruch zurückweisen',
+      chooseOutcome: 'Bitte wählen Sie ein Ergebnis.',
+      reason: 'Begründung der Entscheidung über den Einspruch',
+      submit: 'Über den Einspruch entscheiden',
+      notOpen: 'Dieser Einspruch wartet nicht (mehr) auf eine Entscheidung.',
+    },
+    suspension: {
+      confirmTitle: 'Aussetzung bestätigen',
+      rejectTitle: 'Aussetzungsvorschlag verwerfen',
+      intro:
+        'Die Selbstbewertung ist überfällig, und das System schlägt vor, die Akkreditierung auszusetzen. Bestätigen Sie die Aussetzung oder verwerfen Sie den Vorschlag mit einer Begründung.',
+      proposed: 'Vorgeschlagen',
+      reason: 'Grund des Vorschlags',
+      overdue: 'Die Selbstbewertung ist seit {{date}} überfällig.',
+      confirm: 'Aussetzung bestätigen',
+      rejectReason: 'Begründung für das Verwerfen',
+      reject: 'Vorschlag verwerfen',
+      rejectInstead: 'Stattdessen verwerfen',
+      confirmInstead: 'Stattdessen bestätigen',
+      notOpen: 'Dieser Aussetzungsvorschlag ist bereits erledigt.',
+    },
   },
   en: {
     grant: {
@@ -130,6 +157,33 @@ export const decisionSteps = defineMessages({
       verified: 'Checksum matches: the dossier is unchanged.',
       altered: 'Checksum does not match: the stored text has been altered!',
       noProcedure: 'The dossier contains no procedure.',
+    },
+    appeal: {
+      title: 'Decide the appeal',
+      intro:
+        'The decision appealed with its reasons, and the grounds of the appeal. An upheld appeal acts on the accreditation (a new decision, the application reviewed again, the suspension lifted).',
+      outcome: 'Outcome',
+      upheld: 'Uphold the appeal',
+      dismissed: 'Dismiss the appeal',
+      chooseOutcome: 'Please choose an outcome.',
+      reason: 'Reasons for the decision on the appeal',
+      submit: 'Decide the appeal',
+      notOpen: 'This appeal is not (or no longer) waiting for a decision.',
+    },
+    suspension: {
+      confirmTitle: 'Confirm the suspension',
+      rejectTitle: 'Reject the suspension proposal',
+      intro:
+        'The self-assessment is overdue and the system proposes to suspend the accreditation. Confirm the suspension or reject the proposal with reasons.',
+      proposed: 'Proposed',
+      reason: 'Reason for the proposal',
+      overdue: 'The self-assessment has been overdue since {{date}}.',
+      confirm: 'Confirm the suspension',
+      rejectReason: 'Reasons for rejecting it',
+      reject: 'Reject the proposal',
+      rejectInstead: 'Reject instead',
+      confirmInstead: 'Confirm instead',
+      notOpen: 'This suspension proposal has already been settled.',
     },
   },
 });

@@ -67,6 +67,16 @@ export const organisationSteps = defineMessages({
       closed: 'Derzeit ist kein Einwand möglich: Es ist niemand benannt, oder die Frist ist abgelaufen.',
       objection_window_closed: 'Die Frist für einen Einwand ist abgelaufen.',
     },
+    appeal: {
+      title: 'Einspruch einlegen',
+      intro:
+        'Gegen diese Entscheidung können Sie bis {{date}} Einspruch einlegen. Über den Einspruch entscheidet eine Person, die an der Entscheidung nicht beteiligt war (ISO/IEC 17021-1, 9.7).',
+      grounds: 'Begründung des Einspruchs',
+      documents: 'Unterlagen zum Einspruch (freiwillig)',
+      submit: 'Einspruch einlegen',
+      closed:
+        'Gegen keine Entscheidung dieser Akkreditierung ist derzeit ein Einspruch möglich: Die Frist ist abgelaufen, oder der Einspruch ist bereits eingelegt.',
+    },
     actionPlan: {
       title: 'Maßnahmenplan einreichen',
       intro:
@@ -180,6 +190,16 @@ export const organisationSteps = defineMessages({
       submit: 'Object',
       closed: 'No objection is possible now: nobody is appointed, or the period has ended.',
       objection_window_closed: 'The period for an objection has ended.',
+    },
+    appeal: {
+      title: 'Lodge an appeal',
+      intro:
+        'You may appeal this decision until {{date}}. The appeal is decided by someone who was not involved in the decision (ISO/IEC 17021-1, 9.7).',
+      grounds: 'Grounds of the appeal',
+      documents: 'Documents for the appeal (optional)',
+      submit: 'Lodge the appeal',
+      closed:
+        'No decision of this accreditation can be appealed now: the window has closed, or the appeal has been lodged.',
     },
     actionPlan: {
       title: 'Submit an action plan',

@@ -64,21 +64,25 @@ export const AssignLeadAuditorForm = (props: StepFormProps) => (
   <AssignAuditorForm {...props} step="AssignLeadAuditor" />
 );
 
-/** Give a case's pending decision to a decision maker (rule set 3); only they are then asked. */
-export function AssignDecisionMakerForm({ accreditationId, onDone }: StepFormProps) {
+/** A decision maker chosen for a step: the case's pending decision, or an appeal. */
+function DecisionMakerForm({
+  step: stepType,
+  send,
+  onDone,
+}: {
+  step: 'AssignDecisionMaker' | 'AssignAppealHandler';
+  send: (decisionMakerId: string, idempotencyKey: string) => Promise<unknown>;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('staffSteps');
   const step = useStepForm({
     initialValues: { decisionMakerId: '' },
     validate: { decisionMakerId: requiredText(t('required')) },
-    submit: (body, idempotencyKey) =>
-      api.POST('/accreditations/{id}/decision-maker', {
-        params: { path: { id: accreditationId }, header: key(idempotencyKey) },
-        body,
-      }),
+    submit: (body, idempotencyKey) => send(body.decisionMakerId, idempotencyKey),
     onDone,
   });
   return (
-    <StaffStepFrame step="AssignDecisionMaker" form={step}>
+    <StaffStepFrame step={stepType} form={step}>
       <PersonSelect
         form={step.form}
         field="decisionMakerId"
@@ -88,3 +92,31 @@ export function AssignDecisionMakerForm({ accreditationId, onDone }: StepFormPro
     </StaffStepFrame>
   );
 }
+
+/** Give a case's pending decision to a decision maker (rule set 3); only they are then asked. */
+export const AssignDecisionMakerForm = ({ accreditationId, onDone }: StepFormProps) => (
+  <DecisionMakerForm
+    step="AssignDecisionMaker"
+    send={(decisionMakerId, idempotencyKey) =>
+      api.POST('/accreditations/{id}/decision-maker', {
+        params: { path: { id: accreditationId }, header: key(idempotencyKey) },
+        body: { decisionMakerId },
+      })
+    }
+    onDone={onDone}
+  />
+);
+
+/** Give an appeal (`?subject=` the appeal) to a decision maker not involved in the decision appealed. */
+export const AssignAppealHandlerForm = ({ accreditationId, subjectId, onDone }: StepFormProps) => (
+  <DecisionMakerForm
+    step="AssignAppealHandler"
+    send={(decisionMakerId, idempotencyKey) =>
+      api.POST('/accreditations/{id}/appeals/handler', {
+        params: { path: { id: accreditationId }, header: key(idempotencyKey) },
+        body: { appealId: subjectId ?? '', decisionMakerId },
+      })
+    }
+    onDone={onDone}
+  />
+);

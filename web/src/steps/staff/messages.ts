@@ -42,6 +42,10 @@ export const staffSteps = defineMessages({
         'Eine Frist der Organisation ist verstrichen. Bestätigen Sie die vorgeschlagene Folge, oder verlängern Sie stattdessen die Frist.',
       ExtendLapsedDeadline:
         'Eine Frist der Organisation ist verstrichen. Statt der vorgeschlagenen Folge erhält die Organisation mehr Zeit.',
+      TakeAppeal:
+        'Sie übernehmen den Einspruch und entscheiden über ihn. Wer an der angefochtenen Entscheidung beteiligt war oder in diesem Verfahren auditiert hat, ist ausgeschlossen.',
+      AssignAppealHandler:
+        'Wer über den Einspruch entscheidet. Wer an der angefochtenen Entscheidung beteiligt war oder in diesem Verfahren auditiert hat, ist ausgeschlossen.',
     },
     rejectApplication: {
       item: 'Begründung {{number}}',
@@ -134,6 +138,10 @@ export const staffSteps = defineMessages({
         'A deadline of the organisation has passed. Confirm the proposed consequence, or extend the deadline instead.',
       ExtendLapsedDeadline:
         'A deadline of the organisation has passed. Instead of the proposed consequence, the organisation gets more time.',
+      TakeAppeal:
+        'You take the appeal and decide it. Whoever was involved in the decision appealed or audited this case is excluded.',
+      AssignAppealHandler:
+        'Who decides the appeal. Whoever was involved in the decision appealed or audited this case is excluded.',
     },
     rejectApplication: {
       item: 'Reason {{number}}',
