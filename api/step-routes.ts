@@ -19,7 +19,8 @@ export interface StepRoute {
 
 export type StepType = StepRoute['type'];
 
-const dataOf = <T extends { shape: { data: z.ZodType } }>(schema: T) => schema.shape.data;
+/** A step's body: the command's data, unknown fields refused (a typo must not be dropped silently). */
+const dataOf = <T extends { shape: { data: z.ZodObject } }>(schema: T) => schema.shape.data.strict();
 
 /** Every human command has a route: a command missing here does not compile. */
 const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {

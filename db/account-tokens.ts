@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AccountTokenPurpose, Database, Language, UserRow } from './database';
-import { createUser, findUser, findUserByEmail, hashToken } from './identity';
+import { createUser, EmailTaken, findUser, findUserByEmail, hashToken } from './identity';
 import { hashPassword, storePasswordHash } from './passwords';
 import { endSessionsOf, newSecret } from './sessions';
 
@@ -149,13 +149,21 @@ export async function inviteOrganisationContact(
       .executeTakeFirst();
     if (sent) return 'already_invited';
     if (await findUserByEmail(trx, organisation.contactEmail)) return 'email_taken';
-    const user = await createUser(trx, {
-      email: organisation.contactEmail,
-      name: organisation.name,
-      role: 'organisation',
-      organisationId: organisation.organisationId,
-      language: organisation.language,
-    });
+    let user: UserRow;
+    try {
+      user = await createUser(trx, {
+        email: organisation.contactEmail,
+        name: organisation.name,
+        role: 'organisation',
+        organisationId: organisation.organisationId,
+        language: organisation.language,
+      });
+    } catch (error) {
+      // Another organisation with this contact address opened at the same moment (the lock above
+      // is per organisation): the same answer as when it had come first.
+      if (error instanceof EmailTaken) return 'email_taken';
+      throw error;
+    }
     await issueAccountLink(trx, user.user_id, 'invitation', mailId);
     return 'invited';
   });

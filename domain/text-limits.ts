@@ -56,6 +56,15 @@ export function singleLine(max: number = maxLength.name) {
 
 export const NameSchema = singleLine();
 
+/**
+ * A file's name as uploaded: one line, and a name, not a path (no `/` or `\`, not `.` or `..`),
+ * since it comes back in Content-Disposition headers and in the entries of downloaded archives.
+ */
+export const FileNameSchema = singleLine(maxLength.filename).refine(
+  (value) => !/[/\\]/.test(value) && value !== '.' && value !== '..',
+  'A file name, not a path: no / or \\, not . or ..',
+);
+
 /** A list in one step, at most `maxLength.listItems` long. */
 export const boundedList = <Item extends z.ZodType>(item: Item) => z.array(item).max(maxLength.listItems);
 

@@ -11,7 +11,7 @@ import {
 } from '../../db/documents';
 import { type DocumentMediaType, maxDocumentBytes, mediaTypes } from '../../domain/media-types';
 import { userRoles } from '../../domain/roles';
-import { maxLength, singleLine } from '../../domain/text-limits';
+import { FileNameSchema } from '../../domain/text-limits';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
@@ -37,12 +37,12 @@ const UploadResponse = DocumentSchema.extend({
 export const Base64Upload = z
   .object({
     mediaType: z.enum(mediaTypes),
-    filename: singleLine(maxLength.filename).optional(),
+    filename: FileNameSchema.optional(),
     contentBase64: z.string().min(1).describe('The file, base64-encoded'),
   })
   .strict();
 
-const UploadQuery = z.object({ filename: singleLine(maxLength.filename).optional() }).strict();
+const UploadQuery = z.object({ filename: FileNameSchema.optional() }).strict();
 const Sha256Params = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 const present = (row: DocumentRow) => ({

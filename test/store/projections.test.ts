@@ -12,6 +12,7 @@ import type { AccreditationEvent } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
 import { accreditationScenario } from '../fixtures/scenarios';
+import { projectionSnapshot } from '../support/projection-snapshot';
 import { useTestStack } from '../support/stack';
 
 const stack = useTestStack({ temporal: false, maxConnections: 12 });
@@ -150,30 +151,6 @@ describe('inline projection mechanism', () => {
     expect((await sql`SELECT * FROM test_balances ORDER BY stream_id`.execute(db)).rows).toEqual(before);
   });
 });
-
-/** Every projection table, row by row, in primary-key order. */
-async function snapshot() {
-  const { db } = stack;
-  return {
-    accreditations: await db.selectFrom('accreditations').selectAll().orderBy('stream_id').execute(),
-    tasks: await db.selectFrom('tasks').selectAll().orderBy('stream_id').orderBy('task_id').execute(),
-    deadlines: await db
-      .selectFrom('deadlines')
-      .selectAll()
-      .orderBy('stream_id')
-      .orderBy('deadline_id')
-      .execute(),
-    certificates: await db.selectFrom('certificates').selectAll().orderBy('certificate_number').execute(),
-    stageMonths: await db
-      .selectFrom('stage_months')
-      .selectAll()
-      .orderBy('month')
-      .orderBy('status')
-      .orderBy('shard')
-      .execute(),
-    notifications: await db.selectFrom('notifications').selectAll().orderBy('notification_id').execute(),
-  };
-}
 
 describe('accreditation projections', () => {
   const cases = 260;
@@ -321,7 +298,7 @@ describe('accreditation projections', () => {
               WHERE notification_id IN (SELECT notification_id FROM notifications ORDER BY notification_id LIMIT 50)`.execute(
       db,
     );
-    const live = await snapshot();
+    const live = await projectionSnapshot(db);
     // Damage the read model; the rebuild must not care.
     await sql`DELETE FROM tasks WHERE stream_id IN (SELECT stream_id FROM tasks LIMIT 20)`.execute(db);
     await sql`UPDATE accreditations SET status = 'withdrawn', state = '{}'`.execute(db);
@@ -339,7 +316,7 @@ describe('accreditation projections', () => {
     expect(progress.at(-1)).toBe(appended);
     expect(progress.length).toBeGreaterThan(3);
 
-    const rebuilt = await snapshot();
+    const rebuilt = await projectionSnapshot(db);
     expect(rebuilt.accreditations).toEqual(live.accreditations);
     expect(rebuilt.tasks).toEqual(live.tasks);
     expect(rebuilt.deadlines).toEqual(live.deadlines);
