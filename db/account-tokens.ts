@@ -139,9 +139,6 @@ export async function inviteOrganisationContact(
   const mailId = `organisation-contact/${organisation.organisationId}`;
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${mailId}))`.execute(trx);
-    // Two organisations may name one contact address at once: one of them creates its user.
-    const address = `user-email/${organisation.contactEmail.toLowerCase()}`;
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${address}))`.execute(trx);
     const sent = await trx
       .selectFrom('account_mails')
       .select('mail_id')
