@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { sql } from 'kysely';
 import { ConfigError, type Env, loadEnv } from '../config/env';
+import { ensureLocalKeys } from '../config/keys';
 import { createDb } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { localAdminAccess } from '../dev/local-admin';
@@ -122,6 +123,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = join(dataDir, 'start.pid');
   takeLock(lockFile);
+  for (const made of ensureLocalKeys(dataDir)) say(`Key: created ${made} (owner-only)`);
 
   let stopping = false;
   const shutdown = async (code: number) => {

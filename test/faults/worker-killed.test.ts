@@ -13,6 +13,7 @@ import { allConforming, completeApplication } from '../fixtures/application';
 import { seededRandom } from '../fixtures/scenarios';
 import { CaseDriver } from '../support/case-driver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
 import { killAll } from './processes';
 
 /** Sized for CI (2 cores): the full run is 30 cases and 15 kills (FAULT_CASES, FAULT_KILLS). */
@@ -40,13 +41,14 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
     const bundle = join(folder, 'bundle.js');
     writeFileSync(bundle, inject('workflowBundleCode'));
     connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection, namespace: 'default' });
+    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
     const env = {
       ...process.env,
       DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_TASK_QUEUE: taskQueue,
       WORKFLOW_BUNDLE: bundle,
+      STEP_SIGNING_KEY: testStepSigningKey,
     };
     supervisor = new Supervisor(
       (line) => {
