@@ -14,6 +14,7 @@ import * as caseFiles from './2026-11-27-91-case-files';
 import * as decisionDossiers from './2026-11-27-92-decision-dossiers';
 import * as staffDashboard from './2026-11-28-10-staff-dashboard';
 import * as idempotencyKeys from './2026-11-28-20-idempotency-keys';
+import * as streamHeads from './2026-11-28-30-stream-heads';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-92-decision-dossiers': decisionDossiers,
   '2026-11-28-10-staff-dashboard': staffDashboard,
   '2026-11-28-20-idempotency-keys': idempotencyKeys,
+  '2026-11-28-30-stream-heads': streamHeads,
 };
