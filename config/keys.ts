@@ -4,7 +4,7 @@
  * heads (db/checkpoint.ts). `npm start` creates both in DATA_DIR/keys (owner-only); production
  * gives them as secrets files (docker-compose.yml).
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir } from '../dev/paths';
@@ -46,6 +46,19 @@ export function loadStepSigningKey(env: KeyEnv): string {
 /** The path of the checkpoint signing key: CHECKPOINT_KEY_FILE, else the one `npm start` made. */
 export function checkpointKeyFile(env: KeyEnv): string {
   return env.CHECKPOINT_KEY_FILE ?? checkpointKeyPath(env.DATA_DIR ?? defaultDataDir);
+}
+
+/** The checkpoint signing key (Ed25519, PEM). */
+export function loadCheckpointKey(env: KeyEnv): KeyObject {
+  const path = checkpointKeyFile(env);
+  try {
+    return createPrivateKey(readKeyFile(path, 'CHECKPOINT_KEY_FILE'));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(
+      `CHECKPOINT_KEY_FILE: ${path} holds no private key in PEM (${(error as Error).message})`,
+    );
+  }
 }
 
 /** Creates the keys of a local run that do not exist yet (owner-only files); answers what it made. */

@@ -29,6 +29,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual(
       [
         'api',
+        'checkpoint',
         'mail',
         'migrate',
         'postgres',
@@ -53,6 +54,7 @@ describe('docker-compose.yml', () => {
     ).toEqual([
       'worker: waits for migrate to complete, which restarts (restart is not "no")',
       'api: waits for migrate to complete, which restarts (restart is not "no")',
+      'checkpoint: waits for migrate to complete, which restarts (restart is not "no")',
     ]);
     expect(problemsAfter('      - temporal\n', '      - temporal-server\n')).toEqual([
       'temporal-ui: depends on temporal-server, which is no service',
