@@ -11,6 +11,7 @@ import {
   issueToken,
   type ListedUser,
   listUsers,
+  managesOrganisation,
   revokeTokens,
 } from '../../db/identity';
 import { rolesManagedBy, type UserRole, userRoles } from '../../domain/roles';
@@ -50,6 +51,15 @@ const notFound = () => new ProblemError(problem('notFound', 'No such user.'));
 /** Administrators manage every user; case managers (staff) the users of organisations (domain/roles). */
 function mayManage(actor: UserRow, role: UserRole): boolean {
   return rolesManagedBy(actor.role).includes(role);
+}
+
+/**
+ * Case managers give access (users, tokens, invitations) only to organisations whose cases they
+ * manage (issue 22): not to every organisation's people.
+ */
+function mayManageOrganisation(db: ApiDependencies['db'], actor: UserRow, organisationId: string | null) {
+  if (actor.role !== 'staff' || organisationId === null) return Promise.resolve(true);
+  return managesOrganisation(db, actor.user_id, organisationId);
 }
 
 const TokenBody = z
@@ -157,6 +167,11 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           }),
         );
       }
+      if (body.organisationId && !(await mayManageOrganisation(db, actor, body.organisationId))) {
+        throw new ProblemError(
+          problem('forbidden', 'You manage no case of this organisation.', { code: 'not_case_manager' }),
+        );
+      }
       const emailTaken = () =>
         new ProblemError(problem('conflict', 'A user with this e-mail exists.', { code: 'email_taken' }));
       if (await findUserByEmail(db, body.email)) throw emailTaken();
@@ -193,6 +208,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
     const user = await findUser(db, userId);
     // A user the caller may not manage is reported as missing, so ids cannot be probed.
     if (!user || !mayManage(actor, user.role)) throw notFound();
+    if (!(await mayManageOrganisation(db, actor, user.organisation_id))) throw notFound();
     return user;
   };
 
