@@ -14,6 +14,7 @@ import {
   managesOrganisation,
   revokeTokens,
 } from '../../db/identity';
+import { asUser, recordIdentityEvent } from '../../db/identity-events';
 import { rolesManagedBy, type UserRole, userRoles } from '../../domain/roles';
 import { IdSchema, NameSchema, singleLine } from '../../domain/text-limits';
 import { currentUser } from '../auth';
@@ -191,6 +192,18 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
             validForDays: body.validForDays,
           });
           await issueAccountLink(trx, user.user_id, 'invitation');
+          const by = asUser(actor);
+          const { role, organisation_id: organisationId } = user;
+          await recordIdentityEvent(trx, by, user.user_id, {
+            type: 'UserCreated',
+            data: { role, organisationId },
+          });
+          const expiresAt = issued.expiresAt.toISOString();
+          await recordIdentityEvent(trx, by, user.user_id, {
+            type: 'TokenIssued',
+            data: { label: 'first', expiresAt },
+          });
+          await recordIdentityEvent(trx, by, user.user_id, { type: 'InvitationSent', data: {} });
           return { user, ...issued };
         })
         // Created at the same moment by someone else: the same answer, not a 500.
@@ -226,10 +239,14 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
       },
     },
     async (request, reply) => {
-      const user = await managedUser(currentUser(request), request.params.id);
-      const { token, expiresAt } = await issueToken(db, user.user_id, {
-        label: request.body.label,
-        validForDays: request.body.validForDays,
+      const actor = currentUser(request);
+      const user = await managedUser(actor, request.params.id);
+      const { label, validForDays } = request.body;
+      const { token, expiresAt } = await db.transaction().execute(async (trx) => {
+        const issued = await issueToken(trx, user.user_id, { label, validForDays });
+        const data = { label, expiresAt: issued.expiresAt.toISOString() };
+        await recordIdentityEvent(trx, asUser(actor), user.user_id, { type: 'TokenIssued', data });
+        return issued;
       });
       request.log.info({ tokenUserId: user.user_id }, 'token issued');
       return reply.status(201).send({ token, expiresAt: expiresAt.toISOString() });
@@ -260,7 +277,12 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           problem('conflict', 'Revoke your own tokens with the CLI.', { code: 'own_tokens' }),
         );
       }
-      const revoked = await revokeTokens(db, user.user_id);
+      const revoked = await db.transaction().execute(async (trx) => {
+        const count = await revokeTokens(trx, user.user_id);
+        const event = { type: 'TokensRevoked', data: { revoked: count } } as const;
+        await recordIdentityEvent(trx, asUser(actor), user.user_id, event);
+        return count;
+      });
       request.log.info({ tokenUserId: user.user_id, revoked }, 'tokens revoked');
       return { revoked };
     },
@@ -285,8 +307,9 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
       },
     },
     async (request, reply) => {
-      const user = await managedUser(currentUser(request), request.params.userId);
-      await sendInvitation(db, user.user_id);
+      const actor = currentUser(request);
+      const user = await managedUser(actor, request.params.userId);
+      await sendInvitation(db, user.user_id, asUser(actor));
       request.log.info({ invitedUserId: user.user_id }, 'invitation sent');
       return sendNoContent(reply, 202);
     },
