@@ -16,6 +16,7 @@ import type { ApiDependencies, ApiInput } from './dependencies';
 import { healthRoutes } from './health';
 import { httpProtocolPlugin } from './http-protocol';
 import { finishDocument } from './openapi';
+import { isOutage, outageRetryAfterSeconds } from './outages';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
 import { defaultPublicRateLimits, rateLimitPlugin } from './rate-limits';
 import { requestTelemetry } from './request-telemetry';
@@ -116,6 +117,14 @@ export async function buildApp(input: ApiInput) {
       return sendProblem(reply, problem('validation', `Invalid value for ${fields}`, { errors }));
     }
     if (error instanceof ProblemError) return sendProblem(reply, error.problem);
+    if (isOutage(error)) {
+      request.log.warn({ err: error }, 'request met an outage');
+      reply.header('retry-after', String(outageRetryAfterSeconds));
+      return sendProblem(
+        reply,
+        problem('unavailable', 'The service is briefly unavailable; try again shortly.'),
+      );
+    }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       const kind = problemByStatus[error.statusCode] ?? 'validation';
       return sendProblem(reply, problem(kind, error.message, error.code ? { code: error.code } : {}));

@@ -15,6 +15,7 @@ import {
   type CommandRequest,
   commandUpdate,
 } from '../workflows/messages';
+import { isOutage } from './outages';
 import { ProblemError, problem } from './problems';
 
 /** How long a request waits for the workflow before answering 503 with a retry-safe update id. */
@@ -58,7 +59,11 @@ function toProblem(error: unknown, retryKey: string): ProblemError {
   if (error instanceof WorkflowNotFoundError) {
     return new ProblemError(problem('notFound', 'No such accreditation.'));
   }
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadlineExceeded(error)) {
+  if (
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    isDeadlineExceeded(error) ||
+    isOutage(error)
+  ) {
     return new ProblemError(
       problem(
         'unavailable',

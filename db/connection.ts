@@ -25,8 +25,13 @@ export const preparedStatement = (name: string): RawBuilder<unknown> => {
   return sql.raw(`/* prepared: ${name} */ `);
 };
 
-/** The pool as Kysely sees it: each client executes marked statements by name. */
-function preparingPool(pool: pg.Pool): PostgresPool {
+/**
+ * The pool as Kysely sees it: each client executes marked statements by name. A client that is
+ * checked out between two queries (in a transaction waiting on SMTP, say) when the server goes
+ * away emits `error` with nobody listening — the pool listens only while it is idle — which would
+ * end the process: it is reported instead, the next query on it fails, and the pool discards it.
+ */
+function preparingPool(pool: pg.Pool, onLost: (error: Error) => void): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
     // Only the (text, values) form: the dialect has no cursor configured.
@@ -41,6 +46,7 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       let facade = wrapped.get(client);
       if (!facade) {
+        client.on('error', onLost);
         facade = wrap(client);
         wrapped.set(client, facade);
       }
@@ -52,14 +58,14 @@ function preparingPool(pool: pg.Pool): PostgresPool {
 
 export function createDb(
   url: string,
-  options: { maxConnections?: number; onIdleError?: (error: Error) => void } = {},
+  options: { maxConnections?: number; onConnectionLost?: (error: Error) => void } = {},
 ): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
   // An idle connection dropped by the server (restart, shutdown) must not crash the process;
   // the pool replaces it, and queries in flight fail and are retried by their callers.
-  pool.on(
-    'error',
-    options.onIdleError ?? ((error) => console.warn(`PostgreSQL connection lost: ${error.message}`)),
-  );
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const onLost =
+    options.onConnectionLost ??
+    ((error: Error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+  pool.on('error', onLost);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool, onLost) }) });
 }

@@ -6,20 +6,19 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { sql } from 'kysely';
-import { ConfigError, type Env, loadEnv } from '../config/env';
+import { ConfigError, loadEnv } from '../config/env';
 import { ensureLocalKeys } from '../config/keys';
 import { createDb } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { localAdminAccess } from '../dev/local-admin';
 import { defaultDataDir } from '../dev/paths';
 import { databaseUrl, startLocalPostgres } from '../dev/postgres';
-import { type ExitStatus, type ManagedProcess, startProcess } from '../dev/processes';
+import { startProcess } from '../dev/processes';
 import { Supervisor } from '../dev/supervisor';
+import { startTemporalDevServer, waitForTemporal } from '../dev/temporal-server';
 import { MissingToolError, resolveTemporalCli } from '../dev/tools';
 import { ensureWebBuild } from '../dev/web-build';
-import { searchAttributeKeys } from '../workflows/search-attributes';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -43,60 +42,6 @@ function takeLock(lockFile: string): void {
     }
   }
   writeFileSync(lockFile, String(process.pid));
-}
-
-async function waitForTemporal(address: string, exited: Promise<ExitStatus>): Promise<void> {
-  let serverExited = false;
-  void exited.then(() => {
-    serverExited = true;
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (serverExited) throw new Error('The Temporal dev server exited during start-up (see its log above).');
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      await connection.workflowService.getSystemInfo({});
-      await connection.close();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline)
-        throw new Error(`Temporal did not answer on ${address} within 60 s`, { cause: error });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
-/** The dev server's banner repeats what the summary says: its lines are left out. */
-const temporalBanner = /^\[temporal\]\s*(CLI .*|Server: .*|UI: .*|Metrics: .*)?$/;
-
-function startTemporal(temporalCli: string, env: Env, dataDir: string): ManagedProcess {
-  return startProcess(
-    'temporal',
-    temporalCli,
-    [
-      'server',
-      'start-dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(env.TEMPORAL_PORT),
-      '--ui-port',
-      String(env.TEMPORAL_UI_PORT),
-      '--db-filename',
-      join(dataDir, 'temporal.sqlite'),
-      '--namespace',
-      env.TEMPORAL_NAMESPACE,
-      '--log-level',
-      'error',
-      '--dynamic-config-value',
-      'system.enableActivityEagerExecution=true',
-      ...searchAttributeKeys.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]),
-    ],
-    process.env,
-    (line) => {
-      if (!temporalBanner.test(line)) say(line);
-    },
-  );
 }
 
 /** Waits until `/health/ready` answers 200; otherwise says, after two minutes, what is still down. */
@@ -168,7 +113,18 @@ async function main() {
     await db.destroy();
 
     const temporalAddress = `127.0.0.1:${env.TEMPORAL_PORT}`;
-    const temporal = await supervisor.add('temporal', () => startTemporal(temporalCli, env, dataDir));
+    const temporal = await supervisor.add('temporal', () =>
+      startTemporalDevServer(
+        {
+          cli: temporalCli,
+          port: env.TEMPORAL_PORT,
+          uiPort: env.TEMPORAL_UI_PORT,
+          dbFile: join(dataDir, 'temporal.sqlite'),
+          namespace: env.TEMPORAL_NAMESPACE,
+        },
+        say,
+      ),
+    );
     await waitForTemporal(temporalAddress, temporal.exited);
     say(`Temporal: dev server on ${temporalAddress} (${join(dataDir, 'temporal.sqlite')})`);
 

@@ -1,19 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { toCommandRequest } from '../../api/workflow-client';
 import { verifyHashChains } from '../../db/verify';
 import { startProcess } from '../../dev/processes';
 import { Supervisor } from '../../dev/supervisor';
-import type { Actor, StepCommandInput } from '../../domain/commands';
-import { commandUpdate } from '../../workflows/messages';
-import { allConforming, completeApplication } from '../fixtures/application';
 import { seededRandom } from '../fixtures/scenarios';
 import { CaseDriver } from '../support/case-driver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
+import { driveToGrant } from './drive-to-grant';
 import { killAll } from './processes';
 
 /** Sized for CI (2 cores): the issue's full run is 30 cases and 15 kills (FAULT_CASES, FAULT_KILLS). */
@@ -81,62 +78,11 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  /** A step as the API sends it: under an update id of its own, repeated when the call times out. */
-  async function step(driver: CaseDriver, actor: Actor, command: StepCommandInput, updateId: string) {
-    for (;;) {
-      try {
-        return await client.workflow
-          .getHandle(driver.workflowId)
-          .executeUpdate(commandUpdate, { args: [toCommandRequest({ actor, command })], updateId });
-      } catch (error) {
-        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
-      }
-    }
-  }
-
-  async function driveToGrant(driver: CaseDriver) {
-    const { caseManager, applicant, reviewer, leadAuditor, decisionMaker } = driver.cast;
-    await driver.open(policy);
-    const steps: [Actor, StepCommandInput][] = [
-      [applicant, { type: 'SubmitApplication', data: { items: completeApplication } }],
-      [caseManager, { type: 'AcceptApplication', data: {} }],
-      [
-        caseManager,
-        {
-          type: 'AssignDocumentReviewer',
-          data: { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true },
-        },
-      ],
-      [reviewer, { type: 'CompleteDocumentReview', data: { results: allConforming } }],
-      [
-        caseManager,
-        {
-          type: 'AssignLeadAuditor',
-          data: { auditorId: leadAuditor.id, conflictOfInterestDeclaredFree: true },
-        },
-      ],
-      [caseManager, { type: 'SetAuditDate', data: { auditDate: '2030-01-01' } }],
-    ];
-    for (const [index, [actor, command]] of steps.entries()) {
-      await step(driver, actor, command, `${driver.accreditationId}-${index}`);
-    }
-    await driver.waitForEvent('AuditorObjectionWindowClosed', { timeoutMs: 120_000 });
-    for (const element of ['on_site_audit', 'customer_satisfaction_analysis', 'it_security_check']) {
-      await step(
-        driver,
-        leadAuditor,
-        { type: 'CompleteAuditElement', data: { element, findings: [] } },
-        `${driver.accreditationId}-${element}`,
-      );
-    }
-    await step(driver, decisionMaker, { type: 'Grant', data: {} }, `${driver.accreditationId}-grant`);
-  }
-
   it('grants every case, each event once, every stream gap-free and its chain intact', async () => {
     const drivers = Array.from({ length: caseCount }, () => new CaseDriver(client, database.db, taskQueue));
     const random = seededRandom(21);
     let done = false;
-    const cases = Promise.all(drivers.map((driver) => driveToGrant(driver))).finally(() => {
+    const cases = Promise.all(drivers.map((driver) => driveToGrant(client, driver, policy))).finally(() => {
       done = true;
     });
     let kills = 0;

@@ -48,7 +48,7 @@ describe('health and readiness', () => {
     await sql`CREATE DATABASE dim`.execute(admin);
     await admin.destroy();
     // Connections dropped by the stop below are replaced by the pool; no warning needed here.
-    db = createDb(databaseUrl(postgres.url, 'dim'), { onIdleError: () => {} });
+    db = createDb(databaseUrl(postgres.url, 'dim'), { onConnectionLost: () => {} });
     await migrateToLatest(db);
 
     stack = await startOpsStack(db);
