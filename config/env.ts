@@ -22,6 +22,15 @@ export const EnvSchema = z.object({
   TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   /** An API key for the frontend (Temporal Cloud or a cluster with an authorizer); sent over TLS only. */
   TEMPORAL_API_KEY: z.string().min(1).optional(),
+  /**
+   * The key the API signs each step with and the workflow checks it by (domain/step-signature.ts),
+   * or a file holding it (production: a secrets file); unset: DATA_DIR/keys/step-signing.key,
+   * which `npm start` creates. Only the API and the worker may read it.
+   */
+  STEP_SIGNING_KEY: z.string().trim().min(32, 'at least 32 characters').optional(),
+  STEP_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** The Ed25519 private key (PEM) `npm run events:checkpoint` signs with; unset: DATA_DIR/keys/checkpoint-ed25519.pem. */
+  CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /**

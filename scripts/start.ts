@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { ConfigError, loadEnv } from '../config/env';
+import { ensureLocalKeys } from '../config/keys';
 import { createDb } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { localAdminAccess } from '../dev/local-admin';
@@ -67,6 +68,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = join(dataDir, 'start.pid');
   takeLock(lockFile);
+  for (const made of ensureLocalKeys(dataDir)) say(`Key: created ${made} (owner-only)`);
 
   let stopping = false;
   const shutdown = async (code: number) => {

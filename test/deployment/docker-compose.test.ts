@@ -29,6 +29,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual(
       [
         'api',
+        'checkpoint',
         'mail',
         'migrate',
         'postgres',
@@ -45,6 +46,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('catches a broken file: each kind of mistake names itself', () => {
+    /** The services that run the application's image with its environment. */
+    const appServices = ['migrate', 'worker', 'api', 'checkpoint'];
     expect(problemsAfter('    image: postgres:', '    imagee: postgres:')).toEqual([
       'schema: /services/postgres must NOT have additional properties',
     ]);
@@ -53,6 +56,7 @@ describe('docker-compose.yml', () => {
     ).toEqual([
       'worker: waits for migrate to complete, which restarts (restart is not "no")',
       'api: waits for migrate to complete, which restarts (restart is not "no")',
+      'checkpoint: waits for migrate to complete, which restarts (restart is not "no")',
     ]);
     expect(problemsAfter('      - temporal\n', '      - temporal-server\n')).toEqual([
       'temporal-ui: depends on temporal-server, which is no service',
@@ -62,12 +66,10 @@ describe('docker-compose.yml', () => {
       'api: runs api/mian.ts, which does not exist',
     ]);
     expect(problemsAfter('    TEMPORAL_NAMESPACE: default', '    TEMPORAL_NAMESPAC: default')).toEqual(
-      ['migrate', 'worker', 'api'].map(
-        (name) => `${name}: sets TEMPORAL_NAMESPAC, which config/env.ts does not read`,
-      ),
+      appServices.map((name) => `${name}: sets TEMPORAL_NAMESPAC, which config/env.ts does not read`),
     );
     expect(problemsAfter('@postgres:5432/dim', '@postgress:5432/dim')).toEqual(
-      ['migrate', 'worker', 'api'].flatMap((name) => [
+      appServices.flatMap((name) => [
         `${name}: DATABASE_URL names the host postgress, which is no service`,
         `${name}: DATABASE_URL's user, password or database differ from postgress's`,
       ]),

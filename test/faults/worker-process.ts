@@ -3,7 +3,7 @@
  * the test's, with the workflow bundle the run built (a file), so that it starts in a second and
  * can be killed and started again many times.
  *
- *   DATABASE_URL=… TEMPORAL_ADDRESS=… TEMPORAL_TASK_QUEUE=… WORKFLOW_BUNDLE=… tsx test/faults/worker-process.ts
+ *   DATABASE_URL=… TEMPORAL_ADDRESS=… TEMPORAL_TASK_QUEUE=… WORKFLOW_BUNDLE=… STEP_SIGNING_KEY=… tsx test/faults/worker-process.ts
  */
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '../../db/connection';
@@ -24,6 +24,7 @@ const worker = await createWorker({
   taskQueue: required('TEMPORAL_TASK_QUEUE'),
   db,
   workflowBundle: { codePath: required('WORKFLOW_BUNDLE') },
+  stepSigningKey: required('STEP_SIGNING_KEY'),
 });
 console.log('worker polling');
 await worker.run();
