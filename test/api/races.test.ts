@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
-import { type ApiResponse, organisationBody } from '../support/api-harness';
+import { type ApiResponse, eventually, organisationBody } from '../support/api-harness';
 import { awaitingDecision } from '../support/awaiting-decision';
 import { useTestStack } from '../support/stack';
 
@@ -79,7 +79,11 @@ describe('races between people on one case', () => {
       reasons: ['Nachweise fehlen.'],
     });
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
-    const late = await api.call(dora, 'POST', `/accreditations/${id}/grant`, {});
+    // The refused case's workflow runs on until its appeal window (two seconds here) has closed.
+    const grant = () => api.call(dora, 'POST', `/accreditations/${id}/grant`, {});
+    const whileAppealable = await grant();
+    expect(whileAppealable.body).toMatchObject({ code: 'invalid_transition', status: 409 });
+    const late = await eventually(grant, (response) => response.body.code !== 'invalid_transition');
     expect(late.status, JSON.stringify(late.body)).toBe(409);
     expect(late.body).toMatchObject({ code: 'case_ended', status: 409 });
     expect(await count(id, 'AccreditationGranted')).toBe(0);

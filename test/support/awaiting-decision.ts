@@ -16,7 +16,7 @@ export async function awaitingDecision(
 ): Promise<{ id: string; organisation: TestUser }> {
   const opened = await api.call(staff, 'POST', '/accreditations', {
     ...organisationBody(name),
-    policy: { auditorObjectionWindow: { seconds: 1 } },
+    policy: { auditorObjectionWindow: { seconds: 1 }, appealWindow: { seconds: 2 } },
   });
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   const id: string = opened.body.id;
