@@ -46,6 +46,19 @@ const visibilityStatement = preparedStatement('accreditation_visibility');
  * One accreditation as staff see it: the projection row, its open tasks and its event timeline, in
  * one query (tasks and timeline aggregated as JSON, whose times come back as text).
  */
+/** The case's status in the read model; undefined if there is no such case. */
+export async function accreditationStatus(
+  db: Kysely<Database>,
+  accreditationId: string,
+): Promise<string | undefined> {
+  const found = await db
+    .selectFrom('accreditations')
+    .select('status')
+    .where('accreditation_id', '=', accreditationId)
+    .executeTakeFirst();
+  return found?.status;
+}
+
 export async function findAccreditation(db: Kysely<Database>, accreditationId: string) {
   const found = await db
     .selectFrom('accreditations as a')

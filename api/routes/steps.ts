@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { findAccreditation, maySeeAccreditationWithId, seesEveryCase } from '../../db/read-model';
+import {
+  accreditationStatus,
+  findAccreditation,
+  maySeeAccreditationWithId,
+  seesEveryCase,
+} from '../../db/read-model';
 import type { StepCommand } from '../../domain/commands';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
@@ -101,10 +106,10 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
  */
 async function endedCaseConflict(db: Kysely<Database>, id: string, error: unknown): Promise<unknown> {
   if (!(error instanceof ProblemError) || error.problem.status !== 404) return error;
-  const found = await findAccreditation(db, id);
-  if (!found) return error;
+  const status = await accreditationStatus(db, id);
+  if (!status) return error;
   return new ProblemError(
-    problem('conflict', `This accreditation has ended (${found.row.status}); no further step is possible.`, {
+    problem('conflict', `This accreditation has ended (${status}); no further step is possible.`, {
       code: 'case_ended',
     }),
   );

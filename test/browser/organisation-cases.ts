@@ -179,10 +179,16 @@ export async function tabTo(page: Page, target: Locator): Promise<void> {
   throw new Error(`Tab never reached ${target}`);
 }
 
-/** Chooses a file by keyboard: Tab to the dropzone's button, Enter, the file dialog. */
+/**
+ * Chooses a file by keyboard: Tab to the dropzone's button, Enter, the file dialog. The wait for the
+ * dialog starts before the first Tab: it turns on Playwright's interception of file dialogs, and a
+ * key press sent right after it could reach the browser first (a click's checks leave time, a key
+ * press does not), so the dialog would open natively and never be reported.
+ */
 export async function chooseFileByKeyboard(page: Page, label: string, file: DroppedFile): Promise<void> {
+  const chooser = page.waitForEvent('filechooser', { timeout: 60_000 });
+  chooser.catch(() => undefined); // awaited below; handled here should the Tab fail first
   await tabTo(page, page.getByRole('button', { name: `Dateien auswählen ${label}` }));
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
   const pdf = file.kind === 'pdf';
   const body = pdf ? `%PDF-1.4\n${'x'.repeat(file.bytes)}\n%%EOF\n` : 'Nachweis\n';

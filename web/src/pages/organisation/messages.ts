@@ -26,7 +26,7 @@ export const portal = defineMessages({
     cases: {
       title: 'Ihre Akkreditierungen',
       none: 'Für Ihre Organisation ist noch keine Akkreditierung eröffnet.',
-      heading: 'Akkreditierung seit {{date}}',
+      heading: 'Akkreditierungsverfahren, eröffnet am {{date}}',
       status: 'Stand',
       nextDeadline: 'Nächste Frist',
       noDeadline: 'Keine',
@@ -92,7 +92,7 @@ export const portal = defineMessages({
     cases: {
       title: 'Your accreditations',
       none: 'No accreditation has been opened for your organisation yet.',
-      heading: 'Accreditation since {{date}}',
+      heading: 'Accreditation procedure, opened on {{date}}',
       status: 'Status',
       nextDeadline: 'Next deadline',
       noDeadline: 'None',
