@@ -85,7 +85,7 @@ describe('PostgreSQL stopped for a while in the middle of traffic', () => {
     connection = await Connection.connect({ address });
     client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
     api = await serveApi(
-      { db, url, drop: async () => {} },
+      { db, url, owner: db, drop: async () => {} },
       { client, taskQueue, worker, close: async () => {} },
     );
     staff = await createTestUser(db, 'staff');

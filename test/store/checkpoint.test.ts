@@ -38,8 +38,11 @@ const head = (db: Kysely<Database>, id: string) =>
 
 const lastHash = async (db: Kysely<Database>, id: string) => (await readStream(db, id)).at(-1)?.hash;
 
-/** What an owner of the database can do: the append-only trigger off, rows changed, trigger on. */
-async function asSuperuser(db: Kysely<Database>, change: () => Promise<void>) {
+/**
+ * What the owner of the schema can do (the application role cannot): the append-only trigger
+ * off, rows changed, trigger on.
+ */
+async function asOwner(db: Kysely<Database>, change: () => Promise<void>) {
   await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(db);
   try {
     await change();
@@ -148,13 +151,14 @@ describe('a signed checkpoint of the stream heads', () => {
     expect(await compareWithCheckpoint(db, checkpoint)).toEqual([]);
 
     const rewrittenHashBefore = (await readStream(db, rewritten))[2]?.hash;
-    await asSuperuser(db, async () => {
+    const owner = database.owner;
+    await asOwner(owner, async () => {
       await sql`UPDATE events SET data = '{"outcome": "granted"}' WHERE stream_id = ${rewritten} AND stream_version = 2`.execute(
-        db,
+        owner,
       );
-      await rechain(db, rewritten, 2);
-      await sql`DELETE FROM events WHERE stream_id = ${cut} AND stream_version > 2`.execute(db);
-      await rechain(db, cut, 3);
+      await rechain(owner, rewritten, 2);
+      await sql`DELETE FROM events WHERE stream_id = ${cut} AND stream_version > 2`.execute(owner);
+      await rechain(owner, cut, 3);
     });
     // The rewrite is consistent: every chain verifies, every head agrees with its stream.
     expect((await verifyHashChains(db)).ok).toBe(true);
@@ -190,7 +194,8 @@ describe('a signed checkpoint of the stream heads', () => {
     const { db, database } = stack;
     const id = streamId('stale');
     await appendToStream(db, id, 0, [event('Opened')]);
-    await db.updateTable('streams').set({ version: 7 }).where('stream_id', '=', id).execute();
+    // Only the owner may write a head row; the trigger that keeps them runs with its rights.
+    await database.owner.updateTable('streams').set({ version: 7 }).where('stream_id', '=', id).execute();
     expect(await staleHeads(db)).toContain(id);
     const file = join(folder, 'stale.json');
     const env = { DATABASE_URL: database.url, CHECKPOINT_KEY_FILE: keyFile };

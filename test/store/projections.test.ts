@@ -363,7 +363,8 @@ describe('accreditation projections', () => {
   });
 
   it('verify names the tampered event and exits non-zero', async () => {
-    const { db } = stack;
+    // Only the schema's owner can disable the append-only trigger.
+    const db = stack.database.owner;
     const target = streams[7] as string;
     await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(db);
     await sql`UPDATE events SET data = jsonb_set(data, '{organisationName}', '"Fälscher GmbH"')
