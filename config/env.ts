@@ -167,7 +167,9 @@ export function migrationDatabaseUrlOf(env: DatabaseEnv): string {
 
 /** The role the application connects as, when it is not the migrations' (then it is granted its rights). */
 export function applicationRoleOf(env: DatabaseEnv): string | undefined {
-  const app = decodeURIComponent(new URL(databaseUrlOf(env)).username);
-  const owner = decodeURIComponent(new URL(migrationDatabaseUrlOf(env)).username);
+  const userOf = (url: string) => decodeURIComponent(new URL(url).username);
+  const app = env.DATABASE_URL ? userOf(env.DATABASE_URL) : localRoleNames.app;
+  const ownerUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+  const owner = ownerUrl ? userOf(ownerUrl) : localRoleNames.owner;
   return app !== owner ? app : undefined;
 }

@@ -68,17 +68,37 @@ describe('docker-compose.yml', () => {
     expect(problemsAfter('    TEMPORAL_NAMESPACE: default', '    TEMPORAL_NAMESPAC: default')).toEqual(
       appServices.map((name) => `${name}: sets TEMPORAL_NAMESPAC, which config/env.ts does not read`),
     );
-    expect(problemsAfter('@postgres:5432/dim', '@postgress:5432/dim')).toEqual(
-      appServices.flatMap((name) => [
-        `${name}: DATABASE_URL names the host postgress, which is no service`,
-        `${name}: DATABASE_URL's user, password or database differ from postgress's`,
-      ]),
+    expect(problemsAfter('dim_app@postgres:5432/dim', 'dim_app@postgress:5432/dim')).toEqual(
+      appServices.map((name) => `${name}: DATABASE_URL names the host postgress, which is no service`),
     );
     expect(problemsAfter('      - "127.0.0.1:8025:8025"', '      - "127.0.0.1:443:8025"')).toEqual([
       'mail: publishes host port 443, as proxy does',
     ]);
     expect(problemsAfter('r.ok ? 0 : 1)', 'r.ok ? 0 : 1')).toEqual([
       'api: its healthcheck script does not compile: missing ) after argument list',
+    ]);
+  });
+
+  it('connects the application with least privilege, passwords from secrets (issue 22, item 3)', () => {
+    const appServices = ['migrate', 'worker', 'api', 'checkpoint'];
+    expect(problemsAfter('postgres://dim_app@', 'postgres://postgres@')).toEqual(
+      appServices.map((name) => `${name}: DATABASE_URL connects as postgres, not as the application role`),
+    );
+    expect(problemsAfter('postgres://dim_owner@', 'postgres://dim_app@')).toEqual([
+      'migrate: DATABASE_URL connects as dim_app, not as the application role',
+    ]);
+    expect(problemsAfter('postgres://dim_app@', 'postgres://dim_app:secret@')).toEqual(
+      appServices.map(
+        (name) => `${name}: DATABASE_URL holds a password; give it in DATABASE_PASSWORD_FILE (a secret)`,
+      ),
+    );
+    expect(problemsAfter('/run/secrets/dim_app_password', '/run/secrets/dim_app_pw')).toEqual([
+      'worker: DATABASE_PASSWORD_FILE is no secret the service mounts (/run/secrets/…)',
+    ]);
+    expect(
+      problemsAfter('      MIGRATION_DATABASE_PASSWORD_FILE: /run/secrets/dim_owner_password\n', ''),
+    ).toEqual([
+      'migrate: MIGRATION_DATABASE_URL has no password: set MIGRATION_DATABASE_PASSWORD_FILE to a secret',
     ]);
   });
 

@@ -12,6 +12,7 @@ import type { AccreditationEvent } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
 import { accreditationScenario } from '../fixtures/scenarios';
+import { testDatabaseRoles } from '../support/global-setup';
 import { useTestStack } from '../support/stack';
 
 const stack = useTestStack({ temporal: false, maxConnections: 12 });
@@ -55,8 +56,13 @@ describe('inline projection mechanism', () => {
     ).rows[0];
 
   beforeAll(async () => {
+    // A table is the schema owner's to make; the application writes it, as it writes projections.
+    const { owner } = stack.database;
     await sql`CREATE TABLE test_balances (stream_id text PRIMARY KEY, balance int NOT NULL, version int NOT NULL)`.execute(
-      stack.db,
+      owner,
+    );
+    await sql`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON test_balances TO ${sql.id(testDatabaseRoles.app.name)}`.execute(
+      owner,
     );
   });
 
