@@ -33,6 +33,7 @@ import { decisionDossierRoutes } from './routes/decision-dossier';
 import { decisionQueueRoutes } from './routes/decision-queue';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
+import { peopleRoutes } from './routes/people';
 import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
 import { taskRoutes } from './routes/tasks';
@@ -201,6 +202,7 @@ export async function buildApp(input: ApiInput) {
   await app.register(registerRoutes, deps);
   await app.register(certificateRoutes, deps);
   await app.register(userRoutes, deps);
+  await app.register(peopleRoutes, deps);
   await app.register(competenceRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(notificationRoutes, deps);

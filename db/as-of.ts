@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type AccreditationState, evolve, initialState } from '../domain/accreditation';
 import type { AccreditationEvent } from '../domain/events';
+import { openSince } from '../domain/task-ages';
 import { openTasks } from '../domain/tasks';
 import { dueTimers } from '../domain/timers';
 import type { AccreditationSummaryRow, Database, TaskRow } from './database';
@@ -17,6 +18,8 @@ export interface CaseAsOf {
   streamId: string;
   state: Exclude<AccreditationState, { status: 'none' }>;
   events: AsOfEvent[];
+  /** Since when each open task had been open (`openSince`). */
+  openedAt: ReadonlyMap<string, string>;
 }
 
 /**
@@ -69,9 +72,12 @@ interface AsOfRow {
 /** The decider's state after the events; undefined before the case was opened. */
 export function caseAsOf(streamId: string, events: AsOfEvent[]): CaseAsOf | undefined {
   let state = initialState();
-  for (const event of events)
+  let openedAt = new Map<string, string>();
+  for (const event of events) {
     state = evolve(state, { type: event.type, data: event.data } as AccreditationEvent);
-  return state.status === 'none' ? undefined : { streamId, state, events };
+    openedAt = openSince(state, openedAt, event.businessTime);
+  }
+  return state.status === 'none' ? undefined : { streamId, state, events, openedAt };
 }
 
 /** The case file after the events (undefined before the case was opened). */
@@ -85,7 +91,12 @@ const date = (value: Date | string | null | undefined) => (value ? new Date(valu
  * The case as `findAccreditation` would have answered at that instant: the row, open tasks and
  * timeline derived from the state folded so far, through the projection's own functions.
  */
-export function accreditationDetailAsOf({ streamId, state, events }: CaseAsOf): AccreditationDetail {
+export function accreditationDetailAsOf({
+  streamId,
+  state,
+  events,
+  openedAt,
+}: CaseAsOf): AccreditationDetail {
   const open = openTasks(state);
   const first = events[0] as AsOfEvent;
   const last = events[events.length - 1] as RecordedEvent;
@@ -112,8 +123,13 @@ export function accreditationDetailAsOf({ streamId, state, events }: CaseAsOf): 
     opened_at: new Date(row.opened_at),
     updated_at: new Date(row.updated_at),
   };
-  const tasks: TaskRow[] = taskRows(streamId, state, open)
-    .map((task) => ({ ...task, assignee_id: task.assignee_id ?? null, due_at: date(task.due_at) }))
+  const tasks: TaskRow[] = taskRows(streamId, state, open, openedAt)
+    .map((task) => ({
+      ...task,
+      assignee_id: task.assignee_id ?? null,
+      due_at: date(task.due_at),
+      opened_at: date(task.opened_at),
+    }))
     // As the read model orders them: by due date (none last), then id.
     .sort(
       (a, b) =>

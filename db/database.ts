@@ -120,6 +120,8 @@ export interface TasksTable {
   subject_id: string;
   due_at: Timestamp | null;
   organisation_name: string;
+  /** Since when it has been open: the business time of the event after which it appeared. */
+  opened_at: Timestamp | null;
 }
 
 /** Pending timers (the domain's `dueTimers(state)`). */

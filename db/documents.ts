@@ -25,7 +25,7 @@ export type DocumentTables = {
 };
 
 type DocumentsDb = Kysely<Database & DocumentTables>;
-const withDocuments = (db: Kysely<Database>): DocumentsDb => db.withTables<DocumentTables>();
+export const withDocumentTables = (db: Kysely<Database>): DocumentsDb => db.withTables<DocumentTables>();
 
 export type DocumentRow = Omit<Selectable<DocumentTables['documents']>, 'content'>;
 
@@ -90,7 +90,7 @@ export async function saveDocument(
 ): Promise<StoredDocument> {
   const sha256 = sha256Hex(upload.content);
   const { user_id: userId, organisation_id: organisationId } = upload.uploadedBy;
-  return withDocuments(db)
+  return withDocumentTables(db)
     .transaction()
     .execute(async (trx) => {
       // One upload of a party at a time, so that parallel uploads cannot pass the quota together.
@@ -156,7 +156,7 @@ export async function findReadableDocument(
   user: UserRow,
   sha256: string,
 ): Promise<DocumentRow | undefined> {
-  const ddb = withDocuments(db);
+  const ddb = withDocumentTables(db);
   let query = ddb
     .selectFrom('documents')
     .select(['sha256', 'media_type', 'size_bytes', 'storage', 'created_at'])
@@ -200,7 +200,7 @@ export async function readDocumentContent(
       throw new Error(`Document ${document.sha256} is in a directory not configured here`);
     return readFile(join(storage.path, document.sha256));
   }
-  const row = await withDocuments(db)
+  const row = await withDocumentTables(db)
     .selectFrom('documents')
     .select('content')
     .where('sha256', '=', document.sha256)
@@ -220,7 +220,7 @@ export async function documentsOfCase(
   ids: readonly string[],
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await withDocuments(db)
+  const rows = await withDocumentTables(db)
     .selectFrom('document_uploads as u')
     .select('u.sha256')
     .distinct()

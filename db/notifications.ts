@@ -186,7 +186,6 @@ export interface NotificationFailedData {
   kind: string;
   recipientRole: string;
   recipientId: string | null;
-  address: string | null;
   accreditationId: string | null;
   reason: string;
   responseCode: number | null;
@@ -198,7 +197,6 @@ export async function failNotification(
   trx: Transaction<Database>,
   row: NotificationRow,
   failure: {
-    address: string | null;
     reason: string;
     responseCode: number | null;
     attempts: number;
@@ -219,7 +217,6 @@ export async function failNotification(
     kind: row.kind,
     recipientRole: row.recipient_role,
     recipientId: row.recipient_id,
-    address: failure.address,
     accreditationId: accreditationId ?? null,
     reason: failure.reason,
     responseCode: failure.responseCode,

@@ -95,7 +95,13 @@ export async function findAccreditation(db: Kysely<Database>, accreditationId: s
   const { tasks, timeline, ...row } = found;
   return {
     row,
-    tasks: tasks.map((task): TaskRow => ({ ...task, due_at: task.due_at ? new Date(task.due_at) : null })),
+    tasks: tasks.map(
+      (task): TaskRow => ({
+        ...task,
+        due_at: task.due_at ? new Date(task.due_at) : null,
+        opened_at: task.opened_at ? new Date(task.opened_at) : null,
+      }),
+    ),
     timeline: timeline.map(
       (event): TimelineEntry => ({ ...event, business_time: new Date(event.business_time) }),
     ),

@@ -23,7 +23,7 @@ import {
 } from '../db/account-mail';
 import type { Database, Language } from '../db/database';
 import { accountMailCopy } from './account-mail-copy';
-import { classifyFailure, type Mailer, messageIdFor } from './mailer';
+import { classifyFailure, type Mailer, messageIdFor, withoutAddresses } from './mailer';
 import { escapeHtml } from './render';
 
 /** The page of the web application each kind of link opens (see the sign-in contract). */
@@ -124,7 +124,7 @@ export function createAccountMailDispatcher(options: AccountMailOptions) {
           notificationId: mail.mailId,
         });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = withoutAddresses(error instanceof Error ? error.message : String(error));
         if (classifyFailure(error) === 'permanent' || attempts >= retry.maxAttempts) {
           await markAccountMailFailed(trx, mail.mailId, attempts, message);
           log('account mail failed permanently', { id: mail.mailId, kind: mail.kind, error: message });

@@ -31,7 +31,7 @@ import {
 } from '../db/notifications';
 import { composeMessage } from './compose';
 import { makeDigests } from './digest';
-import { classifyFailure, type Mailer } from './mailer';
+import { classifyFailure, type Mailer, withoutAddresses } from './mailer';
 
 export interface RetryPolicy {
   /** Delay after the first transient failure; doubled after each further one. */
@@ -106,7 +106,7 @@ export function createDispatcher(options: DispatcherOptions) {
     const recipient = await findRecipient(trx, row.recipient_role, row.recipient_id);
     if (!recipient) {
       const reason = `No ${row.recipient_role} ${row.recipient_id} with an e-mail address`;
-      return fail(trx, row, { address: null, reason, responseCode: null, attempts: row.attempts });
+      return fail(trx, row, { reason, responseCode: null, attempts: row.attempts });
     }
     if (recipient.digest && row.kind !== 'daily_digest') {
       await holdNotification(trx, row.notification_id);
@@ -117,10 +117,11 @@ export function createDispatcher(options: DispatcherOptions) {
     try {
       await mailer.send(message);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      // The server's answer may quote the address; the event and the log keep the recipient's id only.
+      const reason = withoutAddresses(error instanceof Error ? error.message : String(error));
       const responseCode = (error as { responseCode?: number }).responseCode ?? null;
       if (classifyFailure(error) === 'permanent' || attempts >= retry.maxAttempts) {
-        return fail(trx, row, { address: recipient.address, reason, responseCode, attempts });
+        return fail(trx, row, { reason, responseCode, attempts });
       }
       const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
       const nextAttemptAt = new Date(now().getTime() + delay);
@@ -144,7 +145,7 @@ export function createDispatcher(options: DispatcherOptions) {
     const userIds = await roleHolders(trx, row.recipient_role, excluded);
     if (userIds.length === 0) {
       const reason = `Nobody holds the role ${row.recipient_role}`;
-      return fail(trx, row, { address: null, reason, responseCode: null, attempts: row.attempts });
+      return fail(trx, row, { reason, responseCode: null, attempts: row.attempts });
     }
     await expandNotification(trx, row, userIds);
     return 'expanded';
@@ -154,7 +155,7 @@ export function createDispatcher(options: DispatcherOptions) {
   async function fail(
     trx: Transaction<Database>,
     row: NotificationRow,
-    failure: { address: string | null; reason: string; responseCode: number | null; attempts: number },
+    failure: { reason: string; responseCode: number | null; attempts: number },
   ): Promise<'failed'> {
     await failNotification(trx, row, { ...failure, at: now() });
     log('notification failed permanently', { id: row.notification_id, reason: failure.reason });

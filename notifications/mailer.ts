@@ -93,6 +93,11 @@ export function createFileMailer(directory: string): Mailer {
 
 export type FailureClass = 'permanent' | 'transient';
 
+/** An SMTP failure's text without the e-mail addresses servers quote in it (kept out of events and logs). */
+export function withoutAddresses(text: string): string {
+  return text.replace(/<?[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+>?/g, '<address>');
+}
+
 /**
  * SMTP 5xx on the envelope or the message (e.g. 550 recipient rejected) and messages nodemailer
  * refuses to build (no valid recipient) are permanent. 4xx, timeouts, refused or dropped

@@ -41,7 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (!last) break;
     after = last.stream_id;
   }
-  await sql.raw(writeFunction(true)).execute(db);
+  await sql.raw(writeFunction({ waiting: true })).execute(db);
   await sql`CREATE INDEX accreditations_waiting ON accreditations (waiting_until, stream_id)
     WHERE waiting_until IS NOT NULL`.execute(db);
 }
@@ -49,7 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema.
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('accreditations_waiting').execute();
-  await sql.raw(writeFunction(false)).execute(db);
+  await sql.raw(writeFunction({ waiting: false })).execute(db);
   await db.schema
     .alterTable('accreditations')
     .dropColumn('waiting_reason')
@@ -59,11 +59,12 @@ export async function down(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * `write_accreditation_projection` (migration 2026-11-26-60) with or without the waiting columns:
- * the projection's single write names every column of the summary row.
+ * `write_accreditation_projection` (migration 2026-11-26-60) with or without the waiting columns
+ * and, from migration 2026-11-28-45, the tasks' opening times: the projection's single write names
+ * every column of the rows it writes.
  */
-function writeFunction(withWaiting: boolean): string {
-  const w = (text: string) => (withWaiting ? text : '');
+export function writeFunction(columns: { waiting: boolean; taskOpenedAt?: boolean }): string {
+  const w = (text: string) => (columns.waiting ? text : '');
   return `
     CREATE OR REPLACE FUNCTION write_accreditation_projection(
       p_accreditations jsonb, p_tasks jsonb, p_deadlines jsonb, p_certificates jsonb, p_notifications jsonb
@@ -100,16 +101,8 @@ function writeFunction(withWaiting: boolean): string {
 
       SELECT array_agg(r.stream_id) INTO v_streams
         FROM jsonb_to_recordset(p_accreditations) AS r(stream_id text);
-      DELETE FROM tasks WHERE stream_id = ANY (v_streams);
+      ${columns.taskOpenedAt ? tasksKeepingOpeningTimes : tasksRewritten}
       DELETE FROM deadlines WHERE stream_id = ANY (v_streams);
-
-      INSERT INTO tasks (stream_id, task_id, accreditation_id, kind, assignee_role, assignee_id,
-        excluded_user_ids, subject_id, due_at, organisation_name)
-      SELECT r.stream_id, r.task_id, r.accreditation_id, r.kind, r.assignee_role, r.assignee_id,
-        r.excluded_user_ids, r.subject_id, r.due_at, r.organisation_name
-      FROM jsonb_to_recordset(p_tasks) AS r(stream_id text, task_id text, accreditation_id text,
-        kind text, assignee_role text, assignee_id text, excluded_user_ids text[], subject_id text,
-        due_at timestamptz, organisation_name text);
 
       INSERT INTO deadlines (stream_id, deadline_id, accreditation_id, kind, due_at, subject_id)
       SELECT r.stream_id, r.deadline_id, r.accreditation_id, r.kind, r.due_at, r.subject_id
@@ -143,3 +136,32 @@ function writeFunction(withWaiting: boolean): string {
     END;
     $$`;
 }
+
+const tasksRewritten = `
+      DELETE FROM tasks WHERE stream_id = ANY (v_streams);
+      INSERT INTO tasks (stream_id, task_id, accreditation_id, kind, assignee_role, assignee_id,
+        excluded_user_ids, subject_id, due_at, organisation_name)
+      SELECT r.stream_id, r.task_id, r.accreditation_id, r.kind, r.assignee_role, r.assignee_id,
+        r.excluded_user_ids, r.subject_id, r.due_at, r.organisation_name
+      FROM jsonb_to_recordset(p_tasks) AS r(stream_id text, task_id text, accreditation_id text,
+        kind text, assignee_role text, assignee_id text, excluded_user_ids text[], subject_id text,
+        due_at timestamptz, organisation_name text);`;
+
+/** A task still open keeps the opening time stored with it unless the projection dates it anew. */
+const tasksKeepingOpeningTimes = `
+      DELETE FROM tasks AS t WHERE t.stream_id = ANY (v_streams) AND NOT EXISTS (
+        SELECT 1 FROM jsonb_to_recordset(p_tasks) AS r(stream_id text, task_id text)
+        WHERE r.stream_id = t.stream_id AND r.task_id = t.task_id);
+      INSERT INTO tasks AS t (stream_id, task_id, accreditation_id, kind, assignee_role, assignee_id,
+        excluded_user_ids, subject_id, due_at, organisation_name, opened_at)
+      SELECT r.stream_id, r.task_id, r.accreditation_id, r.kind, r.assignee_role, r.assignee_id,
+        r.excluded_user_ids, r.subject_id, r.due_at, r.organisation_name, r.opened_at
+      FROM jsonb_to_recordset(p_tasks) AS r(stream_id text, task_id text, accreditation_id text,
+        kind text, assignee_role text, assignee_id text, excluded_user_ids text[], subject_id text,
+        due_at timestamptz, organisation_name text, opened_at timestamptz)
+      ON CONFLICT (stream_id, task_id) DO UPDATE SET
+        accreditation_id = excluded.accreditation_id, kind = excluded.kind,
+        assignee_role = excluded.assignee_role, assignee_id = excluded.assignee_id,
+        excluded_user_ids = excluded.excluded_user_ids, subject_id = excluded.subject_id,
+        due_at = excluded.due_at, organisation_name = excluded.organisation_name,
+        opened_at = COALESCE(excluded.opened_at, t.opened_at);`;

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { type AccreditationState, evolve, initialState } from '../../domain/accreditation';
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
+import { openSince } from '../../domain/task-ages';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
 import { preparedStatement } from '../connection';
@@ -125,11 +126,14 @@ function projectStream(
 ): Folded {
   let current = folded;
   let last: RecordedEvent | undefined;
+  // Since when each task is open; null: since before these events (the stored row keeps its time).
+  let since = openSince<string | null>(current.state, new Map(), null);
   for (const event of streamEvents) {
     if (event.version <= current.version) continue; // already applied
     const before = current.state;
     current = foldEvent(current, event);
     const { state } = current;
+    since = openSince(state, since, event.businessTime);
     for (const row of certificateChanges(streamId, before, state, event))
       rows.certificates.set(row.certificate_number, row);
     rows.stageChanges.push(...stageChanges(streamId, before, state, event));
@@ -152,7 +156,7 @@ function projectStream(
       current.openedAt ?? last.businessTime,
     ),
   );
-  rows.tasks.push(...taskRows(streamId, state, open));
+  rows.tasks.push(...taskRows(streamId, state, open, since));
   rows.deadlines.push(...deadlineRows(streamId, state, timers));
   return current;
 }

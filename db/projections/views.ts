@@ -68,10 +68,12 @@ export function accreditationRow(
   };
 }
 
+/** `since`: since when each task is open; null or absent, since before (its stored row knows). */
 export function taskRows(
   streamId: string,
   state: AccreditationCase,
   open: readonly Task[],
+  since: ReadonlyMap<string, string | null>,
 ): Insertable<TasksTable>[] {
   return open.map((task) => ({
     stream_id: streamId,
@@ -84,6 +86,7 @@ export function taskRows(
     subject_id: task.subjectId,
     due_at: task.dueAt,
     organisation_name: state.organisationName,
+    opened_at: since.get(task.id) ?? null,
   }));
 }
 

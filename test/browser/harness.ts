@@ -42,7 +42,11 @@ interface PageHealth {
 }
 
 /** The browser globals the in-page checks use (the tests' TypeScript has no DOM library). */
-declare const window: { dimTest: PageHealth };
+declare const window: {
+  dimTest: PageHealth;
+  fetch: (...args: unknown[]) => Promise<unknown>;
+  addEventListener(type: 'pointerdown' | 'keydown', listener: () => void, capture: boolean): void;
+};
 declare const document: {
   addEventListener(
     type: 'securitypolicyviolation',
@@ -53,17 +57,47 @@ declare const document: {
   querySelectorAll(selector: string): Iterable<{ getBoundingClientRect(): { right: number } }>;
 };
 
-/** Runs in every page before its scripts: records CSP violations and the layout shift score. */
+/**
+ * Runs in every page before its scripts: records CSP violations and the layout shift score. A shift
+ * the person caused does not count: within 500 ms of their input (the browser's `hadRecentInput`),
+ * or from the moment their input sent a request until a second after its answer arrived — a
+ * refusal shown after a slow answer is the page answering them, not the page jumping.
+ */
 function recordPageHealth() {
   window.dimTest = { cspViolations: [], layoutShift: 0 };
   document.addEventListener('securitypolicyviolation', (event) => {
     window.dimTest.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
   });
+  let lastInput = Number.NEGATIVE_INFINITY;
+  const input = () => {
+    lastInput = performance.now();
+  };
+  window.addEventListener('pointerdown', input, true);
+  window.addEventListener('keydown', input, true);
+  const answering: { from: number; to: number }[] = [];
+  const send = window.fetch.bind(window);
+  window.fetch = async (...args) => {
+    if (performance.now() - lastInput > 500) return send(...args);
+    const span = { from: performance.now(), to: Number.POSITIVE_INFINITY };
+    answering.push(span);
+    try {
+      return await send(...args);
+    } finally {
+      span.to = performance.now() + 1000;
+    }
+  };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-      if (!entry.hadRecentInput) window.dimTest.layoutShift += entry.value;
+    for (const entry of list.getEntries() as unknown as LayoutShift[]) {
+      const answer = answering.some(({ from, to }) => from <= entry.startTime && entry.startTime <= to);
+      if (!entry.hadRecentInput && !answer) window.dimTest.layoutShift += entry.value;
     }
   }).observe({ type: 'layout-shift' as never, buffered: true });
+}
+
+interface LayoutShift {
+  value: number;
+  hadRecentInput: boolean;
+  startTime: number;
 }
 
 /** One browser tab on the application, with the checks every page must pass. */

@@ -138,14 +138,17 @@ describe('notifications by e-mail', () => {
       kind: 'application_submitted',
       recipientRole: 'organisation',
       responseCode: 550,
+      reason: expect.stringContaining('<address>: Mailbox unavailable'),
     });
+    // Personal data stays out of the append-only store: the recipient is named by id, not address.
+    expect(JSON.stringify(events[0]?.data)).not.toContain('@muster.example');
     const failed = await failedNotifications(db, { accreditationId: bounced.accreditationId });
     expect(failed).toEqual([
       expect.objectContaining({
         notificationId: id,
         accreditationId: bounced.accreditationId,
         organisationName: 'Muster IT-Service GmbH',
-        error: expect.stringContaining('Mailbox unavailable'),
+        error: expect.stringContaining('<address>: Mailbox unavailable'),
       }),
     ]);
     expect((await notificationCounts(db)).failed).toBeGreaterThanOrEqual(1);

@@ -29,7 +29,9 @@ export class TestSmtp {
     onRcptTo: (address, _session, callback) => {
       const to = address.address;
       if (to.startsWith('bounce')) {
-        return callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+        return callback(
+          Object.assign(new Error(`5.1.1 <${to}>: Mailbox unavailable`), { responseCode: 550 }),
+        );
       }
       if (to.startsWith('busy') && !this.busyRejected.has(to)) {
         this.busyRejected.add(to);

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, storePasswordHash } from '../../db/passwords';
+import { erasedName } from '../../db/personal-data';
+import { rebuildProjections } from '../../db/projections/rebuild';
+import { verifyHashChains } from '../../db/verify';
+import { applicationByStatements } from '../fixtures/application';
+import type { TestUser } from '../fixtures/users';
+import { organisationBody } from '../support/api-harness';
+import { awaitingDecision } from '../support/awaiting-decision';
+import { Browser } from '../support/browser';
+import { useTestStack } from '../support/stack';
+
+const password = 'ein langes Passwort für Tests';
+
+/**
+ * Data protection (DSGVO Art. 15, 17): a person's data as a download, for themselves and for an
+ * administrator; erasure that leaves nobody named, survives a projection rebuild and keeps the
+ * event store's hash chains valid.
+ */
+describe('personal data through the API', () => {
+  const api = useTestStack({
+    api: { credentialLimits: { perCredential: 1000, perAddress: 1000, windowMs: 60_000 } },
+  });
+  let admin: TestUser;
+  let staff: TestUser;
+  let auditor: TestUser;
+  /** The auditor's unmistakable name and address, to look for everywhere after the erasure. */
+  const name = `Erika Löschbar ${randomUUID().slice(0, 8)}`;
+  const email = `erika.loeschbar.${randomUUID().slice(0, 8)}@pruefer.example`;
+  let caseId: string;
+
+  beforeAll(async () => {
+    admin = await api.user('admin');
+    staff = await api.user('staff');
+    auditor = await api.user('auditor');
+    await api.db.updateTable('users').set({ name, email }).where('user_id', '=', auditor.id).execute();
+    await storePasswordHash(api.db, auditor.id, await hashPassword(password));
+    ({ id: caseId } = await awaitingDecision(api, staff, auditor, 'Datenschutz Prüffall GmbH'));
+  }, 120_000);
+
+  it('gives the person everything held about them, as a download, without a secret', async () => {
+    const response = await fetch(`${api.baseUrl}/me/personal-data`, { headers: auditor.headers });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="personal-data-${auditor.id}.json"`,
+    );
+    const text = await response.text();
+    const data = JSON.parse(text);
+    expect(data.account).toMatchObject({ id: auditor.id, name, email, role: 'auditor' });
+    expect(data.account.passwordChangedAt).not.toBeNull();
+    expect(data.apiTokens).toEqual([expect.objectContaining({ label: 'test', revokedAt: null })]);
+    const types = data.steps.map((step: { type: string }) => step.type);
+    expect(types).toContain('DocumentReviewCompleted');
+    expect(types.filter((type: string) => type === 'AuditElementCompleted')).toHaveLength(3);
+    expect(data.steps.every((step: { stream: string }) => step.stream === `accreditation-${caseId}`)).toBe(
+      true,
+    );
+    expect(text).not.toContain(auditor.token);
+    expect(text).not.toMatch(/\$argon2/);
+
+    const asAdmin = await api.call(admin, 'GET', `/users/${auditor.id}/personal-data`);
+    expect(asAdmin.status).toBe(200);
+    expect(asAdmin.body).toEqual(data);
+    const asStaff = await api.call(staff, 'GET', `/users/${auditor.id}/personal-data`);
+    expect(asStaff.status).toBe(403);
+    expect((await api.call(admin, 'GET', `/users/${randomUUID()}/personal-data`)).status).toBe(404);
+  });
+
+  it('refuses to erase a person who holds open tasks, and one’s own account; nothing changes', async () => {
+    const reviewer = await api.user('auditor');
+    const opened = await api.call(staff, 'POST', '/accreditations', organisationBody('Offene Aufgabe GmbH'));
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const id: string = opened.body.id;
+    const organisation = await api.user('organisation', { organisationId: opened.body.organisation.id });
+    const steps: [TestUser, string, unknown][] = [
+      [organisation, 'application', { items: applicationByStatements }],
+      [staff, 'application/accept', {}],
+      [staff, 'document-reviewer', { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true }],
+    ];
+    for (const [user, path, body] of steps) {
+      const response = await api.call(user, 'POST', `/accreditations/${id}/${path}`, body);
+      expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
+    }
+    const held = await api.db
+      .selectFrom('tasks')
+      .select('task_id')
+      .where('assignee_id', '=', reviewer.id)
+      .execute();
+    expect(held.length).toBeGreaterThan(0);
+
+    const refused = await api.call(admin, 'DELETE', `/users/${reviewer.id}/personal-data`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('person_has_open_tasks');
+    expect((await api.call(reviewer, 'GET', '/me')).status).toBe(200);
+
+    const self = await api.call(admin, 'DELETE', `/users/${admin.id}/personal-data`);
+    expect(self.status).toBe(409);
+    expect(self.body.code).toBe('erase_self');
+    expect((await api.call(staff, 'DELETE', `/users/${auditor.id}/personal-data`)).status).toBe(403);
+  });
+
+  /** The tables with a row that names the auditor or gives their address. */
+  const mentions = async () => {
+    const tables = await sql<{ table_name: string }>`
+      SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(api.db);
+    const found: string[] = [];
+    for (const { table_name } of tables.rows) {
+      const rows = await sql<{ count: string }>`
+        SELECT count(*) AS count FROM ${sql.table(table_name)} AS t
+        WHERE t::text ILIKE ${`%${name}%`} OR t::text ILIKE ${`%${email}%`}`.execute(api.db);
+      if (Number(rows.rows[0]?.count) > 0) found.push(table_name);
+    }
+    return found;
+  };
+
+  it('erases the account: no sign-in, nobody named anywhere, also after a rebuild; the chains still verify', async () => {
+    expect(await mentions()).toContain('users');
+    const erased = await api.call(admin, 'DELETE', `/users/${auditor.id}/personal-data`);
+    expect(erased.status, JSON.stringify(erased.body)).toBe(204);
+
+    expect((await api.call(auditor, 'GET', '/me')).status).toBe(401);
+    expect((await new Browser(api.baseUrl, '127.0.0.41').signIn(email, password)).status).toBe(401);
+    const users = await api.call(admin, 'GET', '/users?role=auditor&limit=500');
+    const listed = users.body.items.find((user: { id: string }) => user.id === auditor.id);
+    expect(listed).toMatchObject({ name: erasedName });
+    // The case still shows what was done, by whom it no longer says.
+    const file = await api.call(staff, 'GET', `/accreditations/${caseId}/file`);
+    expect(file.status).toBe(200);
+    expect(JSON.stringify(file.body)).not.toContain(name);
+
+    expect(await mentions()).toEqual([]);
+    await rebuildProjections(api.db, { batchSize: 50 });
+    expect(await mentions()).toEqual([]);
+    const chains = await verifyHashChains(api.db);
+    expect(chains.problems).toEqual([]);
+  });
+});
