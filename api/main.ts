@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
+import { loadStepSigningKey } from '../config/keys';
 import { createLogger } from '../config/logger';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
@@ -8,10 +9,12 @@ import { startTracing } from '../telemetry/tracing';
 import { buildApp } from './app';
 import { createApiMetrics, startMetricsServer } from './metrics';
 import { sessionConfigFromEnv } from './session';
+import { stepSigningInterceptor } from './step-signing';
 
 async function main() {
   const env = loadEnv();
   const logger = createLogger(env, 'api');
+  const stepSigningKey = loadStepSigningKey(env);
   const tracing = await startTracing('dim-api', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
   const db = createDb(databaseUrlOf(env), { maxConnections: 20 });
@@ -20,7 +23,13 @@ async function main() {
   const temporal = new Client({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
-    interceptors: { workflow: [metrics.clientInterceptor, ...tracing.clientInterceptors] },
+    interceptors: {
+      workflow: [
+        stepSigningInterceptor(stepSigningKey),
+        metrics.clientInterceptor,
+        ...tracing.clientInterceptors,
+      ],
+    },
   });
   const app = await buildApp({
     db,

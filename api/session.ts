@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Env, loadEnv } from '../config/env';
 import type { Database, UserRow } from '../db/database';
+import { asUser, recordIdentityEvent } from '../db/identity-events';
 import { createSession, endSession, type SessionPolicy } from '../db/sessions';
 import { presentSessionUser } from './presenters';
 
@@ -65,7 +66,11 @@ export async function startSession(
 ) {
   const previous = request.cookies[sessionCookie];
   if (isSessionId(previous)) await endSession(db, previous);
-  const { sessionId, expiresAt } = await createSession(db, user.user_id, config);
+  const { sessionId, expiresAt } = await db.transaction().execute(async (trx) => {
+    const session = await createSession(trx, user.user_id, config);
+    await recordIdentityEvent(trx, asUser(user), user.user_id, { type: 'SessionStarted', data: {} });
+    return session;
+  });
   reply.setCookie(sessionCookie, sessionId, {
     httpOnly: true,
     sameSite: 'lax',

@@ -55,6 +55,9 @@ export interface StepOptions {
 function toProblem(error: unknown, retryKey: string): ProblemError {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = error.cause.type ?? 'rejected';
+    // The API signs every step (api/step-signing.ts): a refused signature means the keys differ.
+    if (code === 'step_not_signed')
+      throw new Error('The worker refused the API’s step signature: STEP_SIGNING_KEY differs.');
     if (refusals.has(code)) return new ProblemError(problem('forbidden', error.cause.message, { code }));
     if (invalidInput.has(code)) return new ProblemError(problem('validation', error.cause.message, { code }));
     return new ProblemError(problem('conflict', error.cause.message, { code }));

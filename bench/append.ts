@@ -3,7 +3,9 @@
  * appendToStream (idempotency key, optimistic concurrency on the stream row, hash chain, append-only
  * table) against the same rows INSERTed into a plain table (identity key, no other index, no
  * trigger), measured alternately in the same run. Goal: ratio ≥ 0.7. For attribution it also
- * measures the same INSERT into a copy of the events table with its keys and indexes.
+ * measures the same INSERT into a copy of the events table with its keys and indexes, and
+ * appendToStream with the stream-head trigger (`streams`, issue 22) switched off: what keeping the
+ * heads for signed checkpoints costs.
  *
  *   npm run bench -- append            (on the run's PostgreSQL; or set DATABASE_URL to a server)
  *   npm run bench -- append --scale 0.2   (shorter phases; BENCH_SECONDS / BENCH_ROUNDS override)
@@ -55,7 +57,7 @@ function newEvent(writer: number, seq: number): NewEvent {
   };
 }
 
-type Kind = 'raw' | 'indexed' | 'store';
+type Kind = 'raw' | 'indexed' | 'store' | 'store-without-heads';
 const versions = new Map<string, number>();
 
 async function writer(kind: Kind, w: number, deadline: number, round: number): Promise<number> {
@@ -64,7 +66,7 @@ async function writer(kind: Kind, w: number, deadline: number, round: number): P
     const stream = `${kind}-${w}-${count % streamsPerWriter}`;
     const event = newEvent(w, count);
     const version = (versions.get(stream) ?? 0) + 1;
-    if (kind === 'store') {
+    if (kind === 'store' || kind === 'store-without-heads') {
       await appendToStream(db, stream, version - 1, [event]);
     } else {
       const data = JSON.stringify(event.data);
@@ -83,6 +85,8 @@ async function writer(kind: Kind, w: number, deadline: number, round: number): P
 }
 
 async function phase(kind: Kind, seconds: number, round: number): Promise<number> {
+  const headTrigger = kind === 'store-without-heads' ? 'DISABLE' : 'ENABLE';
+  await sql.raw(`ALTER TABLE events ${headTrigger} TRIGGER events_stream_head`).execute(db);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const counts = await Promise.all(
@@ -97,17 +101,21 @@ try {
   await phase('raw', 1, -1);
   await phase('indexed', 1, -1);
   await phase('store', 1, -1);
+  await phase('store-without-heads', 1, -1);
   const raw: number[] = [];
   const indexed: number[] = [];
   const store: number[] = [];
+  const withoutHeads: number[] = [];
   for (let round = 0; round < rounds; round++) {
     raw.push(await phase('raw', phaseSeconds, round));
     indexed.push(await phase('indexed', phaseSeconds, round));
     store.push(await phase('store', phaseSeconds, round));
+    withoutHeads.push(await phase('store-without-heads', phaseSeconds, round));
     console.log(
       `round ${round + 1}/${rounds}: raw INSERT ${Math.round(raw[round] as number)}/s, ` +
         `INSERT with the events table's indexes ${Math.round(indexed[round] as number)}/s, ` +
-        `appendToStream ${Math.round(store[round] as number)}/s`,
+        `appendToStream ${Math.round(store[round] as number)}/s, ` +
+        `without the stream heads ${Math.round(withoutHeads[round] as number)}/s`,
     );
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -119,6 +127,10 @@ try {
     `same INSERT into a table with the events table's 3 unique/ordering indexes: ${Math.round(mean(indexed))}/s ` +
       `(appendToStream = ${(value / mean(indexed)).toFixed(3)} of it)`,
   );
+  console.log(
+    `appendToStream without the stream-head trigger: ${Math.round(mean(withoutHeads))}/s ` +
+      `(the heads cost ${((1 - value / mean(withoutHeads)) * 100).toFixed(1)} %)`,
+  );
   console.log(`ratio:          ${(value / baseline).toFixed(3)} (goal ≥ 0.7)`);
   report({
     name: 'append',
@@ -128,7 +140,16 @@ try {
     ratio: value / baseline,
     goal: 'appends/s ≥ 0.7 × raw INSERTs/s of the same rows, 8 writers',
     met: value / baseline >= 0.7,
-    details: { writers, phaseSeconds, rounds, raw, indexed, store, indexedBaseline: mean(indexed) },
+    details: {
+      writers,
+      phaseSeconds,
+      rounds,
+      raw,
+      indexed,
+      store,
+      withoutHeads,
+      indexedBaseline: mean(indexed),
+    },
   });
 } finally {
   await bench.close();

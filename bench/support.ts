@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
+import { stepSigningInterceptor } from '../api/step-signing';
 import { createDb } from '../db/connection';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
@@ -432,6 +433,8 @@ export async function startBenchTemporal(
   ]);
   const connection = await NativeConnection.connect({ address: server.address });
   const taskQueue = 'bench-accreditation';
+  // A key of this run: the worker checks, the client signs each step (api/step-signing.ts).
+  const stepSigningKey = randomBytes(32).toString('hex');
   const bareTaskQueue = 'bench-bare';
   const worker = await createWorker({
     connection,
@@ -439,6 +442,7 @@ export async function startBenchTemporal(
     taskQueue,
     db,
     workflowBundle: { code: realBundle.code },
+    stepSigningKey,
     tuning: options.tuning,
   });
   const bareWorker = await Worker.create({
@@ -451,7 +455,11 @@ export async function startBenchTemporal(
   });
   const running = [worker.run(), bareWorker.run()];
   const clientConnection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection: clientConnection, namespace: 'default' });
+  const client = new Client({
+    connection: clientConnection,
+    namespace: 'default',
+    interceptors: { workflow: [stepSigningInterceptor(stepSigningKey)] },
+  });
   return {
     server,
     client,

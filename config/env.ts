@@ -1,12 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { localDatabaseUrl } from '../dev/postgres';
+import { defaultDataDir } from '../dev/paths';
+import { type LocalRole, localDatabaseUrl, localRoleNames, readLocalRolePassword } from '../dev/postgres';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 
 /** Every setting the processes read from the environment, with the defaults of a local run. */
 export const EnvSchema = z.object({
-  /** Unset: the database of `npm start`'s local cluster on POSTGRES_PORT (see `databaseUrlOf`). */
+  /**
+   * The application's connection (API, worker, scripts). Unset: `npm start`'s local cluster on
+   * POSTGRES_PORT as its application role (see `databaseUrlOf`).
+   */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** A file holding DATABASE_URL's password (production: a secrets file); replaces one in the URL. */
+  DATABASE_PASSWORD_FILE: z.string().min(1).optional(),
+  /**
+   * The schema owner's connection, for the migrations only (`npm run migrate`, `npm start`).
+   * Unset: DATABASE_URL, which then owns the schema (and could disable the append-only triggers).
+   */
+  MIGRATION_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  MIGRATION_DATABASE_PASSWORD_FILE: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).optional(),
   /** Unset: the dev server of `npm start`, 127.0.0.1:TEMPORAL_PORT. */
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
@@ -22,6 +35,15 @@ export const EnvSchema = z.object({
   TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   /** An API key for the frontend (Temporal Cloud or a cluster with an authorizer); sent over TLS only. */
   TEMPORAL_API_KEY: z.string().min(1).optional(),
+  /**
+   * The key the API signs each step with and the workflow checks it by (domain/step-signature.ts),
+   * or a file holding it (production: a secrets file); unset: DATA_DIR/keys/step-signing.key,
+   * which `npm start` creates. Only the API and the worker may read it.
+   */
+  STEP_SIGNING_KEY: z.string().trim().min(32, 'at least 32 characters').optional(),
+  STEP_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** The Ed25519 private key (PEM) `npm run events:checkpoint` signs with; unset: DATA_DIR/keys/checkpoint-ed25519.pem. */
+  CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /**
@@ -89,10 +111,65 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
+function withPasswordFrom(url: string, file: string | undefined, variable: string): string {
+  if (!file) return url;
+  let password: string;
+  try {
+    password = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
+  }
+  const withPassword = new URL(url);
+  withPassword.password = encodeURIComponent(password);
+  return withPassword.toString();
+}
+
+type DatabaseEnv = Pick<
+  Env,
+  | 'DATABASE_URL'
+  | 'DATABASE_PASSWORD_FILE'
+  | 'MIGRATION_DATABASE_URL'
+  | 'MIGRATION_DATABASE_PASSWORD_FILE'
+  | 'POSTGRES_PORT'
+  | 'DATA_DIR'
+>;
+
+/** `npm start`'s local cluster as one of its roles, whose password `npm start` wrote to DATA_DIR. */
+function localRoleUrl(env: DatabaseEnv, role: LocalRole): string {
+  const dataDir = env.DATA_DIR ?? defaultDataDir;
+  const password = readLocalRolePassword(dataDir, role);
+  if (password === undefined) {
+    throw new ConfigError(
+      `No DATABASE_URL, and no password of the local cluster's ${localRoleNames[role]} role in ${dataDir}: run npm start once.`,
+    );
+  }
+  return localDatabaseUrl(env.POSTGRES_PORT, 'dim', { user: localRoleNames[role], password });
+}
+
 /**
- * DATABASE_URL, or else the database `npm start` keeps in its local cluster: a worker, an API or a
- * script started on its own next to `npm start` (same POSTGRES_PORT) finds the same data.
+ * DATABASE_URL, or else the database `npm start` keeps in its local cluster, as its application
+ * role: a worker, an API or a script started on its own next to `npm start` (same POSTGRES_PORT)
+ * finds the same data.
  */
-export function databaseUrlOf(env: Env): string {
-  return env.DATABASE_URL ?? localDatabaseUrl(env.POSTGRES_PORT, 'dim');
+export function databaseUrlOf(env: DatabaseEnv): string {
+  if (!env.DATABASE_URL) return localRoleUrl(env, 'app');
+  return withPasswordFrom(env.DATABASE_URL, env.DATABASE_PASSWORD_FILE, 'DATABASE_PASSWORD_FILE');
+}
+
+/** The schema owner's connection for migrations: MIGRATION_DATABASE_URL, else DATABASE_URL's. */
+export function migrationDatabaseUrlOf(env: DatabaseEnv): string {
+  if (env.MIGRATION_DATABASE_URL) {
+    const url = env.MIGRATION_DATABASE_URL;
+    return withPasswordFrom(url, env.MIGRATION_DATABASE_PASSWORD_FILE, 'MIGRATION_DATABASE_PASSWORD_FILE');
+  }
+  return env.DATABASE_URL ? databaseUrlOf(env) : localRoleUrl(env, 'owner');
+}
+
+/** The role the application connects as, when it is not the migrations' (then it is granted its rights). */
+export function applicationRoleOf(env: DatabaseEnv): string | undefined {
+  const userOf = (url: string) => decodeURIComponent(new URL(url).username);
+  const app = env.DATABASE_URL ? userOf(env.DATABASE_URL) : localRoleNames.app;
+  const ownerUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+  const owner = ownerUrl ? userOf(ownerUrl) : localRoleNames.owner;
+  return app !== owner ? app : undefined;
 }

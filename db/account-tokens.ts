@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AccountTokenPurpose, Database, Language, UserRow } from './database';
 import { createUser, EmailTaken, findUser, findUserByEmail, hashToken } from './identity';
+import { type IdentityActor, recordIdentityEvent } from './identity-events';
 import { hashPassword, storePasswordHash } from './passwords';
 import { endSessionsOf, newSecret } from './sessions';
 
@@ -51,8 +52,12 @@ export async function issueAccountLink(
 }
 
 /** A new invitation for the user (earlier invitations stop working). */
-export function sendInvitation(db: Kysely<Database>, userId: string): Promise<void> {
-  return db.transaction().execute((trx) => issueAccountLink(trx, userId, 'invitation'));
+/** A new invitation e-mail, recorded in the user's identity stream as sent by `actor`. */
+export function sendInvitation(db: Kysely<Database>, userId: string, actor: IdentityActor): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    await issueAccountLink(trx, userId, 'invitation');
+    await recordIdentityEvent(trx, actor, userId, { type: 'InvitationSent', data: {} });
+  });
 }
 
 /** Reset e-mails one account may be sent within an hour: enough for a lost mail, not a mail bomb. */

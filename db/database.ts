@@ -8,6 +8,7 @@ import type { UserRole } from '../domain/roles';
  */
 export interface Database {
   events: EventsTable;
+  streams: StreamsTable;
   accreditations: AccreditationsTable;
   tasks: TasksTable;
   deadlines: DeadlinesTable;
@@ -38,6 +39,14 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Jsonb<T> = ColumnType<T, string, string>;
 
 // ─── event store ────────────────────────────────────────────────────────────────────────────
+
+/** The head of each stream, kept by a trigger on `events` (migration 2026-11-28-30); checkpoints sign these. */
+export interface StreamsTable {
+  stream_id: string;
+  version: number;
+  head_hash: string;
+  updated_at: Timestamp;
+}
 
 /**
  * Append-only (UPDATE / DELETE / TRUNCATE are refused by triggers). Primary key

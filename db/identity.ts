@@ -143,6 +143,22 @@ export async function findOrganisation(
 }
 
 /** A user as the users list shows them: with the organisation's name and how far sign-in is set up. */
+/** Whether the staff member is the case manager of an accreditation of the organisation. */
+export async function managesOrganisation(
+  db: Kysely<Database>,
+  staffId: string,
+  organisationId: string,
+): Promise<boolean> {
+  const found = await db
+    .selectFrom('accreditations')
+    .select('accreditation_id')
+    .where('organisation_id', '=', organisationId)
+    .where('case_manager_id', '=', staffId)
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
 export interface ListedUser extends UserRow {
   organisation_name: string | null;
   password_set: boolean;

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, UserRow } from './database';
 import { withDocumentTables } from './documents';
+import { type IdentityActor, identityStreamId, recordIdentityEvent } from './identity-events';
 
 /**
  * Everything the engine holds about one person (DSGVO Art. 15): the account and its settings, the
@@ -19,7 +20,7 @@ export async function personalData(db: Kysely<Database>, user: UserRow) {
     documents,
     accountMails,
     notifications,
-    steps,
+    events,
   ] = await Promise.all([
     db.selectFrom('passwords').select('changed_at').where('user_id', '=', id).executeTakeFirst(),
     db
@@ -82,7 +83,10 @@ export async function personalData(db: Kysely<Database>, user: UserRow) {
     db
       .selectFrom('events')
       .select(['stream_id', 'stream_version', 'event_type', 'data', 'business_time'])
-      .where(sql<string>`metadata->>'actorId'`, '=', id)
+      .select(sql<string | null>`metadata->>'actorId'`.as('actor_id'))
+      .where((eb) =>
+        eb.or([eb(sql<string>`metadata->>'actorId'`, '=', id), eb('stream_id', '=', identityStreamId(id))]),
+      )
       .orderBy('global_position')
       .execute(),
   ]);
@@ -136,28 +140,44 @@ export async function personalData(db: Kysely<Database>, user: UserRow) {
       createdAt: iso(row.created_at),
       sentAt: iso(row.sent_at),
     })),
-    steps: steps.map((row) => ({
-      stream: row.stream_id,
-      version: Number(row.stream_version),
-      type: row.event_type,
-      at: iso(row.business_time),
-      data: row.data,
-    })),
+    steps: events.filter((row) => row.actor_id === id).map(recorded),
+    identity: events
+      .filter((row) => row.stream_id === identityStreamId(id))
+      .map((row) => ({
+        ...recorded(row),
+        byThemselves: row.actor_id === id,
+      })),
   };
 }
 
 export type PersonalData = Awaited<ReturnType<typeof personalData>>;
+
+const recorded = (row: {
+  stream_id: string;
+  stream_version: number | string;
+  event_type: string;
+  data: unknown;
+  business_time: Date | string;
+}) => ({
+  stream: row.stream_id,
+  version: Number(row.stream_version),
+  type: row.event_type,
+  at: iso(row.business_time),
+  data: row.data,
+});
 
 /**
  * Erasure (DSGVO Art. 17) of a person's account: name and e-mail address replaced, password,
  * sessions, API tokens, calendar feeds, sign-in links and their mails deleted, so the person can no
  * longer sign in and nothing readable names them. The events keep the account's id (a reference
  * without meaning once the account is anonymised), so the hash chain stays valid and a projection
- * rebuild, which reads names from the accounts, shows the anonymised name. Decision dossiers stay
+ * rebuild, which reads names from the accounts, shows the anonymised name; the erasure itself is an
+ * event of the person's identity stream. Decision dossiers stay
  * as frozen (a decision's record is kept by law, Art. 17(3)(b)).
  */
-export async function erasePerson(db: Kysely<Database>, userId: string): Promise<void> {
+export async function erasePerson(db: Kysely<Database>, userId: string, actor: IdentityActor): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await recordIdentityEvent(trx, actor, userId, { type: 'PersonalDataErased', data: {} });
     await trx
       .updateTable('users')
       .set({ name: erasedName, email: `erased-${userId}@invalid`, notification_digest: false })

@@ -15,6 +15,7 @@ export const entryPoints = [
   'scripts/migrate.ts',
   'scripts/rebuild-projections.ts',
   'scripts/verify-events.ts',
+  'scripts/checkpoint-events.ts',
   'cli/main.ts',
 ];
 

@@ -5,17 +5,29 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/database';
 import { createUser, findUserByEmail, issueToken } from '../db/identity';
+import { type IdentityActor, recordIdentityEvent } from '../db/identity-events';
 import { hashPassword, hasPassword, storePasswordHash } from '../db/passwords';
 
 export const localAdminEmail = 'admin@dim.local';
 
 /** The administrator of a local run (made on the first start). */
 async function localAdmin(db: Kysely<Database>): Promise<UserRow> {
-  return (
-    (await findUserByEmail(db, localAdminEmail)) ??
-    (await createUser(db, { email: localAdminEmail, name: 'Local administrator', role: 'admin' }))
-  );
+  const found = await findUserByEmail(db, localAdminEmail);
+  if (found) return found;
+  return db.transaction().execute(async (trx) => {
+    const admin = await createUser(trx, {
+      email: localAdminEmail,
+      name: 'Local administrator',
+      role: 'admin',
+    });
+    const data = { role: admin.role, organisationId: null };
+    await recordIdentityEvent(trx, system, admin.user_id, { type: 'UserCreated', data });
+    return admin;
+  });
 }
+
+/** `npm start` acts as the system. */
+const system: IdentityActor = { id: 'system', role: 'system' };
 
 /**
  * On the first start: a token for the administrator in DATA_DIR/admin-token (readable only by
@@ -25,7 +37,13 @@ async function ensureAdminToken(db: Kysely<Database>, dataDir: string): Promise<
   const tokenFile = join(dataDir, 'admin-token');
   if (existsSync(tokenFile)) return tokenFile;
   const admin = await localAdmin(db);
-  const { token } = await issueToken(db, admin.user_id, { label: 'npm start', validForDays: 365 });
+  const label = 'npm start';
+  const { token } = await db.transaction().execute(async (trx) => {
+    const issued = await issueToken(trx, admin.user_id, { label, validForDays: 365 });
+    const data = { label, expiresAt: issued.expiresAt.toISOString() };
+    await recordIdentityEvent(trx, system, admin.user_id, { type: 'TokenIssued', data });
+    return issued;
+  });
   writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
   return tokenFile;
 }

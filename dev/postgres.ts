@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,9 +149,45 @@ export async function startLocalPostgres(options: {
   };
 }
 
-/** A database of the local cluster on `port` (as `startLocalPostgres` makes it). */
-export function localDatabaseUrl(port: number, database: string): string {
-  return `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
+/**
+ * A database of the local cluster on `port` (as `startLocalPostgres` makes it), as its superuser
+ * or as `login`.
+ */
+export function localDatabaseUrl(
+  port: number,
+  database: string,
+  login: { user: string; password: string } = { user, password },
+): string {
+  return `postgres://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The roles of `npm start`'s database (db/roles.ts): the owner runs the migrations, the
+ * application connects as `dim_app`. Their passwords are generated into DATA_DIR/keys.
+ */
+export type LocalRole = 'owner' | 'app';
+export const localRoleNames: Record<LocalRole, string> = { owner: 'dim_owner', app: 'dim_app' };
+
+const rolePasswordFile = (dataDir: string, role: LocalRole) =>
+  join(dataDir, 'keys', `postgres-${localRoleNames[role]}.password`);
+
+export function readLocalRolePassword(dataDir: string, role: LocalRole): string | undefined {
+  const file = rolePasswordFile(dataDir, role);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** The local roles' logins, their passwords generated on first use (owner-only files). */
+export function localRoleLogins(dataDir: string): Record<LocalRole, { name: string; password: string }> {
+  mkdirSync(join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
+  const login = (role: LocalRole) => {
+    let secret = readLocalRolePassword(dataDir, role);
+    if (secret === undefined) {
+      secret = randomBytes(24).toString('hex');
+      writeFileSync(rolePasswordFile(dataDir, role), `${secret}\n`, { mode: 0o600 });
+    }
+    return { name: localRoleNames[role], password: secret };
+  };
+  return { owner: login('owner'), app: login('app') };
 }
 
 export function databaseUrl(serverUrl: string, database: string): string {

@@ -11,7 +11,9 @@
  *
  * scripts/fuzz-api.sh installs a pinned schemathesis into a virtualenv first and calls this.
  */
+
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
 import { buildApp } from '../api/app';
+import { stepSigningInterceptor } from '../api/step-signing';
 import { createDb } from '../db/connection';
 import type { Database } from '../db/database';
 import { createOrganisation, createUser, issueToken } from '../db/identity';
@@ -88,7 +91,14 @@ async function main(): Promise<number> {
   cleanups.push(() => temporal.teardown());
   const taskQueue = 'fuzz';
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
-  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db });
+  const stepSigningKey = randomBytes(32).toString('hex');
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    stepSigningKey,
+  });
   const running = worker.run();
   cleanups.push(async () => {
     worker.shutdown();
@@ -101,7 +111,11 @@ async function main(): Promise<number> {
 
   const app = await buildApp({
     db,
-    temporal: new Client({ connection, namespace: 'default' }),
+    temporal: new Client({
+      connection,
+      namespace: 'default',
+      interceptors: { workflow: [stepSigningInterceptor(stepSigningKey)] },
+    }),
     taskQueue,
     logger: false,
     // The fuzzer never sends a bad token on purpose; keep its own requests from being limited.

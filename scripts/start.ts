@@ -6,13 +6,20 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { ConfigError, loadEnv } from '../config/env';
+import {
+  applicationRoleOf,
+  ConfigError,
+  databaseUrlOf,
+  loadEnv,
+  migrationDatabaseUrlOf,
+} from '../config/env';
+import { ensureLocalKeys } from '../config/keys';
 import { createDb } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
+import { migrateAndGrant } from '../db/roles';
 import { localAdminAccess } from '../dev/local-admin';
+import { prepareLocalDatabase } from '../dev/local-database';
 import { defaultDataDir } from '../dev/paths';
-import { databaseUrl, startLocalPostgres } from '../dev/postgres';
+import { startLocalPostgres } from '../dev/postgres';
 import { startProcess } from '../dev/processes';
 import { Supervisor } from '../dev/supervisor';
 import { startTemporalDevServer, waitForTemporal } from '../dev/temporal-server';
@@ -67,6 +74,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = join(dataDir, 'start.pid');
   takeLock(lockFile);
+  for (const made of ensureLocalKeys(dataDir)) say(`Key: created ${made} (owner-only)`);
 
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -88,23 +96,27 @@ async function main() {
     webBuild.catch(() => {});
     const temporalCli = await resolveTemporalCli();
 
-    let databaseUrlForApp = env.DATABASE_URL;
-    if (!databaseUrlForApp) {
+    let databaseUrlForApp: string;
+    let applied: string[];
+    if (env.DATABASE_URL) {
+      databaseUrlForApp = databaseUrlOf(env);
+      const owner = createDb(migrationDatabaseUrlOf(env), { maxConnections: 1 });
+      applied = await migrateAndGrant(owner, applicationRoleOf(env)).finally(() => owner.destroy());
+    } else {
       say(
         `PostgreSQL: starting the local cluster in ${join(dataDir, 'postgres')} on port ${env.POSTGRES_PORT}`,
       );
       const postgres = await supervisor.add('postgres', () =>
         startLocalPostgres({ dataDir: join(dataDir, 'postgres'), port: env.POSTGRES_PORT }),
       );
-      const admin = createDb(postgres.url, { maxConnections: 1 });
-      const { rows } = await sql`SELECT 1 FROM pg_database WHERE datname = 'dim'`.execute(admin);
-      if (rows.length === 0) await sql`CREATE DATABASE dim`.execute(admin);
-      await admin.destroy();
-      databaseUrlForApp = databaseUrl(postgres.url, 'dim');
+      ({ appUrl: databaseUrlForApp, applied } = await prepareLocalDatabase(
+        postgres.url,
+        dataDir,
+        env.POSTGRES_PORT,
+      ));
     }
-    const db = createDb(databaseUrlForApp, { maxConnections: 1 });
-    const applied = await migrateToLatest(db);
     say(`Migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+    const db = createDb(databaseUrlForApp, { maxConnections: 1 });
     const adminAccess = await localAdminAccess(db, dataDir, {
       givenDatabase: env.DATABASE_URL !== undefined,
     });

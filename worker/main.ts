@@ -1,5 +1,6 @@
 import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
+import { loadStepSigningKey } from '../config/keys';
 import { createLogger, temporalLogger } from '../config/logger';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
@@ -14,6 +15,7 @@ import { createWorker } from './worker';
 async function main() {
   const env = loadEnv();
   const logger = createLogger(env, 'worker');
+  const stepSigningKey = loadStepSigningKey(env);
   const metricsAddress = `${env.METRICS_HOST}:${env.WORKER_METRICS_PORT}`;
   // The SDK's own metrics (task latencies, slots, polls…) and ours, in Prometheus format.
   Runtime.install({
@@ -38,6 +40,7 @@ async function main() {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     db,
     workflowBundle: bundle,
+    stepSigningKey,
     tuning: { maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS },
     telemetry: tracing.workerOptions,
   });

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../activities';
 import type { Database } from '../db/database';
 import { createEventStore } from '../db/event-store';
 import { inlineProjections } from '../db/projections/index';
+import { withStepSigningKey } from './step-signing';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -14,18 +15,21 @@ export interface AccreditationWorkerOptions {
   taskQueue: string;
   db: Kysely<Database>;
   /** A pre-built bundle (tests bundle once per run); otherwise the workflows are bundled on start. */
-  workflowBundle?: WorkerOptions['workflowBundle'];
+  workflowBundle?: NonNullable<WorkerOptions['workflowBundle']>;
+  /** The key the workflow checks each step's signature with (config/keys.ts). */
+  stepSigningKey: string;
   tuning?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions'>;
   /** Tracing's interceptors and sink (telemetry/tracing.ts); the bundle must then be a traced one. */
   telemetry?: Pick<WorkerOptions, 'interceptors' | 'sinks'>;
 }
 
-export function createWorker(options: AccreditationWorkerOptions): Promise<Worker> {
+export async function createWorker(options: AccreditationWorkerOptions): Promise<Worker> {
+  const bundle = options.workflowBundle ?? (await bundleWorkflowCode({ workflowsPath }));
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    workflowBundle: await withStepSigningKey(bundle, options.stepSigningKey),
     activities: createActivities({
       eventStore: createEventStore({ db: options.db, projections: inlineProjections }),
     }),

@@ -28,6 +28,7 @@ import { toEpochMs } from '../domain/duration';
 import type { AccreditationEvent } from '../domain/events';
 import { commandPermits } from '../domain/permissions';
 import type { RuleSet } from '../domain/rule-sets';
+import { isStepSignatureValid, sandboxKeyGlobal } from '../domain/step-signature';
 import { dueTimers, type Timer } from '../domain/timers';
 import {
   accreditationStreamId,
@@ -116,6 +117,26 @@ function assertStepShape(step: StepCommand) {
     throw ApplicationFailure.create({
       type: 'invalid_command',
       message: `Not a step: ${typeof type === 'string' ? type : 'no type'}`,
+      nonRetryable: true,
+    });
+  }
+}
+
+/**
+ * Refuses a step the API did not sign: one sent to Temporal by anyone else, whatever actor it
+ * names. The worker hands the key into the sandbox (worker/step-signing.ts); validators do not run
+ * on replay, so histories of steps taken before signatures replay as they were.
+ */
+function assertSignedByApi({ command, actor, signature }: CommandRequest, updateId: string) {
+  const key = (globalThis as Record<string, unknown>)[sandboxKeyGlobal];
+  const { workflowId } = workflowInfo();
+  if (
+    typeof key !== 'string' ||
+    !isStepSignatureValid(key, { updateId, workflowId, command, actor }, signature)
+  ) {
+    throw ApplicationFailure.create({
+      type: 'step_not_signed',
+      message: 'The step does not carry a valid signature of the API.',
       nonRetryable: true,
     });
   }
@@ -259,7 +280,9 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
       );
     },
     {
-      validator: ({ command, actor }: CommandRequest) => {
+      validator: (request: CommandRequest) => {
+        const { command, actor } = request;
+        assertSignedByApi(request, currentUpdateInfo()?.id ?? '');
         assertStepShape(command);
         if ((command.type as string) === 'ElapseTimer' || actor.role === 'system') {
           throw ApplicationFailure.create({

@@ -9,6 +9,8 @@ import type { Actor, StepCommand } from '../domain/commands';
 export interface CommandRequest {
   command: StepCommand;
   actor: Actor;
+  /** The API's signature of the step (domain/step-signature.ts); the validator refuses a step without it. */
+  signature?: string;
 }
 
 export interface CommandOutcome {

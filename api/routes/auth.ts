@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { redeemAccountLink, sendPasswordReset } from '../../db/account-tokens';
 import type { AccountTokenPurpose } from '../../db/database';
+import { asUser, recordIdentityEvent } from '../../db/identity-events';
 import { checkPassword } from '../../db/passwords';
 import { endSession } from '../../db/sessions';
 import { countSignInAttempt, forgiveAccountFailures, signInSucceeded } from '../../db/sign-in-limits';
@@ -109,7 +110,14 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
       },
     },
     async (request, reply) => {
-      if (request.sessionId) await endSession(db, request.sessionId);
+      const { sessionId } = request;
+      if (sessionId) {
+        const user = currentUser(request);
+        await db.transaction().execute(async (trx) => {
+          await endSession(trx, sessionId);
+          await recordIdentityEvent(trx, asUser(user), user.user_id, { type: 'SessionEnded', data: {} });
+        });
+      }
       clearSessionCookie(reply, sessions);
       return sendNoContent(reply, 204);
     },
@@ -141,6 +149,8 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
           );
         }
         await forgiveAccountFailures(db, user.email);
+        const via = purpose === 'invitation' ? 'invitation' : 'password_reset';
+        await recordIdentityEvent(db, asUser(user), user.user_id, { type: 'PasswordSet', data: { via } });
         request.log.info({ userId: user.user_id, purpose }, 'password set from link');
         return startSession(db, sessions, request, reply, user);
       },

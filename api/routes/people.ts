@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { UserRow } from '../../db/database';
 import { findUser } from '../../db/identity';
+import { asUser } from '../../db/identity-events';
 import { erasePerson, openTasksHeldBy, type PersonalData, personalData } from '../../db/personal-data';
 import { userRoles } from '../../domain/roles';
 import { IdSchema } from '../../domain/text-limits';
@@ -72,6 +73,18 @@ const PersonalDataSchema = z
         }),
       )
       .describe('Every step the person took: the events that name them as actor, with what they recorded'),
+    identity: z
+      .array(
+        z.object({
+          stream: z.string(),
+          version: z.number().int(),
+          type: z.string(),
+          at: when.nullable(),
+          data: z.unknown(),
+          byThemselves: z.boolean(),
+        }),
+      )
+      .describe('What changed who they are and what they may do (created, tokens, sessions, passwords)'),
   })
   .describe('Everything held about the person (DSGVO Art. 15); secrets appear only as what they are for');
 
@@ -165,7 +178,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, 
           }),
         );
       }
-      await erasePerson(db, user.user_id);
+      await erasePerson(db, user.user_id, asUser(actor));
       request.log.info({ subjectId: user.user_id, by: actor.user_id }, 'personal data erased');
       return sendNoContent(reply, 204);
     },

@@ -11,8 +11,10 @@ import {
   issueToken,
   type ListedUser,
   listUsers,
+  managesOrganisation,
   revokeTokens,
 } from '../../db/identity';
+import { asUser, recordIdentityEvent } from '../../db/identity-events';
 import { rolesManagedBy, type UserRole, userRoles } from '../../domain/roles';
 import { IdSchema, NameSchema, singleLine } from '../../domain/text-limits';
 import { currentUser } from '../auth';
@@ -50,6 +52,15 @@ const notFound = () => new ProblemError(problem('notFound', 'No such user.'));
 /** Administrators manage every user; case managers (staff) the users of organisations (domain/roles). */
 function mayManage(actor: UserRow, role: UserRole): boolean {
   return rolesManagedBy(actor.role).includes(role);
+}
+
+/**
+ * Case managers give access (users, tokens, invitations) only to organisations whose cases they
+ * manage (issue 22): not to every organisation's people.
+ */
+function mayManageOrganisation(db: ApiDependencies['db'], actor: UserRow, organisationId: string | null) {
+  if (actor.role !== 'staff' || organisationId === null) return Promise.resolve(true);
+  return managesOrganisation(db, actor.user_id, organisationId);
 }
 
 const TokenBody = z
@@ -157,6 +168,11 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           }),
         );
       }
+      if (body.organisationId && !(await mayManageOrganisation(db, actor, body.organisationId))) {
+        throw new ProblemError(
+          problem('forbidden', 'You manage no case of this organisation.', { code: 'not_case_manager' }),
+        );
+      }
       const emailTaken = () =>
         new ProblemError(problem('conflict', 'A user with this e-mail exists.', { code: 'email_taken' }));
       if (await findUserByEmail(db, body.email)) throw emailTaken();
@@ -176,6 +192,18 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
             validForDays: body.validForDays,
           });
           await issueAccountLink(trx, user.user_id, 'invitation');
+          const by = asUser(actor);
+          const { role, organisation_id: organisationId } = user;
+          await recordIdentityEvent(trx, by, user.user_id, {
+            type: 'UserCreated',
+            data: { role, organisationId },
+          });
+          const expiresAt = issued.expiresAt.toISOString();
+          await recordIdentityEvent(trx, by, user.user_id, {
+            type: 'TokenIssued',
+            data: { label: 'first', expiresAt },
+          });
+          await recordIdentityEvent(trx, by, user.user_id, { type: 'InvitationSent', data: {} });
           return { user, ...issued };
         })
         // Created at the same moment by someone else: the same answer, not a 500.
@@ -193,6 +221,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
     const user = await findUser(db, userId);
     // A user the caller may not manage is reported as missing, so ids cannot be probed.
     if (!user || !mayManage(actor, user.role)) throw notFound();
+    if (!(await mayManageOrganisation(db, actor, user.organisation_id))) throw notFound();
     return user;
   };
 
@@ -210,10 +239,14 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
       },
     },
     async (request, reply) => {
-      const user = await managedUser(currentUser(request), request.params.id);
-      const { token, expiresAt } = await issueToken(db, user.user_id, {
-        label: request.body.label,
-        validForDays: request.body.validForDays,
+      const actor = currentUser(request);
+      const user = await managedUser(actor, request.params.id);
+      const { label, validForDays } = request.body;
+      const { token, expiresAt } = await db.transaction().execute(async (trx) => {
+        const issued = await issueToken(trx, user.user_id, { label, validForDays });
+        const data = { label, expiresAt: issued.expiresAt.toISOString() };
+        await recordIdentityEvent(trx, asUser(actor), user.user_id, { type: 'TokenIssued', data });
+        return issued;
       });
       request.log.info({ tokenUserId: user.user_id }, 'token issued');
       return reply.status(201).send({ token, expiresAt: expiresAt.toISOString() });
@@ -244,7 +277,12 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
           problem('conflict', 'Revoke your own tokens with the CLI.', { code: 'own_tokens' }),
         );
       }
-      const revoked = await revokeTokens(db, user.user_id);
+      const revoked = await db.transaction().execute(async (trx) => {
+        const count = await revokeTokens(trx, user.user_id);
+        const event = { type: 'TokensRevoked', data: { revoked: count } } as const;
+        await recordIdentityEvent(trx, asUser(actor), user.user_id, event);
+        return count;
+      });
       request.log.info({ tokenUserId: user.user_id, revoked }, 'tokens revoked');
       return { revoked };
     },
@@ -269,8 +307,9 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
       },
     },
     async (request, reply) => {
-      const user = await managedUser(currentUser(request), request.params.userId);
-      await sendInvitation(db, user.user_id);
+      const actor = currentUser(request);
+      const user = await managedUser(actor, request.params.userId);
+      await sendInvitation(db, user.user_id, asUser(actor));
       request.log.info({ invitedUserId: user.user_id }, 'invitation sent');
       return sendNoContent(reply, 202);
     },

@@ -16,6 +16,7 @@ import * as staffDashboard from './2026-11-28-10-staff-dashboard';
 import * as idempotencyKeys from './2026-11-28-20-idempotency-keys';
 import * as waiting from './2026-11-28-30-waiting';
 import * as taskOpenedAt from './2026-11-28-45-task-opened-at';
+import * as streamHeads from './2026-11-28-50-stream-heads';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-20-idempotency-keys': idempotencyKeys,
   '2026-11-28-30-waiting': waiting,
   '2026-11-28-45-task-opened-at': taskOpenedAt,
+  '2026-11-28-50-stream-heads': streamHeads,
 };

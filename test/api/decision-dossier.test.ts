@@ -73,11 +73,13 @@ describe('the decision dossier through the API', () => {
     expect(missing.status).toBe(404);
     expect(missing.contentType).toContain('application/problem+json');
 
-    // Kept as frozen: the database refuses to change or remove it.
-    await expect(
-      sql`UPDATE dossiers SET content = '{}' WHERE sha256 = ${decision.dossier.sha256}`.execute(api.db),
-    ).rejects.toThrow(/kept as frozen/);
-    await expect(sql`DELETE FROM dossiers`.execute(api.db)).rejects.toThrow(/kept as frozen/);
+    // Kept as frozen: the database refuses to change or remove it — to the application, which has
+    // no right to, and to the owner of the table, by its trigger.
+    const change = sql`UPDATE dossiers SET content = '{}' WHERE sha256 = ${decision.dossier.sha256}`;
+    await expect(change.execute(api.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`DELETE FROM dossiers`.execute(api.db)).rejects.toThrow(/permission denied/);
+    await expect(change.execute(api.database.owner)).rejects.toThrow(/kept as frozen/);
+    await expect(sql`DELETE FROM dossiers`.execute(api.database.owner)).rejects.toThrow(/kept as frozen/);
   }, 60_000);
 
   it('takes the dossier from the API, never from the caller', async () => {

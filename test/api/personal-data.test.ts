@@ -41,6 +41,8 @@ describe('personal data through the API', () => {
   }, 120_000);
 
   it('gives the person everything held about them, as a download, without a secret', async () => {
+    const issued = await api.call(admin, 'POST', `/users/${auditor.id}/tokens`, { label: 'Prüfwerkzeug' });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     const response = await fetch(`${api.baseUrl}/me/personal-data`, { headers: auditor.headers });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe(
@@ -50,14 +52,22 @@ describe('personal data through the API', () => {
     const data = JSON.parse(text);
     expect(data.account).toMatchObject({ id: auditor.id, name, email, role: 'auditor' });
     expect(data.account.passwordChangedAt).not.toBeNull();
-    expect(data.apiTokens).toEqual([expect.objectContaining({ label: 'test', revokedAt: null })]);
+    expect(data.apiTokens.map((token: { label: string }) => token.label)).toEqual(['test', 'Prüfwerkzeug']);
     const types = data.steps.map((step: { type: string }) => step.type);
     expect(types).toContain('DocumentReviewCompleted');
     expect(types.filter((type: string) => type === 'AuditElementCompleted')).toHaveLength(3);
     expect(data.steps.every((step: { stream: string }) => step.stream === `accreditation-${caseId}`)).toBe(
       true,
     );
+    expect(data.identity).toEqual([
+      expect.objectContaining({
+        type: 'TokenIssued',
+        byThemselves: false,
+        data: expect.objectContaining({ label: 'Prüfwerkzeug' }),
+      }),
+    ]);
     expect(text).not.toContain(auditor.token);
+    expect(text).not.toContain(issued.body.token);
     expect(text).not.toMatch(/\$argon2/);
 
     const asAdmin = await api.call(admin, 'GET', `/users/${auditor.id}/personal-data`);
@@ -120,6 +130,13 @@ describe('personal data through the API', () => {
     expect(await mentions()).toContain('users');
     const erased = await api.call(admin, 'DELETE', `/users/${auditor.id}/personal-data`);
     expect(erased.status, JSON.stringify(erased.body)).toBe(204);
+    const identity = await api.db
+      .selectFrom('events')
+      .select(['event_type', sql<string>`metadata->>'actorId'`.as('actor')])
+      .where('stream_id', '=', `identity-${auditor.id}`)
+      .orderBy('stream_version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(identity).toEqual({ event_type: 'PersonalDataErased', actor: admin.id });
 
     expect((await api.call(auditor, 'GET', '/me')).status).toBe(401);
     expect((await new Browser(api.baseUrl, '127.0.0.41').signIn(email, password)).status).toBe(401);

@@ -10,6 +10,7 @@ import { applicationByStatements } from '../fixtures/application';
 import { createTestUser, type TestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
+import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
 
 describe('human steps through the API', () => {
   const api = useTestStack({
@@ -244,6 +245,7 @@ describe('a worker that does not answer', () => {
       taskQueue,
       db: stack.db,
       workflowBundle: { code: inject('workflowBundleCode') },
+      stepSigningKey: testStepSigningKey,
     });
     running = worker.run();
   }
@@ -260,7 +262,7 @@ describe('a worker that does not answer', () => {
     connections.push(connection);
     const app = await buildApp({
       db: stack.db,
-      temporal: new Client({ connection, namespace: 'default' }),
+      temporal: new Client({ connection, namespace: 'default', interceptors: signingInterceptors() }),
       taskQueue,
       logger: false,
       stepTimeoutMs: 1_500,

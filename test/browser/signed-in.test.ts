@@ -21,7 +21,7 @@ describe('an invited person in the browser', () => {
       .set({ email, name: 'Erika Mustermann' })
       .where('user_id', '=', person.id)
       .execute();
-    await sendInvitation(db, person.id);
+    await sendInvitation(db, person.id, { id: 'system', role: 'system' });
     const { token } = await db
       .selectFrom('account_mails')
       .select('token')

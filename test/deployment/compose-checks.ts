@@ -24,6 +24,7 @@ interface Service {
   expose?: (string | number)[];
   healthcheck?: { test?: string | string[] };
   restart?: string;
+  secrets?: (string | { source: string })[];
 }
 
 interface Compose {
@@ -114,6 +115,53 @@ const compiledFilesOf = (command: string[]) =>
     .filter((part) => /^dist\/.+\.js$/.test(part))
     .map((part) => part.replace(/^dist\/(.+)\.js$/, '$1.ts'));
 
+type AppConfig = ReturnType<typeof EnvSchema.parse>;
+
+/**
+ * Least privilege (db/roles.ts): the application connects neither as the server's superuser nor
+ * as the schema's owner; passwords come from secrets files the service mounts, not from URLs.
+ */
+function checkDatabaseLogins(name: string, service: Service, compose: Compose, config: AppConfig): string[] {
+  const problems: string[] = [];
+  const mounted = new Set(
+    (service.secrets ?? []).map((secret) => (typeof secret === 'string' ? secret : secret.source)),
+  );
+  const logins = [
+    ['DATABASE_URL', config.DATABASE_URL, 'DATABASE_PASSWORD_FILE', config.DATABASE_PASSWORD_FILE],
+    [
+      'MIGRATION_DATABASE_URL',
+      config.MIGRATION_DATABASE_URL,
+      'MIGRATION_DATABASE_PASSWORD_FILE',
+      config.MIGRATION_DATABASE_PASSWORD_FILE,
+    ],
+  ] as const;
+  for (const [urlKey, address, fileKey, file] of logins) {
+    if (!address) continue;
+    const url = new URL(address);
+    if (url.password) problems.push(`${name}: ${urlKey} holds a password; give it in ${fileKey} (a secret)`);
+    const secret = /^\/run\/secrets\/(.+)$/.exec(file ?? '')?.[1];
+    if (file !== undefined && (!secret || !mounted.has(secret))) {
+      problems.push(`${name}: ${fileKey} is no secret the service mounts (/run/secrets/…)`);
+    }
+    // migrate reads DATABASE_URL for its role's name only; it connects by MIGRATION_DATABASE_URL.
+    const connects = urlKey === 'MIGRATION_DATABASE_URL' || !config.MIGRATION_DATABASE_URL;
+    if (connects && !url.password && file === undefined) {
+      problems.push(`${name}: ${urlKey} has no password: set ${fileKey} to a secret`);
+    }
+  }
+  if (config.DATABASE_URL) {
+    const url = new URL(config.DATABASE_URL);
+    const superuser = envOf(compose.services[url.hostname] ?? {}).POSTGRES_USER ?? 'postgres';
+    const owner = config.MIGRATION_DATABASE_URL ? new URL(config.MIGRATION_DATABASE_URL).username : undefined;
+    if (url.username === superuser || url.username === owner || !url.username) {
+      problems.push(
+        `${name}: DATABASE_URL connects as ${url.username || 'nobody'}, not as the application role`,
+      );
+    }
+  }
+  return problems;
+}
+
 function checkAppService(name: string, service: Service, compose: Compose, repository: Repository): string[] {
   const problems: string[] = [];
   const command = Array.isArray(service.command) ? service.command : (service.command ?? '').split(/\s+/);
@@ -140,6 +188,7 @@ function checkAppService(name: string, service: Service, compose: Compose, repos
     new URL(address.includes('://') ? address : `tcp://${address}`).hostname;
   for (const [key, address] of [
     ['DATABASE_URL', config.DATABASE_URL],
+    ['MIGRATION_DATABASE_URL', config.MIGRATION_DATABASE_URL],
     ['TEMPORAL_ADDRESS', config.TEMPORAL_ADDRESS],
     ['SMTP_URL', config.SMTP_URL],
   ] as const) {
@@ -147,17 +196,7 @@ function checkAppService(name: string, service: Service, compose: Compose, repos
       problems.push(`${name}: ${key} names the host ${hostOf(address)}, which is no service`);
     }
   }
-  if (config.DATABASE_URL) {
-    const url = new URL(config.DATABASE_URL);
-    const postgres = envOf(compose.services[url.hostname] ?? {});
-    const expected = [postgres.POSTGRES_USER, postgres.POSTGRES_PASSWORD, postgres.POSTGRES_DB];
-    if (
-      `${url.username}:${url.password}/${url.pathname.slice(1)}` !==
-      `${expected[0]}:${expected[1]}/${expected[2]}`
-    ) {
-      problems.push(`${name}: DATABASE_URL's user, password or database differ from ${url.hostname}'s`);
-    }
-  }
+  problems.push(...checkDatabaseLogins(name, service, compose, config));
   const published = portsOf(service);
   if (published.length > 0 && !published.some((port) => port.target === String(config.API_PORT))) {
     problems.push(

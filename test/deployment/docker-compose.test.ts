@@ -29,6 +29,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual(
       [
         'api',
+        'checkpoint',
         'mail',
         'migrate',
         'postgres',
@@ -45,6 +46,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('catches a broken file: each kind of mistake names itself', () => {
+    /** The services that run the application's image with its environment. */
+    const appServices = ['migrate', 'worker', 'api', 'checkpoint'];
     expect(problemsAfter('    image: postgres:', '    imagee: postgres:')).toEqual([
       'schema: /services/postgres must NOT have additional properties',
     ]);
@@ -53,6 +56,7 @@ describe('docker-compose.yml', () => {
     ).toEqual([
       'worker: waits for migrate to complete, which restarts (restart is not "no")',
       'api: waits for migrate to complete, which restarts (restart is not "no")',
+      'checkpoint: waits for migrate to complete, which restarts (restart is not "no")',
     ]);
     expect(problemsAfter('      - temporal\n', '      - temporal-server\n')).toEqual([
       'temporal-ui: depends on temporal-server, which is no service',
@@ -62,21 +66,39 @@ describe('docker-compose.yml', () => {
       'api: runs api/mian.ts, which does not exist',
     ]);
     expect(problemsAfter('    TEMPORAL_NAMESPACE: default', '    TEMPORAL_NAMESPAC: default')).toEqual(
-      ['migrate', 'worker', 'api'].map(
-        (name) => `${name}: sets TEMPORAL_NAMESPAC, which config/env.ts does not read`,
-      ),
+      appServices.map((name) => `${name}: sets TEMPORAL_NAMESPAC, which config/env.ts does not read`),
     );
-    expect(problemsAfter('@postgres:5432/dim', '@postgress:5432/dim')).toEqual(
-      ['migrate', 'worker', 'api'].flatMap((name) => [
-        `${name}: DATABASE_URL names the host postgress, which is no service`,
-        `${name}: DATABASE_URL's user, password or database differ from postgress's`,
-      ]),
+    expect(problemsAfter('dim_app@postgres:5432/dim', 'dim_app@postgress:5432/dim')).toEqual(
+      appServices.map((name) => `${name}: DATABASE_URL names the host postgress, which is no service`),
     );
     expect(problemsAfter('      - "127.0.0.1:8025:8025"', '      - "127.0.0.1:443:8025"')).toEqual([
       'mail: publishes host port 443, as proxy does',
     ]);
     expect(problemsAfter('r.ok ? 0 : 1)', 'r.ok ? 0 : 1')).toEqual([
       'api: its healthcheck script does not compile: missing ) after argument list',
+    ]);
+  });
+
+  it('connects the application with least privilege, passwords from secrets (issue 22, item 3)', () => {
+    const appServices = ['migrate', 'worker', 'api', 'checkpoint'];
+    expect(problemsAfter('postgres://dim_app@', 'postgres://postgres@')).toEqual(
+      appServices.map((name) => `${name}: DATABASE_URL connects as postgres, not as the application role`),
+    );
+    expect(problemsAfter('postgres://dim_owner@', 'postgres://dim_app@')).toEqual([
+      'migrate: DATABASE_URL connects as dim_app, not as the application role',
+    ]);
+    expect(problemsAfter('postgres://dim_app@', 'postgres://dim_app:secret@')).toEqual(
+      appServices.map(
+        (name) => `${name}: DATABASE_URL holds a password; give it in DATABASE_PASSWORD_FILE (a secret)`,
+      ),
+    );
+    expect(problemsAfter('/run/secrets/dim_app_password', '/run/secrets/dim_app_pw')).toEqual([
+      'worker: DATABASE_PASSWORD_FILE is no secret the service mounts (/run/secrets/…)',
+    ]);
+    expect(
+      problemsAfter('      MIGRATION_DATABASE_PASSWORD_FILE: /run/secrets/dim_owner_password\n', ''),
+    ).toEqual([
+      'migrate: MIGRATION_DATABASE_URL has no password: set MIGRATION_DATABASE_PASSWORD_FILE to a secret',
     ]);
   });
 

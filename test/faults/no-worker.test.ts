@@ -7,6 +7,7 @@ import type { TestUser } from '../fixtures/users';
 import { createTestUser } from '../fixtures/users';
 import { organisationBody, serveApi, type TestApi } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 
 /**
@@ -29,6 +30,7 @@ describe('a step while no worker runs', () => {
       taskQueue,
       db: database.db,
       workflowBundle: { code: inject('workflowBundleCode') },
+      stepSigningKey: testStepSigningKey,
     });
     running = { worker, done: worker.run() };
   };
@@ -44,7 +46,7 @@ describe('a step while no worker runs', () => {
     const address = inject('temporalAddress');
     nativeConnection = await NativeConnection.connect({ address });
     connection = await Connection.connect({ address });
-    const client = new Client({ connection, namespace: 'default' });
+    const client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
     await startWorker();
     api = await serveApi(
       database,

@@ -17,6 +17,7 @@ import { createTestUser, type TestUser } from '../fixtures/users';
 import { register, TestSmtp, webUrl } from '../notifications/support';
 import { eventually, serveApi, type TestApi } from '../support/api-harness';
 import { CaseDriver } from '../support/case-driver';
+import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 import { driveToGrant } from './drive-to-grant';
 
@@ -78,12 +79,13 @@ describe('PostgreSQL stopped for a while in the middle of traffic', () => {
       taskQueue,
       db,
       workflowBundle: { code: inject('workflowBundleCode') },
+      stepSigningKey: testStepSigningKey,
     });
     workerDone = worker.run();
     connection = await Connection.connect({ address });
-    client = new Client({ connection, namespace: 'default' });
+    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
     api = await serveApi(
-      { db, url, drop: async () => {} },
+      { db, url, owner: db, drop: async () => {} },
       { client, taskQueue, worker, close: async () => {} },
     );
     staff = await createTestUser(db, 'staff');

@@ -13,6 +13,7 @@ import { createTestUser, type TestUser } from '../fixtures/users';
 import { eventually, serveApi, type TestApi } from '../support/api-harness';
 import { CaseDriver } from '../support/case-driver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 
 const objectionWindowSeconds = 12;
@@ -62,10 +63,11 @@ describe('the Temporal server restarted while a timer is pending', () => {
       taskQueue,
       db: database.db,
       workflowBundle: { code: inject('workflowBundleCode') },
+      stepSigningKey: testStepSigningKey,
     });
     workerDone = worker.run();
     connection = await Connection.connect({ address });
-    client = new Client({ connection, namespace: 'default' });
+    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
     api = await serveApi(
       database,
       { client, taskQueue, worker, close: async () => {} },

@@ -16,6 +16,7 @@ import { type ApiResponse, eventually } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { grantedCertificate } from '../support/granted-case';
 import { projectionSnapshot } from '../support/projection-snapshot';
+import { testStepSigningKey } from '../support/step-signing';
 import { type SpawnedProcess, spawnProject } from './processes';
 
 /** Sized for CI's two cores; TWOS_CASES raises the load. */
@@ -47,6 +48,7 @@ describe('two workers and two APIs, one of each killed', () => {
       DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_TASK_QUEUE: taskQueue,
+      STEP_SIGNING_KEY: testStepSigningKey,
       LOG_LEVEL: 'info',
     };
     for (let index = 0; index < 2; index += 1) {

@@ -9,6 +9,7 @@ import { Supervisor } from '../../dev/supervisor';
 import { seededRandom } from '../fixtures/scenarios';
 import { CaseDriver } from '../support/case-driver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
 import { driveToGrant } from './drive-to-grant';
 import { killAll } from './processes';
 
@@ -37,13 +38,14 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
     const bundle = join(folder, 'bundle.js');
     writeFileSync(bundle, inject('workflowBundleCode'));
     connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection, namespace: 'default' });
+    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
     const env = {
       ...process.env,
       DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_TASK_QUEUE: taskQueue,
       WORKFLOW_BUNDLE: bundle,
+      STEP_SIGNING_KEY: testStepSigningKey,
     };
     supervisor = new Supervisor(
       (line) => {

@@ -4,7 +4,8 @@
  * can be killed and started again many times. With SMTP_URL it also runs the notification
  * dispatcher, as the worker of `npm start` does (worker/main.ts), polling every 100 ms.
  *
- *   DATABASE_URL=… TEMPORAL_ADDRESS=… TEMPORAL_TASK_QUEUE=… WORKFLOW_BUNDLE=… [SMTP_URL=…] tsx test/faults/worker-process.ts
+ *   DATABASE_URL=… TEMPORAL_ADDRESS=… TEMPORAL_TASK_QUEUE=… WORKFLOW_BUNDLE=… STEP_SIGNING_KEY=… [SMTP_URL=…] \
+ *   tsx test/faults/worker-process.ts
  */
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '../../db/connection';
@@ -27,6 +28,7 @@ const worker = await createWorker({
   taskQueue: required('TEMPORAL_TASK_QUEUE'),
   db,
   workflowBundle: { codePath: required('WORKFLOW_BUNDLE') },
+  stepSigningKey: required('STEP_SIGNING_KEY'),
 });
 const smtpUrl = process.env.SMTP_URL;
 const dispatching = new AbortController();

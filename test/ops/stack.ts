@@ -9,6 +9,7 @@ import type { ApiMetrics } from '../../api/metrics';
 import type { Database } from '../../db/database';
 import type { Tracing } from '../../telemetry/tracing';
 import { createWorker } from '../../worker/worker';
+import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
 
 /**
  * A worker, a Temporal client and the API on a port, on a database and task queue of the caller's,
@@ -42,10 +43,12 @@ export async function startOpsStack(
     db,
     workflowBundle: { code: options.workflowBundleCode ?? inject('workflowBundleCode') },
     telemetry: options.tracing?.workerOptions,
+    stepSigningKey: testStepSigningKey,
   });
   const running = worker.run();
   const connection = await Connection.connect({ address });
   const interceptors = [
+    ...signingInterceptors().workflow,
     ...(options.clientInterceptors ?? []),
     ...(options.tracing?.clientInterceptors ?? []),
   ];

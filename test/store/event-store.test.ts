@@ -106,8 +106,9 @@ describe('append and read', () => {
     expect(await appendToStream(db, id, 'any', [event('B', {})])).toMatchObject({ firstVersion: 2 });
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE of events', async () => {
-    const { db } = stack;
+  it('refuses UPDATE, DELETE and TRUNCATE of events, even to the owner of the table', async () => {
+    // The application role is refused before the trigger (test/store/roles.test.ts).
+    const db = stack.database.owner;
     const id = streamId();
     await appendToStream(db, id, 0, [event('A', {})]);
     await expect(sql`UPDATE events SET data = '{}' WHERE stream_id = ${id}`.execute(db)).rejects.toThrow(
@@ -343,16 +344,18 @@ describe('reading all events in commit order', () => {
 describe('hash chain verification', () => {
   it('detects a row whose data was changed by SQL and names that event', async () => {
     const { db } = stack;
+    // The schema's owner may disable the append-only trigger; the application role may not.
+    const owner = stack.database.owner;
     const id = streamId();
     await appendToStream(db, id, 0, [event('A', { amount: 1 }), event('B', { amount: 2 }), event('C', {})]);
     expect((await verifyHashChains(db)).ok).toBe(true);
 
     // Someone with DDL rights bypasses the append-only trigger.
-    await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(db);
+    await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(owner);
     await sql`UPDATE events SET data = '{"amount": 200}' WHERE stream_id = ${id} AND stream_version = 2`.execute(
-      db,
+      owner,
     );
-    await sql`ALTER TABLE events ENABLE TRIGGER events_no_update_or_delete`.execute(db);
+    await sql`ALTER TABLE events ENABLE TRIGGER events_no_update_or_delete`.execute(owner);
 
     const result = await verifyHashChains(db);
     expect(result.ok).toBe(false);
@@ -368,18 +371,18 @@ describe('hash chain verification', () => {
     expect(result.problems).toHaveLength(1);
 
     // Rewriting the hash too only moves the detection to the next event.
-    await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(db);
+    await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(owner);
     await sql`UPDATE events SET hash = ${result.firstProblem?.expected} WHERE stream_id = ${id} AND stream_version = 2`.execute(
-      db,
+      owner,
     );
-    await sql`ALTER TABLE events ENABLE TRIGGER events_no_update_or_delete`.execute(db);
+    await sql`ALTER TABLE events ENABLE TRIGGER events_no_update_or_delete`.execute(owner);
     const again = await verifyHashChains(db);
     expect(again.firstProblem).toMatchObject({ kind: 'hash-mismatch', streamId: id, version: 3 });
 
     // Removing an event from the middle of a stream leaves a gap.
-    await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(db);
-    await sql`DELETE FROM events WHERE stream_id = ${id} AND stream_version = 2`.execute(db);
-    await sql`ALTER TABLE events ENABLE TRIGGER events_no_update_or_delete`.execute(db);
+    await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(owner);
+    await sql`DELETE FROM events WHERE stream_id = ${id} AND stream_version = 2`.execute(owner);
+    await sql`ALTER TABLE events ENABLE TRIGGER events_no_update_or_delete`.execute(owner);
     expect((await verifyHashChains(db)).firstProblem).toMatchObject({
       kind: 'version-gap',
       streamId: id,

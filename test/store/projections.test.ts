@@ -12,6 +12,7 @@ import type { AccreditationEvent } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
 import { accreditationScenario } from '../fixtures/scenarios';
+import { testDatabaseRoles } from '../support/global-setup';
 import { projectionSnapshot } from '../support/projection-snapshot';
 import { useTestStack } from '../support/stack';
 
@@ -56,8 +57,13 @@ describe('inline projection mechanism', () => {
     ).rows[0];
 
   beforeAll(async () => {
+    // A table is the schema owner's to make; the application writes it, as it writes projections.
+    const { owner } = stack.database;
     await sql`CREATE TABLE test_balances (stream_id text PRIMARY KEY, balance int NOT NULL, version int NOT NULL)`.execute(
-      stack.db,
+      owner,
+    );
+    await sql`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON test_balances TO ${sql.id(testDatabaseRoles.app.name)}`.execute(
+      owner,
     );
   });
 
@@ -340,7 +346,8 @@ describe('accreditation projections', () => {
   });
 
   it('verify names the tampered event and exits non-zero', async () => {
-    const { db } = stack;
+    // Only the schema's owner can disable the append-only trigger.
+    const db = stack.database.owner;
     const target = streams[7] as string;
     await sql`ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete`.execute(db);
     await sql`UPDATE events SET data = jsonb_set(data, '{organisationName}', '"Fälscher GmbH"')

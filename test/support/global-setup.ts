@@ -5,14 +5,33 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../../db/connection';
-import { migrateToLatest } from '../../db/migrate';
-import { databaseUrl, freePort, startLocalPostgres } from '../../dev/postgres';
+import { ensureDatabaseRoles, migrateAndGrant } from '../../db/roles';
+import { freePort, startLocalPostgres } from '../../dev/postgres';
 import { resolveTemporalCli, resolveTemporalTestServer } from '../../dev/tools';
 import { workflowsPath } from '../../worker/worker';
 import { searchAttributeKeys } from '../../workflows/search-attributes';
 import { bundleWorkflows } from '../fixtures/bundle';
 
 export const templateDatabase = 'dim_test_template';
+
+/** The roles of the test databases, made in the run's cluster (roles are the cluster's, not a database's). */
+export const testDatabaseRoles = {
+  owner: { name: 'dim_test_owner', password: 'dim-test-owner' },
+  app: { name: 'dim_test_app', password: 'dim-test-app' },
+};
+
+/** A database of the server at `serverUrl`, as `login`. */
+export function roleUrl(
+  serverUrl: string,
+  database: string,
+  login: { name: string; password: string },
+): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  url.username = login.name;
+  url.password = login.password;
+  return url.toString();
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -48,12 +67,16 @@ async function startRunServers(): Promise<RunServers> {
       rmSync(dataDir, { recursive: true, force: true });
     };
   }
+  // As in production: the template (and so every test database) owned by the owner role, which
+  // migrates it; the tests' application connects as the application role (db/roles.ts).
   const admin = createDb(postgresServerUrl, { maxConnections: 1 });
   await sql`DROP DATABASE IF EXISTS ${sql.id(templateDatabase)} WITH (FORCE)`.execute(admin);
-  await sql`CREATE DATABASE ${sql.id(templateDatabase)}`.execute(admin);
+  await ensureDatabaseRoles(admin, templateDatabase, testDatabaseRoles);
   await admin.destroy();
-  const template = createDb(databaseUrl(postgresServerUrl, templateDatabase), { maxConnections: 1 });
-  await migrateToLatest(template);
+  const template = createDb(roleUrl(postgresServerUrl, templateDatabase, testDatabaseRoles.owner), {
+    maxConnections: 1,
+  });
+  await migrateAndGrant(template, testDatabaseRoles.app.name);
   await template.destroy();
 
   const temporal = await TestWorkflowEnvironment.createLocal({

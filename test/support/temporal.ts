@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import type { Database } from '../../db/database';
 import { createWorker } from '../../worker/worker';
 import { searchAttributeKeys } from '../../workflows/search-attributes';
+import { signingInterceptors, testStepSigningKey } from './step-signing';
 
 /**
  * The server clock of a time-skipping test server: it stands still while a test works (it runs at
@@ -31,10 +32,13 @@ export interface TestTemporal {
 
 let runtimeInstalled = false;
 
-/** Worker logs at WARN, so test output shows what matters. Once per process (each test file). */
-export function installQuietRuntime() {
+/**
+ * Worker logs at WARN, so test output shows what matters (or to `logger`, if the file's first
+ * call gives one). Once per process (each test file).
+ */
+export function installQuietRuntime(logger = new DefaultLogger('WARN')) {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger });
   runtimeInstalled = true;
 }
 
@@ -80,6 +84,7 @@ export async function startTestTemporal(
     taskQueue,
     db,
     workflowBundle: { code: inject('workflowBundleCode') },
+    stepSigningKey: testStepSigningKey,
     tuning: options.tuning ?? tuningFromEnv(),
   });
   const running = worker.run();
@@ -109,7 +114,7 @@ async function devServer(): Promise<Server> {
   const nativeConnection = await NativeConnection.connect({ address });
   const connection = await Connection.connect({ address });
   return {
-    client: new Client({ connection, namespace: 'default' }),
+    client: new Client({ connection, namespace: 'default', interceptors: signingInterceptors() }),
     namespace: 'default',
     nativeConnection,
     async close() {
@@ -125,6 +130,7 @@ const keywordType = 2;
 async function timeSkippingServer(): Promise<Server> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
+    client: { interceptors: signingInterceptors() },
   });
   const namespace = env.namespace ?? 'default';
   // The test server knows no custom search attributes until told; the workflow upserts two.

@@ -7,11 +7,13 @@ import { createActivities } from '../../activities';
 import { createEventStore } from '../../db/event-store';
 import { inlineProjections } from '../../db/projections/index';
 import { dim1002Edition2024 } from '../../domain/catalogue';
+import { withStepSigningKey } from '../../worker/step-signing';
 import { allConforming, completeApplication } from '../fixtures/application';
 import { CaseDriver } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { quietPolicy as policy } from '../support/policies';
 import { useTestStack } from '../support/stack';
+import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 
 /**
@@ -38,7 +40,7 @@ describe('a case started before rule set 2', () => {
   beforeAll(async () => {
     nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
     connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection, namespace: 'default' });
+    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
   });
   afterAll(async () => {
     await nativeConnection?.close();
@@ -63,7 +65,7 @@ describe('a case started before rule set 2', () => {
       connection: nativeConnection,
       namespace: 'default',
       taskQueue,
-      workflowBundle: { code: inject('workflowBundleCode') },
+      workflowBundle: await withStepSigningKey({ code: inject('workflowBundleCode') }, testStepSigningKey),
       activities: createActivities({
         eventStore: createEventStore({ db: stack.db, projections: inlineProjections }),
       }),
