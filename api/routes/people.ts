@@ -12,6 +12,14 @@ import { NoContent, problemResponses, sendNoContent } from '../openapi';
 import { ProblemError, problem } from '../problems';
 
 const when = z.iso.datetime({ offset: true });
+/** An event as the export shows it. */
+const RecordedSchema = z.object({
+  stream: z.string(),
+  version: z.number().int(),
+  type: z.string(),
+  at: when.nullable(),
+  data: z.unknown(),
+});
 const PersonalDataSchema = z
   .object({
     account: z.object({
@@ -63,27 +71,10 @@ const PersonalDataSchema = z
       }),
     ),
     steps: z
-      .array(
-        z.object({
-          stream: z.string(),
-          version: z.number().int(),
-          type: z.string(),
-          at: when.nullable(),
-          data: z.unknown(),
-        }),
-      )
+      .array(RecordedSchema)
       .describe('Every step the person took: the events that name them as actor, with what they recorded'),
     identity: z
-      .array(
-        z.object({
-          stream: z.string(),
-          version: z.number().int(),
-          type: z.string(),
-          at: when.nullable(),
-          data: z.unknown(),
-          byThemselves: z.boolean(),
-        }),
-      )
+      .array(RecordedSchema.extend({ byThemselves: z.boolean() }))
       .describe('What changed who they are and what they may do (created, tokens, sessions, passwords)'),
   })
   .describe('Everything held about the person (DSGVO Art. 15); secrets appear only as what they are for');
