@@ -474,6 +474,8 @@ describe('the remaining steps of staff and decision makers, through their pages'
       'step-confirm-lapse',
       heading('Folge der versäumten Frist bestätigen'),
     );
+    // What lapsed, in the page's language (the recorded reason is the system's English).
+    await page.getByText(/^Eine Nachforderung wurde nicht bis .+ beantwortet\.$/).waitFor();
     await page.getByRole('button', { name: 'Folge der versäumten Frist bestätigen', exact: true }).click();
     await page.getByText('Bitte bestätigen Sie die Folge.').waitFor();
     await page.getByRole('checkbox', { name: /Ich bestätige die Ablehnung des Antrags/ }).check();

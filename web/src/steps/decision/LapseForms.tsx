@@ -26,7 +26,7 @@ function ProposalView({ proposal }: { proposal: LapseProposal }) {
         [t('lapse.consequence'), t(`lapse.outcome.${proposal.outcome}`)],
         [t('lapse.dueAt'), moment(proposal.dueAt)],
         [t('lapse.proposedAt'), moment(proposal.at)],
-        [t('lapse.reasons'), proposal.reasons.join(' · ')],
+        [t('lapse.reasons'), t(`lapse.why.${proposal.outcome}`, { date: moment(proposal.dueAt) })],
       ]}
     />
   );

@@ -34,6 +34,11 @@ export const decisionSteps = defineMessages({
       dueAt: 'Verstrichene Frist',
       proposedAt: 'Vorgeschlagen',
       reasons: 'Begründung',
+      // The proposal's recorded reasons are the system's English words; the consequence says which.
+      why: {
+        rejection: 'Eine Nachforderung wurde nicht bis {{date}} beantwortet.',
+        refusal: 'Eine Korrekturmaßnahme wurde nicht bis {{date}} nachgewiesen und verifiziert.',
+      },
       confirm: {
         rejection: 'Ich bestätige die Ablehnung des Antrags; das Verfahren endet.',
         refusal: 'Ich bestätige die Versagung der Akkreditierung; das Verfahren endet.',
@@ -127,6 +132,10 @@ export const decisionSteps = defineMessages({
       dueAt: 'Missed deadline',
       proposedAt: 'Proposed',
       reasons: 'Reasons',
+      why: {
+        rejection: 'An information request was not answered by {{date}}.',
+        refusal: 'A corrective action was not evidenced and verified by {{date}}.',
+      },
       confirm: {
         rejection: 'I confirm the rejection of the application; the procedure ends.',
         refusal: 'I confirm the refusal of the accreditation; the procedure ends.',
