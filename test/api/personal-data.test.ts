@@ -5,10 +5,8 @@ import { hashPassword, storePasswordHash } from '../../db/passwords';
 import { erasedName } from '../../db/personal-data';
 import { rebuildProjections } from '../../db/projections/rebuild';
 import { verifyHashChains } from '../../db/verify';
-import { applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
-import { organisationBody } from '../support/api-harness';
-import { awaitingDecision } from '../support/awaiting-decision';
+import { awaitingDecision, inDocumentReview } from '../support/awaiting-decision';
 import { Browser } from '../support/browser';
 import { useTestStack } from '../support/stack';
 
@@ -80,19 +78,7 @@ describe('personal data through the API', () => {
 
   it('refuses to erase a person who holds open tasks, and one’s own account; nothing changes', async () => {
     const reviewer = await api.user('auditor');
-    const opened = await api.call(staff, 'POST', '/accreditations', organisationBody('Offene Aufgabe GmbH'));
-    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-    const id: string = opened.body.id;
-    const organisation = await api.user('organisation', { organisationId: opened.body.organisation.id });
-    const steps: [TestUser, string, unknown][] = [
-      [organisation, 'application', { items: applicationByStatements }],
-      [staff, 'application/accept', {}],
-      [staff, 'document-reviewer', { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true }],
-    ];
-    for (const [user, path, body] of steps) {
-      const response = await api.call(user, 'POST', `/accreditations/${id}/${path}`, body);
-      expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
-    }
+    await inDocumentReview(api, staff, reviewer, 'Offene Aufgabe GmbH');
     const held = await api.db
       .selectFrom('tasks')
       .select('task_id')
