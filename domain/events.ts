@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { appealResumeStatuses } from './appeal-terms';
 import { StoredPolicySchema } from './policy-schema';
 import { roles } from './roles';
+import { appealResumeStatuses } from './statuses';
 import { boundedList, FreeTextSchema, IdSchema } from './text-limits';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 

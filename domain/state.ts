@@ -11,27 +11,9 @@ import type {
 } from './events';
 import type { Policy } from './policy';
 
-/** Steps of an assessment procedure; a renewal runs them again while the old certificate stays valid. */
-export const procedureStatuses = [
-  'document_review',
-  'audit_planning',
-  'audit',
-  'corrective_actions',
-  'awaiting_decision',
-] as const;
+import { type CaseStatus, procedureStatuses } from './statuses';
 
-export const caseStatuses = [
-  'opened',
-  'application_review',
-  'awaiting_applicant',
-  ...procedureStatuses,
-  'accredited',
-  'suspended',
-  'refused',
-  'withdrawn',
-  'expired',
-] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
+export { type CaseStatus, caseStatuses, procedureStatuses } from './statuses';
 
 export interface OpenRequest {
   requestId: string;

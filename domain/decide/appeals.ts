@@ -4,12 +4,13 @@
  * not involved in the decision appealed (nor an auditor of the case) takes or is given it and decides
  * it within the policy's deadline; an upheld appeal acts on the case.
  */
-import { appealResumeStatuses } from '../appeal-terms';
+
 import type { CommandContext, CommandOf } from '../commands';
 import { addDuration, isBefore } from '../duration';
 import type { AccreditationEvent, AppealableDecision, AppealEffect, AppealResumeStatus } from '../events';
 import { defaultPolicy } from '../policy';
 import type { AccreditationCase, Appeal, AppealWindow, CaseStatus } from '../state';
+import { appealResumeStatuses } from '../statuses';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
 import { rulesSince } from './shared';
