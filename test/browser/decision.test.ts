@@ -106,11 +106,11 @@ describe('the decision page, through the pages alone', { timeout: 120_000 }, () 
     expect((await toRefuse.read()).version).toBe(before);
 
     await page
-      .getByLabel('Begründung 1')
+      .getByRole('textbox', { name: 'Begründung 1' })
       .fill('Die Organisation hat den Geltungsbereich nicht nachgewiesen.');
     await page.getByRole('button', { name: 'Weitere Begründung' }).click();
     await page
-      .getByLabel('Begründung 2')
+      .getByRole('textbox', { name: 'Begründung 2' })
       .fill('Das Rechenzentrum am zweiten Standort wurde nicht auditiert.');
     await page.getByLabel('Ich versage die Akkreditierung mit dieser Begründung.').check();
     await page.getByRole('button', { name: 'Akkreditierung versagen' }).click();

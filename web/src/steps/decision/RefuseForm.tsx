@@ -1,14 +1,15 @@
-import { Button, Checkbox, Group, Stack, Textarea } from '@mantine/core';
+import { Checkbox, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { StepCase } from '../../case-file/CaseStepFrame';
+import { type TextList, TextListField, textsOf } from '../../forms/TextListField';
 import { FormFooter } from '../auditor/FormFooter';
 import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { DecisionFrame } from './DecisionFrame';
 import { useDecisionRefusals } from './refusals';
 
-type Values = { reasons: { text: string }[]; confirmed: boolean };
+type Values = { reasons: TextList; confirmed: boolean };
 
 function RefuseForm({ stepCase, onDone }: { stepCase: StepCase; onDone: () => void }) {
   const { t } = useTranslation('decisionSteps');
@@ -23,47 +24,22 @@ function RefuseForm({ stepCase, onDone }: { stepCase: StepCase; onDone: () => vo
     submit: async (values, key) => {
       const { data } = await api.POST('/accreditations/{id}/refuse', {
         params: { path: { id: stepCase.view.accreditationId }, header: { 'idempotency-key': key } },
-        body: { reasons: values.reasons.map((reason) => reason.text.trim()) },
+        body: { reasons: textsOf(values.reasons) },
       });
       return data;
     },
     onDone,
   });
-  const reasons = form.useWatchValue('reasons');
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md" maw="52rem">
-        {reasons.map((_, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: Mantine's list fields are addressed by index.
-          <Stack key={index} gap={4}>
-            <Textarea
-              key={form.key(`reasons.${index}.text`)}
-              {...form.getInputProps(`reasons.${index}.text`)}
-              label={t('refuse.reason', { number: index + 1 })}
-              withAsterisk
-              autosize
-              minRows={2}
-              maxLength={4000}
-            />
-            {reasons.length > 1 && (
-              <Group>
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  onClick={() => form.removeListItem('reasons', index)}
-                >
-                  {t('refuse.removeReason', { number: index + 1 })}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        ))}
-        <Group>
-          <Button variant="default" onClick={() => form.insertListItem('reasons', { text: '' })}>
-            {t('refuse.addReason')}
-          </Button>
-        </Group>
+        <TextListField
+          form={form}
+          field="reasons"
+          label={(number) => t('refuse.reason', { number })}
+          add={t('refuse.addReason')}
+          remove={(number) => t('refuse.removeReason', { number })}
+        />
         <Checkbox
           key={form.key('confirmed')}
           {...form.getInputProps('confirmed', { type: 'checkbox' })}
