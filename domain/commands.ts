@@ -13,6 +13,7 @@ import {
 } from './events';
 import { openingIssues } from './opening-checks';
 import { PolicySchema } from './policy-schema';
+import { ruleSets } from './rule-sets';
 import { boundedList, FreeTextSchema, IdSchema, NameSchema, ScopeSchema } from './text-limits';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
@@ -35,7 +36,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const CommandContextSchema = z.object({
   now: IsoDateTimeSchema,
   actor: ActorSchema,
-  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
+  ruleSet: z.literal([...ruleSets]).optional(),
 });
 export type CommandContext = z.infer<typeof CommandContextSchema>;
 

@@ -17,9 +17,11 @@
  *    the audit date after the lead auditor's assignment and the answer to a Selbstbewertung's
  *    follow-up each get a due date (policy `owedDeadlines`), a reminder and an escalation to the
  *    case manager.
+ * 5: issue 22 — a run's search attributes name the organisation by its id, no longer by its name
+ *    (the visibility store is not encrypted and cannot be erased).
  */
-export type RuleSet = 1 | 2 | 3 | 4;
+export type RuleSet = 1 | 2 | 3 | 4 | 5;
 
-export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4];
+export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5];
 
-export const currentRuleSet: RuleSet = 4;
+export const currentRuleSet: RuleSet = 5;
