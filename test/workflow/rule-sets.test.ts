@@ -191,7 +191,9 @@ describe('a case started before rule set 2', () => {
         status: 'refused',
         eventTypes: ['AccreditationRefused', 'AppealWindowOpened'],
       });
-      expect(await patches(current)).toEqual(expect.arrayContaining(['rule-set-3', 'rule-set-4']));
+      expect(await patches(current)).toEqual(
+        expect.arrayContaining(['rule-set-3', 'rule-set-4', 'rule-set-5']),
+      );
       // The run waits for the window (2 s here), then ends.
       expect((await current.handle().result()).status).toBe('refused');
       expect((await current.eventTypes()).at(-1)).toBe('AppealWindowClosed');
