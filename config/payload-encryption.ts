@@ -8,7 +8,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import protos from '@temporalio/proto';
 
 const encoding = 'binary/encrypted';
 const keyIdField = 'encryption-key-id';
@@ -73,7 +73,7 @@ export class EncryptionCodec implements PayloadCodec {
     return payloads.map((payload) => {
       const iv = randomBytes(ivLength);
       const encipher = createCipheriv(cipher, key, iv);
-      const plain = temporal.api.common.v1.Payload.encode(payload).finish();
+      const plain = protos.temporal.api.common.v1.Payload.encode(payload).finish();
       const sealed = Buffer.concat([encipher.update(plain), encipher.final(), encipher.getAuthTag()]);
       return {
         metadata: { encoding: utf8(encoding), [keyIdField]: utf8(id) },
@@ -95,7 +95,7 @@ export class EncryptionCodec implements PayloadCodec {
         decipher.update(data.subarray(ivLength, data.length - tagLength)),
         decipher.final(),
       ]);
-      return temporal.api.common.v1.Payload.decode(plain) as Payload;
+      return protos.temporal.api.common.v1.Payload.decode(plain) as Payload;
     });
   }
 }

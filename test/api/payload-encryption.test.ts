@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { temporal } from '@temporalio/proto';
+import protos from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { accreditationWorkflowId } from '../../workflows/messages';
 import { inDocumentReview } from '../support/awaiting-decision';
@@ -33,7 +33,7 @@ describe('personal data in Temporal', () => {
       execution: { workflowId },
     });
     const stored = Buffer.from(
-      temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse.encode(raw).finish(),
+      protos.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse.encode(raw).finish(),
     );
     expect(raw.history?.events?.length).toBeGreaterThan(5);
     expect(stored.includes(Buffer.from(testPayloadKeys.current.id))).toBe(true);
@@ -45,7 +45,7 @@ describe('personal data in Temporal', () => {
       execution: { workflowId },
     });
     const visible = Buffer.from(
-      temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse.encode(described).finish(),
+      protos.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse.encode(described).finish(),
     );
     expect(visible.includes(Buffer.from(String(shown.body.organisation.id)))).toBe(true);
     expect(visible.includes(Buffer.from(name))).toBe(false);
