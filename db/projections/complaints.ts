@@ -15,6 +15,8 @@ export interface ComplaintNotificationPayload {
   complaintId: string;
   /** As registered, or as the complainant wrote it; null when they named none. */
   organisationName: string | null;
+  /** The decision as the complainant is told it (their answer), else null. */
+  decision: { outcome: string; reasons: string } | null;
   data: unknown;
 }
 
@@ -74,7 +76,13 @@ function change(event: ComplaintEvent, at: string): RowChange {
   }
 }
 
-async function applyOne(trx: Transaction<Database>, recorded: RecordedEvent): Promise<string | null> {
+interface Projected {
+  organisationName: string | null;
+  outcome: string | null;
+  reasons: string | null;
+}
+
+async function applyOne(trx: Transaction<Database>, recorded: RecordedEvent): Promise<Projected> {
   const event = { type: recorded.type, data: recorded.data } as ComplaintEvent;
   if (event.type === 'ComplaintLodged') {
     const { complaintId, complainantId, text, subject, channel, receivedAt, acknowledgeBy } = event.data;
@@ -97,15 +105,19 @@ async function applyOne(trx: Transaction<Database>, recorded: RecordedEvent): Pr
       })
       .onConflict((oc) => oc.column('complaint_id').doNothing())
       .execute();
-    return subject.organisationName;
+    return { organisationName: subject.organisationName, outcome: null, reasons: null };
   }
   const updated = await trx
     .updateTable('complaints')
     .set({ ...change(event, recorded.businessTime), version: recorded.version })
     .where('stream_id', '=', recorded.streamId)
-    .returning('organisation_name')
+    .returning(['organisation_name', 'outcome', 'reasons'])
     .executeTakeFirst();
-  return updated?.organisation_name ?? null;
+  return {
+    organisationName: updated?.organisation_name ?? null,
+    outcome: updated?.outcome ?? null,
+    reasons: updated?.reasons ?? null,
+  };
 }
 
 /** The `complaints` read table and the complaint mails of the outbox, in the append's transaction. */
@@ -116,7 +128,7 @@ export const complaintProjection: InlineProjection = {
   preserveOnRebuild: ['notifications'],
   async apply(trx, events) {
     for (const recorded of events) {
-      const organisationName = await applyOne(trx, recorded);
+      const { organisationName, outcome, reasons } = await applyOne(trx, recorded);
       const recipient = recipients[recorded.type as ComplaintEventType]?.(
         recorded as unknown as ComplaintEvent,
       );
@@ -125,6 +137,10 @@ export const complaintProjection: InlineProjection = {
       const payload: ComplaintNotificationPayload = {
         complaintId: (recorded.data as { complaintId: string }).complaintId,
         organisationName,
+        decision:
+          recorded.type === 'ComplaintAnsweredToComplainant' && outcome && reasons
+            ? { outcome, reasons }
+            : null,
         data: recorded.data,
       };
       await trx

@@ -7,6 +7,7 @@ import { appealCopy } from './appeals';
 import { applicationCopy } from './application';
 import { auditCopy } from './audit';
 import { certificateCopy } from './certificate';
+import { complaintLifeCycleCopy } from './complaint-life-cycle';
 import { complaintCopy } from './complaints';
 import type { Content, Context, Copy } from './context';
 import { decisionCopy } from './decisions';
@@ -20,6 +21,7 @@ const caseCopy: Record<string, Copy> = {
   ...auditCopy,
   ...certificateCopy,
   ...complaintCopy,
+  ...complaintLifeCycleCopy,
   ...decisionCopy,
   ...owedCopy,
 };
