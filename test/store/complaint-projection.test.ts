@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complainantData, eraseComplainant, erasedComplainantName } from '../../db/complainants';
 import { appendToStream } from '../../db/event-store';
 import { findRecipient } from '../../db/notifications';
 import { inlineProjections } from '../../db/projections/index';
 import { rebuildProjections } from '../../db/projections/rebuild';
+import { verifyHashChains } from '../../db/verify';
 import type { ComplaintEvent } from '../../domain/complaint';
 import { composeMessage } from '../../notifications/compose';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -110,5 +112,27 @@ describe('the complaints projection', () => {
     const before = await complaint();
     await rebuildProjections(database.db, { projections: inlineProjections });
     expect(await complaint()).toEqual(before);
+  });
+
+  it('erases the complainant: no name or address left after a rebuild, no mail possible', async () => {
+    expect(await eraseComplainant(database.db, 'complainant-1', new Date('2026-07-01T00:00:00Z'))).toBe(true);
+    await rebuildProjections(database.db, { projections: inlineProjections });
+    const data = await complainantData(database.db, 'complainant-1');
+    expect(data?.contact).toMatchObject({
+      name: erasedComplainantName,
+      email: 'erased-complainant-1@invalid',
+    });
+    expect(data?.complaints).toHaveLength(1);
+    const events = await database.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', streamId)
+      .execute();
+    expect(JSON.stringify(events)).not.toMatch(/Erika|erika@/);
+    expect(await verifyHashChains(database.db)).toMatchObject({ ok: true, problems: [] });
+    const recipient = await database.db
+      .transaction()
+      .execute((trx) => findRecipient(trx, 'complainant', 'complainant-1'));
+    expect(recipient).toBeUndefined();
   });
 });
