@@ -17,9 +17,12 @@
  *    the audit date after the lead auditor's assignment and the answer to a Selbstbewertung's
  *    follow-up each get a due date (policy `owedDeadlines`), a reminder and an escalation to the
  *    case manager.
+ * 5: issue 20 — a minor finding's implementation is shown with the next Selbstbewertung: the grant
+ *    names the minor findings whose action plans were accepted on the first Selbstbewertung of the
+ *    certificate, and that Selbstbewertung is taken only with evidence for each.
  */
-export type RuleSet = 1 | 2 | 3 | 4;
+export type RuleSet = 1 | 2 | 3 | 4 | 5;
 
-export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4];
+export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5];
 
-export const currentRuleSet: RuleSet = 4;
+export const currentRuleSet: RuleSet = 5;
