@@ -21,7 +21,6 @@ const caseCopy: Record<string, Copy> = {
   ...auditCopy,
   ...certificateCopy,
   ...complaintCopy,
-  ...complaintLifeCycleCopy,
   ...decisionCopy,
   ...owedCopy,
 };
@@ -46,6 +45,8 @@ const copyOfCase = (kind: string): Copy => caseCopy[kind] ?? fallback;
 const mailCopy: Record<string, Copy> = {
   ...caseCopy,
   daily_digest: digestCopy(copyOfCase),
+  // A complaint's own stream, not a case's (db/projections/complaints.ts): not in a case digest.
+  ...complaintLifeCycleCopy,
 };
 
 /** The copy of `kind`; a kind without copy gets a general note on the case. */
