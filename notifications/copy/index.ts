@@ -7,6 +7,7 @@ import { appealCopy } from './appeals';
 import { applicationCopy } from './application';
 import { auditCopy } from './audit';
 import { certificateCopy } from './certificate';
+import { complaintLifeCycleCopy } from './complaint-life-cycle';
 import { complaintCopy } from './complaints';
 import type { Content, Context, Copy } from './context';
 import { decisionCopy } from './decisions';
@@ -44,6 +45,8 @@ const copyOfCase = (kind: string): Copy => caseCopy[kind] ?? fallback;
 const mailCopy: Record<string, Copy> = {
   ...caseCopy,
   daily_digest: digestCopy(copyOfCase),
+  // A complaint's own stream, not a case's (db/projections/complaints.ts): not in a case digest.
+  ...complaintLifeCycleCopy,
 };
 
 /** The copy of `kind`; a kind without copy gets a general note on the case. */
