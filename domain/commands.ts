@@ -35,7 +35,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const CommandContextSchema = z.object({
   now: IsoDateTimeSchema,
   actor: ActorSchema,
-  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
+  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).optional(),
 });
 export type CommandContext = z.infer<typeof CommandContextSchema>;
 
@@ -168,6 +168,13 @@ export const SuspendSchema = command('Suspend', { reason: Text, complaintId: Id.
 export const ReinstateSchema = command('Reinstate', { reason: Text });
 export const WithdrawSchema = command('Withdraw', { reason: Text });
 
+/** ISO/IEC 17021-1 §9.6.4 (rule set 5): a short-notice audit while the certificate is valid or suspended. */
+export const ScheduleSpecialAuditSchema = command('ScheduleSpecialAudit', {
+  reason: Text,
+  complaintId: Id.optional(),
+  scopeChangeId: Id.optional(),
+});
+
 export const ReceiveComplaintSchema = command('ReceiveComplaint', { complainant: Text, summary: Text });
 export const AcknowledgeComplaintSchema = command('AcknowledgeComplaint', { complaintId: Id });
 export const AssignComplaintInvestigatorSchema = command('AssignComplaintInvestigator', {
@@ -238,6 +245,7 @@ const humanCommandSchemas = [
   SuspendSchema,
   ReinstateSchema,
   WithdrawSchema,
+  ScheduleSpecialAuditSchema,
   ReceiveComplaintSchema,
   AcknowledgeComplaintSchema,
   AssignComplaintInvestigatorSchema,
