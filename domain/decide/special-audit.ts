@@ -1,6 +1,7 @@
 /** Special audits (ISO/IEC 17021-1 §9.6.4, rule set 5): a short-notice audit beside a running certificate. */
-import type { CommandContext, CommandOf } from '../commands';
+
 import { specialAuditDone } from '../case-changes';
+import type { CommandContext, CommandOf } from '../commands';
 import type { AccreditationEvent } from '../events';
 import { evolve } from '../evolve';
 import type { AccreditationCase } from '../state';
