@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../domain/accreditation';
+import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
+import { StampedCase } from './stamped-case';
 import { applicant, caseManager, command, decisionMaker, leadAuditor, newCase } from './support';
 
 const reason = 'Beschwerde über den Servicedesk: Störungen wochenlang unbearbeitet';
@@ -105,5 +107,24 @@ describe('special audit (ISO/IEC 17021-1 §9.6.4, rule set 5)', () => {
       .do(command('ScheduleSpecialAudit', { reason }), caseManager, '2026-03-02T09:00:00.000Z');
     expect(scheduled.case.status).toBe('suspended');
     expect(scheduled.case.specialAudit?.phase).toBe('audit_planning');
+  });
+});
+
+describe('special audit tasks and case file', () => {
+  it('gives the lead auditor the elements to report and shows the special audit in the case file', () => {
+    const audited = new StampedCase().inSpecialAudit(reason);
+    const auditorTasks = openTasks(audited.state).filter((task) => task.assigneeId === leadAuditor.id);
+    expect(auditorTasks.map((task) => task.subjectId).sort()).toEqual([...elements].sort());
+    audited.completeAuditElement(
+      'on_site_audit',
+      [{ requirementId: 'QUA-1', severity: 'observation', description: 'Wiki teilweise veraltet.' }],
+      '2026-03-20T15:00:00.000Z',
+    );
+    const file = audited.file;
+    const special = file.procedures.at(-1);
+    expect(special).toMatchObject({ kind: 'special_audit', specialAudit: { reason, closedAt: null } });
+    expect(special?.auditElements.map((report) => report.element)).toEqual(['on_site_audit']);
+    expect(special?.findings.map((finding) => finding.requirementId)).toEqual(['QUA-1']);
+    expect(file.procedures[0]?.auditElements).toHaveLength(3);
   });
 });
