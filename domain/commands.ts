@@ -8,11 +8,13 @@ import {
   DeadlineTargetSchema,
   DocumentReviewResultSchema,
   DossierReferenceSchema,
+  FindingEvidenceSchema,
   FindingSeveritySchema,
   RoleSchema,
 } from './events';
 import { openingIssues } from './opening-checks';
 import { PolicySchema } from './policy-schema';
+import { type RuleSet, ruleSets } from './rule-sets';
 import { boundedList, FreeTextSchema, IdSchema, NameSchema, ScopeSchema } from './text-limits';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
@@ -35,7 +37,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const CommandContextSchema = z.object({
   now: IsoDateTimeSchema,
   actor: ActorSchema,
-  ruleSet: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).optional(),
+  ruleSet: z.custom<RuleSet>((value) => ruleSets.includes(value as RuleSet)).optional(),
 });
 export type CommandContext = z.infer<typeof CommandContextSchema>;
 
@@ -149,6 +151,8 @@ export const SubmitSelfAssessmentSchema = command('SubmitSelfAssessment', {
   selfAssessmentId: Id,
   statement: Text,
   documentIds: DocumentIds,
+  /** Required for each minor finding the Selbstbewertung is to evidence. */
+  findingEvidence: boundedList(FindingEvidenceSchema.extend({ documentIds: DocumentIds })).optional(),
 });
 export const ReviewSelfAssessmentSchema = command('ReviewSelfAssessment', {
   selfAssessmentId: Id,

@@ -2,7 +2,8 @@
  * Whether a case kept the timing rules the institute follows, from its events alone: those of DIM
  * 1002:2024 (§5.3: three years' validity, a yearly self-assessment, renewal before expiry) and of
  * certification practice after ISO/IEC 17021-1 (a decision after the audit, by someone not involved
- * in it; a suspension of at most six months; complaints acknowledged in time). Each rule is held,
+ * in it; a suspension of at most six months; complaints acknowledged in time; appeals decided in
+ * time by someone not involved in the decision appealed). Each rule is held,
  * violated or pending, each instance with the events that show it. Pure: `now` is passed in.
  */
 import { findCatalogue, type PolicyLimit } from './catalogue';
@@ -25,6 +26,8 @@ export const complianceRules = [
   'decision_by_uninvolved',
   'suspension_limit',
   'complaint_acknowledged_in_time',
+  'appeal_decided_in_time',
+  'appeal_by_uninvolved',
 ] as const;
 export type ComplianceRule = (typeof complianceRules)[number];
 
@@ -39,6 +42,8 @@ export const ruleSources: Record<ComplianceRule, string> = {
   decision_by_uninvolved: 'ISO/IEC 17021-1 §9.5',
   suspension_limit: 'ISO/IEC 17021-1 §9.6.5 (practice)',
   complaint_acknowledged_in_time: 'ISO/IEC 17021-1 §9.8',
+  appeal_decided_in_time: 'ISO/IEC 17021-1 §9.7',
+  appeal_by_uninvolved: 'ISO/IEC 17021-1 §9.7',
 };
 
 export interface Evidence {
@@ -104,6 +109,8 @@ export function complianceOf(events: readonly CaseEvent[], now: string): RuleRes
     decision_by_uninvolved: decisionByUninvolved(events),
     suspension_limit: suspensionLimit(events, limit('maximumSuspension', { months: 6 }), now),
     complaint_acknowledged_in_time: complaintsAcknowledged(events, now),
+    appeal_decided_in_time: appealsDecidedInTime(events, now),
+    appeal_by_uninvolved: appealsByUninvolved(events),
   };
   return complianceRules.map((rule) => ({
     rule,
@@ -313,5 +320,46 @@ function complaintsAcknowledged(events: readonly CaseEvent[], now: string): Rule
     return notAfter(now, acknowledgeBy)
       ? instance('pending', 'not_yet_due')
       : instance('violated', 'not_acknowledged');
+  });
+}
+
+/** Each appeal decided by its deadline. */
+function appealsDecidedInTime(events: readonly CaseEvent[], now: string): RuleInstance[] {
+  const decisions = ofType(events, 'AppealDecided');
+  return ofType(events, 'AppealLodged').map((lodged): RuleInstance => {
+    const { appealId, decideBy } = lodged.data;
+    const decided = decisions.find((event) => event.data.appealId === appealId);
+    const instance = (status: ComplianceStatus, detail: string): RuleInstance => ({
+      subjectId: appealId,
+      status,
+      detail,
+      dueAt: decideBy,
+      evidence: evidenceOf(lodged, decided),
+    });
+    if (decided) {
+      return notAfter(decided.at, decideBy)
+        ? instance('held', 'decided_in_time')
+        : instance('violated', 'decided_late');
+    }
+    return notAfter(now, decideBy) ? instance('pending', 'not_yet_due') : instance('violated', 'not_decided');
+  });
+}
+
+/** Each appeal decided by someone other than who took the decision appealed or audited the case. */
+function appealsByUninvolved(events: readonly CaseEvent[]): RuleInstance[] {
+  const lodgings = ofType(events, 'AppealLodged');
+  return ofType(events, 'AppealDecided').flatMap((decided): RuleInstance[] => {
+    const lodged = lodgings.find((event) => event.data.appealId === decided.data.appealId);
+    if (!lodged) return [];
+    const involved = lodged.data.excludedUserIds.includes(decided.data.decidedBy);
+    return [
+      {
+        subjectId: decided.data.appealId,
+        status: involved ? 'violated' : 'held',
+        detail: involved ? 'decided_by_involved' : 'decided_by_uninvolved',
+        dueAt: null,
+        evidence: evidenceOf(lodged, decided),
+      },
+    ];
   });
 }

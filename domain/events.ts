@@ -60,7 +60,17 @@ export const DeadlineTargetSchema = z.object({
 });
 export type DeadlineTarget = z.infer<typeof DeadlineTargetSchema>;
 
-export const ScheduledSelfAssessmentSchema = z.object({ selfAssessmentId: Id, opensAt: At, dueAt: At });
+/** A minor finding with an accepted action plan: its implementation is shown with a Selbstbewertung (rule set 5). */
+export const FindingToEvidenceSchema = z.object({ findingId: Id, requirementId: Id, description: Text });
+export const ScheduledSelfAssessmentSchema = z.object({
+  selfAssessmentId: Id,
+  opensAt: At,
+  dueAt: At,
+  /** The minor findings of the procedure before whose implementation this Selbstbewertung shows. */
+  findingsToEvidence: boundedList(FindingToEvidenceSchema).optional(),
+});
+/** What the organisation did about a minor finding, submitted with the Selbstbewertung. */
+export const FindingEvidenceSchema = z.object({ findingId: Id, description: Text, documentIds: DocumentIds });
 
 export const ComplaintOutcomeSchema = z.enum(['upheld', 'not_upheld']);
 export const ComplaintFollowUpSchema = z.enum(['special_audit', 'suspension', 'none']);
@@ -309,6 +319,8 @@ export const SelfAssessmentSubmittedSchema = event('SelfAssessmentSubmitted', {
   selfAssessmentId: Id,
   statement: Text,
   documentIds: DocumentIds,
+  /** One for each finding the Selbstbewertung is to evidence (absent: none was due). */
+  findingEvidence: boundedList(FindingEvidenceSchema).optional(),
   submittedAt: At,
 });
 export const SelfAssessmentAcceptedSchema = event('SelfAssessmentAccepted', {
@@ -524,6 +536,7 @@ export type AccreditationEvent = z.infer<typeof AccreditationEventSchema>;
 export type EventOf<Type extends AccreditationEvent['type']> = Extract<AccreditationEvent, { type: Type }>;
 export type ReportedFinding = z.infer<typeof ReportedFindingSchema>;
 export type ScheduledSelfAssessment = z.infer<typeof ScheduledSelfAssessmentSchema>;
+export type FindingToEvidence = z.infer<typeof FindingToEvidenceSchema>;
 export type DocumentReviewResult = z.infer<typeof DocumentReviewResultSchema>;
 export type ReviewGap = z.infer<typeof ReviewGapSchema>;
 export type ComplaintFollowUp = z.infer<typeof ComplaintFollowUpSchema>;

@@ -63,7 +63,7 @@ const ruleSet2 = 'rule-set-2';
 const ruleSet3 = 'rule-set-3';
 /** Issue 20, due dates, reminders and escalations of what is owed: rule set 4. */
 const ruleSet4 = 'rule-set-4';
-/** Issue 20, special audits on a running case: rule set 5. */
+/** Issue 20, a minor finding evidenced with the next Selbstbewertung, special audits on a running case (and the rest of release 2026-11-28.2): rule set 5. */
 const ruleSet5 = 'rule-set-5';
 
 /** Asked once per run, both in this order, so that a run of any earlier release replays. */

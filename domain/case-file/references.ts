@@ -56,8 +56,15 @@ export function documentReferences(file: CaseFile): DocumentReference[] {
     }
   }
   for (const { selfAssessmentId, submissions } of file.selfAssessments) {
-    for (const { documentIds, at, by } of submissions) {
-      use(documentIds, { kind: 'self_assessment', procedure: null, subjectId: selfAssessmentId, at, by });
+    for (const { documentIds, findingEvidence, at, by } of submissions) {
+      const evidenceIds = (findingEvidence ?? []).flatMap((evidence) => evidence.documentIds);
+      use([...documentIds, ...evidenceIds], {
+        kind: 'self_assessment',
+        procedure: null,
+        subjectId: selfAssessmentId,
+        at,
+        by,
+      });
     }
   }
   return [...byId].map(([documentId, uses]) => ({ documentId, uses }));

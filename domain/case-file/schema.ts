@@ -241,8 +241,23 @@ export const SelfAssessmentSchema = z
     extensions: z.array(DeadlineExtensionSchema),
     reminders: z.array(z.object({ kind: z.enum(['upcoming', 'due', 'overdue']), at: At })),
     escalatedAt: At.optional().nullable().describe(internal('Escalated to the case manager.')),
+    findingsToEvidence: z
+      .array(z.object({ findingId: z.string(), requirementId: z.string(), description: Text }))
+      .optional()
+      .describe('Minor findings of the procedure before whose implementation this Selbstbewertung shows'),
     submissions: z
-      .array(z.object({ statement: Text, documentIds: DocumentIds, at: At, by: By }))
+      .array(
+        z.object({
+          statement: Text,
+          documentIds: DocumentIds,
+          findingEvidence: z
+            .array(z.object({ findingId: z.string(), description: Text, documentIds: DocumentIds }))
+            .optional()
+            .describe('What was done about each finding to evidence'),
+          at: At,
+          by: By,
+        }),
+      )
       .describe('What the organisation submitted (the form asks for a statement and documents)'),
     reviews: z.array(
       z.object({

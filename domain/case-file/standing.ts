@@ -102,8 +102,14 @@ export function selfAssessmentEvent(
       selfAssessment.escalatedAt = at;
       return;
     case 'SelfAssessmentSubmitted': {
-      const { statement, documentIds } = event.data;
-      selfAssessment.submissions.push({ statement, documentIds, at, by });
+      const { statement, documentIds, findingEvidence } = event.data;
+      selfAssessment.submissions.push({
+        statement,
+        documentIds,
+        ...(findingEvidence ? { findingEvidence } : {}),
+        at,
+        by,
+      });
       // The overdue self-assessment arrived: a proposal to suspend for it has lost its cause.
       const closed = { how: 'self_assessment_submitted', reason: null, at, by } as const;
       closeProposals(file, (p) => p.selfAssessmentId === selfAssessment.selfAssessmentId, closed);

@@ -1,11 +1,11 @@
 import { isValidCertificateNumber } from '../certificate-number';
 import type { Command, CommandContext, CommandOf } from '../commands';
 import { addDuration, type Duration, isBefore, multiplyDuration } from '../duration';
-import type { ScheduledSelfAssessment } from '../events';
+import type { FindingToEvidence, ScheduledSelfAssessment } from '../events';
 import { type AccreditationCase, openReviewGaps } from '../state';
 import { authorise, forbidAuditors } from './authorise';
 import { accept, type Decision, type Rejection, reject } from './outcome';
-import { reviewGapsOpen } from './shared';
+import { reviewGapsOpen, rulesSince } from './shared';
 
 function selfAssessmentSchedule(
   cycle: number,
@@ -21,6 +21,23 @@ function selfAssessmentSchedule(
     const opensAt = addDuration(validFrom, multiplyDuration(interval, number - 1));
     schedule.push({ selfAssessmentId: `cycle-${cycle}:self-assessment-${number}`, opensAt, dueAt });
   }
+}
+
+/** The minor findings of the procedure decided: their action plans were accepted, their implementation is still to be shown. */
+function findingsToEvidence(state: AccreditationCase): FindingToEvidence[] {
+  return state.findings
+    .filter((finding) => finding.severity === 'minor')
+    .map(({ findingId, requirementId, description }) => ({ findingId, requirementId, description }));
+}
+
+/** The first Selbstbewertung of the certificate shows what became of them (ISO/IEC 17021-1: at the next surveillance). */
+function withFindingsToEvidence(
+  schedule: ScheduledSelfAssessment[],
+  findings: FindingToEvidence[],
+): ScheduledSelfAssessment[] {
+  const [first, ...rest] = schedule;
+  if (!first || findings.length === 0) return schedule;
+  return [{ ...first, findingsToEvidence: findings }, ...rest];
 }
 
 /** The dossier the decision was taken on goes into its event, so its hash is kept with the decision. */
@@ -98,11 +115,9 @@ export function grant(
       validUntil,
       cycle,
       renewal,
-      selfAssessments: selfAssessmentSchedule(
-        cycle,
-        validFrom,
-        validUntil,
-        state.policy.selfAssessmentInterval,
+      selfAssessments: withFindingsToEvidence(
+        selfAssessmentSchedule(cycle, validFrom, validUntil, state.policy.selfAssessmentInterval),
+        rulesSince(context, 5) ? findingsToEvidence(state) : [],
       ),
       ...dossierOf(command),
     },

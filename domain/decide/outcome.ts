@@ -28,6 +28,8 @@ export const rejectionCodes = [
   'audit_element_already_completed',
   'invalid_review_gap',
   'review_gaps_open',
+  'invalid_finding_evidence',
+  'finding_evidence_missing',
   'unknown_finding',
   'wrong_finding_severity',
   'corrective_action_deadline_passed',

@@ -1,9 +1,10 @@
 import type { CommandContext, CommandOf } from '../commands';
 import { isBefore, subtractDuration } from '../duration';
-import type { AccreditationCase } from '../state';
+import type { AccreditationCase, SelfAssessment } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
 import {
+  compareIds,
   findComplaint,
   findSelfAssessment,
   owedBy,
@@ -35,7 +36,35 @@ export function submitSelfAssessment(
       `Self-assessment ${selfAssessment.selfAssessmentId} opens ${selfAssessment.opensAt}`,
     );
   }
+  const evidenceRejected = checkFindingEvidence(selfAssessment, command.data.findingEvidence ?? []);
+  if (evidenceRejected) return evidenceRejected;
   return accept({ type: 'SelfAssessmentSubmitted', data: { ...command.data, submittedAt: context.now } });
+}
+
+/** Evidence for each finding the Selbstbewertung is to show, once, and for no other. */
+function checkFindingEvidence(
+  selfAssessment: SelfAssessment,
+  evidence: { findingId: string }[],
+): Decision | undefined {
+  const due = (selfAssessment.findingsToEvidence ?? []).map((finding) => finding.findingId);
+  const { unknown, duplicates, missing } = compareIds(
+    evidence.map((item) => item.findingId),
+    due,
+  );
+  if (unknown.length > 0 || duplicates.length > 0) {
+    const problems = [
+      ...unknown.map((id) => `${id} is not a finding this Selbstbewertung is to evidence`),
+      ...duplicates.map((id) => `${id} is named twice`),
+    ];
+    return reject('invalid_finding_evidence', problems.join('; '));
+  }
+  if (missing.length > 0) {
+    return reject(
+      'finding_evidence_missing',
+      `Evidence missing for the minor findings ${missing.join(', ')}`,
+    );
+  }
+  return undefined;
 }
 
 export function reviewSelfAssessment(

@@ -458,6 +458,7 @@ describe('the case file through the API, role by role and stage by stage', () =>
       selfAssessmentId: 'cycle-1:self-assessment-1',
       statement: 'Alle Anforderungen erfüllt.',
       documentIds: [],
+      findingEvidence: [{ findingId: findings[1].findingId, description: 'Umfrage seit Q2 quartalsweise.' }],
     });
     await step(people.staff, 'self-assessments/review', {
       selfAssessmentId: 'cycle-1:self-assessment-1',
@@ -467,6 +468,7 @@ describe('the case file through the API, role by role and stage by stage', () =>
       selfAssessmentId: 'cycle-1:self-assessment-1',
       statement: 'KPI-Bericht anbei.',
       documentIds: [evidence],
+      findingEvidence: [{ findingId: findings[1].findingId, description: 'Umfrageergebnisse Q2 anbei.' }],
     });
     await step(people.staff, 'self-assessments/review', {
       selfAssessmentId: 'cycle-1:self-assessment-1',

@@ -82,6 +82,8 @@ describe('what a case waits for, and its compliance with the timing rules', () =
       'decision_by_uninvolved',
       'suspension_limit',
       'complaint_acknowledged_in_time',
+      'appeal_decided_in_time',
+      'appeal_by_uninvolved',
     ]);
     expect(byRule.certificate_validity.status).toBe('held');
     expect(byRule.yearly_self_assessment.status).toBe('pending');

@@ -242,5 +242,19 @@ describe('one accreditation from opening to the Selbstbewertung, through the pag
     await reminded.check('journey-self-assessment', level1(reminded.page, 'Selbstbewertung einreichen'));
     expect(reminded.page.url()).toBe(link);
     expect(new URL(link).searchParams.get('subject')).toBe('cycle-1:self-assessment-1');
+
+    // 11. It asks what became of the minor finding: held back until that is said, then recorded.
+    const form = reminded.page;
+    await form.getByText('Feststellung: Eskalationswege sind nicht dokumentiert.').waitFor();
+    await form.getByLabel('Ihre Selbstbewertung').fill('Alle Anforderungen sind weiter erfüllt.');
+    await form.getByRole('button', { name: 'Selbstbewertung einreichen', exact: true }).click();
+    await reminded.check('journey-self-assessment-finding', form.getByText('Bitte ausfüllen.'));
+    const done = 'Die Eskalationswege stehen seit März im Betriebshandbuch.';
+    await form.getByLabel('Umsetzung zu OPS-3').fill(done);
+    await submit(form, 'Selbstbewertung einreichen');
+    const file = (await api.call(cast.staff, 'GET', `/accreditations/${id}/file`)).body.file;
+    expect(file.selfAssessments[0].submissions[0].findingEvidence).toEqual([
+      { findingId: expect.any(String), description: done, documentIds: [] },
+    ]);
   });
 });

@@ -152,6 +152,7 @@ function fullCase(): StampedCase {
       selfAssessmentId: 'cycle-1:self-assessment-1',
       statement: 'Alles wie zuvor.',
       documentIds: [],
+      findingEvidence: [{ findingId: 'cycle-1:finding-2', description: 'Seit Februar quartalsweise.' }],
     }),
     applicant,
     '2026-02-28T09:00:00.000Z',
@@ -169,6 +170,13 @@ function fullCase(): StampedCase {
       selfAssessmentId: 'cycle-1:self-assessment-1',
       statement: 'KPI-Bericht anbei.',
       documentIds: ['a'.repeat(64)],
+      findingEvidence: [
+        {
+          findingId: 'cycle-1:finding-2',
+          description: 'Quartalsbericht Q1 anbei.',
+          documentIds: ['a'.repeat(64)],
+        },
+      ],
     }),
     applicant,
     '2026-03-02T09:00:00.000Z',
@@ -364,6 +372,12 @@ describe('the case file', () => {
   it('keeps the self-assessments as submitted and reviewed, the suspension and the withdrawal', () => {
     const [first, second] = file.selfAssessments;
     expect(first?.submissions.map((s) => s.statement)).toEqual(['Alles wie zuvor.', 'KPI-Bericht anbei.']);
+    expect(first?.findingsToEvidence?.map((finding) => finding.findingId)).toEqual(['cycle-1:finding-2']);
+    expect(first?.submissions.map((s) => s.findingEvidence?.[0]?.description)).toEqual([
+      'Seit Februar quartalsweise.',
+      'Quartalsbericht Q1 anbei.',
+    ]);
+    expect(second?.findingsToEvidence).toBeUndefined();
     expect(first?.reviews.map((r) => [r.outcome, r.comment])).toEqual([
       ['follow_up_requested', 'Bitte KPI-Bericht beilegen.'],
       ['accepted', null],

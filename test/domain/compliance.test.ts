@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CaseEvent, type ComplianceRule, complianceOf } from '../../domain/compliance';
 import { StampedCase } from './stamped-case';
-import { caseManager, command, leadAuditor } from './support';
+import { applicant, caseManager, command, decisionMaker, leadAuditor } from './support';
 
 const caseEvents = (stamped: StampedCase): CaseEvent[] =>
   stamped.stamped.map((event, index) => ({ ...event, version: index + 1, globalPosition: 100 + index }));
@@ -30,6 +30,8 @@ describe('compliance of a case with the timing rules', () => {
       decision_by_uninvolved: 'held',
       suspension_limit: 'pending',
       complaint_acknowledged_in_time: 'pending',
+      appeal_decided_in_time: 'pending',
+      appeal_by_uninvolved: 'pending',
     });
     expect(rule(events, now, 'decision_after_audit').instances).toEqual([
       {
@@ -154,5 +156,56 @@ describe('compliance of a case with the timing rules', () => {
       { status: 'held', detail: 'expired_without_renewal' },
     ]);
     expect(rule(events, '2029-02-01T00:00:00.000Z', 'yearly_self_assessment').status).toBe('violated');
+  });
+
+  it('finds an appeal decided in time by a decision maker not involved, late or by the one who decided', () => {
+    const appealId = 'cycle-1:refusal-1:appeal';
+    const otherDecisionMaker = { id: 'dm-dieter', role: 'decision_maker' as const };
+    const lodged = new StampedCase()
+      .refused()
+      .do(
+        command('LodgeAppeal', { decisionId: 'cycle-1:refusal-1', reasons: ['Unzutreffend.'] }),
+        applicant,
+        '2026-02-10T09:00:00.000Z',
+      );
+    const decideBy = '2026-04-11T09:00:00.000Z';
+    const undecided = caseEvents(lodged);
+    expect(rule(undecided, '2026-04-01T00:00:00.000Z', 'appeal_decided_in_time').instances).toMatchObject([
+      { subjectId: appealId, status: 'pending', detail: 'not_yet_due', dueAt: decideBy },
+    ]);
+    expect(rule(undecided, '2026-04-12T00:00:00.000Z', 'appeal_decided_in_time').status).toBe('violated');
+
+    const decided = caseEvents(
+      lodged
+        .do(command('TakeAppeal', { appealId }), otherDecisionMaker, '2026-03-01T09:00:00.000Z')
+        .do(
+          command('DecideAppeal', { appealId, outcome: 'dismissed', reasons: ['Belegt.'] }),
+          otherDecisionMaker,
+          '2026-03-02T09:00:00.000Z',
+        ),
+    );
+    const now = '2026-05-01T00:00:00.000Z';
+    expect(rule(decided, now, 'appeal_decided_in_time').instances).toMatchObject([
+      { status: 'held', detail: 'decided_in_time' },
+    ]);
+    expect(rule(decided, now, 'appeal_by_uninvolved').instances).toMatchObject([
+      {
+        status: 'held',
+        detail: 'decided_by_uninvolved',
+        evidence: [{ type: 'AppealLodged' }, { type: 'AppealDecided' }],
+      },
+    ]);
+    // A history decided otherwise (an earlier rule, or a record not made by this decider).
+    const byTheDecider = decided.map((event) =>
+      event.type === 'AppealDecided'
+        ? { ...event, at: '2026-04-20T09:00:00.000Z', data: { ...event.data, decidedBy: decisionMaker.id } }
+        : event,
+    );
+    expect(rule(byTheDecider, now, 'appeal_by_uninvolved').instances).toMatchObject([
+      { status: 'violated', detail: 'decided_by_involved' },
+    ]);
+    expect(rule(byTheDecider, now, 'appeal_decided_in_time').instances).toMatchObject([
+      { status: 'violated', detail: 'decided_late' },
+    ]);
   });
 });

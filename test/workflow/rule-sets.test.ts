@@ -7,6 +7,7 @@ import { createActivities } from '../../activities';
 import { createEventStore } from '../../db/event-store';
 import { inlineProjections } from '../../db/projections/index';
 import { dim1002Edition2024 } from '../../domain/catalogue';
+import { ruleSets } from '../../domain/rule-sets';
 import { withStepSigningKey } from '../../worker/step-signing';
 import { allConforming, completeApplication } from '../fixtures/application';
 import { CaseDriver } from '../support/case-driver';
@@ -28,6 +29,9 @@ const everyRequirementAGap = dim1002Edition2024.requirements.map(({ id }) => ({
   comment: 'Kein Nachweis vorgelegt.',
 }));
 
+const ruleSetsFrom = (first: number) =>
+  ruleSets.filter((ruleSet) => ruleSet >= first).map((ruleSet) => `rule-set-${ruleSet}`);
+
 describe('a case started before rule set 2', () => {
   installQuietRuntime();
   // The database of the stack; the workers are this file's own, one after the other on one queue.
@@ -47,20 +51,22 @@ describe('a case started before rule set 2', () => {
     await connection?.close();
   });
 
+  /** The first rule set a release's code did not have yet; it had none of the later ones either. */
+  const inactiveOn = {
+    '2026-11-27.1': ruleSetsFrom(3),
+    '2026-11-27.2': ruleSetsFrom(4),
+    '2026-11-28.1': ruleSetsFrom(5),
+  };
+
   /**
-   * A worker of this code; `previousRelease`: one on which rule set 2 (and so 3 and 4) never
-   * activates; `release 2026-11-27.1`: one on which rule set 3 never activates; `2026-11-27.2`: 4.
+   * A worker of this code; `previousRelease`: one on which rule set 2 (and so all later) never
+   * activates, or a release named in `inactiveOn`.
    */
   async function runWorker<T>(
-    previousRelease: boolean | '2026-11-27.1' | '2026-11-27.2',
+    previousRelease: boolean | keyof typeof inactiveOn,
     work: () => Promise<T>,
   ): Promise<T> {
-    const inactive =
-      previousRelease === '2026-11-27.1'
-        ? ['rule-set-3']
-        : previousRelease === '2026-11-27.2'
-          ? ['rule-set-4']
-          : ['rule-set-2', 'rule-set-3', 'rule-set-4'];
+    const inactive = typeof previousRelease === 'string' ? inactiveOn[previousRelease] : ruleSetsFrom(2);
     const worker = await Worker.create({
       connection: nativeConnection,
       namespace: 'default',
@@ -189,6 +195,66 @@ describe('a case started before rule set 2', () => {
       // The run waits for the window (2 s here), then ends.
       expect((await current.handle().result()).status).toBe('refused');
       expect((await current.eventTypes()).at(-1)).toBe('AppealWindowClosed');
+    });
+  }, 120_000);
+
+  it('rule set 5: a case started on release 2026-11-28.1 takes its Selbstbewertung as it began; on the new code it must show what became of the minor finding', async () => {
+    const minor = 'cycle-1:finding-1';
+    const selfAssessment = (findingEvidence?: { findingId: string; description: string }[]) => ({
+      type: 'SubmitSelfAssessment' as const,
+      data: {
+        selfAssessmentId: 'cycle-1:self-assessment-1',
+        statement: 'Alles weiter erfüllt.',
+        ...(findingEvidence ? { findingEvidence } : {}),
+      },
+    });
+    /** Audited with one minor finding, its action plan accepted, granted. */
+    async function grantedWithMinorFinding(driver: CaseDriver) {
+      const { applicant, leadAuditor, decisionMaker } = driver.cast;
+      await driver.throughDocumentReview();
+      await driver.planAudit();
+      await driver.waitForEvent('AuditorObjectionWindowClosed');
+      const finding = {
+        requirementId: 'OPS-3',
+        severity: 'minor' as const,
+        description: 'Eskalation fehlt.',
+      };
+      await driver.step(leadAuditor, {
+        type: 'CompleteAuditElement',
+        data: { element: 'on_site_audit', findings: [finding] },
+      });
+      await driver.step(leadAuditor, clean('customer_satisfaction_analysis'));
+      await driver.step(leadAuditor, clean('it_security_check'));
+      await driver.step(applicant, {
+        type: 'SubmitActionPlan',
+        data: { findingId: minor, plan: 'Bis März.' },
+      });
+      await driver.step(leadAuditor, { type: 'AcceptActionPlan', data: { findingId: minor } });
+      await driver.step(decisionMaker, { type: 'TakeDecision', data: {} });
+      await driver.step(decisionMaker, { type: 'Grant', data: {} });
+    }
+    const old = new CaseDriver(client, stack.db, taskQueue);
+    await runWorker('2026-11-28.1', () => old.open(policy));
+    await runWorker(false, async () => {
+      await grantedWithMinorFinding(old);
+      expect(await old.step(old.cast.applicant, selfAssessment())).toMatchObject({
+        eventTypes: ['SelfAssessmentSubmitted'],
+      });
+      expect(await patches(old)).toContain('rule-set-4');
+      expect(await patches(old)).not.toContain('rule-set-5');
+
+      const current = new CaseDriver(client, stack.db, taskQueue);
+      await current.open(policy);
+      await grantedWithMinorFinding(current);
+      expect(await current.rejection(current.cast.applicant, selfAssessment())).toBe(
+        'finding_evidence_missing',
+      );
+      const evidence = [{ findingId: minor, description: 'Eskalationswege stehen im Handbuch.' }];
+      expect(await current.step(current.cast.applicant, selfAssessment(evidence))).toMatchObject({
+        eventTypes: ['SelfAssessmentSubmitted'],
+      });
+      expect(await patches(current)).toContain('rule-set-5');
+      await recordHistory('finding-evidence', current.handle());
     });
   }, 120_000);
 

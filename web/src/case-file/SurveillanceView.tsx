@@ -57,6 +57,9 @@ type SelfAssessment = CaseFile['selfAssessments'][number];
 export function SelfAssessmentView({ assessment, order }: { assessment: SelfAssessment } & Order) {
   const { t } = useTranslation('caseFile');
   const { stamp, moment } = useStamps();
+  const findings = assessment.findingsToEvidence ?? [];
+  const requirementOf = (findingId: string) =>
+    findings.find((finding) => finding.findingId === findingId)?.requirementId ?? findingId;
   return (
     <Paper withBorder p="sm" data-self-assessment={assessment.selfAssessmentId}>
       <Title order={order} size="h5" mb={4}>
@@ -65,6 +68,16 @@ export function SelfAssessmentView({ assessment, order }: { assessment: SelfAsse
       <Facts
         rows={[
           [t('selfAssessments.opens'), moment(assessment.opensAt)],
+          findings.length > 0 && [
+            t('selfAssessments.findingsToEvidence'),
+            <Stack key="findings" gap={2}>
+              {findings.map((finding) => (
+                <span key={finding.findingId}>
+                  {finding.requirementId}: {finding.description}
+                </span>
+              ))}
+            </Stack>,
+          ],
           assessment.escalatedAt && [t('selfAssessments.escalated'), moment(assessment.escalatedAt)],
           assessment.reminders.length > 0 && [
             t('selfAssessments.reminders'),
@@ -78,6 +91,17 @@ export function SelfAssessmentView({ assessment, order }: { assessment: SelfAsse
                   <span>{stamp(submission.at, submission.by)}</span>
                   <span>{submission.statement}</span>
                   <DocumentLinks ids={submission.documentIds} />
+                  {(submission.findingEvidence ?? []).map((evidence) => (
+                    <Stack key={evidence.findingId} gap={2}>
+                      <Text size="sm" fw={600}>
+                        {t('selfAssessments.findingEvidence', {
+                          requirement: requirementOf(evidence.findingId),
+                        })}
+                      </Text>
+                      <span>{evidence.description}</span>
+                      <DocumentLinks ids={evidence.documentIds} />
+                    </Stack>
+                  ))}
                 </Stack>,
               ] as const,
           ),

@@ -155,6 +155,8 @@ export const caseFile = defineMessages({
       accepted: 'angenommen',
       follow_up_requested: 'Nachbesserung verlangt',
       notSubmitted: 'Noch nicht eingereicht.',
+      findingsToEvidence: 'Umsetzung zu zeigen',
+      findingEvidence: 'Umsetzung zu {{requirement}}',
     },
     suspensionProposals: {
       title: 'Aussetzungsvorschläge',
@@ -377,6 +379,8 @@ export const caseFile = defineMessages({
       accepted: 'accepted',
       follow_up_requested: 'follow-up requested',
       notSubmitted: 'Not submitted yet.',
+      findingsToEvidence: 'Implementation to show',
+      findingEvidence: 'Implementation for {{requirement}}',
     },
     suspensionProposals: {
       title: 'Suspension proposals',

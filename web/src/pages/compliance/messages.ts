@@ -34,6 +34,8 @@ export const compliance = defineMessages({
       decision_by_uninvolved: 'Entscheidung durch Unbeteiligte (Vier-Augen-Prinzip)',
       suspension_limit: 'Aussetzung höchstens sechs Monate',
       complaint_acknowledged_in_time: 'Eingang von Beschwerden fristgerecht bestätigt',
+      appeal_decided_in_time: 'Einsprüche fristgerecht entschieden',
+      appeal_by_uninvolved: 'Einsprüche von Unbeteiligten entschieden',
     },
     detail: {
       within_limit: 'innerhalb der Grenze',
@@ -60,6 +62,10 @@ export const compliance = defineMessages({
       acknowledged_in_time: 'rechtzeitig bestätigt',
       acknowledged_late: 'verspätet bestätigt',
       not_acknowledged: 'nicht bestätigt',
+      decided_in_time: 'rechtzeitig entschieden',
+      decided_late: 'verspätet entschieden',
+      not_decided: 'nicht entschieden',
+      decided_by_involved: 'von einer an der angefochtenen Entscheidung beteiligten Person entschieden',
     },
   },
   en: {
@@ -94,6 +100,8 @@ export const compliance = defineMessages({
       decision_by_uninvolved: 'Decision by someone uninvolved (four eyes)',
       suspension_limit: 'Suspension of at most six months',
       complaint_acknowledged_in_time: 'Complaints acknowledged in time',
+      appeal_decided_in_time: 'Appeals decided in time',
+      appeal_by_uninvolved: 'Appeals decided by uninvolved people',
     },
     detail: {
       within_limit: 'within the limit',
@@ -120,6 +128,10 @@ export const compliance = defineMessages({
       acknowledged_in_time: 'acknowledged in time',
       acknowledged_late: 'acknowledged late',
       not_acknowledged: 'not acknowledged',
+      decided_in_time: 'decided in time',
+      decided_late: 'decided late',
+      not_decided: 'not decided',
+      decided_by_involved: 'decided by someone involved in the decision appealed',
     },
   },
 });

@@ -1,4 +1,4 @@
-import { Alert, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { formatMoment } from '../../app/format';
@@ -6,7 +6,14 @@ import { currentLanguage } from '../../i18n';
 import type { StepFormProps } from '../types';
 import { useStepForm } from '../use-step-form';
 import { CatalogueRequirements } from './CatalogueRequirements';
-import { type CaseFile, type Catalogue, findSelfAssessment, useCaseFile, useCatalogue } from './case-file';
+import {
+  type CaseFile,
+  type Catalogue,
+  catalogueText,
+  findSelfAssessment,
+  useCaseFile,
+  useCatalogue,
+} from './case-file';
 import { DocumentDropzone } from './DocumentDropzone';
 import { StepFormFrame, StepLoading, StepUnavailable } from './StepFormFrame';
 import { useDocumentSlots } from './use-document-slots';
@@ -36,9 +43,13 @@ function SelfAssessmentFields({
   const { t } = useTranslation('organisationSteps');
   const language = currentLanguage();
   const documents = useDocumentSlots();
+  const findings = selfAssessment.findingsToEvidence ?? [];
   const form = useStepForm({
-    initialValues: { statement: '' },
-    validate: { statement: required(t('frame.required')) },
+    initialValues: { statement: '', evidence: findings.map(() => ({ description: '' })) },
+    validate: {
+      statement: required(t('frame.required')),
+      evidence: { description: required(t('frame.required')) },
+    },
     submit: (values, key) =>
       api.POST('/accreditations/{id}/self-assessments', {
         params: { path: { id: accreditationId }, header: { 'idempotency-key': key } },
@@ -46,6 +57,15 @@ function SelfAssessmentFields({
           selfAssessmentId: selfAssessment.selfAssessmentId,
           statement: values.statement.trim(),
           documentIds: documents.documentIds('self-assessment'),
+          ...(findings.length > 0
+            ? {
+                findingEvidence: findings.map(({ findingId }, index) => ({
+                  findingId,
+                  description: values.evidence[index]?.description.trim() ?? '',
+                  documentIds: documents.documentIds(`finding-${findingId}`),
+                })),
+              }
+            : {}),
         },
       }),
     onDone,
@@ -57,7 +77,10 @@ function SelfAssessmentFields({
       form={form}
       busy={documents.busy}
       submitLabel={t('selfAssessment.submit')}
-      refusals={{ self_assessment_not_open: t('selfAssessment.self_assessment_not_open') }}
+      refusals={{
+        self_assessment_not_open: t('selfAssessment.self_assessment_not_open'),
+        finding_evidence_missing: t('selfAssessment.finding_evidence_missing'),
+      }}
       context={
         <Stack gap="sm">
           <Text maw="70ch">
@@ -91,6 +114,37 @@ function SelfAssessmentFields({
         minRows={8}
       />
       <DocumentDropzone slot={documents.slot('self-assessment')} label={t('selfAssessment.attachments')} />
+      {findings.length > 0 && (
+        <Stack gap="md" component="section" aria-labelledby="findings-to-evidence">
+          <Title order={2} size="h4" id="findings-to-evidence">
+            {t('selfAssessment.findingsTitle')}
+          </Title>
+          <Text maw="70ch">{t('selfAssessment.findingsIntro')}</Text>
+          {findings.map((finding, index) => (
+            <Paper key={finding.findingId} withBorder p="md">
+              <Stack gap="sm">
+                <Text fw={600}>
+                  {finding.requirementId}:{' '}
+                  {catalogueText(catalogue.requirements, finding.requirementId, language)}
+                </Text>
+                <Text>{t('selfAssessment.finding', { text: finding.description })}</Text>
+                <Textarea
+                  key={form.form.key(`evidence.${index}.description`)}
+                  {...form.form.getInputProps(`evidence.${index}.description`)}
+                  label={t('selfAssessment.evidence', { requirement: finding.requirementId })}
+                  required
+                  autosize
+                  minRows={3}
+                />
+                <DocumentDropzone
+                  slot={documents.slot(`finding-${finding.findingId}`)}
+                  label={t('selfAssessment.evidenceAttachments', { requirement: finding.requirementId })}
+                />
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      )}
     </StepFormFrame>
   );
 }

@@ -111,6 +111,13 @@ export const organisationSteps = defineMessages({
       notOpen:
         'Diese Selbstbewertung ist nicht offen: Sie wurde eingereicht und angenommen, oder es gibt sie nicht.',
       self_assessment_not_open: 'Diese Selbstbewertung kann noch nicht eingereicht werden.',
+      findingsTitle: 'Feststellungen aus dem Audit',
+      findingsIntro:
+        'Zu diesen Nebenabweichungen hat das DIM Ihren Maßnahmenplan angenommen. Zeigen Sie mit dieser Selbstbewertung, dass die Maßnahmen umgesetzt sind und wirken.',
+      finding: 'Feststellung: {{text}}',
+      evidence: 'Umsetzung zu {{requirement}}',
+      evidenceAttachments: 'Nachweise zu {{requirement}} (freiwillig)',
+      finding_evidence_missing: 'Beschreiben Sie die Umsetzung zu jeder Feststellung.',
     },
     renewal: {
       title: 'Verlängerung beantragen',
@@ -234,6 +241,13 @@ export const organisationSteps = defineMessages({
       submit: 'Submit the self-assessment',
       notOpen: 'This self-assessment is not open: it has been submitted and accepted, or does not exist.',
       self_assessment_not_open: 'This self-assessment cannot be submitted yet.',
+      findingsTitle: 'Findings of the audit',
+      findingsIntro:
+        'DIM accepted your action plan for these minor nonconformities. Show with this self-assessment that the actions are in place and effective.',
+      finding: 'Finding: {{text}}',
+      evidence: 'Implementation for {{requirement}}',
+      evidenceAttachments: 'Evidence for {{requirement}} (optional)',
+      finding_evidence_missing: 'Describe the implementation for each finding.',
     },
     renewal: {
       title: 'Apply for renewal',
