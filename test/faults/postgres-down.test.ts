@@ -17,7 +17,12 @@ import { createTestUser, type TestUser } from '../fixtures/users';
 import { register, TestSmtp, webUrl } from '../notifications/support';
 import { eventually, serveApi, type TestApi } from '../support/api-harness';
 import { CaseDriver } from '../support/case-driver';
-import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
+import {
+  signingInterceptors,
+  testDataConverter,
+  testPayloadKeys,
+  testStepSigningKey,
+} from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 import { driveToGrant } from './drive-to-grant';
 
@@ -80,10 +85,16 @@ describe('PostgreSQL stopped for a while in the middle of traffic', () => {
       db,
       workflowBundle: { code: inject('workflowBundleCode') },
       stepSigningKey: testStepSigningKey,
+      payloadKeys: testPayloadKeys,
     });
     workerDone = worker.run();
     connection = await Connection.connect({ address });
-    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
+    client = new Client({
+      connection,
+      namespace: 'default',
+      interceptors: signingInterceptors(),
+      dataConverter: testDataConverter,
+    });
     api = await serveApi(
       { db, url, owner: db, drop: async () => {} },
       { client, taskQueue, worker, close: async () => {} },

@@ -209,14 +209,20 @@ describe('the accreditation workflow, branch by branch', () => {
     expect((await accreditation.handle().result()).status).toBe('withdrawn');
   });
 
-  it.concurrent('a rejected step writes nothing: no event in PostgreSQL, nothing in the workflow history', async ({
+  it.concurrent('a rejected step writes nothing: no event in PostgreSQL, no update, marker or timer in the workflow history', async ({
     expect,
   }) => {
     const accreditation = driver();
     const { caseManager, applicant, reviewer, leadAuditor, otherAuditor, decisionMaker } = accreditation.cast;
     const stranger: Actor = { id: 'max', role: 'organisation', organisationId: 'org-somebody-else' };
     const handle = accreditation.handle();
-    const historyLength = async () => (await handle.fetchHistory()).events?.length ?? 0;
+    // Workflow-task bookkeeping aside: the server may keep the task that rejected an update when the
+    // SDK has something of its own to report (once after a run's first task with several patches).
+    const workflowTaskScheduledStartedCompleted = new Set([5, 6, 7]);
+    const historyLength = async () =>
+      ((await handle.fetchHistory()).events ?? []).filter(
+        (event) => !workflowTaskScheduledStartedCompleted.has(Number(event.eventType)),
+      ).length;
 
     const accepted: string[] = ['OpenAccreditation'];
     const step = async (actor: Actor, command: StepCommandInput) => {
