@@ -64,8 +64,8 @@ const ruleSet3 = 'rule-set-3';
 /** Issue 20, due dates, reminders and escalations of what is owed: rule set 4. */
 const ruleSet4 = 'rule-set-4';
 /**
- * Issue 20, a minor finding evidenced with the next Selbstbewertung (and the rest of release
- * 2026-11-28.2, such as issue 22's search attributes): rule set 5.
+ * Issue 20, a minor finding evidenced with the next Selbstbewertung and special audits on a running
+ * case (and the rest of release 2026-11-28.2, such as issue 22's search attributes): rule set 5.
  */
 const ruleSet5 = 'rule-set-5';
 
