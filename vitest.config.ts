@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores (the default is one fewer than the cores): most of the
+    // suite waits on timers, servers and a browser, not on the CPU.
+    maxWorkers: 2,
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     projects: [
       {
