@@ -14,6 +14,11 @@ export const caseFile = defineMessages({
     procedure: {
       initial: 'Erstakkreditierung',
       renewal: 'Verlängerung (Zyklus {{cycle}})',
+      specialAudit: 'Sonderaudit',
+      reason: 'Anlass',
+      scheduledBy: 'Angesetzt von',
+      closed: 'Abgeschlossen',
+      running: 'läuft noch',
     },
     application: {
       title: 'Antrag',
@@ -238,6 +243,11 @@ export const caseFile = defineMessages({
     procedure: {
       initial: 'Initial accreditation',
       renewal: 'Renewal (cycle {{cycle}})',
+      specialAudit: 'Special audit',
+      reason: 'Reason',
+      scheduledBy: 'Scheduled by',
+      closed: 'Closed',
+      running: 'still running',
     },
     application: {
       title: 'Application',
