@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StepCommandSchema } from '../../domain/commands';
 import { stepPagePath } from '../../domain/step-pages';
-import { tasks } from '../../web/src/pages/tasks/messages';
+import { cases } from '../../web/src/cases/messages';
 import { organisationFormStepTypes, stepTypeOfPath } from '../support/step-pages';
 
 describe('the step page: one path for the web router and the e-mails', () => {
@@ -21,8 +21,8 @@ describe('the step page: one path for the web router and the e-mails', () => {
 
   it('names every step on a case in German and English (a button never shows the command)', () => {
     const onACase = stepTypes.filter((type) => type !== 'OpenAccreditation');
-    expect(onACase.filter((type) => !(type in tasks.de.steps))).toEqual([]);
-    expect(onACase.filter((type) => !(type in tasks.en.steps))).toEqual([]);
+    expect(onACase.filter((type) => !(type in cases.de.command))).toEqual([]);
+    expect(onACase.filter((type) => !(type in cases.en.command))).toEqual([]);
   });
 
   it('is not the case page or a path outside the router', () => {
