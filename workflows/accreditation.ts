@@ -28,7 +28,6 @@ import { toEpochMs } from '../domain/duration';
 import type { AccreditationEvent } from '../domain/events';
 import { commandPermits } from '../domain/permissions';
 import type { RuleSet } from '../domain/rule-sets';
-import { isStepSignatureValid, sandboxKeyGlobal } from '../domain/step-signature';
 import { dueTimers, type Timer } from '../domain/timers';
 import {
   accreditationStreamId,
@@ -38,6 +37,7 @@ import {
   stateQuery,
 } from './messages';
 import { accreditationStatusKey, organisationIdKey, organisationNameKey } from './search-attributes';
+import { assertSignedByApi } from './signed-steps';
 import { withStepDefaults } from './step-defaults';
 
 export interface AccreditationWorkflowInput {
@@ -124,26 +124,6 @@ function assertStepShape(step: StepCommand) {
     throw ApplicationFailure.create({
       type: 'invalid_command',
       message: `Not a step: ${typeof type === 'string' ? type : 'no type'}`,
-      nonRetryable: true,
-    });
-  }
-}
-
-/**
- * Refuses a step the API did not sign: one sent to Temporal by anyone else, whatever actor it
- * names. The worker hands the key into the sandbox (worker/step-signing.ts); validators do not run
- * on replay, so histories of steps taken before signatures replay as they were.
- */
-function assertSignedByApi({ command, actor, signature }: CommandRequest, updateId: string) {
-  const key = (globalThis as Record<string, unknown>)[sandboxKeyGlobal];
-  const { workflowId } = workflowInfo();
-  if (
-    typeof key !== 'string' ||
-    !isStepSignatureValid(key, { updateId, workflowId, command, actor }, signature)
-  ) {
-    throw ApplicationFailure.create({
-      type: 'step_not_signed',
-      message: 'The step does not carry a valid signature of the API.',
       nonRetryable: true,
     });
   }
