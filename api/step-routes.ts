@@ -223,6 +223,12 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
     summary: 'Schedule a special audit (short notice, e.g. after a complaint)',
     summaryDe: 'Sonderaudit ansetzen',
   },
+  ProposeSuspension: {
+    path: 'suspension-proposals',
+    body: dataOf(commands.ProposeSuspensionSchema),
+    summary: 'Propose a suspension for a decided complaint (its workflow sends this)',
+    summaryDe: 'Aussetzung aufgrund einer Beschwerde vorschlagen',
+  },
   ReceiveComplaint: {
     path: 'complaints',
     body: dataOf(commands.ReceiveComplaintSchema),
