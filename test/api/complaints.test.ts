@@ -3,6 +3,7 @@ import { erasedComplainantName } from '../../db/complainants';
 import type { TestUser } from '../fixtures/users';
 import { useMailStack } from '../notifications/support';
 import { eventually, organisationBody } from '../support/api-harness';
+import { grantedCertificate } from '../support/granted-case';
 import { refusedCase } from '../support/refused-case';
 
 /**
@@ -158,5 +159,54 @@ describe('complaints', () => {
     expect(after.body.contact).toMatchObject({ name: erasedComplainantName, erasedAt: expect.any(String) });
     expect(JSON.stringify(after.body)).not.toContain(complainant.email);
     expect((await api.call(staff, 'GET', `/complaints/${aboutRunning.id}`)).body.status).toBe('closed');
+  }, 120_000);
+
+  it('acts on the granted case: a special audit scheduled, a suspension proposed to the decision makers', async () => {
+    const [staff, investigator] = await Promise.all([api.user('staff'), api.user('staff')]);
+    const { accreditationId, certificateNumber } = await grantedCertificate(api, 'Gewährt GmbH');
+    const decided = async (followUp: string) => {
+      const text = `Beschwerde mit Folge ${followUp}`;
+      const { body } = await lodge(null, { ...complainant, text, certificateNumber });
+      const id: string = body.reference;
+      for (const [user, path, data] of [
+        [staff, 'acknowledgement', {}],
+        [staff, 'investigator', { investigatorId: investigator.id }],
+        [investigator, 'decision', { outcome: 'upheld', reasons: 'Belegt.', followUp }],
+      ] as const) {
+        const response = await api.call(user, 'POST', `/complaints/${id}/${path}`, data);
+        expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
+      }
+      return (await api.call(staff, 'GET', `/complaints/${id}`)).body;
+    };
+    const audit = await decided('special_audit');
+    expect(audit).toMatchObject({ accreditationId, followUpStatus: 'awaiting_special_audit' });
+    const suspension = await decided('suspension');
+    expect(suspension).toMatchObject({ followUpStatus: 'proposed_to_case' });
+
+    const caseEvents = await api.db
+      .selectFrom('events')
+      .select(['event_type', 'data', 'metadata'])
+      .where('stream_id', '=', `accreditation-${accreditationId}`)
+      .where('event_type', 'in', ['SpecialAuditScheduled', 'SuspensionProposed'])
+      .orderBy('stream_version')
+      .execute();
+    expect(caseEvents).toMatchObject([
+      {
+        event_type: 'SpecialAuditScheduled',
+        data: { complaintId: audit.id },
+        metadata: { actorId: investigator.id },
+      },
+      {
+        event_type: 'SuspensionProposed',
+        data: { complaintId: suspension.id, recipient: { role: 'decision_maker' } },
+      },
+    ]);
+    const tasks = await api.db
+      .selectFrom('tasks')
+      .select(['kind', 'assignee_role'])
+      .where('accreditation_id', '=', accreditationId)
+      .where('kind', '=', 'decide_suspension_proposal')
+      .execute();
+    expect(tasks).toEqual([{ kind: 'decide_suspension_proposal', assignee_role: 'decision_maker' }]);
   }, 120_000);
 });
