@@ -147,7 +147,6 @@ const validBodies: Record<string, unknown> = {
   Withdraw: { reason: 'r' },
   ScheduleSpecialAudit: { reason: 'r' },
   ReceiveComplaint: { complainant: 'c', summary: 's' },
-  ProposeSuspension: { complaintId: 'c', reason: 'r' },
   AcknowledgeComplaint: { complaintId: 'c' },
   AssignComplaintInvestigator: { complaintId: 'c', investigatorId: 'i' },
   DecideComplaint: { complaintId: 'c', outcome: 'upheld', reasoning: 'r', followUp: 'none' },
