@@ -82,7 +82,7 @@ describe('a complaint’s own workflow', () => {
 
     await clock?.sleep(6 * 60_000);
     for (let tries = 0; !(await eventTypes()).includes('ComplaintAcknowledgementMissed'); tries++) {
-      if (tries > 100) throw new Error(`No missed acknowledgement: ${(await eventTypes()).join(', ')}`);
+      if (tries > 300) throw new Error(`No missed acknowledgement: ${(await eventTypes()).join(', ')}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
