@@ -472,6 +472,15 @@ export const AppealDecidedSchema = event('AppealDecided', {
   effect: AppealEffectSchema,
 });
 
+/**
+ * The retention period after the case's end has passed (not a step of the workflow, which has
+ * ended): the organisation's name is erased from everything derived from the case.
+ */
+export const CaseDataErasedSchema = event('CaseDataErased', {
+  endedAt: At,
+  retentionYears: z.number().int().positive(),
+});
+
 export const AccreditationEventSchema = z.discriminatedUnion('type', [
   AccreditationOpenedSchema,
   CaseManagerAssignedSchema,
@@ -530,6 +539,7 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   AppealLodgedSchema,
   AppealHandlerAssignedSchema,
   AppealDecidedSchema,
+  CaseDataErasedSchema,
 ]);
 
 export type AccreditationEvent = z.infer<typeof AccreditationEventSchema>;
