@@ -282,3 +282,21 @@ async function anonymiseOrganisation(db: Kysely<Database>, organisationId: strin
     .where('organisation_id', '=', organisationId)
     .execute();
 }
+
+/** The report as lines for an operator: what went (or would go), case by case. */
+export function describeRetention(report: RetentionReport): string {
+  const verb = report.dryRun ? 'would be erased' : 'erased';
+  return [
+    `Retention ${report.years} years: cases ended before ${report.cutoff} ${verb}` +
+      (report.dryRun ? ' (dry run, nothing changed)' : ''),
+    ...report.cases.map(
+      (c) =>
+        `  case ${c.accreditationId} (${c.status}, ended ${c.endedAt}, organisation ${c.organisationId})`,
+    ),
+    `${report.cases.length} cases, ${report.documents.length} documents, ` +
+      `${report.organisations.length} organisations, ${report.accounts.length} accounts ${verb}`,
+    ...report.documents.map((sha256) => `  document ${sha256}`),
+    ...report.organisations.map((id) => `  organisation ${id}`),
+    ...report.accounts.map((id) => `  account ${id}`),
+  ].join('\n');
+}
