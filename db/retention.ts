@@ -28,6 +28,7 @@ import { appendToStream } from './event-store';
 import { VersionConflict } from './event-types';
 import type { IdentityActor } from './identity-events';
 import { erasedName, erasePerson } from './personal-data';
+import { writeCaseFileNow } from './projections/case-file';
 import { inlineProjections } from './projections/index';
 
 export interface RetentionOptions {
@@ -207,6 +208,7 @@ async function eraseCase(
         ],
         { projections: inlineProjections },
       );
+      await writeCaseFileNow(trx, expired.streamId);
       await sql`UPDATE notifications
                    SET payload = jsonb_set(payload, '{organisationName}', to_jsonb(${erasedOrganisationName}::text))
                  WHERE stream_id = ${expired.streamId} AND payload ? 'organisationName'`.execute(trx);
