@@ -7,7 +7,8 @@
  *   replaces the organisation's name in the case, its tasks, the public register and the case
  *   file, so a projection rebuild, which replays that event after the ones naming the
  *   organisation, brings nothing back; the hash chain stays valid, as nothing is rewritten;
- * - the name is replaced in the case's notifications (the outbox is kept through a rebuild);
+ * - the name is replaced in the case's notifications (the outbox is kept through a rebuild), and
+ *   its decision dossiers are deleted (`erase_dossiers`, which only an erased case's may be);
  * - the documents its events refer to, unless a case still kept refers to them, are deleted
  *   (bytes and upload records);
  * - once every case of an organisation is erased: the organisation's master data is anonymised,
@@ -209,6 +210,7 @@ async function eraseCase(
         { projections: inlineProjections },
       );
       await writeCaseFileNow(trx, expired.streamId);
+      await sql`SELECT erase_dossiers(${expired.accreditationId})`.execute(trx);
       await sql`UPDATE notifications
                    SET payload = jsonb_set(payload, '{organisationName}', to_jsonb(${erasedOrganisationName}::text))
                  WHERE stream_id = ${expired.streamId} AND payload ? 'organisationName'`.execute(trx);

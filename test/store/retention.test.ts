@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database, UserRow } from '../../db/database';
 import { saveDocument, sha256Hex, withDocumentTables } from '../../db/documents';
+import { freezeDossier } from '../../db/dossiers';
 import { appendToStream } from '../../db/event-store';
 import { insertOrganisationOnce } from '../../db/identity';
 import { erasedName } from '../../db/personal-data';
@@ -68,6 +69,7 @@ async function tablesNaming(text: string): Promise<Record<string, number>> {
     UNION ALL SELECT 'certificates', count(*)::int FROM certificates WHERE organisation_name LIKE ${like}
     UNION ALL SELECT 'case_files', count(*)::int FROM case_files WHERE file::text LIKE ${like}
     UNION ALL SELECT 'notifications', count(*)::int FROM notifications WHERE payload::text LIKE ${like}
+    UNION ALL SELECT 'dossiers', count(*)::int FROM dossiers WHERE content LIKE ${like}
     UNION ALL SELECT 'organisations', count(*)::int FROM organisations WHERE name LIKE ${like}`.execute(
     stack.db,
   );
@@ -134,6 +136,15 @@ describe('retention of ended cases', () => {
         projections: inlineProjections,
       });
     }
+    // A decision dossier of each case: frozen, but the old one goes with the retention period.
+    for (const ended of [old, recent]) {
+      await freezeDossier(db, {
+        accreditationId: ended.streamId.slice('accreditation-'.length),
+        version: 3,
+        content: JSON.stringify({ organisationName: ended.organisationName }),
+        frozenBy: 'dm-dora',
+      });
+    }
   });
 
   it('lists what would go in a dry run, erases it, and nothing comes back with a rebuild', async () => {
@@ -152,7 +163,17 @@ describe('retention of ended cases', () => {
     expect(dryRun.documents).toContain(sha256Hex(bytes.own));
     expect(dryRun.accounts).toContain(oldUser);
     expect(describeRetention(dryRun)).toContain(`case ${old.streamId.slice('accreditation-'.length)}`);
-    expect(await tablesNaming(old.organisationName)).toMatchObject({ accreditations: 1, organisations: 1 });
+    expect(await tablesNaming(old.organisationName)).toMatchObject({
+      accreditations: 1,
+      dossiers: 1,
+      organisations: 1,
+    });
+    // The application may delete no dossier of a case not erased.
+    const early = await sql<{
+      erased: number;
+    }>`SELECT erase_dossiers(${old.streamId.slice('accreditation-'.length)}) AS erased`.execute(db);
+    expect(early.rows).toEqual([{ erased: 0 }]);
+    await expect(sql`DELETE FROM dossiers`.execute(db)).rejects.toThrow(/permission denied/);
 
     const applied = await applyRetention(db, { now, years: 6, storage });
     expect(applied.cases.map((c) => c.streamId).sort()).toEqual(dryRun.cases.map((c) => c.streamId).sort());
@@ -188,6 +209,7 @@ describe('retention of ended cases', () => {
       expect(recentAfter).toEqual(recentBefore);
       expect(await tablesNaming(recent.organisationName)).toMatchObject({
         accreditations: 1,
+        dossiers: 1,
         organisations: 1,
       });
     };
