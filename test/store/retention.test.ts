@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database, UserRow } from '../../db/database';
+import type { UserRow } from '../../db/database';
 import { saveDocument, sha256Hex, withDocumentTables } from '../../db/documents';
 import { freezeDossier } from '../../db/dossiers';
 import { appendToStream } from '../../db/event-store';
