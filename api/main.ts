@@ -5,6 +5,7 @@ import { createLogger } from '../config/logger';
 import { payloadDataConverter } from '../config/payload-encryption';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
+import { documentStorageOf } from '../db/documents';
 import { webDistDir } from '../dev/paths';
 import { startTracing } from '../telemetry/tracing';
 import { buildApp } from './app';
@@ -39,7 +40,7 @@ async function main() {
     temporal,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     logger,
-    documents: env.DOCUMENT_DIR ? { kind: 'directory', path: env.DOCUMENT_DIR } : { kind: 'database' },
+    documents: documentStorageOf(env),
     sessions: sessionConfigFromEnv(env),
     metrics,
     maxOutboxAgeSeconds: env.HEALTH_OUTBOX_MAX_AGE_SECONDS,

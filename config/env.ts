@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { defaultDataDir } from '../dev/paths';
 import { type LocalRole, localDatabaseUrl, localRoleNames, readLocalRolePassword } from '../dev/postgres';
+import { defaultRetentionYears } from '../domain/retention';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 
@@ -77,6 +78,11 @@ export const EnvSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   /** Evidence documents go to this directory (one file per SHA-256) instead of PostgreSQL. */
   DOCUMENT_DIR: z.string().min(1).optional(),
+  /**
+   * Years after the end of the calendar year in which a case ended (refused, withdrawn, expired)
+   * until its documents and the organisation's name are erased (domain/retention.ts).
+   */
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(defaultRetentionYears),
   /** Mail relay, e.g. smtp://user:pass@relay:587; unset: each message is written to DATA_DIR/mail as .eml. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('DIM Akkreditierung <akkreditierung@dim.local>'),

@@ -345,7 +345,7 @@ export interface CalendarFeedsTable {
   revoked_at: Timestamp | null;
 }
 
-/** Decision dossiers: the case file as the decision maker saw it, frozen (never updated or deleted). */
+/** Decision dossiers: the case file as the decision maker saw it, frozen (never updated; deleted only with the retention period). */
 export interface DossiersTable {
   /** Of `content`, as the decision's event records it. */
   sha256: string;

@@ -32,6 +32,10 @@ export type DocumentRow = Omit<Selectable<DocumentTables['documents']>, 'content
 /** Where the bytes go: PostgreSQL (default) or a directory, one file per hash. */
 export type DocumentStorage = { kind: 'database' } | { kind: 'directory'; path: string };
 
+/** The storage a deployment configured (`DOCUMENT_DIR`, else PostgreSQL). */
+export const documentStorageOf = (env: { DOCUMENT_DIR?: string | undefined }): DocumentStorage =>
+  env.DOCUMENT_DIR ? { kind: 'directory', path: env.DOCUMENT_DIR } : { kind: 'database' };
+
 export const sha256Hex = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /** Each accepted media type's check of the first bytes. */

@@ -7,8 +7,10 @@
  *
  * `npm start`'s local cluster sets the roles up with `ensureDatabaseRoles` and
  * `transferOwnership`; in production the PostgreSQL container's init script does
- * (deploy/postgres-init-roles.sh). Both migrate as the owner and then `grantApplicationRights`.
+ * (deploy/postgres/init-roles.sh): both run the statements db/roles.sql yields. Both migrate as
+ * the owner and then `grantApplicationRights`.
  */
+import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import { migrateToLatest } from './migrate';
 
@@ -33,32 +35,38 @@ function role(name: string) {
   return sql.id(name);
 }
 
-/** Creates a login role without any special right, or sets its password if it exists. */
-async function ensureLogin(admin: AnyDb, login: RoleLogin): Promise<void> {
-  const { rows } = await sql`SELECT 1 FROM pg_roles WHERE rolname = ${login.name}`.execute(admin);
-  const verb = rows.length === 0 ? sql`CREATE ROLE` : sql`ALTER ROLE`;
-  // DDL takes no parameters; the password is quoted as a literal.
-  await sql`${verb} ${role(login.name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS
-            PASSWORD ${sql.lit(login.password)}`.execute(admin);
-}
+/**
+ * The query of the statements that make the roles and the database, which the container's init
+ * script runs too. Read when needed: the compiled migrate script, which imports this module, never is.
+ */
+const rolesSql = () => readFileSync(new URL('./roles.sql', import.meta.url), 'utf8');
 
 /**
- * As a superuser on the server: the two roles, and `database` owned by the owner, which only
- * the two may connect to.
+ * As a superuser on the server: the two roles (made, or their passwords set), and `database`
+ * owned by the owner, which only the two may connect to.
  */
 export async function ensureDatabaseRoles(
   admin: AnyDb,
   database: string,
   roles: { owner: RoleLogin; app: RoleLogin },
 ): Promise<void> {
-  await ensureLogin(admin, roles.owner);
-  await ensureLogin(admin, roles.app);
-  const { rows } = await sql`SELECT 1 FROM pg_database WHERE datname = ${database}`.execute(admin);
-  if (rows.length === 0)
-    await sql`CREATE DATABASE ${role(database)} OWNER ${role(roles.owner.name)}`.execute(admin);
-  else await sql`ALTER DATABASE ${role(database)} OWNER TO ${role(roles.owner.name)}`.execute(admin);
-  await sql`REVOKE ALL ON DATABASE ${role(database)} FROM PUBLIC`.execute(admin);
-  await sql`GRANT CONNECT, TEMPORARY ON DATABASE ${role(database)} TO ${role(roles.app.name)}`.execute(admin);
+  for (const name of [roles.owner.name, roles.app.name, database]) role(name);
+  const settings = {
+    'dim.owner': roles.owner.name,
+    'dim.owner_password': roles.owner.password,
+    'dim.app': roles.app.name,
+    'dim.app_password': roles.app.password,
+    'dim.database': database,
+  };
+  // Session settings: one connection for the settings and the statements.
+  await admin.connection().execute(async (connection) => {
+    for (const [name, value] of Object.entries(settings))
+      await sql`SELECT set_config(${name}, ${value}, false)`.execute(connection);
+    const { rows } = await sql<{ statement: string }>`${sql.raw(rolesSql())}`.execute(connection);
+    for (const { statement } of rows) await sql.raw(statement).execute(connection);
+    for (const name of Object.keys(settings))
+      await sql`SELECT set_config(${name}, '', false)`.execute(connection);
+  });
 }
 
 /**

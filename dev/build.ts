@@ -16,6 +16,7 @@ export const entryPoints = [
   'scripts/rebuild-projections.ts',
   'scripts/verify-events.ts',
   'scripts/checkpoint-events.ts',
+  'scripts/apply-retention.ts',
   'cli/main.ts',
 ];
 

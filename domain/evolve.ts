@@ -26,6 +26,7 @@ import {
   withoutTimersOfCycle,
 } from './case-changes';
 import type { AccreditationEvent, EventOf } from './events';
+import { erasedOrganisationName } from './retention';
 import {
   type AccreditationCase,
   type AccreditationState,
@@ -286,4 +287,5 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     ...state,
     complaints: state.complaints.filter((complaint) => complaint.complaintId !== event.data.complaintId),
   }),
+  CaseDataErased: (state) => ({ ...state, organisationName: erasedOrganisationName }),
 };

@@ -10,6 +10,7 @@ import { checkReadiness } from '../telemetry/readiness';
 import { startTracing } from '../telemetry/tracing';
 import { loadWorkflowBundle } from './bundle';
 import { monitorReadiness } from './readiness';
+import { startRetentionJob } from './retention';
 import { createWorker } from './worker';
 
 async function main() {
@@ -53,6 +54,7 @@ async function main() {
     dataDir: env.DATA_DIR ?? defaultDataDir,
     logger,
   });
+  const retention = startRetentionJob({ db, env, logger });
   // Worker.run resolves after SIGINT/SIGTERM once in-flight tasks have drained.
   const running = worker.run();
   logger.info(`polling task queue ${env.TEMPORAL_TASK_QUEUE}`);
@@ -71,6 +73,7 @@ async function main() {
   await running;
   await readiness.stop();
   await dispatcher.stop();
+  await retention.stop();
   await connection.close();
   await db.destroy();
   await tracing.shutdown();

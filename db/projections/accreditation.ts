@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { type AccreditationState, evolve, initialState } from '../../domain/accreditation';
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
+import { erasedOrganisationName } from '../../domain/retention';
 import { openSince } from '../../domain/task-ages';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
@@ -90,6 +91,8 @@ interface ProjectedRows {
   stageChanges: StageChange[];
   certificateNumbers: Insertable<CertificateNumbersTable>[];
   notifications: Insertable<NotificationsTable>[];
+  /** Streams of a `CaseDataErased`: their earlier certificates, not in the state, lose the name too. */
+  erasedStreams: string[];
 }
 
 const emptyRows = (): ProjectedRows => ({
@@ -100,6 +103,7 @@ const emptyRows = (): ProjectedRows => ({
   stageChanges: [],
   certificateNumbers: [],
   notifications: [],
+  erasedStreams: [],
 });
 
 const unfolded = (): Folded => ({ state: initialState(), version: 0, openedAt: null });
@@ -139,6 +143,7 @@ function projectStream(
     rows.stageChanges.push(...stageChanges(streamId, before, state, event));
     rows.certificateNumbers.push(...grantedNumbers(streamId, event));
     rows.notifications.push(...notificationRows(event, state, before));
+    if (event.type === 'CaseDataErased') rows.erasedStreams.push(streamId);
     last = event;
   }
   const { state } = current;
@@ -173,6 +178,13 @@ async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promi
     trx,
   );
   await writeStageChanges(trx, rows.stageChanges);
+  if (rows.erasedStreams.length > 0) {
+    await trx
+      .updateTable('certificates')
+      .set({ organisation_name: erasedOrganisationName })
+      .where('stream_id', 'in', rows.erasedStreams)
+      .execute();
+  }
 }
 
 /** A number another case holds breaks the table's key: the grant is refused and nothing is written. */

@@ -1,4 +1,5 @@
 import type { DeadlineTarget } from '../events';
+import { erasedOrganisationName } from '../retention';
 import { appealEvent } from './appeals';
 import {
   applicationSubmitted,
@@ -219,6 +220,9 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
     case 'ComplaintDecided':
     case 'ComplaintClosed':
       complaintEvent(file, event);
+      return;
+    case 'CaseDataErased':
+      file.organisationName = erasedOrganisationName;
       return;
     default:
       unknownEvent(event);

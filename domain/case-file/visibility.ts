@@ -99,6 +99,7 @@ const eventConcerns: Record<AccreditationEvent['type'], Concern> = {
   AppealLodged: 'procedure',
   AppealHandlerAssigned: 'internal',
   AppealDecided: 'procedure',
+  CaseDataErased: 'procedure',
 };
 
 /** What each open task concerns: the decision queue's tasks are internal (who holds them too). */

@@ -62,6 +62,7 @@ import {
   AccreditationRefusedSchema,
   DecisionMakerAssignedSchema,
 } from './decision';
+import { CaseDataErasedSchema } from './retention';
 import {
   DocumentReviewCompletedSchema,
   DocumentReviewerAssignedSchema,
@@ -84,6 +85,7 @@ export { type Recipient, RecipientSchema, RoleSchema } from './common';
 export * from './complaints';
 export * from './deadlines';
 export * from './decision';
+export * from './retention';
 export * from './review';
 export * from './self-assessment';
 
@@ -145,6 +147,7 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   AppealLodgedSchema,
   AppealHandlerAssignedSchema,
   AppealDecidedSchema,
+  CaseDataErasedSchema,
 ]);
 
 export type AccreditationEvent = z.infer<typeof AccreditationEventSchema>;
