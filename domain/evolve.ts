@@ -10,7 +10,6 @@ import {
   opened,
   requested,
   scheduleOf,
-  specialAuditClosed,
   specialAuditScheduled,
   statusAfterAuditProgress,
   statusAfterPlanning,
@@ -26,6 +25,7 @@ import {
   withoutTimersOfCycle,
 } from './case-changes';
 import type { AccreditationEvent, EventOf } from './events';
+import { scopeChangeEvolvers, specialAuditClosedWithScopeChange } from './scope-changes';
 import {
   type AccreditationCase,
   type AccreditationState,
@@ -180,7 +180,8 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     },
   }),
   SpecialAuditScheduled: specialAuditScheduled,
-  SpecialAuditClosed: specialAuditClosed,
+  SpecialAuditClosed: specialAuditClosedWithScopeChange,
+  ...scopeChangeEvolvers,
   SuspensionProposalRejected: (state) => ({ ...leavesDecisionMaker(state), suspensionProposal: null }),
   SelfAssessmentSubmitted: (state, event) => {
     const next = updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'submitted' });
@@ -222,6 +223,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     status: 'withdrawn',
     suspension: null,
     ...(state.specialAudit ? { specialAudit: null } : {}),
+    ...(state.scopeChange ? { scopeChange: null } : {}),
     suspensionProposal: null,
   }),
   AccreditationExpired: (state) => ({
@@ -229,6 +231,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     status: 'expired',
     suspension: null,
     ...(state.specialAudit ? { specialAudit: null } : {}),
+    ...(state.scopeChange ? { scopeChange: null } : {}),
     suspensionProposal: null,
   }),
   CycleRenewed: (state, event) => {

@@ -26,9 +26,12 @@
  *    complaint's follow-up) schedule it while the certificate is valid or suspended; it runs the
  *    audit steps without touching the certificate; a major finding proposes a suspension to a
  *    decision maker.
+ * 6: issue 20 — the scope changes while the certificate is valid: the organisation applies to
+ *    extend or reduce it, staff decide how it is assessed (approve, document review, special audit),
+ *    a decision maker grants or refuses it; a granted change is the certificate's scope from then on.
  */
-export type RuleSet = 1 | 2 | 3 | 4 | 5;
+export type RuleSet = 1 | 2 | 3 | 4 | 5 | 6;
 
-export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5];
+export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5, 6];
 
-export const currentRuleSet: RuleSet = 5;
+export const currentRuleSet: RuleSet = 6;

@@ -68,6 +68,8 @@ const ruleSet4 = 'rule-set-4';
  * case (and the rest of release 2026-11-28.2, such as issue 22's search attributes): rule set 5.
  */
 const ruleSet5 = 'rule-set-5';
+/** Issue 20, scope changes during validity (release 2026-11-28.3): rule set 6. */
+const ruleSet6 = 'rule-set-6';
 
 /** Asked once per run, both in this order, so that a run of any earlier release replays. */
 function runRuleSet(): RuleSet {
@@ -75,6 +77,8 @@ function runRuleSet(): RuleSet {
   const since3 = patched(ruleSet3);
   const since4 = patched(ruleSet4);
   const since5 = patched(ruleSet5);
+  const since6 = patched(ruleSet6);
+  if (since2 && since3 && since4 && since5 && since6) return 6;
   if (since2 && since3 && since4 && since5) return 5;
   if (since2 && since3 && since4) return 4;
   if (since2 && since3) return 3;

@@ -63,6 +63,12 @@ export const rejectionCodes = [
   'involved_in_decision',
   'appeal_taken',
   'special_audit_running',
+  'certificate_suspended',
+  'renewal_running',
+  'scope_change_open',
+  'scope_unchanged',
+  'unknown_scope_change',
+  'scope_change_not_at_step',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
