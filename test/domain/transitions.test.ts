@@ -134,7 +134,11 @@ const samples: Record<CommandType, { command: Command; actor: Actor }> = {
     actor: caseManager,
   },
   ApplyScopeChange: {
-    command: command('ApplyScopeChange', { kind: 'extension', scope: 'IT-Service und Vor-Ort-Support', reason: 'x' }),
+    command: command('ApplyScopeChange', {
+      kind: 'extension',
+      scope: 'IT-Service und Vor-Ort-Support',
+      reason: 'x',
+    }),
     actor: applicant,
   },
   AssessScopeChange: {
