@@ -226,6 +226,30 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
     summary: 'Schedule a special audit (short notice, e.g. after a complaint)',
     summaryDe: 'Sonderaudit ansetzen',
   },
+  ApplyScopeChange: {
+    path: 'scope-changes',
+    body: dataOf(commands.ApplyScopeChangeSchema),
+    summary: 'Apply to extend or reduce the scope of a valid certificate',
+    summaryDe: 'Änderung des Geltungsbereichs beantragen',
+  },
+  AssessScopeChange: {
+    path: 'scope-changes/assessment',
+    body: dataOf(commands.AssessScopeChangeSchema),
+    summary: 'Decide how a scope change is assessed (approve, document review, special audit)',
+    summaryDe: 'Prüfweg der Änderung des Geltungsbereichs festlegen',
+  },
+  ReviewScopeChangeDocuments: {
+    path: 'scope-changes/document-review',
+    body: dataOf(commands.ReviewScopeChangeDocumentsSchema),
+    summary: 'Review the documents of a scope change',
+    summaryDe: 'Dokumentenprüfung der Änderung des Geltungsbereichs abschließen',
+  },
+  DecideScopeChange: {
+    path: 'scope-changes/decision',
+    body: dataOf(commands.DecideScopeChangeSchema),
+    summary: 'Grant or refuse a scope change',
+    summaryDe: 'Über die Änderung des Geltungsbereichs entscheiden',
+  },
   ReceiveComplaint: {
     path: 'complaints',
     body: dataOf(commands.ReceiveComplaintSchema),
@@ -318,6 +342,9 @@ const taskActions: Record<TaskKind, StepType[]> = {
   decide_complaint: ['DecideComplaint'],
   close_complaint: ['CloseComplaint'],
   decide_appeal: ['TakeAppeal', 'DecideAppeal'],
+  assess_scope_change: ['AssessScopeChange'],
+  review_scope_change_documents: ['ReviewScopeChangeDocuments'],
+  decide_scope_change: ['DecideScopeChange'],
 };
 
 export function actionsForTask(kind: string): StepRoute[] {

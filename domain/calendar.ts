@@ -129,4 +129,16 @@ export const deadlineLabels: Record<TaskKind, LocalisedText> = {
   decide_complaint: { de: 'Über die Beschwerde entscheiden', en: 'Decide the complaint' },
   close_complaint: { de: 'Beschwerde abschließen', en: 'Close the complaint' },
   decide_appeal: { de: 'Über den Einspruch entscheiden', en: 'Decide the appeal' },
+  assess_scope_change: {
+    de: 'Prüfweg der Änderung des Geltungsbereichs festlegen',
+    en: 'Decide how the scope change is assessed',
+  },
+  review_scope_change_documents: {
+    de: 'Dokumente zur Änderung des Geltungsbereichs prüfen',
+    en: 'Review the documents of the scope change',
+  },
+  decide_scope_change: {
+    de: 'Über die Änderung des Geltungsbereichs entscheiden',
+    en: 'Decide the scope change',
+  },
 };

@@ -179,6 +179,34 @@ export const ScheduleSpecialAuditSchema = command('ScheduleSpecialAudit', {
   scopeChangeId: Id.optional(),
 });
 
+/** Issue 20 item 9 (rule set 6): the organisation applies to extend or reduce its scope while its certificate is valid. */
+export const ApplyScopeChangeSchema = command('ApplyScopeChange', {
+  kind: z.enum(['extension', 'reduction']),
+  /** The whole scope as the certificate is to state it after the change. */
+  scope: ScopeSchema.min(1),
+  reason: Text,
+  documentIds: DocumentIds,
+});
+/** Staff decide how the change is assessed: no more needed, the documents reviewed, or a special audit. */
+export const AssessScopeChangeSchema = command('AssessScopeChange', {
+  scopeChangeId: Id,
+  assessment: z.discriminatedUnion('method', [
+    z.object({ method: z.literal('approve') }),
+    z.object({ method: z.literal('document_review'), reviewerId: Id }),
+    z.object({ method: z.literal('special_audit'), reason: Text }),
+  ]),
+});
+export const ReviewScopeChangeDocumentsSchema = command('ReviewScopeChangeDocuments', {
+  scopeChangeId: Id,
+  conforming: z.boolean(),
+  comment: Text,
+});
+export const DecideScopeChangeSchema = command('DecideScopeChange', {
+  scopeChangeId: Id,
+  granted: z.boolean(),
+  reason: Text,
+});
+
 export const ReceiveComplaintSchema = command('ReceiveComplaint', { complainant: Text, summary: Text });
 /** Rule set 6: a complaint decided with a suspension proposes it (its own workflow sends this). */
 export const ProposeSuspensionSchema = command('ProposeSuspension', { complaintId: Id, reason: Text });
@@ -252,6 +280,10 @@ const humanCommandSchemas = [
   ReinstateSchema,
   WithdrawSchema,
   ScheduleSpecialAuditSchema,
+  ApplyScopeChangeSchema,
+  AssessScopeChangeSchema,
+  ReviewScopeChangeDocumentsSchema,
+  DecideScopeChangeSchema,
   ReceiveComplaintSchema,
   ProposeSuspensionSchema,
   AcknowledgeComplaintSchema,

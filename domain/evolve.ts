@@ -10,7 +10,6 @@ import {
   opened,
   requested,
   scheduleOf,
-  specialAuditClosed,
   specialAuditScheduled,
   statusAfterAuditProgress,
   statusAfterPlanning,
@@ -27,6 +26,7 @@ import {
 } from './case-changes';
 import type { AccreditationEvent, EventOf } from './events';
 import { erasedOrganisationName } from './retention';
+import { scopeChangeEvolvers, specialAuditClosedWithScopeChange } from './scope-changes';
 import {
   type AccreditationCase,
   type AccreditationState,
@@ -182,7 +182,8 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     },
   }),
   SpecialAuditScheduled: specialAuditScheduled,
-  SpecialAuditClosed: specialAuditClosed,
+  SpecialAuditClosed: specialAuditClosedWithScopeChange,
+  ...scopeChangeEvolvers,
   SuspensionProposalRejected: (state) => ({ ...leavesDecisionMaker(state), suspensionProposal: null }),
   SelfAssessmentSubmitted: (state, event) => {
     const next = updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'submitted' });
@@ -224,6 +225,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     status: 'withdrawn',
     suspension: null,
     ...(state.specialAudit ? { specialAudit: null } : {}),
+    ...(state.scopeChange ? { scopeChange: null } : {}),
     suspensionProposal: null,
   }),
   AccreditationExpired: (state) => ({
@@ -231,6 +233,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     status: 'expired',
     suspension: null,
     ...(state.specialAudit ? { specialAudit: null } : {}),
+    ...(state.scopeChange ? { scopeChange: null } : {}),
     suspensionProposal: null,
   }),
   CycleRenewed: (state, event) => {

@@ -29,6 +29,9 @@
  * 6: issue 20 — complaints have a life cycle of their own (workflows/complaint.ts): a decided
  *    complaint's special audit names the complaint by its own id, and its suspension arrives as
  *    `ProposeSuspension` for a decision maker to confirm or reject.
+ *    Issue 20 — the scope changes while the certificate is valid: the organisation applies to
+ *    extend or reduce it, staff decide how it is assessed (approve, document review, special audit),
+ *    a decision maker grants or refuses it; a granted change is the certificate's scope from then on.
  */
 export type RuleSet = 1 | 2 | 3 | 4 | 5 | 6;
 

@@ -99,6 +99,19 @@ export interface SpecialAudit {
   phase: SpecialAuditPhase;
 }
 
+/**
+ * An application to change the scope (rule set 6): awaiting staff's assessment, under document
+ * review or a special audit, then awaiting a decision maker's decision.
+ */
+export interface ScopeChange {
+  scopeChangeId: string;
+  kind: 'extension' | 'reduction';
+  scope: string;
+  reason: string;
+  stage: 'assessment' | 'document_review' | 'special_audit' | 'decision';
+  reviewerId?: string;
+}
+
 export interface Suspension {
   suspensionId: string;
   since: string;
@@ -203,6 +216,8 @@ export interface AccreditationCase {
   suspension: Suspension | null;
   /** A special audit not yet closed (rule set 5); absent before. */
   specialAudit?: SpecialAudit | null;
+  /** A scope change not yet decided (rule set 6); absent before. */
+  scopeChange?: ScopeChange | null;
   /** Complaints not yet closed. */
   complaints: Complaint[];
   /** Decisions that were open to appeal (rule set 4); absent before. */
@@ -223,6 +238,8 @@ export interface AccreditationCase {
     complaints: number;
     /** Rule set 5; absent before. Not restarted with a cycle (the ids name the cycle anyway). */
     specialAudits?: number;
+    /** Rule set 6; absent before. */
+    scopeChanges?: number;
   };
   firedTimerIds: string[];
 }

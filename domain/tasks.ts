@@ -34,7 +34,10 @@ export type TaskKind =
   | 'assign_complaint_investigator'
   | 'decide_complaint'
   | 'close_complaint'
-  | 'decide_appeal';
+  | 'decide_appeal'
+  | 'assess_scope_change'
+  | 'review_scope_change_documents'
+  | 'decide_scope_change';
 
 export interface Task {
   /** Unique among the open tasks of the case. */
@@ -57,6 +60,7 @@ export function openTasks(state: AccreditationState): Task[] {
   procedureTasks(state, list);
   certificateTasks(state, list);
   complaintTasks(state, list);
+  scopeChangeTasks(state, list);
   for (const appeal of state.appeals ?? []) {
     list.tasks.push({
       id: `decide_appeal:${appeal.appealId}`,
@@ -208,6 +212,22 @@ function certificateTasks(
     forDecisionMaker('reinstate', suspension.suspensionId, suspension.reinstateBy);
   } else if (suspension?.causeCured) {
     forCaseManager('reinstate', suspension.suspensionId, suspension.reinstateBy);
+  }
+}
+
+/** A scope change (rule set 6): staff choose how it is assessed, the reviewer reviews, a decision maker decides. */
+function scopeChangeTasks(state: AccreditationCase, { tasks, add, forCaseManager }: TaskList) {
+  const change = state.scopeChange;
+  if (!change) return;
+  const { scopeChangeId: id } = change;
+  if (change.stage === 'assessment') forCaseManager('assess_scope_change', id);
+  if (change.stage === 'document_review')
+    add('review_scope_change_documents', 'auditor', change.reviewerId ?? null, id);
+  if (change.stage === 'decision') {
+    add('decide_scope_change', 'decision_maker', null, id);
+    // Four-eyes: nobody who audited the case decides its scope.
+    const task = tasks.at(-1);
+    if (task && state.auditorsInvolved.length > 0) task.excludedUserIds = state.auditorsInvolved;
   }
 }
 

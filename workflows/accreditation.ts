@@ -68,7 +68,10 @@ const ruleSet4 = 'rule-set-4';
  * case (and the rest of release 2026-11-28.2, such as issue 22's search attributes): rule set 5.
  */
 const ruleSet5 = 'rule-set-5';
-/** Issue 20, complaints as their own life cycle acting on the case (and the rest of release 2026-11-28.3): rule set 6. */
+/**
+ * Issue 20, complaints as their own life cycle acting on the case, and scope changes during
+ * validity (release 2026-11-28.3): rule set 6.
+ */
 const ruleSet6 = 'rule-set-6';
 
 /** Asked once per run, both in this order, so that a run of any earlier release replays. */

@@ -212,6 +212,11 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
       state.decisionMakerId ? decisionMaker('ready_for_decision') : decisionMakers('ready_for_decision'),
     );
   }
+  // A scope change is assessed (rule set 6): any decision maker who did not audit the case may decide it.
+  const stageBefore = before.status === 'none' ? undefined : before.scopeChange?.stage;
+  if (stageBefore !== 'decision' && state.scopeChange?.stage === 'decision') {
+    list.push(decisionMakers('scope_change_ready_for_decision'));
+  }
   // The suspension's cause is cured: whoever decides the reinstatement is asked to.
   const cured = (s: AccreditationState) => s.status === 'suspended' && s.suspension?.causeCured === true;
   if (!cured(before) && cured(state)) {
@@ -292,9 +297,14 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
       case 'DeadlineExtended':
       case 'ComplaintAcknowledged':
       case 'ComplaintDecided':
-      case 'SpecialAuditScheduled':
       case 'SpecialAuditClosed':
         return [organisation];
+      case 'SpecialAuditScheduled':
+      case 'ScopeChangeApplied':
+      case 'ScopeChangeDecided':
+        return [organisation, caseManager];
+      case 'ScopeChangeAssessed':
+        return auditor(event.data.reviewerId);
       case 'InformationProvided':
       case 'AuditorObjected':
       case 'SelfAssessmentSubmitted':

@@ -16,6 +16,7 @@ import {
 } from './procedure';
 import { reviewGapsReferred, reviewGapsVerified } from './review-gaps';
 import type { CaseFile, DeadlineExtension, Procedure, Stamped, StampedEvent } from './schema';
+import { scopeChangeEvent } from './scope-changes';
 import {
   certificateEvent,
   complaintEvent,
@@ -212,6 +213,12 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
     case 'AppealHandlerAssigned':
     case 'AppealDecided':
       appealEvent(file, event);
+      return;
+    case 'ScopeChangeApplied':
+    case 'ScopeChangeAssessed':
+    case 'ScopeChangeDocumentsReviewed':
+    case 'ScopeChangeDecided':
+      scopeChangeEvent(file, event);
       return;
     case 'ComplaintReceived':
     case 'ComplaintAcknowledged':

@@ -156,6 +156,29 @@ const AppealableDecisionFileSchema = z.object({
     .nullable(),
 });
 
+export const ScopeChangeFileSchema = z
+  .object({
+    scopeChangeId: z.string(),
+    kind: z.enum(['extension', 'reduction']),
+    scope: Text.describe('The whole scope applied for'),
+    previousScope: Text,
+    reason: Text,
+    documentIds: z.array(z.string()),
+    appliedAt: At,
+    appliedBy: By,
+    assessment: z
+      .object({
+        method: z.enum(['approve', 'document_review', 'special_audit']),
+        reviewerId: z.string().optional(),
+        at: At,
+        by: By,
+      })
+      .nullable(),
+    review: z.object({ conforming: z.boolean(), comment: Text, at: At, by: By }).nullable(),
+    decision: z.object({ granted: z.boolean(), reason: Text, at: At, by: By }).nullable(),
+  })
+  .describe('An application to change the scope during validity (rule set 6) and what became of it');
+
 export const CaseFileSchema = z.object({
   accreditationId: z.string(),
   organisationId: z.string(),
@@ -223,6 +246,12 @@ export const CaseFileSchema = z.object({
     .array(AppealableDecisionFileSchema)
     .optional()
     .describe('Decisions open to appeal and the appeals lodged against them (rule set 4), in order'),
+  scopeChanges: z
+    .array(ScopeChangeFileSchema)
+    .optional()
+    .describe(
+      'The scope’s history: changes applied for during validity (rule set 6), in order; `scope` is the current one',
+    ),
   complaints: z
     .array(ComplaintSchema)
     .optional()
@@ -238,6 +267,7 @@ export type SuspensionProposal = z.infer<typeof SuspensionProposalSchema>;
 export type Suspension = z.infer<typeof SuspensionSchema>;
 export type Complaint = z.infer<typeof ComplaintSchema>;
 export type AppealableDecisionFile = z.infer<typeof AppealableDecisionFileSchema>;
+export type ScopeChangeFile = z.infer<typeof ScopeChangeFileSchema>;
 
 /** An event with its business time and the user who caused it (null: the workflow's clock). */
 export type StampedEvent = AccreditationEvent & { at: string; by: string | null };

@@ -76,6 +76,10 @@ const eventConcerns: Record<AccreditationEvent['type'], Concern> = {
   SuspensionProposalRejected: 'internal',
   SpecialAuditScheduled: 'procedure',
   SpecialAuditClosed: 'procedure',
+  ScopeChangeApplied: 'procedure',
+  ScopeChangeAssessed: 'procedure',
+  ScopeChangeDocumentsReviewed: 'procedure',
+  ScopeChangeDecided: 'procedure',
   SelfAssessmentSubmitted: 'procedure',
   SelfAssessmentAccepted: 'procedure',
   SelfAssessmentFollowUpRequested: 'procedure',
@@ -130,6 +134,9 @@ const taskConcerns: Record<TaskKind, Concern> = {
   decide_complaint: 'complaint',
   close_complaint: 'complaint',
   decide_appeal: 'internal',
+  assess_scope_change: 'procedure',
+  review_scope_change_documents: 'procedure',
+  decide_scope_change: 'procedure',
 };
 
 /**

@@ -50,6 +50,12 @@ import {
   requestDocuments,
   setAuditDate,
 } from './review-and-planning';
+import {
+  applyScopeChange,
+  assessScopeChange,
+  decideScopeChange,
+  reviewScopeChangeDocuments,
+} from './scope-change';
 import { type Availability, duringCorrectiveActions, inPhase, inStatus } from './shared';
 import { scheduleSpecialAudit, withSpecialAuditOutcome } from './special-audit';
 import {
@@ -106,12 +112,17 @@ const availability: Record<CaseCommandType, Availability> = {
   ReviewSelfAssessment: holdsCertificate,
   ConfirmSuspensionProposal: isInGoodStanding,
   RejectSuspensionProposal: isInGoodStanding,
-  ApplyForRenewal: (state) => inStatus('accredited')(state) && !state.specialAudit,
+  ApplyForRenewal: (state) => inStatus('accredited')(state) && !state.specialAudit && !state.scopeChange,
   Suspend: isInGoodStanding,
   Reinstate: inStatus('suspended'),
   Withdraw: holdsCertificate,
   // Not beside a running renewal; refused with `special_audit_running` while one runs.
   ScheduleSpecialAudit: inStatus('accredited', 'suspended'),
+  // Refused with `certificate_suspended`, `renewal_running` or `unknown_scope_change` when not at its step.
+  ApplyScopeChange: holdsCertificate,
+  AssessScopeChange: holdsCertificate,
+  ReviewScopeChangeDocuments: holdsCertificate,
+  DecideScopeChange: holdsCertificate,
   // Complaints may concern an organisation in any state, e.g. one using the DIM label after withdrawal (§7).
   ReceiveComplaint: always,
   ProposeSuspension: isInGoodStanding,
@@ -219,6 +230,14 @@ function decideOnCase(
       return withdraw(command, state, context);
     case 'ScheduleSpecialAudit':
       return scheduleSpecialAudit(command, state, context);
+    case 'ApplyScopeChange':
+      return applyScopeChange(command, state, context);
+    case 'AssessScopeChange':
+      return assessScopeChange(command, state, context);
+    case 'ReviewScopeChangeDocuments':
+      return reviewScopeChangeDocuments(command, state, context);
+    case 'DecideScopeChange':
+      return decideScopeChange(command, state, context);
     case 'ReceiveComplaint':
       return receiveComplaint(command, state, context);
     case 'ProposeSuspension':

@@ -64,6 +64,12 @@ export const rejectionCodes = [
   'appeal_taken',
   'special_audit_running',
   'suspension_already_proposed',
+  'certificate_suspended',
+  'renewal_running',
+  'scope_change_open',
+  'scope_unchanged',
+  'unknown_scope_change',
+  'scope_change_not_at_step',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

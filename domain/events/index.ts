@@ -69,6 +69,12 @@ import {
   ReviewGapsReferredToAuditSchema,
 } from './review';
 import {
+  ScopeChangeAppliedSchema,
+  ScopeChangeAssessedSchema,
+  ScopeChangeDecidedSchema,
+  ScopeChangeDocumentsReviewedSchema,
+} from './scope-changes';
+import {
   SelfAssessmentAcceptedSchema,
   SelfAssessmentEscalatedSchema,
   SelfAssessmentFollowUpRequestedSchema,
@@ -87,6 +93,7 @@ export * from './deadlines';
 export * from './decision';
 export * from './retention';
 export * from './review';
+export * from './scope-changes';
 export * from './self-assessment';
 
 export const AccreditationEventSchema = z.discriminatedUnion('type', [
@@ -124,6 +131,10 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   SuspensionProposalRejectedSchema,
   SpecialAuditScheduledSchema,
   SpecialAuditClosedSchema,
+  ScopeChangeAppliedSchema,
+  ScopeChangeAssessedSchema,
+  ScopeChangeDocumentsReviewedSchema,
+  ScopeChangeDecidedSchema,
   SelfAssessmentSubmittedSchema,
   SelfAssessmentAcceptedSchema,
   SelfAssessmentFollowUpRequestedSchema,

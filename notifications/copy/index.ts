@@ -13,6 +13,7 @@ import type { Content, Context, Copy } from './context';
 import { decisionCopy } from './decisions';
 import { digestCopy } from './digest';
 import { owedCopy } from './owed';
+import { scopeChangeCopy } from './scope-change';
 import { specialAuditCopy } from './special-audit';
 
 /** The notifications of a case, by kind (the causing event's type in snake case, or `ready_for_decision`, `reinstatement_due`). */
@@ -25,6 +26,7 @@ const caseCopy: Record<string, Copy> = {
   ...decisionCopy,
   ...owedCopy,
   ...specialAuditCopy,
+  ...scopeChangeCopy,
 };
 
 function fallback(c: Context): Content {

@@ -1,9 +1,23 @@
-/** The mails of a special audit (rule set 5): scheduled and closed, to the organisation. */
+/** The mails of a special audit (rule set 5): scheduled (to the organisation and the case manager) and closed. */
 import type { Copy } from './context';
 
 export const specialAuditCopy: Record<string, Copy> = {
   special_audit_scheduled: (c) => {
     const d = c.data('SpecialAuditScheduled');
+    if (c.input.role !== 'organisation') {
+      // The case manager plans it: a lead auditor to assign, as for the on-site audit.
+      return {
+        subject: c.t(`Sonderaudit zu planen: ${c.org}`, `Special audit to plan: ${c.org}`),
+        blocks: [
+          c.t(
+            `für ${c.org} ist ein Sonderaudit angesetzt. Bitte weisen Sie die leitende Auditorin oder den leitenden Auditor zu. Anlass:`,
+            `a special audit has been scheduled for ${c.org}. Please assign its lead auditor. Reason:`,
+          ),
+          { list: [d.reason] },
+        ],
+        action: c.openTasks(),
+      };
+    }
     return {
       subject: c.t(`Sonderaudit angesetzt: ${c.org}`, `Special audit scheduled: ${c.org}`),
       blocks: [

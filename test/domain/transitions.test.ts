@@ -133,6 +133,26 @@ const samples: Record<CommandType, { command: Command; actor: Actor }> = {
     command: command('ScheduleSpecialAudit', { reason: 'Beschwerde über den Servicedesk' }),
     actor: caseManager,
   },
+  ApplyScopeChange: {
+    command: command('ApplyScopeChange', {
+      kind: 'extension',
+      scope: 'IT-Service und Vor-Ort-Support',
+      reason: 'x',
+    }),
+    actor: applicant,
+  },
+  AssessScopeChange: {
+    command: command('AssessScopeChange', { scopeChangeId: 'sc-9', assessment: { method: 'approve' } }),
+    actor: caseManager,
+  },
+  ReviewScopeChangeDocuments: {
+    command: command('ReviewScopeChangeDocuments', { scopeChangeId: 'sc-9', conforming: true, comment: 'x' }),
+    actor: leadAuditor,
+  },
+  DecideScopeChange: {
+    command: command('DecideScopeChange', { scopeChangeId: 'sc-9', granted: true, reason: 'x' }),
+    actor: decisionMaker,
+  },
   ReceiveComplaint: {
     command: command('ReceiveComplaint', { complainant: 'Kunde', summary: 'x' }),
     actor: caseManager,
@@ -224,6 +244,11 @@ const allowedIn: Record<CommandType, ('none' | CaseStatus)[]> = {
   Reinstate: ['suspended'],
   Withdraw: ['accredited', 'suspended'],
   ScheduleSpecialAudit: ['accredited', 'suspended'],
+  // Refused with their own codes (certificate_suspended, renewal_running, unknown_scope_change) where not at their step.
+  ApplyScopeChange: ['accredited', 'suspended'],
+  AssessScopeChange: ['accredited', 'suspended'],
+  ReviewScopeChangeDocuments: ['accredited', 'suspended'],
+  DecideScopeChange: ['accredited', 'suspended'],
   ReceiveComplaint: anyCase,
   ProposeSuspension: ['accredited'],
   AcknowledgeComplaint: anyCase,
@@ -240,6 +265,10 @@ const allowedIn: Record<CommandType, ('none' | CaseStatus)[]> = {
 
 /** While a renewal runs, the certificate stays valid, so what concerns the certificate stays possible. */
 const alsoAllowedDuringRenewal: CommandType[] = [
+  'ApplyScopeChange',
+  'AssessScopeChange',
+  'ReviewScopeChangeDocuments',
+  'DecideScopeChange',
   'ExtendDeadline',
   'SubmitSelfAssessment',
   'ReviewSelfAssessment',

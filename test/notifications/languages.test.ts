@@ -35,6 +35,14 @@ const appealHandler = { id: 'dm-dieter', role: 'decision_maker' as const };
 /** The audit date is owed within the policy's days of the lead auditor's assignment (rule set 4). */
 const auditDateDue = '2026-02-11T09:00:00.000Z';
 
+const scopeChangeId = 'cycle-1:scope-change-1';
+const applyScopeChange = command('ApplyScopeChange', {
+  kind: 'extension',
+  scope: 'IT-Servicemanagement und Servicedesk, Standorte Musterstadt und Beispielheim',
+  reason: 'Zweiter Standort in Betrieb.',
+  documentIds: [],
+});
+
 /** Cases that between them cause every kind of mail. */
 function scenarios(): Case[] {
   const withGap = dim1002Edition2024.requirements.map(({ id }, index) =>
@@ -172,6 +180,33 @@ function scenarios(): Case[] {
         'on_site_audit',
         [{ requirementId: 'OPS-2', severity: 'major', description: 'Kein Problemmanagement eingerichtet.' }],
         '2026-03-20T15:00:00.000Z',
+      ),
+    // Scope changes (rule set 6): one granted after a document review, one refused without.
+    newCase()
+      .accredited()
+      .do(applyScopeChange, applicant)
+      .do(
+        command('AssessScopeChange', {
+          scopeChangeId,
+          assessment: { method: 'document_review', reviewerId: reviewer.id },
+        }),
+        caseManager,
+      )
+      .do(
+        command('ReviewScopeChangeDocuments', { scopeChangeId, conforming: true, comment: 'Vollständig.' }),
+        reviewer,
+      )
+      .do(
+        command('DecideScopeChange', { scopeChangeId, granted: true, reason: 'Standort belegt.' }),
+        decisionMaker,
+      ),
+    newCase()
+      .accredited()
+      .do(applyScopeChange, applicant)
+      .do(command('AssessScopeChange', { scopeChangeId, assessment: { method: 'approve' } }), caseManager)
+      .do(
+        command('DecideScopeChange', { scopeChangeId, granted: false, reason: 'Kein Nachweis.' }),
+        decisionMaker,
       ),
     newCase()
       .inAuditPlanning()

@@ -48,6 +48,9 @@ export const cases = defineMessages({
       reinstate: 'Akkreditierung wieder in Kraft setzen',
       decide_lapse: 'Über die Folge einer versäumten Frist entscheiden',
       decide_appeal: 'Über den Einspruch entscheiden',
+      assess_scope_change: 'Prüfweg der Änderung des Geltungsbereichs festlegen',
+      review_scope_change_documents: 'Dokumente zur Änderung des Geltungsbereichs prüfen',
+      decide_scope_change: 'Über die Änderung des Geltungsbereichs entscheiden',
     },
     command: {
       AssignCaseManager: 'Fallverantwortung zuweisen',
@@ -93,6 +96,10 @@ export const cases = defineMessages({
       TakeAppeal: 'Einspruch übernehmen',
       AssignAppealHandler: 'Einspruch zuweisen',
       DecideAppeal: 'Über den Einspruch entscheiden',
+      ApplyScopeChange: 'Geltungsbereich ändern',
+      AssessScopeChange: 'Prüfweg festlegen',
+      ReviewScopeChangeDocuments: 'Dokumente zur Änderung prüfen',
+      DecideScopeChange: 'Über die Änderung des Geltungsbereichs entscheiden',
     },
     deadline: {
       information_request_reminder: 'Erinnerung an die Nachforderung',
@@ -149,6 +156,13 @@ export const cases = defineMessages({
         'Über den Einspruch entscheidet nur, wer an der angefochtenen Entscheidung nicht beteiligt war.',
       appeal_taken: 'Eine andere Person hat diesen Einspruch übernommen.',
       special_audit_running: 'Für diese Akkreditierung läuft bereits ein Sonderaudit.',
+      certificate_suspended:
+        'Solange die Akkreditierung ausgesetzt ist, ändert sich der Geltungsbereich nicht.',
+      renewal_running: 'Während der Verlängerung ändert sich der Geltungsbereich nur mit ihr.',
+      scope_change_open: 'Über die letzte Änderung des Geltungsbereichs ist noch nicht entschieden.',
+      scope_unchanged: 'Der beantragte Geltungsbereich ist der heutige.',
+      unknown_scope_change: 'Diese Änderung des Geltungsbereichs gibt es nicht (mehr).',
+      scope_change_not_at_step: 'Die Änderung des Geltungsbereichs steht nicht (mehr) bei diesem Schritt.',
     },
     waiting: {
       objection_window: 'Einspruchsfrist gegen den Auditor',
@@ -212,6 +226,9 @@ export const cases = defineMessages({
       reinstate: 'Reinstate the accreditation',
       decide_lapse: 'Decide on a missed deadline',
       decide_appeal: 'Decide the appeal',
+      assess_scope_change: 'Decide how the scope change is assessed',
+      review_scope_change_documents: 'Review the documents of the scope change',
+      decide_scope_change: 'Decide the scope change',
     },
     command: {
       AssignCaseManager: 'Assign the case manager',
@@ -257,6 +274,10 @@ export const cases = defineMessages({
       TakeAppeal: 'Take the appeal',
       AssignAppealHandler: 'Assign the appeal',
       DecideAppeal: 'Decide the appeal',
+      ApplyScopeChange: 'Change the scope',
+      AssessScopeChange: 'Choose the assessment',
+      ReviewScopeChangeDocuments: 'Review the change’s documents',
+      DecideScopeChange: 'Decide the scope change',
     },
     deadline: {
       information_request_reminder: 'Reminder of the request',
@@ -309,6 +330,12 @@ export const cases = defineMessages({
       involved_in_decision: 'Only someone not involved in the decision appealed decides the appeal.',
       appeal_taken: 'Someone else has taken this appeal.',
       special_audit_running: 'A special audit is already running for this accreditation.',
+      certificate_suspended: 'While the accreditation is suspended, its scope does not change.',
+      renewal_running: 'During a renewal the scope changes only with it.',
+      scope_change_open: 'The last scope change has not been decided yet.',
+      scope_unchanged: 'The scope applied for is the current one.',
+      unknown_scope_change: 'This scope change does not exist (any more).',
+      scope_change_not_at_step: 'The scope change is not (any more) at this step.',
     },
     waiting: {
       objection_window: 'Objection window for the auditor',
