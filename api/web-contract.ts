@@ -23,6 +23,8 @@ export const apiPathPrefixes = [
   '/dashboard',
   '/decision-queue',
   '/compliance',
+  '/complaints',
+  '/complainants',
   '/auth',
   '/catalogue',
   '/calendar-feeds',
