@@ -15,6 +15,7 @@ import { authPlugin } from './auth';
 import type { ApiDependencies, ApiInput } from './dependencies';
 import { healthRoutes } from './health';
 import { httpProtocolPlugin } from './http-protocol';
+import { sweepExpiredIdempotencyKeys } from './idempotency';
 import { finishDocument } from './openapi';
 import { isOutage, outageRetryAfterSeconds } from './outages';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
@@ -225,5 +226,6 @@ export async function buildApp(input: ApiInput) {
   await app.register(dashboardRoutes, deps);
   await app.register(decisionQueueRoutes, deps);
   await app.register(complianceRoutes, deps);
+  sweepExpiredIdempotencyKeys(app, deps);
   return app;
 }

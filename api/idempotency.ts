@@ -1,9 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Database, UserRow } from '../db/database';
-import { claimIdempotencyKey, releaseIdempotencyKey } from '../db/idempotency-keys';
+import type { UserRow } from '../db/database';
+import {
+  claimIdempotencyKey,
+  deleteExpiredIdempotencyKeys,
+  releaseIdempotencyKey,
+} from '../db/idempotency-keys';
+import type { ApiDependencies } from './dependencies';
 import { ProblemError, problem } from './problems';
 
 export const IdempotencyHeaders = z
@@ -14,7 +18,8 @@ export const IdempotencyHeaders = z
       .optional()
       .describe(
         'Repeat a request (e.g. after 503) with the same key: the step is done at most once. ' +
-          'The key reused with another request (route or body) is refused with 422.',
+          'The key reused with another request (route or body) is refused with 422. ' +
+          'A key is kept for 24 hours (as configured); reused later, it is a new request.',
       ),
   })
   .loose();
@@ -38,7 +43,7 @@ function canonicalJson(value: unknown): string {
  * a 503 the key stays with its request, which may still be recorded.
  */
 export async function withIdempotencyKey<T>(
-  db: Kysely<Database>,
+  { db, idempotencyKeyHours }: Pick<ApiDependencies, 'db' | 'idempotencyKeyHours'>,
   request: FastifyRequest,
   user: UserRow,
   action: (key: string) => Promise<T>,
@@ -49,7 +54,7 @@ export async function withIdempotencyKey<T>(
   const requestHash = createHash('sha256')
     .update(`${request.method} ${path}\n${canonicalJson(request.body)}`)
     .digest('hex');
-  if (!(await claimIdempotencyKey(db, user.user_id, key, requestHash))) {
+  if (!(await claimIdempotencyKey(db, user.user_id, key, requestHash, idempotencyKeyHours))) {
     throw new ProblemError(
       problem('idempotencyKeyReused', 'This Idempotency-Key was used for another request; use a new key.', {
         code: 'idempotency_key_reused',
@@ -64,4 +69,23 @@ export async function withIdempotencyKey<T>(
     }
     throw error;
   }
+}
+
+const sweepIntervalMs = 60 * 60 * 1000;
+
+/** Deletes expired Idempotency-Keys hourly while the API runs (harmless with several APIs). */
+export function sweepExpiredIdempotencyKeys(
+  app: FastifyInstance,
+  { db, idempotencyKeyHours }: Pick<ApiDependencies, 'db' | 'idempotencyKeyHours'>,
+): void {
+  let timer: NodeJS.Timeout | undefined;
+  const sweep = () =>
+    deleteExpiredIdempotencyKeys(db, idempotencyKeyHours).catch((error) =>
+      app.log.warn({ err: error }, 'expired idempotency keys not deleted'),
+    );
+  app.addHook('onReady', async () => {
+    timer = setInterval(sweep, sweepIntervalMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

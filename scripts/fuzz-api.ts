@@ -4,6 +4,7 @@
  * the PostgreSQL server to use). Fails on any 5xx and on any response that violates the document.
  *
  *   SCHEMATHESIS=/path/to/st npx tsx scripts/fuzz-api.ts [--max-examples N] [--max-time S] [--roles r,…]
+ *     [--checks all|check,…]
  *
  * It runs once per role in --roles (default admin,organisation,auditor), each time with a token of
  * a user of that role, so that the routes only some roles may call are fuzzed past their 403.
@@ -51,6 +52,11 @@ const fuzzRoles = (rolesIndex >= 0 ? (process.argv[rolesIndex + 1] ?? '') : 'adm
     if (!known) throw new Error(`--roles: ${role} is none of ${userRoles.join(', ')}`);
     return known;
   });
+const checksIndex = process.argv.indexOf('--checks');
+const checks =
+  checksIndex >= 0
+    ? (process.argv[checksIndex + 1] ?? 'all')
+    : 'not_a_server_error,response_schema_conformance';
 const schemathesis = process.env.SCHEMATHESIS ?? 'st';
 const log = (message: string) => console.log(`[fuzz] ${message}`);
 const cleanups: (() => Promise<void>)[] = [];
@@ -163,7 +169,7 @@ async function runSchemathesis(base: string, token: string): Promise<number> {
     'run',
     `${base}/openapi.json`,
     '--checks',
-    'not_a_server_error,response_schema_conformance',
+    checks,
     '--max-examples',
     String(maxExamples),
     '--phases',

@@ -96,7 +96,7 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const detail = await withIdempotencyKey(db, request, user, (key) =>
+      const detail = await withIdempotencyKey(deps, request, user, (key) =>
         openCase(deps, user, request.body, key),
       );
       return reply

@@ -30,7 +30,7 @@ const operationId = (type: string) => `${type.charAt(0).toLowerCase()}${type.sli
  */
 export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
   app,
-  { db, temporal, stepTimeoutMs },
+  { db, temporal, stepTimeoutMs, idempotencyKeyHours },
 ) => {
   for (const step of stepRoutes) {
     app.post(
@@ -58,7 +58,7 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
         if (!seesEveryCase(user) && !(await maySeeAccreditationWithId(db, user, id))) {
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
-        const outcome = await withIdempotencyKey(db, request, user, async (key) => {
+        const outcome = await withIdempotencyKey({ db, idempotencyKeyHours }, request, user, async (key) => {
           // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
           const prepared = await prepareStep(db, step.type, {
             accreditationId: id,
