@@ -54,7 +54,8 @@ export async function withIdempotencyKey<T>(
   const requestHash = createHash('sha256')
     .update(`${request.method} ${path}\n${canonicalJson(request.body)}`)
     .digest('hex');
-  if (!(await claimIdempotencyKey(db, user.user_id, key, requestHash, idempotencyKeyHours))) {
+  const claim = await claimIdempotencyKey(db, user.user_id, key, requestHash, idempotencyKeyHours);
+  if (!claim.claimed) {
     throw new ProblemError(
       problem('idempotencyKeyReused', 'This Idempotency-Key was used for another request; use a new key.', {
         code: 'idempotency_key_reused',
@@ -62,7 +63,8 @@ export async function withIdempotencyKey<T>(
     );
   }
   try {
-    return await action(key);
+    // Scoped to when the key was stored: the same key after expiry records a new request.
+    return await action(claim.storedAt ? `${key}-${claim.storedAt.getTime()}` : key);
   } catch (error) {
     if (error instanceof ProblemError && error.problem.status < 500) {
       await releaseIdempotencyKey(db, user.user_id, key, requestHash);

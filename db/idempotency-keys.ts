@@ -17,7 +17,7 @@ export async function claimIdempotencyKey(
   key: string,
   requestHash: string,
   keptHours = defaultIdempotencyKeyHours,
-): Promise<boolean> {
+): Promise<{ claimed: boolean; storedAt?: Date }> {
   await db
     .deleteFrom('idempotency_keys')
     .where('user_id', '=', userId)
@@ -31,12 +31,13 @@ export async function claimIdempotencyKey(
     .execute();
   const row = await db
     .selectFrom('idempotency_keys')
-    .select('request_hash')
+    .select(['request_hash', 'created_at'])
     .where('user_id', '=', userId)
     .where('key', '=', key)
     .executeTakeFirst();
   // Gone meanwhile: released by a refused request with the same key, which recorded nothing.
-  return !row || row.request_hash === requestHash;
+  if (!row) return { claimed: true };
+  return { claimed: row.request_hash === requestHash, storedAt: row.created_at };
 }
 
 /** Frees a key again (its request was refused and recorded nothing). */

@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deleteExpiredIdempotencyKeys } from '../../db/idempotency-keys';
 import type { TestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
@@ -170,6 +172,34 @@ describe('the API contract', () => {
       'idempotency-key': key,
     });
     expect(reused.status).toBe(200);
+  });
+
+  it('forgets an Idempotency-Key after the time it is kept: reused later, it is a new request', async () => {
+    const key = 'contract-key-0004';
+    const first = await api.call(staff, 'POST', '/accreditations', organisationBody('Vierte GmbH'), {
+      'idempotency-key': key,
+    });
+    expect(first.status).toBe(201);
+    // Stored 25 hours ago (the default keeps a key for 24), as if a day had passed.
+    await api.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: sql<Date>`now() - interval '25 hours'` })
+      .where('key', '=', key)
+      .execute();
+    const later = await api.call(staff, 'POST', '/accreditations', organisationBody('Fünfte GmbH'), {
+      'idempotency-key': key,
+    });
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(first.body.id);
+    // The sweep deletes what has expired, and only that.
+    await api.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: sql<Date>`now() - interval '25 hours'` })
+      .where('key', '=', key)
+      .execute();
+    expect(await deleteExpiredIdempotencyKeys(api.db)).toBeGreaterThanOrEqual(1);
+    const left = await api.db.selectFrom('idempotency_keys').select('key').where('key', '=', key).execute();
+    expect(left).toEqual([]);
   });
 
   it('answers a method a path does not support with 405 and the methods it does', async () => {
