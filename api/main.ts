@@ -1,7 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
-import { loadStepSigningKey } from '../config/keys';
+import { loadPayloadKeys, loadStepSigningKey } from '../config/keys';
 import { createLogger } from '../config/logger';
+import { payloadDataConverter } from '../config/payload-encryption';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
 import { webDistDir } from '../dev/paths';
@@ -15,6 +16,7 @@ async function main() {
   const env = loadEnv();
   const logger = createLogger(env, 'api');
   const stepSigningKey = loadStepSigningKey(env);
+  const payloadKeys = loadPayloadKeys(env);
   const tracing = await startTracing('dim-api', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
   const db = createDb(databaseUrlOf(env), { maxConnections: 20 });
@@ -23,6 +25,7 @@ async function main() {
   const temporal = new Client({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
+    dataConverter: payloadDataConverter(payloadKeys),
     interceptors: {
       workflow: [
         stepSigningInterceptor(stepSigningKey),

@@ -217,6 +217,12 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
     summary: 'Withdraw the accreditation',
     summaryDe: 'Akkreditierung entziehen',
   },
+  ScheduleSpecialAudit: {
+    path: 'special-audits',
+    body: dataOf(commands.ScheduleSpecialAuditSchema),
+    summary: 'Schedule a special audit (short notice, e.g. after a complaint)',
+    summaryDe: 'Sonderaudit ansetzen',
+  },
   ReceiveComplaint: {
     path: 'complaints',
     body: dataOf(commands.ReceiveComplaintSchema),

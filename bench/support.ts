@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
 import { stepSigningInterceptor } from '../api/step-signing';
+import { newPayloadKeyLine, parsePayloadKeys, payloadDataConverter } from '../config/payload-encryption';
 import { createDb } from '../db/connection';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
@@ -435,6 +436,7 @@ export async function startBenchTemporal(
   const taskQueue = 'bench-accreditation';
   // A key of this run: the worker checks, the client signs each step (api/step-signing.ts).
   const stepSigningKey = randomBytes(32).toString('hex');
+  const payloadKeys = parsePayloadKeys(newPayloadKeyLine());
   const bareTaskQueue = 'bench-bare';
   const worker = await createWorker({
     connection,
@@ -443,6 +445,7 @@ export async function startBenchTemporal(
     db,
     workflowBundle: { code: realBundle.code },
     stepSigningKey,
+    payloadKeys,
     tuning: options.tuning,
   });
   const bareWorker = await Worker.create({
@@ -451,6 +454,7 @@ export async function startBenchTemporal(
     taskQueue: bareTaskQueue,
     workflowBundle: { code: bareBundle.code },
     activities: { noop: async () => {} },
+    dataConverter: payloadDataConverter(payloadKeys),
     ...options.tuning,
   });
   const running = [worker.run(), bareWorker.run()];
@@ -459,6 +463,7 @@ export async function startBenchTemporal(
     connection: clientConnection,
     namespace: 'default',
     interceptors: { workflow: [stepSigningInterceptor(stepSigningKey)] },
+    dataConverter: payloadDataConverter(payloadKeys),
   });
   return {
     server,

@@ -42,6 +42,14 @@ export const EnvSchema = z.object({
    */
   STEP_SIGNING_KEY: z.string().trim().min(32, 'at least 32 characters').optional(),
   STEP_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * The keys Temporal payloads are encrypted with (config/payload-encryption.ts): one a line,
+   * `<id> <64 hex digits>`, the current first, older ones after it still decode. A file
+   * (production: a secrets file), or the text itself (keys separated by commas); unset:
+   * DATA_DIR/keys/payload-encryption.keys, which `npm start` creates. API and worker only.
+   */
+  PAYLOAD_ENCRYPTION_KEY: z.string().min(1).optional(),
+  PAYLOAD_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
   /** The Ed25519 private key (PEM) `npm run events:checkpoint` signs with; unset: DATA_DIR/keys/checkpoint-ed25519.pem. */
   CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),

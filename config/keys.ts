@@ -1,6 +1,7 @@
 /**
- * The two keys outside the database (issue 22): the step signing key the API and the worker share
- * (domain/step-signature.ts) and the Ed25519 key that signs checkpoints of the event store's stream
+ * The keys outside the database (issue 22): the step signing key the API and the worker share
+ * (domain/step-signature.ts), the keys they encrypt Temporal payloads with
+ * (config/payload-encryption.ts) and the Ed25519 key that signs checkpoints of the event store's stream
  * heads (db/checkpoint.ts). `npm start` creates both in DATA_DIR/keys (owner-only); production
  * gives them as secrets files (docker-compose.yml).
  */
@@ -10,12 +11,22 @@ import { join } from 'node:path';
 import { defaultDataDir } from '../dev/paths';
 import { minimumStepKeyLength } from '../domain/step-signature';
 import { ConfigError, type Env } from './env';
+import { newPayloadKeyLine, type PayloadKeyRing, parsePayloadKeys } from './payload-encryption';
 
 const keysDir = (dataDir: string) => join(dataDir, 'keys');
 const stepKeyPath = (dataDir: string) => join(keysDir(dataDir), 'step-signing.key');
+const payloadKeyPath = (dataDir: string) => join(keysDir(dataDir), 'payload-encryption.keys');
 const checkpointKeyPath = (dataDir: string) => join(keysDir(dataDir), 'checkpoint-ed25519.pem');
 
-type KeyEnv = Pick<Env, 'DATA_DIR' | 'STEP_SIGNING_KEY' | 'STEP_SIGNING_KEY_FILE' | 'CHECKPOINT_KEY_FILE'>;
+type KeyEnv = Pick<
+  Env,
+  | 'DATA_DIR'
+  | 'STEP_SIGNING_KEY'
+  | 'STEP_SIGNING_KEY_FILE'
+  | 'CHECKPOINT_KEY_FILE'
+  | 'PAYLOAD_ENCRYPTION_KEY'
+  | 'PAYLOAD_ENCRYPTION_KEY_FILE'
+>;
 
 function readKeyFile(path: string, variable: string): string {
   try {
@@ -43,6 +54,25 @@ export function loadStepSigningKey(env: KeyEnv): string {
   return key;
 }
 
+/** PAYLOAD_ENCRYPTION_KEY, else the file PAYLOAD_ENCRYPTION_KEY_FILE, else the one `npm start` made. */
+export function loadPayloadKeys(env: KeyEnv): PayloadKeyRing {
+  const parse = (text: string, variable: string) => {
+    try {
+      return parsePayloadKeys(text);
+    } catch (error) {
+      throw new ConfigError(`${variable}: ${(error as Error).message}`);
+    }
+  };
+  if (env.PAYLOAD_ENCRYPTION_KEY) return parse(env.PAYLOAD_ENCRYPTION_KEY, 'PAYLOAD_ENCRYPTION_KEY');
+  const path = env.PAYLOAD_ENCRYPTION_KEY_FILE ?? payloadKeyPath(env.DATA_DIR ?? defaultDataDir);
+  if (!env.PAYLOAD_ENCRYPTION_KEY_FILE && !existsSync(path)) {
+    throw new ConfigError(
+      `No payload encryption key: set PAYLOAD_ENCRYPTION_KEY_FILE (or PAYLOAD_ENCRYPTION_KEY), or run npm start once to create ${path}.`,
+    );
+  }
+  return parse(readKeyFile(path, 'PAYLOAD_ENCRYPTION_KEY_FILE'), 'PAYLOAD_ENCRYPTION_KEY_FILE');
+}
+
 /** The path of the checkpoint signing key: CHECKPOINT_KEY_FILE, else the one `npm start` made. */
 export function checkpointKeyFile(env: KeyEnv): string {
   return env.CHECKPOINT_KEY_FILE ?? checkpointKeyPath(env.DATA_DIR ?? defaultDataDir);
@@ -68,6 +98,10 @@ export function ensureLocalKeys(dataDir: string): string[] {
   if (!existsSync(stepKeyPath(dataDir))) {
     writeFileSync(stepKeyPath(dataDir), `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
     made.push(stepKeyPath(dataDir));
+  }
+  if (!existsSync(payloadKeyPath(dataDir))) {
+    writeFileSync(payloadKeyPath(dataDir), `${newPayloadKeyLine()}\n`, { mode: 0o600 });
+    made.push(payloadKeyPath(dataDir));
   }
   if (!existsSync(checkpointKeyPath(dataDir))) {
     const { privateKey } = generateKeyPairSync('ed25519');

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 import type { UserRole } from '../domain/roles';
+import type { ComplainantsTable, ComplaintsTable } from './complaint-tables';
 
 /**
  * The database as Kysely sees it: one interface per table. Table interfaces describe columns;
@@ -29,6 +30,8 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   dossiers: DossiersTable;
   idempotency_keys: IdempotencyKeysTable;
+  complaints: ComplaintsTable;
+  complainants: ComplainantsTable;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

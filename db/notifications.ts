@@ -49,7 +49,7 @@ export interface Recipient {
   digest: boolean;
 }
 
-/** The user, or for the role `organisation` the organisation's contact address. */
+/** The user, for the role `organisation` the organisation's contact address, for `complainant` the contact record. */
 export async function findRecipient(
   trx: Transaction<Database>,
   role: string,
@@ -66,6 +66,23 @@ export async function findRecipient(
         address: organisation.contact_email,
         name: '',
         language: organisation.language,
+        digest: false,
+      }
+    );
+  }
+  if (role === 'complainant') {
+    // A contact record, not a user (db/complaint-tables.ts); an erased one has no address left.
+    const complainant = await trx
+      .selectFrom('complainants')
+      .select(['email', 'name', 'language'])
+      .where('complainant_id', '=', id)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
+    return (
+      complainant && {
+        address: complainant.email,
+        name: complainant.name,
+        language: complainant.language,
         digest: false,
       }
     );

@@ -71,6 +71,62 @@ export function statusAfterAuditProgress(state: AccreditationCase): CaseStatus {
     : 'corrective_actions';
 }
 
+/**
+ * The audit's progress moves the case's status, or a running special audit's phase: a special audit
+ * never waits for a decision (its decider closes it once nothing is left open).
+ */
+export function withAuditStatus(state: AccreditationCase, status: CaseStatus): AccreditationCase {
+  const special = state.specialAudit;
+  if (!special) return { ...state, status };
+  return status === 'audit_planning' || status === 'audit' || status === 'corrective_actions'
+    ? { ...state, specialAudit: { ...special, phase: status } }
+    : state;
+}
+
+/** Nothing of the special audit is left to do: every element reported, every finding resolved. */
+export function specialAuditDone(state: AccreditationCase): boolean {
+  return (
+    state.specialAudit !== undefined &&
+    state.specialAudit !== null &&
+    statusAfterAuditProgress(state) === 'awaiting_decision'
+  );
+}
+
+export const specialAuditScheduled: Evolver<EventOf<'SpecialAuditScheduled'>> = (state, event) => {
+  const { specialAuditId, reason, complaintId, scopeChangeId, scheduledAt } = event.data;
+  return {
+    ...state,
+    // The audit steps start afresh; the certificate and the case's status stay as they are.
+    leadAuditor: null,
+    objectedAuditorIds: [],
+    auditDate: null,
+    auditReportDueBy: undefined,
+    completedAuditElements: [],
+    findings: [],
+    reviewGaps: [],
+    issued: { ...state.issued, specialAudits: (state.issued.specialAudits ?? 0) + 1 },
+    specialAudit: {
+      specialAuditId,
+      reason,
+      ...(complaintId ? { complaintId } : {}),
+      ...(scopeChangeId ? { scopeChangeId } : {}),
+      scheduledAt,
+      phase: 'audit_planning',
+    },
+  };
+};
+
+export const specialAuditClosed: Evolver<EventOf<'SpecialAuditClosed'>> = (state, event) => {
+  const suspension = state.suspension;
+  // A suspension that followed this special audit's major finding: its cause is cured.
+  const cured = suspension?.specialAuditId === event.data.specialAuditId;
+  return {
+    ...state,
+    specialAudit: null,
+    ...(cured && suspension ? { suspension: { ...suspension, causeCured: true } } : {}),
+  };
+};
+
 export function updateFinding(
   state: AccreditationCase,
   findingId: string,
@@ -81,7 +137,7 @@ export function updateFinding(
     finding.findingId === findingId ? { ...finding, status, verifyBy } : finding,
   );
   const next = { ...state, findings };
-  return { ...next, status: statusAfterAuditProgress(next) };
+  return withAuditStatus(next, statusAfterAuditProgress(next));
 }
 
 export function updateSelfAssessment(
@@ -188,7 +244,8 @@ export function suspended(
       reinstateBy: event.data.reinstateBy,
       reason: event.data.reason,
       resumeStatus: state.status,
-      ...(proposal ? { selfAssessmentId: proposal.selfAssessmentId } : {}),
+      ...(proposal?.selfAssessmentId ? { selfAssessmentId: proposal.selfAssessmentId } : {}),
+      ...(proposal?.specialAuditId ? { specialAuditId: proposal.specialAuditId } : {}),
       ...(byDecisionMaker ? { decidedBy } : {}),
     },
     // The decision maker who suspended keeps the case: the reinstatement is theirs to decide.

@@ -172,6 +172,13 @@ export const SuspendSchema = command('Suspend', { reason: Text, complaintId: Id.
 export const ReinstateSchema = command('Reinstate', { reason: Text });
 export const WithdrawSchema = command('Withdraw', { reason: Text });
 
+/** ISO/IEC 17021-1 §9.6.4 (rule set 5): a short-notice audit while the certificate is valid or suspended. */
+export const ScheduleSpecialAuditSchema = command('ScheduleSpecialAudit', {
+  reason: Text,
+  complaintId: Id.optional(),
+  scopeChangeId: Id.optional(),
+});
+
 export const ReceiveComplaintSchema = command('ReceiveComplaint', { complainant: Text, summary: Text });
 export const AcknowledgeComplaintSchema = command('AcknowledgeComplaint', { complaintId: Id });
 export const AssignComplaintInvestigatorSchema = command('AssignComplaintInvestigator', {
@@ -242,6 +249,7 @@ const humanCommandSchemas = [
   SuspendSchema,
   ReinstateSchema,
   WithdrawSchema,
+  ScheduleSpecialAuditSchema,
   ReceiveComplaintSchema,
   AcknowledgeComplaintSchema,
   AssignComplaintInvestigatorSchema,

@@ -286,10 +286,28 @@ export const SelfAssessmentEscalatedSchema = event('SelfAssessmentEscalated', {
   recipient: RecipientSchema,
 });
 export const SuspensionProposedSchema = event('SuspensionProposed', {
-  ...caused,
+  /** Set when an overdue self-assessment's timer proposed it; a special audit's finding has none. */
+  timerId: Id.optional(),
   proposalId: Id,
-  selfAssessmentId: Id,
+  /** The cause: an overdue self-assessment, or (rule set 5) a special audit's major finding. */
+  selfAssessmentId: Id.optional(),
+  specialAuditId: Id.optional(),
   reason: Text,
+  recipient: RecipientSchema,
+});
+export const SpecialAuditScheduledSchema = event('SpecialAuditScheduled', {
+  specialAuditId: Id,
+  reason: Text,
+  complaintId: Id.optional(),
+  scopeChangeId: Id.optional(),
+  scheduledBy: Id,
+  scheduledAt: At,
+  recipient: RecipientSchema,
+});
+export const SpecialAuditClosedSchema = event('SpecialAuditClosed', {
+  specialAuditId: Id,
+  auditElements: z.array(Id),
+  findingIds: z.array(Id),
   recipient: RecipientSchema,
 });
 export const SuspensionProposalRejectedSchema = event('SuspensionProposalRejected', {
@@ -487,6 +505,8 @@ export const AccreditationEventSchema = z.discriminatedUnion('type', [
   SelfAssessmentEscalatedSchema,
   SuspensionProposedSchema,
   SuspensionProposalRejectedSchema,
+  SpecialAuditScheduledSchema,
+  SpecialAuditClosedSchema,
   SelfAssessmentSubmittedSchema,
   SelfAssessmentAcceptedSchema,
   SelfAssessmentFollowUpRequestedSchema,

@@ -10,6 +10,8 @@ import {
   opened,
   requested,
   scheduleOf,
+  specialAuditClosed,
+  specialAuditScheduled,
   statusAfterAuditProgress,
   statusAfterPlanning,
   suspended,
@@ -17,6 +19,7 @@ import {
   updateComplaint,
   updateFinding,
   updateSelfAssessment,
+  withAuditStatus,
   withMember,
   withoutLapse,
   withoutLapseOn,
@@ -27,6 +30,7 @@ import {
   type AccreditationCase,
   type AccreditationState,
   assertNever,
+  auditPhase,
   type Certificate,
   type Finding,
 } from './state';
@@ -91,7 +95,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
   }),
   AuditDateSet: (state, event) => {
     const next = { ...state, auditDate: event.data.auditDate, auditReportDueBy: event.data.reportDueBy };
-    return state.status === 'audit_planning' ? { ...next, status: statusAfterPlanning(next) } : next;
+    return auditPhase(state) === 'audit_planning' ? withAuditStatus(next, statusAfterPlanning(next)) : next;
   },
   AuditorObjected: (state, event) => ({
     ...state,
@@ -101,7 +105,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
   AuditorObjectionWindowClosed: (state) => {
     if (!state.leadAuditor) return state;
     const next = { ...state, leadAuditor: { ...state.leadAuditor, objectionWindowClosed: true } };
-    return { ...next, status: statusAfterPlanning(next) };
+    return withAuditStatus(next, statusAfterPlanning(next));
   },
   AuditElementCompleted: (state, event) => {
     const findings: Finding[] = event.data.findings.map((finding) => ({
@@ -116,7 +120,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       reviewGaps: checkReviewGaps(state.reviewGaps, event.data.reviewGapsClosed ?? [], findings),
       issued: { ...state.issued, findings: state.issued.findings + findings.length },
     };
-    return { ...next, status: statusAfterAuditProgress(next) };
+    return withAuditStatus(next, statusAfterAuditProgress(next));
   },
   ActionPlanSubmitted: awaitingVerification,
   CorrectiveActionEvidenceSubmitted: (state, event) =>
@@ -168,12 +172,15 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     ...state,
     suspensionProposal: {
       proposalId: event.data.proposalId,
-      selfAssessmentId: event.data.selfAssessmentId,
+      ...(event.data.selfAssessmentId ? { selfAssessmentId: event.data.selfAssessmentId } : {}),
+      ...(event.data.specialAuditId ? { specialAuditId: event.data.specialAuditId } : {}),
       reason: event.data.reason,
       // Rule set 3 proposes to the decision makers' queue.
       ...(event.data.recipient.role === 'decision_maker' ? { decider: 'decision_maker' as const } : {}),
     },
   }),
+  SpecialAuditScheduled: specialAuditScheduled,
+  SpecialAuditClosed: specialAuditClosed,
   SuspensionProposalRejected: (state) => ({ ...leavesDecisionMaker(state), suspensionProposal: null }),
   SelfAssessmentSubmitted: (state, event) => {
     const next = updateSelfAssessment(state, event.data.selfAssessmentId, { status: 'submitted' });
@@ -214,12 +221,14 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     ...withoutSuspensionAppeal(leavesDecisionMaker(state)),
     status: 'withdrawn',
     suspension: null,
+    ...(state.specialAudit ? { specialAudit: null } : {}),
     suspensionProposal: null,
   }),
   AccreditationExpired: (state) => ({
     ...leavesDecisionMaker(state),
     status: 'expired',
     suspension: null,
+    ...(state.specialAudit ? { specialAudit: null } : {}),
     suspensionProposal: null,
   }),
   CycleRenewed: (state, event) => {

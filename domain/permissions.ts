@@ -61,6 +61,7 @@ export const commandPermits: Record<CommandType, readonly PermitKind[]> = {
   Suspend: ['staff'],
   Reinstate: ['staff', 'assigned_decision_maker'],
   Withdraw: ['staff'],
+  ScheduleSpecialAudit: ['staff'],
   ReceiveComplaint: ['staff'],
   AcknowledgeComplaint: ['staff'],
   AssignComplaintInvestigator: ['staff'],

@@ -20,6 +20,12 @@
  * 5: issue 20 — a minor finding's implementation is shown with the next Selbstbewertung: the grant
  *    names the minor findings whose action plans were accepted on the first Selbstbewertung of the
  *    certificate, and that Selbstbewertung is taken only with evidence for each.
+ *    Issue 22 — a run's search attributes name the organisation by its id, no longer by its name
+ *    (the visibility store is not encrypted and cannot be erased).
+ *    Issue 20 — a special audit (ISO/IEC 17021-1 §9.6.4) on a running case: staff (or a
+ *    complaint's follow-up) schedule it while the certificate is valid or suspended; it runs the
+ *    audit steps without touching the certificate; a major finding proposes a suspension to a
+ *    decision maker.
  */
 export type RuleSet = 1 | 2 | 3 | 4 | 5;
 

@@ -66,7 +66,9 @@ export interface SelfAssessment extends ScheduledSelfAssessment {
 
 export interface SuspensionProposal {
   proposalId: string;
-  selfAssessmentId: string;
+  /** The cause: an overdue self-assessment or (rule set 5) a special audit's major finding. */
+  selfAssessmentId?: string;
+  specialAuditId?: string;
   reason: string;
   /** Who decides it: a decision maker from the queue (rule set 3), or staff (absent: staff). */
   decider?: 'decision_maker' | 'staff';
@@ -82,6 +84,19 @@ export interface LapseProposal {
   reasons: string[];
 }
 
+/** The audit steps a special audit has reached (rule set 5); the case's status stays as it was. */
+export type SpecialAuditPhase = 'audit_planning' | 'audit' | 'corrective_actions';
+
+/** A special audit (ISO/IEC 17021-1 §9.6.4) running beside a valid or suspended certificate. */
+export interface SpecialAudit {
+  specialAuditId: string;
+  reason: string;
+  complaintId?: string;
+  scopeChangeId?: string;
+  scheduledAt: string;
+  phase: SpecialAuditPhase;
+}
+
 export interface Suspension {
   suspensionId: string;
   since: string;
@@ -91,6 +106,8 @@ export interface Suspension {
   resumeStatus: CaseStatus;
   /** The overdue self-assessment that led to it, when it followed a proposal. */
   selfAssessmentId?: string;
+  /** The special audit whose major finding led to it (rule set 5); its closing cures the cause. */
+  specialAuditId?: string;
   /** The decision maker who confirmed the proposal (rule set 3); they decide the reinstatement. */
   decidedBy?: string;
   /** What led to it has been cured (the late self-assessment accepted): reinstatement is due. */
@@ -182,6 +199,8 @@ export interface AccreditationCase {
   decisionMakerId?: string | null;
   renewal: { status: 'window_open' | 'applied' | 'granted' | 'refused' } | null;
   suspension: Suspension | null;
+  /** A special audit not yet closed (rule set 5); absent before. */
+  specialAudit?: SpecialAudit | null;
   /** Complaints not yet closed. */
   complaints: Complaint[];
   /** Decisions that were open to appeal (rule set 4); absent before. */
@@ -200,6 +219,8 @@ export interface AccreditationCase {
     findings: number;
     suspensions: number;
     complaints: number;
+    /** Rule set 5; absent before. Not restarted with a cycle (the ids name the cycle anyway). */
+    specialAudits?: number;
   };
   firedTimerIds: string[];
 }
@@ -213,6 +234,11 @@ export function initialState(): AccreditationState {
 /** Holds a certificate that has neither expired nor been withdrawn (it may be suspended). */
 export function holdsCertificate(state: AccreditationCase): boolean {
   return state.certificate !== null && state.status !== 'withdrawn' && state.status !== 'expired';
+}
+
+/** Which audit step the case is at: a running special audit's, else the case's own status. */
+export function auditPhase(state: AccreditationCase): CaseStatus {
+  return state.specialAudit?.phase ?? state.status;
 }
 
 export function isInGoodStanding(state: AccreditationCase): boolean {

@@ -2,6 +2,7 @@ import type { Role } from './roles';
 import {
   type AccreditationCase,
   type AccreditationState,
+  auditPhase,
   excludedDeciders,
   holdsCertificate,
   openReviewGaps,
@@ -117,7 +118,8 @@ function procedureTasks(
   { add, forOrganisation, forCaseManager, forLeadAuditor, forDecisionMaker }: TaskList,
 ) {
   const { accreditationId: caseId, openRequest } = state;
-  switch (state.status) {
+  // A special audit's steps are the auditor's and the organisation's tasks as in a procedure's.
+  switch (auditPhase(state)) {
     case 'opened':
       forOrganisation('submit_application', caseId);
       break;

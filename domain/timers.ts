@@ -1,7 +1,13 @@
 import { addDuration, type Duration, durationLabel, subtractDuration, toEpochMs } from './duration';
 import type { OwedStep } from './events';
 import { defaultPolicy } from './policy';
-import { type AccreditationCase, type AccreditationState, holdsCertificate, isInGoodStanding } from './state';
+import {
+  type AccreditationCase,
+  type AccreditationState,
+  auditPhase,
+  holdsCertificate,
+  isInGoodStanding,
+} from './state';
 
 export type TimerKind =
   | 'information_request_reminder'
@@ -68,24 +74,26 @@ export function dueTimers(state: AccreditationState): Timer[] {
   if (state.status === 'document_review' && state.documentReviewerId) {
     remindAuditor('document_review_reminder', state.documentReviewDueBy);
   }
-  if (state.status === 'audit' && state.leadAuditor) {
+  const phase = auditPhase(state);
+  if (phase === 'audit' && state.leadAuditor) {
     remindAuditor('audit_report_reminder', state.auditReportDueBy);
   }
 
   const leadAuditor = state.leadAuditor;
-  if (state.status === 'audit_planning' && leadAuditor && !leadAuditor.objectionWindowClosed) {
+  if (phase === 'audit_planning' && leadAuditor && !leadAuditor.objectionWindowClosed) {
     const { assignmentId, objectionWindowEndsAt } = leadAuditor;
     add(`${assignmentId}:objection-window-end`, 'objection_window_end', objectionWindowEndsAt, assignmentId);
   }
 
-  if (state.status === 'audit' || state.status === 'corrective_actions') {
+  if (phase === 'audit' || phase === 'corrective_actions') {
     for (const { findingId, status, verifyBy } of state.findings) {
       if (status !== 'awaiting_verification' || !verifyBy || !reminderLeadTime || !state.leadAuditor)
         continue;
       const at = subtractDuration(verifyBy, reminderLeadTime);
       add(`${findingId}:verification-reminder-${verifyBy}`, 'verification_reminder', at, findingId);
     }
-    for (const finding of state.findings) {
+    // A special audit's major finding leads to a suspension proposal, not to a lapse into a refusal.
+    for (const finding of state.specialAudit ? [] : state.findings) {
       if (finding.status !== 'open' || !finding.correctiveActionDueBy) continue;
       const { findingId, correctiveActionDueBy } = finding;
       add(
@@ -203,10 +211,11 @@ export function owedSteps(state: AccreditationCase): OwedStepDue[] {
     if (dueAt) owed.push({ owed: kind, subjectId, dueAt, reminderLeadTime, prefix });
   };
   const leadAuditor = state.leadAuditor;
-  if (state.status === 'audit_planning' && leadAuditor && !state.auditDate) {
+  const phase = auditPhase(state);
+  if (phase === 'audit_planning' && leadAuditor && !state.auditDate) {
     add('audit_date', leadAuditor.assignmentId, leadAuditor.auditDateDueBy, 'audit-date');
   }
-  if (state.status === 'audit' || state.status === 'corrective_actions') {
+  if (phase === 'audit' || phase === 'corrective_actions') {
     for (const finding of state.findings) {
       if (finding.severity !== 'minor' || finding.status !== 'open') continue;
       add('action_plan', finding.findingId, finding.actionPlanDueBy, 'action-plan');

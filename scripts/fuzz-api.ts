@@ -25,6 +25,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
 import { buildApp } from '../api/app';
 import { stepSigningInterceptor } from '../api/step-signing';
+import { newPayloadKeyLine, parsePayloadKeys, payloadDataConverter } from '../config/payload-encryption';
 import { createDb } from '../db/connection';
 import type { Database } from '../db/database';
 import { createOrganisation, createUser, issueToken } from '../db/identity';
@@ -98,12 +99,14 @@ async function main(): Promise<number> {
   const taskQueue = 'fuzz';
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   const stepSigningKey = randomBytes(32).toString('hex');
+  const payloadKeys = parsePayloadKeys(newPayloadKeyLine());
   const worker = await createWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
     db,
     stepSigningKey,
+    payloadKeys,
   });
   const running = worker.run();
   cleanups.push(async () => {
@@ -121,6 +124,7 @@ async function main(): Promise<number> {
       connection,
       namespace: 'default',
       interceptors: { workflow: [stepSigningInterceptor(stepSigningKey)] },
+      dataConverter: payloadDataConverter(payloadKeys),
     }),
     taskQueue,
     logger: false,

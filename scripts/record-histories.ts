@@ -33,6 +33,7 @@ const run = spawnSync(
     'test/workflow/rule-sets.test.ts',
     'test/workflow/decisions.test.ts',
     'test/workflow/appeals.test.ts',
+    'test/workflow/special-audit.test.ts',
   ],
   {
     cwd: projectRoot,

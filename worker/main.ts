@@ -1,6 +1,6 @@
 import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
-import { loadStepSigningKey } from '../config/keys';
+import { loadPayloadKeys, loadStepSigningKey } from '../config/keys';
 import { createLogger, temporalLogger } from '../config/logger';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
@@ -16,6 +16,7 @@ async function main() {
   const env = loadEnv();
   const logger = createLogger(env, 'worker');
   const stepSigningKey = loadStepSigningKey(env);
+  const payloadKeys = loadPayloadKeys(env);
   const metricsAddress = `${env.METRICS_HOST}:${env.WORKER_METRICS_PORT}`;
   // The SDK's own metrics (task latencies, slots, polls…) and ours, in Prometheus format.
   Runtime.install({
@@ -41,6 +42,7 @@ async function main() {
     db,
     workflowBundle: bundle,
     stepSigningKey,
+    payloadKeys,
     tuning: { maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS },
     telemetry: tracing.workerOptions,
   });

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../activities';
+import { type PayloadKeyRing, payloadDataConverter } from '../config/payload-encryption';
 import type { Database } from '../db/database';
 import { createEventStore } from '../db/event-store';
 import { inlineProjections } from '../db/projections/index';
@@ -18,6 +19,8 @@ export interface AccreditationWorkerOptions {
   workflowBundle?: NonNullable<WorkerOptions['workflowBundle']>;
   /** The key the workflow checks each step's signature with (config/keys.ts). */
   stepSigningKey: string;
+  /** The keys Temporal payloads are encrypted with (config/payload-encryption.ts). */
+  payloadKeys: PayloadKeyRing;
   tuning?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions'>;
   /** Tracing's interceptors and sink (telemetry/tracing.ts); the bundle must then be a traced one. */
   telemetry?: Pick<WorkerOptions, 'interceptors' | 'sinks'>;
@@ -30,6 +33,7 @@ export async function createWorker(options: AccreditationWorkerOptions): Promise
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle: await withStepSigningKey(bundle, options.stepSigningKey),
+    dataConverter: payloadDataConverter(options.payloadKeys),
     activities: createActivities({
       eventStore: createEventStore({ db: options.db, projections: inlineProjections }),
     }),

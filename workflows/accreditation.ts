@@ -37,7 +37,7 @@ import {
   commandUpdate,
   stateQuery,
 } from './messages';
-import { accreditationStatusKey, organisationNameKey } from './search-attributes';
+import { accreditationStatusKey, organisationIdKey, organisationNameKey } from './search-attributes';
 import { withStepDefaults } from './step-defaults';
 
 export interface AccreditationWorkflowInput {
@@ -63,7 +63,10 @@ const ruleSet2 = 'rule-set-2';
 const ruleSet3 = 'rule-set-3';
 /** Issue 20, due dates, reminders and escalations of what is owed: rule set 4. */
 const ruleSet4 = 'rule-set-4';
-/** Issue 20, a minor finding evidenced with the next Selbstbewertung (and the rest of release 2026-11-28.2): rule set 5. */
+/**
+ * Issue 20, a minor finding evidenced with the next Selbstbewertung and special audits on a running
+ * case (and the rest of release 2026-11-28.2, such as issue 22's search attributes): rule set 5.
+ */
 const ruleSet5 = 'rule-set-5';
 
 /** Asked once per run, both in this order, so that a run of any earlier release replays. */
@@ -247,7 +250,9 @@ export async function accreditationWorkflow(input: AccreditationWorkflowInput): 
     if (state.status === 'none') return;
     upsertSearchAttributes([
       { key: accreditationStatusKey, value: state.status },
-      { key: organisationNameKey, value: state.organisationName },
+      ruleSet >= 5
+        ? { key: organisationIdKey, value: state.organisationId }
+        : { key: organisationNameKey, value: state.organisationName },
     ]);
   }
 

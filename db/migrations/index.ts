@@ -17,6 +17,7 @@ import * as idempotencyKeys from './2026-11-28-20-idempotency-keys';
 import * as waiting from './2026-11-28-30-waiting';
 import * as taskOpenedAt from './2026-11-28-45-task-opened-at';
 import * as streamHeads from './2026-11-28-50-stream-heads';
+import * as complaints from './2026-11-28-60-complaints';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-30-waiting': waiting,
   '2026-11-28-45-task-opened-at': taskOpenedAt,
   '2026-11-28-50-stream-heads': streamHeads,
+  '2026-11-28-60-complaints': complaints,
 };

@@ -292,6 +292,8 @@ function notices(event: AccreditationEvent, before: AccreditationState, state: A
       case 'DeadlineExtended':
       case 'ComplaintAcknowledged':
       case 'ComplaintDecided':
+      case 'SpecialAuditScheduled':
+      case 'SpecialAuditClosed':
         return [organisation];
       case 'InformationProvided':
       case 'AuditorObjected':

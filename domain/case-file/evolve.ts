@@ -163,6 +163,25 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
     case 'AccreditationWithdrawn':
       suspensionEvent(file, event);
       return;
+    case 'SpecialAuditScheduled': {
+      const { specialAuditId, reason, complaintId, scopeChangeId, scheduledBy } = event.data;
+      const special = newProcedure(file, 'special_audit', procedure.cycle);
+      special.specialAudit = {
+        specialAuditId,
+        reason,
+        ...(complaintId ? { complaintId } : {}),
+        ...(scopeChangeId ? { scopeChangeId } : {}),
+        scheduledBy,
+        closedAt: null,
+      };
+      file.procedures.push(special);
+      return;
+    }
+    case 'SpecialAuditClosed':
+      if (procedure.specialAudit?.specialAuditId === event.data.specialAuditId) {
+        procedure.specialAudit.closedAt = at;
+      }
+      return;
     case 'DecisionMakerAssigned':
       file.decisionMakers ??= [];
       file.decisionMakers.push({ userId: event.data.decisionMakerId, at, by });

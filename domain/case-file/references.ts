@@ -58,7 +58,7 @@ export function documentReferences(file: CaseFile): DocumentReference[] {
   for (const { selfAssessmentId, submissions } of file.selfAssessments) {
     for (const { documentIds, findingEvidence, at, by } of submissions) {
       const evidenceIds = (findingEvidence ?? []).flatMap((evidence) => evidence.documentIds);
-      use([...documentIds, ...evidenceIds], {
+      use([...new Set([...documentIds, ...evidenceIds])], {
         kind: 'self_assessment',
         procedure: null,
         subjectId: selfAssessmentId,

@@ -192,8 +192,19 @@ export const DecisionSchema = z.object({
 export const ProcedureSchema = z
   .object({
     number: z.number().int().describe('1 for the first application, then one per renewal'),
-    kind: z.enum(['initial', 'renewal']),
+    kind: z.enum(['initial', 'renewal', 'special_audit']),
     cycle: z.number().int().describe('The certification cycle it ran in'),
+    specialAudit: z
+      .object({
+        specialAuditId: z.string(),
+        reason: Text,
+        complaintId: z.string().optional(),
+        scopeChangeId: z.string().optional(),
+        scheduledBy: z.string(),
+        closedAt: At.nullable(),
+      })
+      .optional()
+      .describe('With kind special_audit (rule set 5): why it was scheduled, by whom, when it closed'),
     application: ApplicationSchema.nullable().describe('The first application; null for a renewal'),
     renewalApplication: RenewalApplicationSchema.nullable(),
     review: ApplicationReviewSchema.nullable().describe('The case manager’s review of the application'),
@@ -207,7 +218,7 @@ export const ProcedureSchema = z
     findings: z.array(FindingSchema),
     decision: DecisionSchema.nullable(),
   })
-  .describe('One assessment procedure: the first application, or a renewal');
+  .describe('One assessment procedure: the first application, a renewal, or a special audit');
 
 export const CertificateSchema = z.object({
   certificateNumber: z.string(),
@@ -261,7 +272,9 @@ export const SelfAssessmentSchema = z
 
 export const SuspensionProposalSchema = z.object({
   proposalId: z.string(),
-  selfAssessmentId: z.string(),
+  /** The cause: an overdue self-assessment, or a special audit's major finding (rule set 5). */
+  selfAssessmentId: z.string().optional(),
+  specialAuditId: z.string().optional(),
   reason: Text,
   at: At,
   closed: z
@@ -398,7 +411,9 @@ export const CaseFileSchema = z.object({
   suspensionProposals: z
     .array(SuspensionProposalSchema)
     .optional()
-    .describe(internal('Suspensions proposed for overdue self-assessments.')),
+    .describe(
+      internal('Suspensions proposed for overdue self-assessments or special audits’ major findings.'),
+    ),
   suspensions: z.array(SuspensionSchema),
   withdrawal: WithdrawalSchema.nullable(),
   appeals: z

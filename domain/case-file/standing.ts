@@ -151,9 +151,10 @@ export function suspensionEvent(
   const { at, by } = event;
   switch (event.type) {
     case 'SuspensionProposed': {
-      const { proposalId, selfAssessmentId, reason } = event.data;
+      const { proposalId, selfAssessmentId, specialAuditId, reason } = event.data;
       file.suspensionProposals ??= [];
-      file.suspensionProposals.push({ proposalId, selfAssessmentId, reason, at, closed: null });
+      const cause = selfAssessmentId ? { selfAssessmentId } : { specialAuditId };
+      file.suspensionProposals.push({ proposalId, ...cause, reason, at, closed: null });
       return;
     }
     case 'SuspensionProposalRejected': {

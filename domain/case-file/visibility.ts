@@ -74,6 +74,8 @@ const eventConcerns: Record<AccreditationEvent['type'], Concern> = {
   SelfAssessmentEscalated: 'internal',
   SuspensionProposed: 'internal',
   SuspensionProposalRejected: 'internal',
+  SpecialAuditScheduled: 'procedure',
+  SpecialAuditClosed: 'procedure',
   SelfAssessmentSubmitted: 'procedure',
   SelfAssessmentAccepted: 'procedure',
   SelfAssessmentFollowUpRequested: 'procedure',

@@ -49,7 +49,8 @@ import {
   requestDocuments,
   setAuditDate,
 } from './review-and-planning';
-import { type Availability, duringCorrectiveActions, inStatus } from './shared';
+import { type Availability, duringCorrectiveActions, inPhase, inStatus } from './shared';
+import { scheduleSpecialAudit, withSpecialAuditOutcome } from './special-audit';
 import {
   applyForRenewal,
   confirmSuspensionProposal,
@@ -79,10 +80,11 @@ const availability: Record<CaseCommandType, Availability> = {
   AssignDocumentReviewer: inStatus('document_review'),
   RequestDocuments: inStatus('document_review'),
   CompleteDocumentReview: inStatus('document_review'),
-  AssignLeadAuditor: inStatus('audit_planning'),
-  SetAuditDate: inStatus('audit_planning', 'audit'),
-  ObjectToAuditor: inStatus('audit_planning'),
-  CompleteAuditElement: inStatus('audit'),
+  // In a regular procedure, or in a special audit beside a running certificate (rule set 5).
+  AssignLeadAuditor: inPhase('audit_planning'),
+  SetAuditDate: inPhase('audit_planning', 'audit'),
+  ObjectToAuditor: inPhase('audit_planning'),
+  CompleteAuditElement: inPhase('audit'),
   SubmitActionPlan: duringCorrectiveActions,
   AcceptActionPlan: duringCorrectiveActions,
   SubmitCorrectiveActionEvidence: duringCorrectiveActions,
@@ -103,10 +105,12 @@ const availability: Record<CaseCommandType, Availability> = {
   ReviewSelfAssessment: holdsCertificate,
   ConfirmSuspensionProposal: isInGoodStanding,
   RejectSuspensionProposal: isInGoodStanding,
-  ApplyForRenewal: inStatus('accredited'),
+  ApplyForRenewal: (state) => inStatus('accredited')(state) && !state.specialAudit,
   Suspend: isInGoodStanding,
   Reinstate: inStatus('suspended'),
   Withdraw: holdsCertificate,
+  // Not beside a running renewal; refused with `special_audit_running` while one runs.
+  ScheduleSpecialAudit: inStatus('accredited', 'suspended'),
   // Complaints may concern an organisation in any state, e.g. one using the DIM label after withdrawal (§7).
   ReceiveComplaint: always,
   AcknowledgeComplaint: always,
@@ -137,7 +141,8 @@ export function decide(command: Command, state: AccreditationState, context: Com
     return reject('invalid_transition', `${command.type} needs an opened accreditation`);
   }
   const decision = decideOnCase(command, state, context);
-  return decision.ok ? accept(...withAppealWindow(decision.events, state, context)) : decision;
+  if (!decision.ok) return decision;
+  return accept(...withAppealWindow(withSpecialAuditOutcome(decision.events, state), state, context));
 }
 
 function decideOnCase(
@@ -210,6 +215,8 @@ function decideOnCase(
       return reinstate(command, state, context);
     case 'Withdraw':
       return withdraw(command, state, context);
+    case 'ScheduleSpecialAudit':
+      return scheduleSpecialAudit(command, state, context);
     case 'ReceiveComplaint':
       return receiveComplaint(command, state, context);
     case 'AcknowledgeComplaint':

@@ -62,6 +62,7 @@ export const rejectionCodes = [
   'unknown_appeal',
   'involved_in_decision',
   'appeal_taken',
+  'special_audit_running',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -4,7 +4,7 @@ import { addDuration } from '../duration';
 import type { Recipient } from '../events';
 import type { OwedDeadlines } from '../policy';
 import { currentRuleSet, type RuleSet } from '../rule-sets';
-import type { AccreditationCase, CaseStatus } from '../state';
+import { type AccreditationCase, auditPhase, type CaseStatus } from '../state';
 import { reject } from './outcome';
 
 export type Availability = (state: AccreditationCase) => boolean;
@@ -35,7 +35,12 @@ export const inStatus =
   (...statuses: readonly CaseStatus[]): Availability =>
   (state) =>
     statuses.includes(state.status);
-export const duringCorrectiveActions = inStatus('audit', 'corrective_actions');
+/** At an audit step: of the case's procedure, or of a running special audit (rule set 5). */
+export const inPhase =
+  (...statuses: readonly CaseStatus[]): Availability =>
+  (state) =>
+    statuses.includes(auditPhase(state));
+export const duringCorrectiveActions = inPhase('audit', 'corrective_actions');
 
 export function catalogueOf(state: AccreditationCase): Catalogue {
   const catalogue = findCatalogue(state.edition);

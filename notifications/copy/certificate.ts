@@ -109,7 +109,7 @@ export const certificateCopy: Record<string, Copy> = {
           `Für ${c.org} wird die Aussetzung der Akkreditierung vorgeschlagen. Grund:`,
           `The suspension of the accreditation of ${c.org} is proposed. Reason:`,
         ),
-        { list: [suspensionProposalReason(c)] },
+        { list: [suspensionProposalReason(c, d)] },
         ...(d.recipient.role === 'decision_maker' && c.input.role === 'decision_maker'
           ? [
               c.t(

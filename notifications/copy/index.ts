@@ -7,11 +7,13 @@ import { appealCopy } from './appeals';
 import { applicationCopy } from './application';
 import { auditCopy } from './audit';
 import { certificateCopy } from './certificate';
+import { complaintLifeCycleCopy } from './complaint-life-cycle';
 import { complaintCopy } from './complaints';
 import type { Content, Context, Copy } from './context';
 import { decisionCopy } from './decisions';
 import { digestCopy } from './digest';
 import { owedCopy } from './owed';
+import { specialAuditCopy } from './special-audit';
 
 /** The notifications of a case, by kind (the causing event's type in snake case, or `ready_for_decision`, `reinstatement_due`). */
 const caseCopy: Record<string, Copy> = {
@@ -22,6 +24,7 @@ const caseCopy: Record<string, Copy> = {
   ...complaintCopy,
   ...decisionCopy,
   ...owedCopy,
+  ...specialAuditCopy,
 };
 
 function fallback(c: Context): Content {
@@ -44,6 +47,8 @@ const copyOfCase = (kind: string): Copy => caseCopy[kind] ?? fallback;
 const mailCopy: Record<string, Copy> = {
   ...caseCopy,
   daily_digest: digestCopy(copyOfCase),
+  // A complaint's own stream, not a case's (db/projections/complaints.ts): not in a case digest.
+  ...complaintLifeCycleCopy,
 };
 
 /** The copy of `kind`; a kind without copy gets a general note on the case. */

@@ -36,12 +36,28 @@ const overdueSelfAssessment = (c: Context) =>
     'The self-assessment due was not submitted, even after reminders and an escalation',
   );
 
-/** The suspension proposal of an overdue self-assessment (always the engine's). */
-export const suspensionProposalReason = overdueSelfAssessment;
+const majorFindingAtSpecialAudit = (c: Context) =>
+  c.t(
+    'Beim Sonderaudit wurde eine Hauptabweichung festgestellt',
+    'A major nonconformity was found at the special audit',
+  );
+
+/**
+ * The suspension proposal's cause (always the engine's): an overdue self-assessment, or a special
+ * audit's major finding (rule set 5; its proposal id is the finding's).
+ */
+export function suspensionProposalReason(
+  c: Context,
+  d: { proposalId?: string; specialAuditId?: string },
+): string {
+  return d.specialAuditId || d.proposalId?.includes(':finding-')
+    ? majorFindingAtSpecialAudit(c)
+    : overdueSelfAssessment(c);
+}
 
 /** A suspension after a confirmed proposal is the proposal's; one decided by a person is theirs. */
 export function suspensionReason(c: Context, d: { reason: string; proposalId?: string }): string {
-  return d.proposalId ? overdueSelfAssessment(c) : d.reason;
+  return d.proposalId ? suspensionProposalReason(c, d) : d.reason;
 }
 
 /** A withdrawal at the end of the longest suspension is the engine's; one decided by a person is theirs. */

@@ -135,6 +135,7 @@ const validBodies: Record<string, unknown> = {
   Suspend: { reason: 'r' },
   Reinstate: { reason: 'r' },
   Withdraw: { reason: 'r' },
+  ScheduleSpecialAudit: { reason: 'r' },
   ReceiveComplaint: { complainant: 'c', summary: 's' },
   AcknowledgeComplaint: { complaintId: 'c' },
   AssignComplaintInvestigator: { complaintId: 'c', investigatorId: 'i' },

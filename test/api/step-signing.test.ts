@@ -13,7 +13,7 @@ import { applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
-import { testStepSigningKey } from '../support/step-signing';
+import { testDataConverter, testStepSigningKey } from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 
 /** Everything the worker's runtime and the API log during this file, at their most detailed levels. */
@@ -45,7 +45,7 @@ describe('steps the workflow can trust: signed by the API (issue 22, item 2)', (
       logger: createLogger({ LOG_LEVEL: 'trace' }, 'api', apiLog),
     });
     connection = await Connection.connect({ address: inject('temporalAddress') });
-    outsider = new Client({ connection, namespace: 'default' });
+    outsider = new Client({ connection, namespace: 'default', dataConverter: testDataConverter });
     staff = await stack.user('staff');
     decisionMaker = await stack.user('decision_maker');
   });
@@ -131,7 +131,12 @@ describe('steps the workflow can trust: signed by the API (issue 22, item 2)', (
       });
 
     const foreignKey = stepSigningInterceptor('another-key-that-only-the-attacker-knows-0123');
-    const forger = new Client({ connection, namespace: 'default', interceptors: { workflow: [foreignKey] } });
+    const forger = new Client({
+      connection,
+      namespace: 'default',
+      interceptors: { workflow: [foreignKey] },
+      dataConverter: testDataConverter,
+    });
     expect(
       await refusal(forger.workflow.getHandle(workflowId).executeUpdate(commandUpdate, { args: [request] })),
     ).toBe('step_not_signed');

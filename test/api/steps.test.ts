@@ -10,7 +10,12 @@ import { applicationByStatements } from '../fixtures/application';
 import { createTestUser, type TestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
-import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
+import {
+  signingInterceptors,
+  testDataConverter,
+  testPayloadKeys,
+  testStepSigningKey,
+} from '../support/step-signing';
 
 describe('human steps through the API', () => {
   const api = useTestStack({
@@ -246,6 +251,7 @@ describe('a worker that does not answer', () => {
       db: stack.db,
       workflowBundle: { code: inject('workflowBundleCode') },
       stepSigningKey: testStepSigningKey,
+      payloadKeys: testPayloadKeys,
     });
     running = worker.run();
   }
@@ -262,7 +268,12 @@ describe('a worker that does not answer', () => {
     connections.push(connection);
     const app = await buildApp({
       db: stack.db,
-      temporal: new Client({ connection, namespace: 'default', interceptors: signingInterceptors() }),
+      temporal: new Client({
+        connection,
+        namespace: 'default',
+        interceptors: signingInterceptors(),
+        dataConverter: testDataConverter,
+      }),
       taskQueue,
       logger: false,
       stepTimeoutMs: 1_500,

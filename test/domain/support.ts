@@ -292,6 +292,15 @@ export class Case {
     );
   }
 
+  /** Accredited, a special audit scheduled (rule set 5), its lead auditor assigned and its date set. */
+  inSpecialAudit(reason = 'Beschwerde über den Servicedesk: Störungen wochenlang unbearbeitet'): this {
+    return this.accredited()
+      .do(command('ScheduleSpecialAudit', { reason }), caseManager, '2026-03-02T09:00:00.000Z')
+      .assignLeadAuditor('2026-03-02T10:00:00.000Z')
+      .do(command('SetAuditDate', { auditDate: '2026-03-20' }), leadAuditor, '2026-03-03T09:00:00.000Z')
+      .elapse('cycle-1:lead-auditor-2:objection-window-end');
+  }
+
   refused(): this {
     return this.awaitingDecision().do(
       command('Refuse', { reasons: ['Anforderungen nicht erfüllt.'] }),

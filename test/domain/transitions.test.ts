@@ -129,6 +129,10 @@ const samples: Record<CommandType, { command: Command; actor: Actor }> = {
   Suspend: { command: command('Suspend', { reason: 'x' }), actor: caseManager },
   Reinstate: { command: command('Reinstate', { reason: 'x' }), actor: caseManager },
   Withdraw: { command: command('Withdraw', { reason: 'x' }), actor: caseManager },
+  ScheduleSpecialAudit: {
+    command: command('ScheduleSpecialAudit', { reason: 'Beschwerde über den Servicedesk' }),
+    actor: caseManager,
+  },
   ReceiveComplaint: {
     command: command('ReceiveComplaint', { complainant: 'Kunde', summary: 'x' }),
     actor: caseManager,
@@ -215,6 +219,7 @@ const allowedIn: Record<CommandType, ('none' | CaseStatus)[]> = {
   Suspend: ['accredited'],
   Reinstate: ['suspended'],
   Withdraw: ['accredited', 'suspended'],
+  ScheduleSpecialAudit: ['accredited', 'suspended'],
   ReceiveComplaint: anyCase,
   AcknowledgeComplaint: anyCase,
   AssignComplaintInvestigator: anyCase,

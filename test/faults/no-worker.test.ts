@@ -7,7 +7,12 @@ import type { TestUser } from '../fixtures/users';
 import { createTestUser } from '../fixtures/users';
 import { organisationBody, serveApi, type TestApi } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
+import {
+  signingInterceptors,
+  testDataConverter,
+  testPayloadKeys,
+  testStepSigningKey,
+} from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 
 /**
@@ -31,6 +36,7 @@ describe('a step while no worker runs', () => {
       db: database.db,
       workflowBundle: { code: inject('workflowBundleCode') },
       stepSigningKey: testStepSigningKey,
+      payloadKeys: testPayloadKeys,
     });
     running = { worker, done: worker.run() };
   };
@@ -46,7 +52,12 @@ describe('a step while no worker runs', () => {
     const address = inject('temporalAddress');
     nativeConnection = await NativeConnection.connect({ address });
     connection = await Connection.connect({ address });
-    const client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
+    const client = new Client({
+      connection,
+      namespace: 'default',
+      interceptors: signingInterceptors(),
+      dataConverter: testDataConverter,
+    });
     await startWorker();
     api = await serveApi(
       database,

@@ -13,7 +13,12 @@ import { createTestUser, type TestUser } from '../fixtures/users';
 import { eventually, serveApi, type TestApi } from '../support/api-harness';
 import { CaseDriver } from '../support/case-driver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
+import {
+  signingInterceptors,
+  testDataConverter,
+  testPayloadKeys,
+  testStepSigningKey,
+} from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 
 const objectionWindowSeconds = 12;
@@ -64,10 +69,16 @@ describe('the Temporal server restarted while a timer is pending', () => {
       db: database.db,
       workflowBundle: { code: inject('workflowBundleCode') },
       stepSigningKey: testStepSigningKey,
+      payloadKeys: testPayloadKeys,
     });
     workerDone = worker.run();
     connection = await Connection.connect({ address });
-    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
+    client = new Client({
+      connection,
+      namespace: 'default',
+      interceptors: signingInterceptors(),
+      dataConverter: testDataConverter,
+    });
     api = await serveApi(
       database,
       { client, taskQueue, worker, close: async () => {} },

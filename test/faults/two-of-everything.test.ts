@@ -16,7 +16,7 @@ import { type ApiResponse, eventually } from '../support/api-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { grantedCertificate } from '../support/granted-case';
 import { projectionSnapshot } from '../support/projection-snapshot';
-import { testStepSigningKey } from '../support/step-signing';
+import { testPayloadKeyText, testStepSigningKey } from '../support/step-signing';
 import { type SpawnedProcess, spawnProject } from './processes';
 
 /** Sized for CI's two cores; TWOS_CASES raises the load. */
@@ -49,6 +49,7 @@ describe('two workers and two APIs, one of each killed', () => {
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_TASK_QUEUE: taskQueue,
       STEP_SIGNING_KEY: testStepSigningKey,
+      PAYLOAD_ENCRYPTION_KEY: testPayloadKeyText,
       LOG_LEVEL: 'info',
     };
     for (let index = 0; index < 2; index += 1) {

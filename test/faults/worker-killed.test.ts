@@ -11,7 +11,7 @@ import { expectSentOnceBeyondTheWindow, TestSmtp } from '../notifications/suppor
 import { eventually } from '../support/api-harness';
 import { CaseDriver } from '../support/case-driver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
+import { signingInterceptors, testDataConverter, testStepSigningKey } from '../support/step-signing';
 import { driveToGrant } from './drive-to-grant';
 import { killAll } from './processes';
 
@@ -44,7 +44,12 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
     const bundle = join(folder, 'bundle.js');
     writeFileSync(bundle, inject('workflowBundleCode'));
     connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
+    client = new Client({
+      connection,
+      namespace: 'default',
+      interceptors: signingInterceptors(),
+      dataConverter: testDataConverter,
+    });
     const env = {
       ...process.env,
       DATABASE_URL: database.url,

@@ -12,6 +12,7 @@ import { createDb } from '../../db/connection';
 import { createDispatcher } from '../../notifications/dispatcher';
 import { createSmtpMailer } from '../../notifications/mailer';
 import { createWorker } from '../../worker/worker';
+import { testPayloadKeys } from '../support/step-signing';
 
 const required = (name: string) => {
   const value = process.env[name];
@@ -29,6 +30,7 @@ const worker = await createWorker({
   db,
   workflowBundle: { codePath: required('WORKFLOW_BUNDLE') },
   stepSigningKey: required('STEP_SIGNING_KEY'),
+  payloadKeys: testPayloadKeys,
 });
 const smtpUrl = process.env.SMTP_URL;
 const dispatching = new AbortController();

@@ -26,6 +26,7 @@ import {
 } from '../domain/support';
 
 const selfAssessment = 'cycle-1:self-assessment-1';
+const specialAuditElements = ['on_site_audit', 'customer_satisfaction_analysis', 'it_security_check'];
 const majorFinding = 'cycle-1:finding-1';
 const minorFinding = 'cycle-1:finding-2';
 const refusal = 'cycle-1:refusal-1';
@@ -159,6 +160,18 @@ function scenarios(): Case[] {
           reasons: ['Die Feststellung ist belegt.'],
         }),
         appealHandler,
+      ),
+    // Special audits (rule set 5): one closes without findings, one proposes a suspension.
+    specialAuditElements.reduce(
+      (audited, element) => audited.completeAuditElement(element, [], '2026-03-20T15:00:00.000Z'),
+      newCase().inSpecialAudit(),
+    ),
+    newCase()
+      .inSpecialAudit()
+      .completeAuditElement(
+        'on_site_audit',
+        [{ requirementId: 'OPS-2', severity: 'major', description: 'Kein Problemmanagement eingerichtet.' }],
+        '2026-03-20T15:00:00.000Z',
       ),
     newCase()
       .inAuditPlanning()

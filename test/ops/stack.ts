@@ -9,7 +9,12 @@ import type { ApiMetrics } from '../../api/metrics';
 import type { Database } from '../../db/database';
 import type { Tracing } from '../../telemetry/tracing';
 import { createWorker } from '../../worker/worker';
-import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
+import {
+  signingInterceptors,
+  testDataConverter,
+  testPayloadKeys,
+  testStepSigningKey,
+} from '../support/step-signing';
 
 /**
  * A worker, a Temporal client and the API on a port, on a database and task queue of the caller's,
@@ -44,6 +49,7 @@ export async function startOpsStack(
     workflowBundle: { code: options.workflowBundleCode ?? inject('workflowBundleCode') },
     telemetry: options.tracing?.workerOptions,
     stepSigningKey: testStepSigningKey,
+    payloadKeys: testPayloadKeys,
   });
   const running = worker.run();
   const connection = await Connection.connect({ address });
@@ -52,7 +58,12 @@ export async function startOpsStack(
     ...(options.clientInterceptors ?? []),
     ...(options.tracing?.clientInterceptors ?? []),
   ];
-  const client = new Client({ connection, namespace: 'default', interceptors: { workflow: interceptors } });
+  const client = new Client({
+    connection,
+    namespace: 'default',
+    interceptors: { workflow: interceptors },
+    dataConverter: testDataConverter,
+  });
   const app = await buildApp({ db, temporal: client, taskQueue, logger: false, metrics: options.metrics });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return {

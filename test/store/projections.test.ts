@@ -336,7 +336,7 @@ describe('accreditation projections', () => {
     const rebuild = spawnSync('npx', ['tsx', 'scripts/rebuild-projections.ts'], { env, encoding: 'utf8' });
     expect(rebuild.status, rebuild.stderr).toBe(0);
     expect(rebuild.stdout).toMatch(new RegExp(`${appended}/${appended} events \\(100 %\\)`));
-    expect(rebuild.stdout).toMatch(/Rebuilt accreditations, case_files from \d+ events/);
+    expect(rebuild.stdout).toMatch(/Rebuilt accreditations, case_files, complaints from \d+ events/);
 
     const verify = spawnSync('npx', ['tsx', 'scripts/verify-events.ts'], { env, encoding: 'utf8' });
     expect(verify.status, verify.stderr).toBe(0);

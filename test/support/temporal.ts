@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import type { Database } from '../../db/database';
 import { createWorker } from '../../worker/worker';
 import { searchAttributeKeys } from '../../workflows/search-attributes';
-import { signingInterceptors, testStepSigningKey } from './step-signing';
+import { signingInterceptors, testDataConverter, testPayloadKeys, testStepSigningKey } from './step-signing';
 
 /**
  * The server clock of a time-skipping test server: it stands still while a test works (it runs at
@@ -85,6 +85,7 @@ export async function startTestTemporal(
     db,
     workflowBundle: { code: inject('workflowBundleCode') },
     stepSigningKey: testStepSigningKey,
+    payloadKeys: testPayloadKeys,
     tuning: options.tuning ?? tuningFromEnv(),
   });
   const running = worker.run();
@@ -114,7 +115,12 @@ async function devServer(): Promise<Server> {
   const nativeConnection = await NativeConnection.connect({ address });
   const connection = await Connection.connect({ address });
   return {
-    client: new Client({ connection, namespace: 'default', interceptors: signingInterceptors() }),
+    client: new Client({
+      connection,
+      namespace: 'default',
+      interceptors: signingInterceptors(),
+      dataConverter: testDataConverter,
+    }),
     namespace: 'default',
     nativeConnection,
     async close() {
@@ -130,7 +136,7 @@ const keywordType = 2;
 async function timeSkippingServer(): Promise<Server> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
-    client: { interceptors: signingInterceptors() },
+    client: { interceptors: signingInterceptors(), dataConverter: testDataConverter },
   });
   const namespace = env.namespace ?? 'default';
   // The test server knows no custom search attributes until told; the workflow upserts two.

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { recordHistory } from '../support/histories';
 import { useTestStack } from '../support/stack';
+import { testDataConverter } from '../support/step-signing';
 
 /** The standard's periods (nothing falls due during the test) but a one-second objection window. */
 const quiet: PolicyInput = { auditorObjectionWindow: { seconds: 1 } };
@@ -59,7 +60,11 @@ describe('the decision dossier in the workflow', () => {
     const patches = patchesOf(recorded);
     expect([patches[0], patches.at(-1)]).toEqual(['rule-set-2', 'decision-dossier']);
     await Worker.runReplayHistory(
-      { workflowBundle: { code: inject('workflowBundleCode') }, replayName: 'dossier' },
+      {
+        workflowBundle: { code: inject('workflowBundleCode') },
+        replayName: 'dossier',
+        dataConverter: testDataConverter,
+      },
       recorded,
       accreditation.workflowId,
     );

@@ -6,6 +6,7 @@ import { bundleWorkflowCode, type ReplayWorkerOptions, Worker } from '@temporali
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type GoldenHistory, loadGoldenHistories } from '../support/histories';
+import { testDataConverter } from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 
 /**
@@ -18,7 +19,7 @@ import { installQuietRuntime } from '../support/temporal';
 async function replay(options: ReplayWorkerOptions, histories: GoldenHistory[]) {
   const outcomes: { workflowId: string; error?: Error }[] = [];
   const results = Worker.runReplayHistories(
-    options,
+    { ...options, dataConverter: testDataConverter },
     histories.map(({ workflowId, history }) => ({ workflowId, history })),
   );
   for await (const { workflowId, error } of results)

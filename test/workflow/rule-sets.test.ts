@@ -14,7 +14,7 @@ import { CaseDriver } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { quietPolicy as policy } from '../support/policies';
 import { useTestStack } from '../support/stack';
-import { signingInterceptors, testStepSigningKey } from '../support/step-signing';
+import { signingInterceptors, testDataConverter, testStepSigningKey } from '../support/step-signing';
 import { installQuietRuntime } from '../support/temporal';
 
 /**
@@ -44,7 +44,12 @@ describe('a case started before rule set 2', () => {
   beforeAll(async () => {
     nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
     connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection, namespace: 'default', interceptors: signingInterceptors() });
+    client = new Client({
+      connection,
+      namespace: 'default',
+      interceptors: signingInterceptors(),
+      dataConverter: testDataConverter,
+    });
   });
   afterAll(async () => {
     await nativeConnection?.close();
@@ -72,6 +77,7 @@ describe('a case started before rule set 2', () => {
       namespace: 'default',
       taskQueue,
       workflowBundle: await withStepSigningKey({ code: inject('workflowBundleCode') }, testStepSigningKey),
+      dataConverter: testDataConverter,
       activities: createActivities({
         eventStore: createEventStore({ db: stack.db, projections: inlineProjections }),
       }),

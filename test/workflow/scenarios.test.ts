@@ -1,11 +1,13 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { describe, it } from 'vitest';
+import { EncryptionCodec } from '../../config/payload-encryption';
 import type { Actor, StepCommandInput } from '../../domain/commands';
 import type { CommandRequest } from '../../workflows/messages';
 import { allConforming, completeApplication } from '../fixtures/application';
 import { recordHistory } from '../support/histories';
 import { quietPolicy as quiet } from '../support/policies';
 import { useTestStack } from '../support/stack';
+import { testPayloadKeys } from '../support/step-signing';
 
 /**
  * The branches of the life cycle (DESIGN.md §2) against the dev server, each a case of its own, all
@@ -209,14 +211,20 @@ describe('the accreditation workflow, branch by branch', () => {
     expect((await accreditation.handle().result()).status).toBe('withdrawn');
   });
 
-  it.concurrent('a rejected step writes nothing: no event in PostgreSQL, nothing in the workflow history', async ({
+  it.concurrent('a rejected step writes nothing: no event in PostgreSQL, no update, marker or timer in the workflow history', async ({
     expect,
   }) => {
     const accreditation = driver();
     const { caseManager, applicant, reviewer, leadAuditor, otherAuditor, decisionMaker } = accreditation.cast;
     const stranger: Actor = { id: 'max', role: 'organisation', organisationId: 'org-somebody-else' };
     const handle = accreditation.handle();
-    const historyLength = async () => (await handle.fetchHistory()).events?.length ?? 0;
+    // Workflow-task bookkeeping aside: the server may keep the task that rejected an update when the
+    // SDK has something of its own to report (once after a run's first task with several patches).
+    const workflowTaskScheduledStartedCompleted = new Set([5, 6, 7]);
+    const historyLength = async () =>
+      ((await handle.fetchHistory()).events ?? []).filter(
+        (event) => !workflowTaskScheduledStartedCompleted.has(Number(event.eventType)),
+      ).length;
 
     const accepted: string[] = ['OpenAccreditation'];
     const step = async (actor: Actor, command: StepCommandInput) => {
@@ -370,11 +378,18 @@ describe('the accreditation workflow, branch by branch', () => {
         event.workflowExecutionUpdateAcceptedEventAttributes ||
         event.workflowExecutionUpdateRejectedEventAttributes,
     );
-    const acceptedCommands = updates.map((event) => {
-      const [payload] =
-        event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? [];
-      return payload ? defaultPayloadConverter.fromPayload<CommandRequest>(payload).command.type : 'rejected';
-    });
+    const codec = new EncryptionCodec(testPayloadKeys);
+    const acceptedCommands = await Promise.all(
+      updates.map(async (event) => {
+        const [payload] =
+          event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? [];
+        if (!payload) return 'rejected';
+        const [decoded] = await codec.decode([payload]);
+        return decoded
+          ? defaultPayloadConverter.fromPayload<CommandRequest>(decoded).command.type
+          : 'undecodable';
+      }),
+    );
     expect(acceptedCommands).toEqual(accepted);
     expect(await accreditation.eventCount()).toBe(accepted.length + 1); // + AuditorObjectionWindowClosed
     await recordHistory('rejections', handle);

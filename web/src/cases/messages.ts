@@ -78,6 +78,7 @@ export const cases = defineMessages({
       Suspend: 'Akkreditierung aussetzen',
       Reinstate: 'Aussetzung aufheben',
       Withdraw: 'Akkreditierung entziehen',
+      ScheduleSpecialAudit: 'Sonderaudit ansetzen',
       ReceiveComplaint: 'Beschwerde erfassen',
       AcknowledgeComplaint: 'Eingang der Beschwerde bestätigen',
       AssignComplaintInvestigator: 'Untersuchung zuweisen',
@@ -146,6 +147,7 @@ export const cases = defineMessages({
       involved_in_decision:
         'Über den Einspruch entscheidet nur, wer an der angefochtenen Entscheidung nicht beteiligt war.',
       appeal_taken: 'Eine andere Person hat diesen Einspruch übernommen.',
+      special_audit_running: 'Für diese Akkreditierung läuft bereits ein Sonderaudit.',
     },
     waiting: {
       objection_window: 'Einspruchsfrist gegen den Auditor',
@@ -239,6 +241,7 @@ export const cases = defineMessages({
       Suspend: 'Suspend the accreditation',
       Reinstate: 'Reinstate the accreditation',
       Withdraw: 'Withdraw the accreditation',
+      ScheduleSpecialAudit: 'Schedule a special audit',
       ReceiveComplaint: 'Record a complaint',
       AcknowledgeComplaint: 'Acknowledge the complaint',
       AssignComplaintInvestigator: 'Assign the investigation',
@@ -303,6 +306,7 @@ export const cases = defineMessages({
       unknown_appeal: 'There is no such appeal (any more).',
       involved_in_decision: 'Only someone not involved in the decision appealed decides the appeal.',
       appeal_taken: 'Someone else has taken this appeal.',
+      special_audit_running: 'A special audit is already running for this accreditation.',
     },
     waiting: {
       objection_window: 'Objection window for the auditor',

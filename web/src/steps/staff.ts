@@ -17,6 +17,8 @@ export const staffStepForms: StepForms = {
   Suspend: () => import('./staff/StandingForms').then((module) => ({ Component: module.SuspendForm })),
   Reinstate: () => import('./staff/StandingForms').then((module) => ({ Component: module.ReinstateForm })),
   Withdraw: () => import('./staff/StandingForms').then((module) => ({ Component: module.WithdrawForm })),
+  ScheduleSpecialAudit: () =>
+    import('./staff/StandingForms').then((module) => ({ Component: module.ScheduleSpecialAuditForm })),
   ReceiveComplaint: () => import('./staff/ComplaintForm'),
   RejectApplication: () =>
     import('./staff/ApplicationReviewForms').then((module) => ({ Component: module.RejectApplicationForm })),

@@ -31,6 +31,7 @@ export function staffActionsFor(c: Case): string[] {
     ['Suspend', holdsCertificate(c) && c.status !== 'suspended'],
     ['Reinstate', c.status === 'suspended'],
     ['Withdraw', holdsCertificate(c)],
+    ['ScheduleSpecialAudit', c.status === 'accredited' || c.status === 'suspended'],
     ['ReceiveComplaint', true],
   ];
   return actions.filter(([, possible]) => possible).map(([type]) => type);

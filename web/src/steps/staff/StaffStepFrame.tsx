@@ -6,7 +6,7 @@ import { rejectionMessages, type StepType } from '../../cases/status';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { currentLanguage } from '../../i18n';
 
-export type ConfirmedStep = 'Suspend' | 'Reinstate' | 'Withdraw';
+export type ConfirmedStep = 'Suspend' | 'Reinstate' | 'Withdraw' | 'ScheduleSpecialAudit';
 
 interface StaffStepFrameProps {
   step: StepType;

@@ -19,12 +19,18 @@ function send(
       body: { reason, ...(complaintId ? { complaintId } : {}) },
     });
   }
+  if (stepType === 'ScheduleSpecialAudit') {
+    return api.POST('/accreditations/{id}/special-audits', {
+      params,
+      body: { reason, ...(complaintId ? { complaintId } : {}) },
+    });
+  }
   if (stepType === 'Reinstate')
     return api.POST('/accreditations/{id}/reinstate', { params, body: { reason } });
   return api.POST('/accreditations/{id}/withdraw', { params, body: { reason } });
 }
 
-/** Suspend, reinstate or withdraw: a required reason, and a confirmation before it is sent. */
+/** Suspend, reinstate, withdraw or schedule a special audit: a required reason, and a confirmation before it is sent. */
 function StandingForm({
   accreditationId,
   subjectId,
@@ -35,7 +41,7 @@ function StandingForm({
   const step = useStepForm({
     initialValues: { reason: '' },
     validate: { reason: requiredText(t('required')) },
-    // A suspension opened from a complaint's task (its subject) names the complaint.
+    // A suspension or special audit opened from a complaint's task (its subject) names the complaint.
     submit: ({ reason }, idempotencyKey) =>
       send(
         stepType,
@@ -61,3 +67,6 @@ function StandingForm({
 export const SuspendForm = (props: StepFormProps) => <StandingForm {...props} step="Suspend" />;
 export const ReinstateForm = (props: StepFormProps) => <StandingForm {...props} step="Reinstate" />;
 export const WithdrawForm = (props: StepFormProps) => <StandingForm {...props} step="Withdraw" />;
+export const ScheduleSpecialAuditForm = (props: StepFormProps) => (
+  <StandingForm {...props} step="ScheduleSpecialAudit" />
+);

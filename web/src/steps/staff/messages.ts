@@ -13,6 +13,8 @@ export const staffSteps = defineMessages({
         'Die Akkreditierung wird ausgesetzt. Die Organisation darf das Zertifikat bis zur Aufhebung nicht verwenden.',
       Reinstate: 'Die Aussetzung wird aufgehoben; das Zertifikat gilt wieder.',
       Withdraw: 'Die Akkreditierung wird endgültig entzogen. Das lässt sich nicht rückgängig machen.',
+      ScheduleSpecialAudit:
+        'Ein Sonderaudit wird angesetzt; die Organisation wird benachrichtigt. Das Zertifikat bleibt unverändert.',
     },
     intro: {
       AssignCaseManager: 'Wer die Akkreditierung ab jetzt betreut.',
@@ -22,6 +24,8 @@ export const staffSteps = defineMessages({
       Suspend: 'Die Akkreditierung aussetzen (z. B. nach einer Beschwerde).',
       Reinstate: 'Eine Aussetzung aufheben.',
       Withdraw: 'Die Akkreditierung entziehen.',
+      ScheduleSpecialAudit:
+        'Ein kurzfristiges Sonderaudit ansetzen (z. B. nach einer Beschwerde); der Anlass ist Pflicht.',
       ReceiveComplaint: 'Eine Beschwerde über die akkreditierte Organisation erfassen.',
       AcceptApplication: 'Der Antrag ist vollständig: Mit der Annahme beginnt die Dokumentenprüfung.',
       AssignDecisionMaker:
@@ -109,6 +113,8 @@ export const staffSteps = defineMessages({
         'The accreditation will be suspended. The organisation may not use the certificate until it is reinstated.',
       Reinstate: 'The suspension ends; the certificate is valid again.',
       Withdraw: 'The accreditation will be withdrawn for good. This cannot be undone.',
+      ScheduleSpecialAudit:
+        'A special audit will be scheduled and the organisation told. The certificate stays as it is.',
     },
     intro: {
       AssignCaseManager: 'Who manages the accreditation from now on.',
@@ -118,6 +124,8 @@ export const staffSteps = defineMessages({
       Suspend: 'Suspend the accreditation (e.g. after a complaint).',
       Reinstate: 'End a suspension.',
       Withdraw: 'Withdraw the accreditation.',
+      ScheduleSpecialAudit:
+        'Schedule a short-notice special audit (e.g. after a complaint); the reason is required.',
       ReceiveComplaint: 'Record a complaint about the accredited organisation.',
       AcceptApplication: 'The application is complete: accepting it starts the document review.',
       AssignDecisionMaker:
