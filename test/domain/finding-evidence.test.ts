@@ -21,19 +21,7 @@ const grantDay = '2026-03-01T10:00:00.000Z';
 
 /** Granted with the minor finding's action plan accepted (the major one verified). */
 function grantedWithMinorFinding(ruleSet?: 4): Case {
-  const resolved = newCase()
-    .inCorrectiveActions()
-    .do(
-      command('SubmitCorrectiveActionEvidence', { findingId: majorFinding, description: 'Eingeführt.' }),
-      applicant,
-    )
-    .do(
-      command('VerifyCorrectiveAction', { findingId: majorFinding, effective: true, comment: 'Ok.' }),
-      leadAuditor,
-    )
-    .do(command('SubmitActionPlan', { findingId: minorFinding, plan: 'Quartalsweise ab Q2.' }), applicant)
-    .do(command('AcceptActionPlan', { findingId: minorFinding }), leadAuditor)
-    .taken(grantDay);
+  const resolved = newCase().findingsResolved().taken(grantDay);
   const grant = command('Grant', { certificateNumber: validCertificateNumber });
   const decision = given(resolved.events).when(grant, {
     actor: decisionMaker,

@@ -270,6 +270,31 @@ export class Case {
       .completeAuditElement('it_security_check');
   }
 
+  /** From `inCorrectiveActions`: the major finding verified effective, the minor one's action plan accepted. */
+  findingsResolved(): this {
+    return this.inCorrectiveActions()
+      .do(
+        command('SubmitCorrectiveActionEvidence', {
+          findingId: 'cycle-1:finding-1',
+          description: 'Eingeführt.',
+        }),
+        applicant,
+      )
+      .do(
+        command('VerifyCorrectiveAction', {
+          findingId: 'cycle-1:finding-1',
+          effective: true,
+          comment: 'Ok.',
+        }),
+        leadAuditor,
+      )
+      .do(
+        command('SubmitActionPlan', { findingId: 'cycle-1:finding-2', plan: 'Quartalsweise ab Q2.' }),
+        applicant,
+      )
+      .do(command('AcceptActionPlan', { findingId: 'cycle-1:finding-2' }), leadAuditor);
+  }
+
   /** The decision maker takes the case's pending decision from the queue (rule set 3), unless they hold it. */
   taken(now = this.now, by: Actor = decisionMaker): this {
     if (this.case.decisionMakerId === by.id) return this;
