@@ -172,6 +172,8 @@ async function runSchemathesis(base: string, token: string): Promise<number> {
   const args = [
     'run',
     `${base}/openapi.json`,
+    '--config-file',
+    join(import.meta.dirname, 'fuzz-api.toml'),
     '--checks',
     checks,
     '--max-examples',

@@ -209,6 +209,8 @@ describe('the API contract', () => {
       ['PUT', '/accreditations', 'GET, HEAD, POST'],
       ['GET', `/accreditations/${opened.body.id}/complaints`, 'POST'],
       ['PATCH', '/register', 'GET, HEAD'],
+      // Without Content-Type, which Fastify would refuse with 400 before finding no route.
+      ['QUERY', '/accreditations', 'GET, HEAD, POST'],
     ] as const) {
       const response = await api.call(staff, method, path);
       expect(response.status, `${method} ${path}`).toBe(405);
@@ -226,6 +228,10 @@ describe('the API contract', () => {
     const response = await api.call(staff, 'GET', `/accreditations?organisationName=${'x'.repeat(10_000)}`);
     expect(response.status).toBe(414);
     expect(response.contentType).toContain('application/problem+json');
+    // A path parameter longer than its schema allows is the schema's 400, not the router's 414.
+    const longId = await api.call(staff, 'GET', `/accreditations/${'0'.repeat(500)}`);
+    expect(longId.status).toBe(400);
+    expect(longId.contentType).toContain('application/problem+json');
   });
 
   it('documents 413 (with a body), 414 and 429 on every route, and 422 where a key is taken', async () => {
