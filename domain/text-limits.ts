@@ -29,7 +29,9 @@ const nameCharacter = '[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2
 /** What `trim()` takes off around a name, among the controls (and the space). */
 const trimmed = '[\\t\\n\\v\\f\\r ]*';
 const safeName = new RegExp(`^${trimmed}${nameCharacter}*${trimmed}$`);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
 const safeText = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character refused
 const noNul = /^[^\u0000]*$/;
 
 /** No NUL (PostgreSQL text cannot hold it; the API refuses it in every field). */
