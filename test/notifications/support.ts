@@ -175,28 +175,6 @@ export async function expectDeliveredExactlyOnce(
   return messages;
 }
 
-/**
- * Every notification marked sent reached the SMTP server, each under its own Message-ID; a message
- * repeats at most `maxRepeats` times in all (the one window: accepted by the server, the sender
- * gone before the row was marked sent; a dispatcher sends one message at a time).
- */
-export async function expectSentOnceBeyondTheWindow(
-  db: Kysely<Database>,
-  smtp: TestSmtp,
-  maxRepeats: number,
-) {
-  const sent = await db
-    .selectFrom('notifications')
-    .select('notification_id')
-    .where('status', '=', 'sent')
-    .execute();
-  const delivered = smtp.received.map(({ mail }) => notificationIdOf(mail));
-  expect(new Set(delivered)).toEqual(new Set(sent.map((row) => row.notification_id)));
-  expect(delivered.length - new Set(delivered).size).toBeLessThanOrEqual(maxRepeats);
-  for (const { mail } of smtp.received) expect(mail.messageId).toBe(messageIdFor(notificationIdOf(mail)));
-  return sent.length;
-}
-
 /** The subjects each person received for the case, by notification kind. */
 export function byRecipientAndKind(messages: { rcptTo: string[]; mail: ParsedMail }[]) {
   const result = new Map<string, { kind: string; subject: string; mail: ParsedMail }[]>();
