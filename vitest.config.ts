@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores (vitest's default is one fewer than the cores): most of
+    // the suite waits on timers of seconds, servers and a browser, not on the CPU. A test's time
+    // limit allows for the neighbour's load.
+    maxWorkers: 2,
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     projects: [
       {
@@ -16,7 +20,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/domain/**', 'test/deployment/**', 'test/web/**', 'test/browser/**'],
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 300_000,
           pool: 'forks',
         },
@@ -27,7 +31,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           // The shared servers first (started once per run even with the integration project).
           globalSetup: ['test/support/global-setup.ts', 'test/browser/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 300_000,
           pool: 'forks',
         },

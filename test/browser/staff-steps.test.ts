@@ -98,7 +98,7 @@ describe('the remaining steps of staff and decision makers, through their pages'
 
     await tab.visit(`/accreditations/${asked.id}`, 'step-case-review', caseHeading);
     const tasks = page.getByRole('list', { name: 'Offene Aufgaben' });
-    await tasks.getByRole('link', { name: 'Angaben nachfordern' }).click();
+    await tasks.getByRole('link', { name: 'Nachforderung stellen' }).click();
     await tab.check('step-request-information', heading('Nachforderung stellen')(page));
     expect(new URL(page.url()).pathname).toBe(`/accreditations/${asked.id}/steps/request-information`);
     // The Antrag is shown to decide on.
@@ -441,7 +441,7 @@ describe('the remaining steps of staff and decision makers, through their pages'
     await tab.visit(`/accreditations/${extended.id}`, 'step-case-lapse', caseHeading);
     await page
       .getByRole('list', { name: 'Offene Aufgaben' })
-      .getByRole('link', { name: 'Frist verlängern' })
+      .getByRole('link', { name: 'Versäumte Frist verlängern' })
       .click();
     await tab.check('step-extend-lapsed-deadline', heading('Versäumte Frist verlängern')(page));
     expect(new URL(page.url()).searchParams.get('subject')).toBe(extendTask.subjectId);

@@ -90,7 +90,7 @@ describe('suspension proposals, through the pages alone', { timeout: 240_000 }, 
     const tab = await signedInTab(stack(), toConfirm.cast.decisionMaker);
     const { page } = tab;
     await tab.visit('/decisions', 'suspension-proposal-queue', queueHeading);
-    await openFromQueue(page, 'Säumig Bestätigt GmbH', 'Aussetzungsvorschlag bestätigen');
+    await openFromQueue(page, 'Säumig Bestätigt GmbH', 'Aussetzung bestätigen');
     await tab.check(
       'suspension-proposal-confirm',
       page.getByRole('heading', { level: 1, name: 'Aussetzung bestätigen' }),

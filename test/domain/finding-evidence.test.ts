@@ -5,7 +5,6 @@ import {
   command,
   decisionMaker,
   given,
-  leadAuditor,
   newCase,
   validCertificateNumber,
 } from './support';

@@ -1,4 +1,5 @@
 import { type Client, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { expect } from 'vitest';
 import { toCommandRequest } from '../../api/workflow-client';
 import type { Actor, StepCommandInput } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
@@ -79,4 +80,20 @@ export async function driveToGrant(client: Client, driver: CaseDriver, policy: P
     );
   }
   await step(decisionMaker, { type: 'Grant', data: {} }, `${driver.accreditationId}-grant`);
+}
+
+/**
+ * Every case driven by `driveToGrant` holds the same events, each once, opened first and granted
+ * last: the audit date and the end of the objection window of seconds may come in either order
+ * under load, so the events between are compared as a multiset.
+ */
+export function expectTheSameEventsOnce(sequences: readonly string[][]) {
+  const reference = sequences[0] ?? [];
+  expect(reference.filter((type) => type === 'AccreditationOpened')).toHaveLength(1);
+  expect(reference.filter((type) => type === 'AccreditationGranted')).toHaveLength(1);
+  for (const sequence of sequences) {
+    expect([...sequence].sort()).toEqual([...reference].sort());
+    expect(sequence[0]).toBe('AccreditationOpened');
+    expect(sequence.at(-1)).toBe('AccreditationGranted');
+  }
 }

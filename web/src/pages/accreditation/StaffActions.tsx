@@ -39,7 +39,7 @@ export function staffActionsFor(c: Case): string[] {
 
 export function StaffActions({ accreditation }: { accreditation: Case }) {
   const { t } = useTranslation('accreditation');
-  const { t: tTasks } = useTranslation('tasks');
+  const { t: words } = useTranslation('cases');
   const workflowId = `accreditation-${accreditation.id}`;
   return (
     <Stack gap="sm" component="section" aria-labelledby="staff-actions">
@@ -56,7 +56,7 @@ export function StaffActions({ accreditation }: { accreditation: Case }) {
             color={type === 'Suspend' || type === 'Withdraw' ? 'red' : undefined}
             size="sm"
           >
-            {stepLabel(tTasks, type)}
+            {stepLabel(words, type)}
           </Button>
         ))}
       </Group>

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { paths } from '../../api/schema';
 import { formatDate } from '../../app/format';
-import { isStepType, isTaskKind } from '../../cases/status';
+import { isTaskKind } from '../../cases/status';
 import { useWaitingText } from '../../cases/WaitingFor';
 import { currentLanguage } from '../../i18n';
 import { stepPagePath } from '../../steps/registry';
+import { stepLabel } from '../tasks/labels';
 
 type Dashboard = paths['/dashboard']['get']['responses'][200]['content']['application/json'];
 export type Wait = Dashboard['waitsEndingNext'][number];
@@ -82,7 +83,7 @@ export function TaskList({ tasks, total }: { tasks: readonly Task[]; total: numb
                     size="compact-xs"
                     variant="light"
                   >
-                    {isStepType(action.command) ? words(`command.${action.command}`) : action.command}
+                    {stepLabel(words, action.command)}
                   </Button>
                 ))}
               </Group>

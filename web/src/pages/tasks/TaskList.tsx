@@ -75,7 +75,7 @@ export function StepButtons({
 }: {
   task: Pick<Task, 'accreditationId' | 'subjectId'> & { actions: readonly { command: string }[] };
 }) {
-  const { t } = useTranslation('tasks');
+  const { t: words } = useTranslation('cases');
   return task.actions.map((action, index) => (
     <Button
       key={action.command}
@@ -84,7 +84,7 @@ export function StepButtons({
       variant={index === 0 ? 'filled' : 'default'}
       size="sm"
     >
-      {stepLabel(t, action.command)}
+      {stepLabel(words, action.command)}
     </Button>
   ));
 }

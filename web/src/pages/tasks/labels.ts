@@ -2,8 +2,8 @@ import { deadlineLabels } from '@domain/calendar';
 import type { LocalisedText } from '@domain/catalogue';
 import type { TFunction } from 'i18next';
 import type { paths } from '../../api/schema';
+import { isStepType } from '../../cases/status';
 import type { Language } from '../../i18n';
-import { tasks } from './messages';
 
 export type Task = paths['/tasks']['get']['responses'][200]['content']['application/json']['items'][number];
 
@@ -14,12 +14,9 @@ export function taskLabel(kind: string, language: Language): string {
   return kindLabels[kind]?.[language] ?? kind;
 }
 
-export type StepType = keyof typeof tasks.de.steps;
-export const isStepType = (type: string): type is StepType => type in tasks.de.steps;
-
 /** The name of a step (a button that opens its form); an unknown type stays as the API names it. */
-export function stepLabel(t: TFunction<'tasks'>, type: string): string {
-  return isStepType(type) ? t(`steps.${type}`) : type;
+export function stepLabel(words: TFunction<'cases'>, type: string): string {
+  return isStepType(type) ? words(`command.${type}`) : type;
 }
 
 /** Earliest due first, tasks without a deadline last; then by organisation. */
