@@ -53,6 +53,7 @@ export function singleLine(max: number = maxLength.name) {
   return z
     .string()
     .regex(safeName, 'Control characters and bidirectional formatting characters are not accepted')
+    .max(max)
     .trim()
     .min(1)
     .max(max);
