@@ -46,10 +46,11 @@ export async function withIdempotencyKey<T>(
   { db, idempotencyKeyHours }: Pick<ApiDependencies, 'db' | 'idempotencyKeyHours'>,
   request: FastifyRequest,
   user: UserRow,
-  action: (key: string) => Promise<T>,
+  action: (key: string, retryKey: string) => Promise<T>,
 ): Promise<T> {
-  const key = request.headers['idempotency-key'];
-  if (typeof key !== 'string') return action(randomUUID());
+  const given = request.headers['idempotency-key'];
+  // A fresh key is stored too: a 503 hands it out, and a retry with it must find the same request.
+  const key = typeof given === 'string' ? given : randomUUID();
   const path = request.url.split('?')[0];
   const requestHash = createHash('sha256')
     .update(`${request.method} ${path}\n${canonicalJson(request.body)}`)
@@ -63,8 +64,9 @@ export async function withIdempotencyKey<T>(
     );
   }
   try {
-    // Scoped to when the key was stored: the same key after expiry records a new request.
-    return await action(claim.storedAt ? `${key}-${claim.storedAt.getTime()}` : key);
+    // Scoped to when the key was stored: the same key after expiry records a new request. The
+    // client retries with its own key (`retryKey`, in a 503's updateId).
+    return await action(claim.storedAt ? `${key}-${claim.storedAt.getTime()}` : key, key);
   } catch (error) {
     if (error instanceof ProblemError && error.problem.status < 500) {
       await releaseIdempotencyKey(db, user.user_id, key, requestHash);

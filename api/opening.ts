@@ -78,6 +78,7 @@ export async function openCase(
   user: UserRow,
   { organisation, scope, technicalAreas, policy }: OpenAccreditationRequest,
   key: string,
+  retryKey = key,
 ): Promise<AccreditationDetail> {
   const { accreditationId, organisationId } = openingIds(user.user_id, key);
   if (!(await findAccreditation(db, accreditationId))) {
@@ -111,7 +112,7 @@ export async function openCase(
           },
           actor: { id: user.user_id, role: user.role },
         },
-        { timeoutMs: stepTimeoutMs, updateId: `${user.user_id}:${key}`, retryKey: key },
+        { timeoutMs: stepTimeoutMs, updateId: `${user.user_id}:${key}`, retryKey },
       );
     } catch (error) {
       // Refused: nothing is left behind. Outcome unknown (503): the organisation stays for the retry.
