@@ -1,6 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { type EventStore, type NewEvent, ProjectionRefused, VersionConflict } from '../db/event-store';
 import { AccreditationEventSchema } from '../domain/events';
+import type { createCaseFollowUps } from './case-follow-ups';
+
+export { type CaseFollowUpInput, type CaseFollowUpResult, createCaseFollowUps } from './case-follow-ups';
 
 export interface AppendEventsInput {
   streamId: string;
@@ -54,7 +57,7 @@ export function createActivities({ eventStore }: { eventStore: EventStore }) {
           fromVersion: result.firstVersion - 1,
           toVersion: result.lastVersion,
         });
-        return { status: 'duplicate', recorded: stored.map(toStoredEvent) };
+        return { status: 'duplicate', recorded: stored.map(storedEventOf(streamId)) };
       } catch (error) {
         // Retrying cannot help: the step is refused (the workflow tells its sender), nothing is written.
         if (error instanceof ProjectionRefused) {
@@ -62,21 +65,30 @@ export function createActivities({ eventStore }: { eventStore: EventStore }) {
         }
         if (!(error instanceof VersionConflict)) throw error;
         const stored = await eventStore.readStream(streamId, { fromVersion: expectedVersion });
-        return { status: 'conflict', recorded: stored.map(toStoredEvent) };
+        return { status: 'conflict', recorded: stored.map(storedEventOf(streamId)) };
       }
     },
   };
 }
 
-/** Events read back from the store are parsed here, outside the workflow, which folds them as they come. */
-function toStoredEvent(event: {
-  version: number;
-  type: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
-}): StoredEvent {
-  const { type, data } = AccreditationEventSchema.parse({ type: event.type, data: event.data });
-  return { version: event.version, type, data, causationId: causationOf(event.metadata) };
-}
+/**
+ * Events read back from the store, in the shape the workflow folds; a case's are parsed here,
+ * outside the workflow, which folds them as they come (a complaint's events have no schema of their
+ * own: only the complaint's workflow writes them, through `decideComplaint`).
+ */
+const storedEventOf =
+  (streamId: string) =>
+  (event: {
+    version: number;
+    type: string;
+    data: unknown;
+    metadata: Record<string, unknown>;
+  }): StoredEvent => {
+    const { type, data } = streamId.startsWith('complaint-')
+      ? event
+      : AccreditationEventSchema.parse({ type: event.type, data: event.data });
+    return { version: event.version, type, data, causationId: causationOf(event.metadata) };
+  };
 
-export type Activities = ReturnType<typeof createActivities>;
+/** Every activity the workflows call: the store's, and (for a complaint) the follow-up on its case. */
+export type Activities = ReturnType<typeof createActivities> & ReturnType<typeof createCaseFollowUps>;

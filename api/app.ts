@@ -28,6 +28,8 @@ import { caseFileRoutes } from './routes/case-file';
 import { catalogueRoutes } from './routes/catalogue';
 import { certificateRoutes } from './routes/certificates';
 import { competenceRoutes } from './routes/competences';
+import { complainantRoutes } from './routes/complainants';
+import { complaintRoutes } from './routes/complaints';
 import { complianceRoutes } from './routes/compliance';
 import { dashboardRoutes } from './routes/dashboard';
 import { decisionDossierRoutes } from './routes/decision-dossier';
@@ -228,6 +230,8 @@ export async function buildApp(input: ApiInput) {
   await app.register(dashboardRoutes, deps);
   await app.register(decisionQueueRoutes, deps);
   await app.register(complianceRoutes, deps);
+  await app.register(complaintRoutes, deps);
+  await app.register(complainantRoutes, deps);
   sweepExpiredIdempotencyKeys(app, deps);
   return app;
 }

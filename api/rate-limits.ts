@@ -18,6 +18,8 @@ export interface PublicRateLimits {
   passwordReset: number;
   /** Redeemed invitation and reset links. */
   accountLinks: number;
+  /** Complaints lodged through the public form. */
+  complaints: number;
   windowMs: number;
 }
 
@@ -26,6 +28,7 @@ export const defaultPublicRateLimits: PublicRateLimits = {
   signIn: 30,
   passwordReset: 10,
   accountLinks: 30,
+  complaints: 10,
   windowMs: 60_000,
 };
 

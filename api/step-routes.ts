@@ -5,9 +5,12 @@ import { commandRoles } from '../domain/permissions';
 import { type UserRole, userRoles } from '../domain/roles';
 import type { TaskKind } from '../domain/tasks';
 
-/** A human step as a route: `POST /accreditations/{id}/<path>`, body = the command's data. */
+/**
+ * A human step as a route: `POST /accreditations/{id}/<path>`, body = the command's data. A
+ * complaint's workflow sends `ProposeSuspension` itself (activities/case-follow-ups.ts).
+ */
 export interface StepRoute {
-  type: Exclude<CommandType, 'OpenAccreditation' | 'ElapseTimer'>;
+  type: Exclude<CommandType, 'OpenAccreditation' | 'ElapseTimer' | 'ProposeSuspension'>;
   path: string;
   summary: string;
   /** German summary (the working language of DIM), shown in the description. */

@@ -104,16 +104,16 @@ export function toCommandRequest({ command, actor }: StepRequest): CommandReques
 }
 
 /**
- * Sends a parsed step as the `command` update under a deadline; a timeout or a refusal becomes a
- * problem. `send` gets the update's arguments and id.
+ * Sends a parsed step as a workflow's `command` update (a case's or a complaint's) under a
+ * deadline; a timeout or a refusal becomes a problem. `send` gets the update's arguments and id.
  */
-async function sendCommand(
+export async function sendCommand<Request, Outcome>(
   temporal: Client,
-  request: CommandRequest,
+  request: Request,
   options: StepOptions,
-  send: (args: [CommandRequest], updateId: string) => Promise<CommandOutcome>,
-): Promise<CommandOutcome> {
-  const args: [CommandRequest] = [request];
+  send: (args: [Request], updateId: string) => Promise<Outcome>,
+): Promise<Outcome> {
+  const args: [Request] = [request];
   const updateId = options.updateId ?? randomUUID();
   try {
     return await temporal.withDeadline(Date.now() + (options.timeoutMs ?? defaultStepTimeoutMs), () =>

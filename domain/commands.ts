@@ -180,6 +180,8 @@ export const ScheduleSpecialAuditSchema = command('ScheduleSpecialAudit', {
 });
 
 export const ReceiveComplaintSchema = command('ReceiveComplaint', { complainant: Text, summary: Text });
+/** Rule set 6: a complaint decided with a suspension proposes it (its own workflow sends this). */
+export const ProposeSuspensionSchema = command('ProposeSuspension', { complaintId: Id, reason: Text });
 export const AcknowledgeComplaintSchema = command('AcknowledgeComplaint', { complaintId: Id });
 export const AssignComplaintInvestigatorSchema = command('AssignComplaintInvestigator', {
   complaintId: Id,
@@ -251,6 +253,7 @@ const humanCommandSchemas = [
   WithdrawSchema,
   ScheduleSpecialAuditSchema,
   ReceiveComplaintSchema,
+  ProposeSuspensionSchema,
   AcknowledgeComplaintSchema,
   AssignComplaintInvestigatorSchema,
   DecideComplaintSchema,

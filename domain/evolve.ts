@@ -174,6 +174,7 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
       proposalId: event.data.proposalId,
       ...(event.data.selfAssessmentId ? { selfAssessmentId: event.data.selfAssessmentId } : {}),
       ...(event.data.specialAuditId ? { specialAuditId: event.data.specialAuditId } : {}),
+      ...(event.data.complaintId ? { complaintId: event.data.complaintId } : {}),
       reason: event.data.reason,
       // Rule set 3 proposes to the decision makers' queue.
       ...(event.data.recipient.role === 'decision_maker' ? { decider: 'decision_maker' as const } : {}),

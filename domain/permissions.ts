@@ -63,6 +63,7 @@ export const commandPermits: Record<CommandType, readonly PermitKind[]> = {
   Withdraw: ['staff'],
   ScheduleSpecialAudit: ['staff'],
   ReceiveComplaint: ['staff'],
+  ProposeSuspension: ['staff'],
   AcknowledgeComplaint: ['staff'],
   AssignComplaintInvestigator: ['staff'],
   DecideComplaint: ['investigator'],

@@ -26,9 +26,12 @@
  *    complaint's follow-up) schedule it while the certificate is valid or suspended; it runs the
  *    audit steps without touching the certificate; a major finding proposes a suspension to a
  *    decision maker.
+ * 6: issue 20 — complaints have a life cycle of their own (workflows/complaint.ts): a decided
+ *    complaint's special audit names the complaint by its own id, and its suspension arrives as
+ *    `ProposeSuspension` for a decision maker to confirm or reject.
  */
-export type RuleSet = 1 | 2 | 3 | 4 | 5;
+export type RuleSet = 1 | 2 | 3 | 4 | 5 | 6;
 
-export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5];
+export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5, 6];
 
-export const currentRuleSet: RuleSet = 5;
+export const currentRuleSet: RuleSet = 6;

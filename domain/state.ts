@@ -69,6 +69,8 @@ export interface SuspensionProposal {
   /** The cause: an overdue self-assessment or (rule set 5) a special audit's major finding. */
   selfAssessmentId?: string;
   specialAuditId?: string;
+  /** Rule set 6: a complaint's decided suspension. */
+  complaintId?: string;
   reason: string;
   /** Who decides it: a decision maker from the queue (rule set 3), or staff (absent: staff). */
   decider?: 'decision_maker' | 'staff';

@@ -34,6 +34,7 @@ const run = spawnSync(
     'test/workflow/decisions.test.ts',
     'test/workflow/appeals.test.ts',
     'test/workflow/special-audit.test.ts',
+    'test/workflow/complaint.test.ts',
   ],
   {
     cwd: projectRoot,

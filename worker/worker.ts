@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
-import { createActivities } from '../activities';
+import { createActivities, createCaseFollowUps } from '../activities';
 import { type PayloadKeyRing, payloadDataConverter } from '../config/payload-encryption';
 import type { Database } from '../db/database';
 import { createEventStore } from '../db/event-store';
@@ -28,15 +29,21 @@ export interface AccreditationWorkerOptions {
 
 export async function createWorker(options: AccreditationWorkerOptions): Promise<Worker> {
   const bundle = options.workflowBundle ?? (await bundleWorkflowCode({ workflowsPath }));
+  const dataConverter = payloadDataConverter(options.payloadKeys);
+  // A complaint's follow-up acts on its case's workflow (activities/case-follow-ups.ts).
+  const client = new Client({ connection: options.connection, namespace: options.namespace, dataConverter });
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle: await withStepSigningKey(bundle, options.stepSigningKey),
-    dataConverter: payloadDataConverter(options.payloadKeys),
-    activities: createActivities({
-      eventStore: createEventStore({ db: options.db, projections: inlineProjections }),
-    }),
+    dataConverter,
+    activities: {
+      ...createActivities({
+        eventStore: createEventStore({ db: options.db, projections: inlineProjections }),
+      }),
+      ...createCaseFollowUps({ client, stepSigningKey: options.stepSigningKey }),
+    },
     shutdownGraceTime: '10s',
     ...options.tuning,
     ...options.telemetry,

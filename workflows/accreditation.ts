@@ -28,7 +28,6 @@ import { toEpochMs } from '../domain/duration';
 import type { AccreditationEvent } from '../domain/events';
 import { commandPermits } from '../domain/permissions';
 import type { RuleSet } from '../domain/rule-sets';
-import { isStepSignatureValid, sandboxKeyGlobal } from '../domain/step-signature';
 import { dueTimers, type Timer } from '../domain/timers';
 import {
   accreditationStreamId,
@@ -38,6 +37,7 @@ import {
   stateQuery,
 } from './messages';
 import { accreditationStatusKey, organisationIdKey, organisationNameKey } from './search-attributes';
+import { assertSignedByApi } from './signed-steps';
 import { withStepDefaults } from './step-defaults';
 
 export interface AccreditationWorkflowInput {
@@ -68,6 +68,8 @@ const ruleSet4 = 'rule-set-4';
  * case (and the rest of release 2026-11-28.2, such as issue 22's search attributes): rule set 5.
  */
 const ruleSet5 = 'rule-set-5';
+/** Issue 20, complaints as their own life cycle acting on the case (and the rest of release 2026-11-28.3): rule set 6. */
+const ruleSet6 = 'rule-set-6';
 
 /** Asked once per run, both in this order, so that a run of any earlier release replays. */
 function runRuleSet(): RuleSet {
@@ -75,6 +77,8 @@ function runRuleSet(): RuleSet {
   const since3 = patched(ruleSet3);
   const since4 = patched(ruleSet4);
   const since5 = patched(ruleSet5);
+  const since6 = patched(ruleSet6);
+  if (since2 && since3 && since4 && since5 && since6) return 6;
   if (since2 && since3 && since4 && since5) return 5;
   if (since2 && since3 && since4) return 4;
   if (since2 && since3) return 3;
@@ -124,26 +128,6 @@ function assertStepShape(step: StepCommand) {
     throw ApplicationFailure.create({
       type: 'invalid_command',
       message: `Not a step: ${typeof type === 'string' ? type : 'no type'}`,
-      nonRetryable: true,
-    });
-  }
-}
-
-/**
- * Refuses a step the API did not sign: one sent to Temporal by anyone else, whatever actor it
- * names. The worker hands the key into the sandbox (worker/step-signing.ts); validators do not run
- * on replay, so histories of steps taken before signatures replay as they were.
- */
-function assertSignedByApi({ command, actor, signature }: CommandRequest, updateId: string) {
-  const key = (globalThis as Record<string, unknown>)[sandboxKeyGlobal];
-  const { workflowId } = workflowInfo();
-  if (
-    typeof key !== 'string' ||
-    !isStepSignatureValid(key, { updateId, workflowId, command, actor }, signature)
-  ) {
-    throw ApplicationFailure.create({
-      type: 'step_not_signed',
-      message: 'The step does not carry a valid signature of the API.',
       nonRetryable: true,
     });
   }

@@ -1,1 +1,2 @@
 export { accreditationWorkflow } from './accreditation';
+export { complaintWorkflow } from './complaint';

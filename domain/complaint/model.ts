@@ -41,6 +41,15 @@ export interface ComplaintSubject {
   organisationName: string | null;
 }
 
+/** What is lodged, by whom and about whom: the command's and the event's data alike. */
+export interface LodgedComplaint {
+  complaintId: string;
+  complainantId: string;
+  text: string;
+  subject: ComplaintSubject;
+  channel: ComplaintChannel;
+}
+
 /** `public`: someone without an account, through the public form. */
 export type ComplaintActorRole =
   | 'public'
@@ -63,12 +72,7 @@ export interface ComplaintContext {
 export type ComplaintCommand =
   | {
       type: 'LodgeComplaint';
-      data: {
-        complaintId: string;
-        complainantId: string;
-        text: string;
-        subject: ComplaintSubject;
-        channel: ComplaintChannel;
+      data: LodgedComplaint & {
         /** The policy's `complaintAcknowledgementDeadline` (the case's, or the default). */
         acknowledgementDeadline: Duration;
       };
@@ -108,12 +112,7 @@ export type HumanComplaintCommandType = (typeof humanComplaintCommands)[number];
 export type ComplaintEvent =
   | {
       type: 'ComplaintLodged';
-      data: {
-        complaintId: string;
-        complainantId: string;
-        text: string;
-        subject: ComplaintSubject;
-        channel: ComplaintChannel;
+      data: LodgedComplaint & {
         receivedAt: IsoDateTime;
         acknowledgeBy: IsoDateTime;
       };

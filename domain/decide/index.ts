@@ -30,6 +30,7 @@ import {
   verifyCorrectiveAction,
 } from './audit';
 import { elapseTimer } from './clock';
+import { proposeSuspension } from './complaint-follow-ups';
 import {
   acknowledgeComplaint,
   assignComplaintInvestigator,
@@ -113,6 +114,7 @@ const availability: Record<CaseCommandType, Availability> = {
   ScheduleSpecialAudit: inStatus('accredited', 'suspended'),
   // Complaints may concern an organisation in any state, e.g. one using the DIM label after withdrawal (§7).
   ReceiveComplaint: always,
+  ProposeSuspension: isInGoodStanding,
   AcknowledgeComplaint: always,
   AssignComplaintInvestigator: always,
   DecideComplaint: always,
@@ -219,6 +221,8 @@ function decideOnCase(
       return scheduleSpecialAudit(command, state, context);
     case 'ReceiveComplaint':
       return receiveComplaint(command, state, context);
+    case 'ProposeSuspension':
+      return proposeSuspension(command, state, context);
     case 'AcknowledgeComplaint':
       return acknowledgeComplaint(command, state, context);
     case 'AssignComplaintInvestigator':

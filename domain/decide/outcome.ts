@@ -63,6 +63,7 @@ export const rejectionCodes = [
   'involved_in_decision',
   'appeal_taken',
   'special_audit_running',
+  'suspension_already_proposed',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -26,7 +26,10 @@ export function scheduleSpecialAudit(
     );
   }
   const { reason, complaintId, scopeChangeId } = command.data;
-  if (complaintId && !findComplaint(state, complaintId)) return unknownComplaint(complaintId);
+  // Rule set 6: the complaint has a stream of its own, not one of the case's complaints.
+  if (complaintId && !rulesSince(context, 6) && !findComplaint(state, complaintId)) {
+    return unknownComplaint(complaintId);
+  }
   return accept({
     type: 'SpecialAuditScheduled',
     data: {

@@ -8,6 +8,8 @@ export const SuspensionProposedSchema = event('SuspensionProposed', {
   /** The cause: an overdue self-assessment, or (rule set 5) a special audit's major finding. */
   selfAssessmentId: Id.optional(),
   specialAuditId: Id.optional(),
+  /** Rule set 6: a complaint decided with a suspension (its own stream, `complaint-<id>`). */
+  complaintId: Id.optional(),
   reason: Text,
   recipient: RecipientSchema,
 });

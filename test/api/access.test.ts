@@ -65,6 +65,16 @@ const spec: Record<string, Access> = {
   'GET /accreditations/{id}/compliance': ['admin', 'staff', 'decision_maker', 'organisation'],
   'GET /compliance': ['admin', 'staff'],
   'PUT /me/notification-digest': ['admin', 'staff', 'decision_maker', 'auditor'],
+  'POST /complaints': 'public',
+  'GET /complaints': ['admin', 'staff'],
+  'GET /complaints/{id}': ['admin', 'staff'],
+  'POST /complaints/{id}/acknowledgement': ['staff'],
+  'POST /complaints/{id}/investigator': ['staff'],
+  'POST /complaints/{id}/decision': ['staff'],
+  'POST /complaints/{id}/answer': ['staff'],
+  'POST /complaints/{id}/close': ['staff'],
+  'GET /complainants/{id}/personal-data': ['admin'],
+  'DELETE /complainants/{id}/personal-data': ['admin'],
   ...Object.fromEntries(
     stepRoutes.map((step) => [
       `POST /accreditations/{id}/${step.path}`,
@@ -227,8 +237,9 @@ describe('route × role matrix', () => {
         const expected = allowed ? 'allowed' : role === null ? 401 : 403;
         // Someone else's (or no) feed, a decision without a dossier, a certificate that does not exist: 404 is the answer.
         const notFoundIsAnswer =
-          ['/register/', '/calendar', '/certificates/'].some((prefix) => path.startsWith(prefix)) ||
-          path.endsWith('/dossier');
+          ['/register/', '/calendar', '/certificates/', '/complaints/', '/complainants/'].some((prefix) =>
+            path.startsWith(prefix),
+          ) || path.endsWith('/dossier');
         const ok =
           expected === 'allowed'
             ? response.status < 500 &&

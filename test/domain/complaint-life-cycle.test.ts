@@ -9,6 +9,7 @@ import {
   initialComplaintState,
   pendingFollowUp,
 } from '../../domain/complaint';
+import { publicComplaint } from '../fixtures/complaints';
 
 const staff: ComplaintActor = { id: 'staff-1', role: 'staff' };
 const anyone: ComplaintActor = { id: 'public', role: 'public' };
@@ -21,14 +22,7 @@ const lodge: ComplaintCommand = {
   data: {
     complaintId: 'c-1',
     complainantId: 'p-1',
-    text: 'Das DIM-Label wird nach dem Widerruf weiter verwendet.',
-    subject: {
-      organisationId: null,
-      accreditationId: null,
-      certificateNumber: null,
-      organisationName: 'Beispiel AG',
-    },
-    channel: 'public',
+    ...publicComplaint,
     acknowledgementDeadline: { days: 14 },
   },
 };

@@ -137,6 +137,10 @@ const samples: Record<CommandType, { command: Command; actor: Actor }> = {
     command: command('ReceiveComplaint', { complainant: 'Kunde', summary: 'x' }),
     actor: caseManager,
   },
+  ProposeSuspension: {
+    command: command('ProposeSuspension', { complaintId: 'c-1', reason: 'Beschwerde begründet' }),
+    actor: caseManager,
+  },
   AcknowledgeComplaint: {
     command: command('AcknowledgeComplaint', { complaintId: 'complaint-9' }),
     actor: caseManager,
@@ -221,6 +225,7 @@ const allowedIn: Record<CommandType, ('none' | CaseStatus)[]> = {
   Withdraw: ['accredited', 'suspended'],
   ScheduleSpecialAudit: ['accredited', 'suspended'],
   ReceiveComplaint: anyCase,
+  ProposeSuspension: ['accredited'],
   AcknowledgeComplaint: anyCase,
   AssignComplaintInvestigator: anyCase,
   DecideComplaint: anyCase,
@@ -240,6 +245,7 @@ const alsoAllowedDuringRenewal: CommandType[] = [
   'ReviewSelfAssessment',
   'ConfirmSuspensionProposal',
   'RejectSuspensionProposal',
+  'ProposeSuspension',
   'Suspend',
   'Withdraw',
 ];

@@ -7,6 +7,7 @@ import { rebuildProjections } from '../../db/projections/rebuild';
 import { verifyHashChains } from '../../db/verify';
 import type { ComplaintEvent } from '../../domain/complaint';
 import { composeMessage } from '../../notifications/compose';
+import { publicComplaint } from '../fixtures/complaints';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 const streamId = 'complaint-00000000-0000-4000-8000-0000000000c1';
@@ -15,14 +16,7 @@ const lodged: ComplaintEvent = {
   data: {
     complaintId: '00000000-0000-4000-8000-0000000000c1',
     complainantId: 'complainant-1',
-    text: 'Das DIM-Label wird nach dem Widerruf weiter verwendet.',
-    subject: {
-      organisationId: null,
-      accreditationId: null,
-      certificateNumber: null,
-      organisationName: 'Beispiel AG',
-    },
-    channel: 'public',
+    ...publicComplaint,
     receivedAt: '2026-06-01T09:00:00.000Z',
     acknowledgeBy: '2026-06-15T09:00:00.000Z',
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StepCommandSchema } from '../../domain/commands';
 import { stepPagePath } from '../../domain/step-pages';
+import { cases } from '../../web/src/cases/messages';
 import { organisationFormStepTypes, stepTypeOfPath } from '../support/step-pages';
 
 describe('the step page: one path for the web router and the e-mails', () => {
@@ -16,6 +17,12 @@ describe('the step page: one path for the web router and the e-mails', () => {
     const formTypes = await organisationFormStepTypes();
     expect(formTypes).toContain('SubmitSelfAssessment');
     expect(formTypes.filter((type) => !stepTypes.includes(type as never))).toEqual([]);
+  });
+
+  it('names every step on a case in German and English (a button never shows the command)', () => {
+    const onACase = stepTypes.filter((type) => type !== 'OpenAccreditation');
+    expect(onACase.filter((type) => !(type in cases.de.command))).toEqual([]);
+    expect(onACase.filter((type) => !(type in cases.en.command))).toEqual([]);
   });
 
   it('is not the case page or a path outside the router', () => {

@@ -4,7 +4,10 @@ import { ApplicationView, RequestsView } from './ApplicationView';
 import { AuditElementsView, AuditPlanningView } from './AuditView';
 import { DecisionView } from './DecisionView';
 import { DocumentReviewView } from './DocumentReviewView';
+import { Facts } from './Facts';
+import { useCaseLookup } from './lookup';
 import { ReviewGapsView } from './ReviewGapsView';
+import { useStamps } from './stamp';
 import type { Catalogue, Procedure } from './types';
 
 /** The audit elements of §5.2 that make up the audit (the document review is shown of its own). */
@@ -13,10 +16,30 @@ export const auditElementIds = (catalogue: Catalogue | undefined) =>
     .filter((element) => element.phase === 'audit')
     .map((element) => element.id);
 
+/** Why a Sonderaudit was scheduled, by whom, and whether it has closed. */
+function SpecialAuditFacts({ specialAudit }: { specialAudit: NonNullable<Procedure['specialAudit']> }) {
+  const { t } = useTranslation('caseFile');
+  const lookup = useCaseLookup();
+  const { moment } = useStamps();
+  return (
+    <Facts
+      rows={[
+        [t('procedure.reason'), specialAudit.reason],
+        [t('procedure.scheduledBy'), lookup.person(specialAudit.scheduledBy)],
+        [
+          t('procedure.closed'),
+          specialAudit.closedAt ? moment(specialAudit.closedAt) : t('procedure.running'),
+        ],
+      ]}
+    />
+  );
+}
+
 /**
- * One procedure of the case file (the first application or a renewal), stage by stage as far as
- * it got: application and its review, requests, Dokumentenprüfung, audit planning, the audit
- * elements with their findings and corrective actions, the decision.
+ * One procedure of the case file (the first application, a renewal or a Sonderaudit), stage by
+ * stage as far as it got: application and its review, requests, Dokumentenprüfung, audit planning,
+ * the audit elements with their findings and corrective actions, the decision (a Sonderaudit has
+ * none: it closes when nothing is left open).
  */
 export function ProcedureView({
   procedure,
@@ -39,8 +62,9 @@ export function ProcedureView({
       <Title order={order} id={`procedure-${procedure.number}`}>
         {procedure.kind === 'renewal'
           ? t('procedure.renewal', { cycle: procedure.cycle })
-          : t('procedure.initial')}
+          : t(procedure.kind === 'special_audit' ? 'procedure.specialAudit' : 'procedure.initial')}
       </Title>
+      {procedure.specialAudit && <SpecialAuditFacts specialAudit={procedure.specialAudit} />}
       <ApplicationView procedure={procedure} order={below} />
       <RequestsView requests={procedure.requests} order={below} />
       {procedure.documentReview && (
@@ -59,7 +83,7 @@ export function ProcedureView({
       {audited && (
         <AuditElementsView procedure={procedure} elementIds={auditElementIds(catalogue)} order={below} />
       )}
-      {(procedure.decision || audited) && (
+      {procedure.kind !== 'special_audit' && (procedure.decision || audited) && (
         <>
           <Divider />
           <DecisionView

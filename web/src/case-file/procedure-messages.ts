@@ -6,6 +6,11 @@ export const procedureMessages = defineMessages({
     procedure: {
       initial: 'Erstakkreditierung',
       renewal: 'Verlängerung (Zyklus {{cycle}})',
+      specialAudit: 'Sonderaudit',
+      reason: 'Anlass',
+      scheduledBy: 'Angesetzt von',
+      closed: 'Abgeschlossen',
+      running: 'läuft noch',
     },
     application: {
       title: 'Antrag',
@@ -129,6 +134,11 @@ export const procedureMessages = defineMessages({
     procedure: {
       initial: 'Initial accreditation',
       renewal: 'Renewal (cycle {{cycle}})',
+      specialAudit: 'Special audit',
+      reason: 'Reason',
+      scheduledBy: 'Scheduled by',
+      closed: 'Closed',
+      running: 'still running',
     },
     application: {
       title: 'Application',

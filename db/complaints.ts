@@ -1,0 +1,116 @@
+/**
+ * What the API reads and keeps for complaints (issue 20 item 5): whom a complaint is about, who is
+ * involved with that organisation (and so may not investigate), the list and one complaint.
+ */
+import type { Kysely } from 'kysely';
+import type { ComplaintSubject } from '../domain/complaint';
+import type { Duration } from '../domain/duration';
+import { defaultPolicy, type Policy } from '../domain/policy';
+import type { Database } from './database';
+
+export interface ComplaintSubjectFound {
+  subject: ComplaintSubject;
+  /** The case's `complaintAcknowledgementDeadline`, or the default policy's. */
+  acknowledgementDeadline: Duration;
+}
+
+/** The organisation's newest case, by a certificate number it held or by its registered name. */
+async function caseOf(
+  db: Kysely<Database>,
+  named: { certificateNumber?: string; organisationName?: string },
+) {
+  const query = db
+    .selectFrom('accreditations')
+    .select(['accreditation_id', 'organisation_id', 'organisation_name', 'state'])
+    .orderBy('opened_at', 'desc')
+    .limit(1);
+  if (named.certificateNumber) {
+    const numbered = await db
+      .selectFrom('certificate_numbers')
+      .select('stream_id')
+      .where('certificate_number', '=', named.certificateNumber)
+      .executeTakeFirst();
+    if (numbered) return query.where('stream_id', '=', numbered.stream_id).executeTakeFirst();
+  }
+  if (!named.organisationName) return undefined;
+  return query
+    .where((eb) => eb(eb.fn('lower', ['organisation_name']), '=', named.organisationName?.toLowerCase()))
+    .executeTakeFirst();
+}
+
+/**
+ * Whom the complaint is about: the organisation and its newest case when DIM knows them (running
+ * or ended), otherwise only as the complainant named it.
+ */
+export async function complaintSubject(
+  db: Kysely<Database>,
+  named: { certificateNumber?: string; organisationName?: string },
+): Promise<ComplaintSubjectFound> {
+  const known = await caseOf(db, named);
+  const policy = (known?.state as { policy?: Partial<Policy> } | undefined)?.policy;
+  return {
+    subject: {
+      organisationId: known?.organisation_id ?? null,
+      accreditationId: known?.accreditation_id ?? null,
+      certificateNumber: named.certificateNumber ?? null,
+      organisationName: known?.organisation_name ?? named.organisationName ?? null,
+    },
+    acknowledgementDeadline:
+      policy?.complaintAcknowledgementDeadline ?? defaultPolicy.complaintAcknowledgementDeadline,
+  };
+}
+
+/** Everyone involved with the organisation's case (its staff, auditors, decision maker) and its own people. */
+export async function peopleInvolved(
+  db: Kysely<Database>,
+  subject: { organisationId: string | null; accreditationId: string | null },
+): Promise<string[]> {
+  const involved = new Set<string>();
+  if (subject.accreditationId) {
+    const known = await db
+      .selectFrom('accreditations')
+      .select(['case_manager_id', 'auditor_ids', 'state'])
+      .where('accreditation_id', '=', subject.accreditationId)
+      .executeTakeFirst();
+    const decisionMakerId = (known?.state as { decisionMakerId?: string | null } | undefined)
+      ?.decisionMakerId;
+    for (const id of [known?.case_manager_id, ...(known?.auditor_ids ?? []), decisionMakerId]) {
+      if (id) involved.add(id);
+    }
+  }
+  if (subject.organisationId) {
+    const own = await db
+      .selectFrom('users')
+      .select('user_id')
+      .where('organisation_id', '=', subject.organisationId)
+      .execute();
+    for (const { user_id } of own) involved.add(user_id);
+  }
+  return [...involved];
+}
+
+/** A new complainant's contact record; the complaint's events carry only the id. */
+export async function recordComplainant(
+  db: Kysely<Database>,
+  contact: { complainantId: string; name: string; email: string; language: 'de' | 'en' },
+) {
+  await db
+    .insertInto('complainants')
+    .values({
+      complainant_id: contact.complainantId,
+      name: contact.name,
+      email: contact.email,
+      language: contact.language,
+    })
+    .execute();
+}
+
+export const findComplaint = (db: Kysely<Database>, complaintId: string) =>
+  db.selectFrom('complaints').selectAll().where('complaint_id', '=', complaintId).executeTakeFirst();
+
+/** The newest first, optionally only those of one status. */
+export function listComplaints(db: Kysely<Database>, filter: { status?: string; limit: number }) {
+  let query = db.selectFrom('complaints').selectAll().orderBy('received_at', 'desc').limit(filter.limit);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  return query.execute();
+}

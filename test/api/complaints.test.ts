@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { erasedComplainantName } from '../../db/complainants';
+import type { TestUser } from '../fixtures/users';
+import { useMailStack } from '../notifications/support';
+import { eventually, organisationBody } from '../support/api-harness';
+import { grantedCertificate } from '../support/granted-case';
+import { refusedCase } from '../support/refused-case';
+
+/**
+ * Issue 20 item 5 through the API: complaints lodged by anyone (or recorded by staff) about an
+ * organisation with a running case, one whose case was refused, and one DIM never knew; the life
+ * cycle with its mails to the complainant in German; bad input refused with nothing recorded; the
+ * complainant's data exported and erased by an administrator.
+ */
+describe('complaints', () => {
+  const { stack: api, smtp, dispatcher } = useMailStack({ api: true });
+  const lodge = (user: TestUser | null, body: Record<string, unknown>) =>
+    api.call(user, 'POST', '/complaints', body);
+  const complainant = { name: 'Erika Beispiel', email: 'erika@beispiel.example', language: 'de' };
+  const counts = async () => ({
+    complaints: (await api.db.selectFrom('complaints').select('complaint_id').execute()).length,
+    complainants: (await api.db.selectFrom('complainants').select('complainant_id').execute()).length,
+    notifications: (
+      await api.db
+        .selectFrom('notifications')
+        .select('notification_id')
+        .where('stream_id', 'like', 'complaint-%')
+        .execute()
+    ).length,
+  });
+
+  it('refuses bad input with a problem naming the field, recording nothing and mailing no one', async () => {
+    const text = 'Das Zeichen wird ohne Akkreditierung geführt.';
+    const bad = [
+      { ...complainant, email: undefined, text },
+      { ...complainant, name: 'Erika\r\nBcc: x@evil.example', text },
+      { ...complainant, text: 'x'.repeat(10_001) },
+      { ...complainant, text, organisationName: 'A'.repeat(201) },
+    ];
+    for (const body of bad) {
+      const response = await lodge(null, body);
+      expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(response.contentType).toContain('application/problem+json');
+      expect(response.body.type).toBe('/problems/validation-failed');
+      expect(response.body.errors.length).toBeGreaterThan(0);
+    }
+    expect(await counts()).toEqual({ complaints: 0, complainants: 0, notifications: 0 });
+  });
+
+  it('takes complaints about a running case, a refused one and an unknown organisation; the complainant hears in German', async () => {
+    const [staff, investigator, auditor, decisionMaker, admin] = await Promise.all([
+      api.user('staff'),
+      api.user('staff'),
+      api.user('auditor'),
+      api.user('decision_maker'),
+      api.user('admin'),
+    ]);
+    const running = await api.call(staff, 'POST', '/accreditations', organisationBody('Laufend GmbH'));
+    expect(running.status).toBe(201);
+    const refused = await refusedCase(api, staff, auditor, decisionMaker, 'Versagt GmbH');
+
+    const text = 'Störungen bleiben wochenlang unbearbeitet.';
+    const lodged = await Promise.all([
+      lodge(null, { ...complainant, text, organisationName: 'laufend gmbh' }),
+      lodge(null, { ...complainant, email: 'max@beispiel.example', text, organisationName: 'Versagt GmbH' }),
+      lodge(staff, {
+        ...complainant,
+        text: 'Per Brief: Zeichen missbraucht.',
+        organisationName: 'Nie Gehört AG',
+      }),
+    ]);
+    for (const response of lodged) {
+      expect(response.status, JSON.stringify(response.body)).toBe(202);
+      expect(Object.keys(response.body)).toEqual(['reference']);
+    }
+    const [aboutRunning, aboutRefused, aboutUnknown] = await Promise.all(
+      lodged.map(
+        async (response) => (await api.call(staff, 'GET', `/complaints/${response.body.reference}`)).body,
+      ),
+    );
+    expect(aboutRunning).toMatchObject({
+      status: 'received',
+      channel: 'public',
+      accreditationId: running.body.id,
+      organisationName: 'Laufend GmbH',
+    });
+    expect(aboutRefused).toMatchObject({ accreditationId: refused.id, organisationName: 'Versagt GmbH' });
+    expect(aboutUnknown).toMatchObject({
+      channel: 'staff',
+      accreditationId: null,
+      organisationId: null,
+      organisationName: 'Nie Gehört AG',
+    });
+    const listed = await api.call(staff, 'GET', '/complaints?status=received');
+    expect(listed.body.items.map((item: { id: string }) => item.id).sort()).toEqual(
+      [aboutRunning.id, aboutRefused.id, aboutUnknown.id].sort(),
+    );
+
+    const step = (user: TestUser, id: string, path: string, body: unknown = {}) =>
+      api.call(user, 'POST', `/complaints/${id}/${path}`, body);
+    expect((await step(staff, aboutRunning.id, 'acknowledgement')).body.status).toBe('acknowledged');
+    // The case manager is involved; an auditor is no staff member; only the investigator decides.
+    const involved = await step(staff, aboutRunning.id, 'investigator', { investigatorId: staff.id });
+    expect([involved.status, involved.body.code]).toEqual([409, 'investigator_not_independent']);
+    const notStaff = await step(staff, aboutRunning.id, 'investigator', { investigatorId: auditor.id });
+    expect([notStaff.status, notStaff.body.code]).toEqual([400, 'unknown_investigator']);
+    await step(staff, aboutRunning.id, 'investigator', { investigatorId: investigator.id });
+    const decision = { outcome: 'upheld', reasons: 'Die Störungen sind belegt.', followUp: 'none' };
+    const byOther = await step(staff, aboutRunning.id, 'decision', decision);
+    expect([byOther.status, byOther.body.code]).toEqual([403, 'not_authorised']);
+    expect((await step(investigator, aboutRunning.id, 'decision', decision)).body).toMatchObject({
+      status: 'decided',
+      outcome: 'upheld',
+      decidedAt: expect.any(String),
+    });
+    const early = await step(staff, aboutRefused.id, 'answer');
+    expect([early.status, early.body.code]).toEqual([409, 'invalid_transition']);
+    await step(staff, aboutRunning.id, 'answer');
+    expect((await step(staff, aboutRunning.id, 'close')).body.status).toBe('closed');
+
+    await eventually(
+      async () => {
+        await dispatcher().dispatchPending();
+        return smtp.received.filter(({ rcptTo }) => rcptTo.includes(complainant.email));
+      },
+      (mails) => mails.length >= 2,
+    );
+    const toComplainant = smtp.received.filter(({ rcptTo }) => rcptTo.includes(complainant.email));
+    expect(toComplainant.map(({ mail }) => mail.subject)).toEqual([
+      '[DIM] Ihre Beschwerde ist beim DIM eingegangen',
+      '[DIM] Ihre Beschwerde: das Ergebnis',
+    ]);
+    expect(toComplainant[1]?.mail.text).toContain('Die Beschwerde ist begründet');
+    expect(toComplainant[1]?.mail.text).toContain('Die Störungen sind belegt.');
+
+    // Export and erasure of the complainant's contact, by an administrator only.
+    const refusedExport = await api.call(
+      staff,
+      'GET',
+      `/complainants/${aboutRunning.complainantId}/personal-data`,
+    );
+    expect(refusedExport.status).toBe(403);
+    const exported = await api.call(
+      admin,
+      'GET',
+      `/complainants/${aboutRunning.complainantId}/personal-data`,
+    );
+    expect(exported.body).toMatchObject({
+      contact: { name: complainant.name, email: complainant.email, erasedAt: null },
+      complaints: [{ id: aboutRunning.id, text }],
+    });
+    const erased = await api.call(
+      admin,
+      'DELETE',
+      `/complainants/${aboutRunning.complainantId}/personal-data`,
+    );
+    expect(erased.status).toBe(204);
+    const after = await api.call(admin, 'GET', `/complainants/${aboutRunning.complainantId}/personal-data`);
+    expect(after.body.contact).toMatchObject({ name: erasedComplainantName, erasedAt: expect.any(String) });
+    expect(JSON.stringify(after.body)).not.toContain(complainant.email);
+    expect((await api.call(staff, 'GET', `/complaints/${aboutRunning.id}`)).body.status).toBe('closed');
+  }, 120_000);
+
+  it('acts on the granted case: a special audit scheduled, a suspension proposed to the decision makers', async () => {
+    const [staff, investigator] = await Promise.all([api.user('staff'), api.user('staff')]);
+    const { accreditationId, certificateNumber } = await grantedCertificate(api, 'Gewährt GmbH');
+    const decided = async (followUp: string) => {
+      const text = `Beschwerde mit Folge ${followUp}`;
+      const { body } = await lodge(null, { ...complainant, text, certificateNumber });
+      const id: string = body.reference;
+      for (const [user, path, data] of [
+        [staff, 'acknowledgement', {}],
+        [staff, 'investigator', { investigatorId: investigator.id }],
+        [investigator, 'decision', { outcome: 'upheld', reasons: 'Belegt.', followUp }],
+      ] as const) {
+        const response = await api.call(user, 'POST', `/complaints/${id}/${path}`, data);
+        expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
+      }
+      return (await api.call(staff, 'GET', `/complaints/${id}`)).body;
+    };
+    const audit = await decided('special_audit');
+    expect(audit).toMatchObject({ accreditationId, followUpStatus: 'awaiting_special_audit' });
+    const suspension = await decided('suspension');
+    expect(suspension).toMatchObject({ followUpStatus: 'proposed_to_case' });
+
+    const caseEvents = await api.db
+      .selectFrom('events')
+      .select(['event_type', 'data', 'metadata'])
+      .where('stream_id', '=', `accreditation-${accreditationId}`)
+      .where('event_type', 'in', ['SpecialAuditScheduled', 'SuspensionProposed'])
+      .orderBy('stream_version')
+      .execute();
+    expect(caseEvents).toMatchObject([
+      {
+        event_type: 'SpecialAuditScheduled',
+        data: { complaintId: audit.id },
+        metadata: { actorId: investigator.id },
+      },
+      {
+        event_type: 'SuspensionProposed',
+        data: { complaintId: suspension.id, recipient: { role: 'decision_maker' } },
+      },
+    ]);
+    const tasks = await api.db
+      .selectFrom('tasks')
+      .select(['kind', 'assignee_role'])
+      .where('accreditation_id', '=', accreditationId)
+      .where('kind', '=', 'decide_suspension_proposal')
+      .execute();
+    expect(tasks).toEqual([{ kind: 'decide_suspension_proposal', assignee_role: 'decision_maker' }]);
+  }, 120_000);
+});
