@@ -14,7 +14,8 @@ import { mediaTypes } from '../domain/media-types';
 import { authPlugin } from './auth';
 import type { ApiDependencies, ApiInput } from './dependencies';
 import { healthRoutes } from './health';
-import { httpProtocolPlugin } from './http-protocol';
+import { httpProtocolPlugin, maxUrlLength } from './http-protocol';
+import { sweepExpiredIdempotencyKeys } from './idempotency';
 import { finishDocument } from './openapi';
 import { isOutage, outageRetryAfterSeconds } from './outages';
 import { ProblemError, type ProblemKind, problem, sendProblem } from './problems';
@@ -99,6 +100,8 @@ export async function buildApp(input: ApiInput) {
     loggerInstance: deps.logger || undefined,
     ...(web ? { rewriteUrl: navigationRewrite(web) } : {}),
     bodyLimit: 1024 * 1024,
+    // A parameter as long as the URL may be reaches its route, whose schema refuses it (400).
+    routerOptions: { maxParamLength: maxUrlLength },
     // A number is a count of proxy hops (Caddy in front of the API: 1).
     trustProxy:
       typeof deps.trustProxy === 'number' ? hopsTrusted(deps.trustProxy) : (deps.trustProxy ?? false),
@@ -229,5 +232,6 @@ export async function buildApp(input: ApiInput) {
   await app.register(complianceRoutes, deps);
   await app.register(complaintRoutes, deps);
   await app.register(complainantRoutes, deps);
+  sweepExpiredIdempotencyKeys(app, deps);
   return app;
 }

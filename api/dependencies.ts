@@ -35,6 +35,11 @@ export interface ApiDependencies {
   metrics?: ApiMetrics;
   /** Readiness fails when a due notification waited longer (telemetry/readiness.ts). */
   maxOutboxAgeSeconds?: number;
+  /**
+   * How long an Idempotency-Key is kept (hours, default 24; env IDEMPOTENCY_KEY_HOURS): reused
+   * later, it is a new request. Expired keys are deleted hourly.
+   */
+  idempotencyKeyHours?: number;
   /** The built web application to serve at `/` (web/dist); none when unset or not built. */
   webRoot?: string;
 }

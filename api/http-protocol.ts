@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { FastifyPluginAsync, RouteOptions } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { problemResponses } from './openapi';
 import { ProblemError, problem, sendProblem } from './problems';
@@ -80,22 +80,30 @@ export const httpProtocolPlugin: FastifyPluginAsync = fp(async (app) => {
     await drain(request.raw);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    const allowed = new Set<string>();
-    for (const { pattern, methods } of known.values()) {
-      if (pattern.test(path)) for (const method of methods) allowed.add(method);
-    }
-    if (allowed.size === 0) {
-      return sendProblem(reply, problem('notFound', `No route ${request.method} ${path}`));
-    }
-    const allow = [...allowed].sort().join(', ');
-    reply.header('allow', allow);
-    return sendProblem(
-      reply,
-      problem('methodNotAllowed', `${path} takes ${allow}, not ${request.method}.`, {
-        code: 'method_not_allowed',
-      }),
-    );
+  // A request no route matches is answered before its body is parsed: Fastify would otherwise
+  // refuse a QUERY without Content-Type (400) or a malformed Content-Type (415) first.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return answerUnrouted(known, request, reply);
   });
+  app.setNotFoundHandler((request, reply) => answerUnrouted(known, request, reply));
 });
+
+/** 405 with `Allow` for a method a known path does not take; 404 for an unknown path. */
+function answerUnrouted(known: Map<string, KnownPath>, request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0] ?? '/';
+  const allowed = new Set<string>();
+  for (const { pattern, methods } of known.values()) {
+    if (pattern.test(path)) for (const method of methods) allowed.add(method);
+  }
+  if (allowed.size === 0) {
+    return sendProblem(reply, problem('notFound', `No route ${request.method} ${path}`));
+  }
+  const allow = [...allowed].sort().join(', ');
+  reply.header('allow', allow);
+  return sendProblem(
+    reply,
+    problem('methodNotAllowed', `${path} takes ${allow}, not ${request.method}.`, {
+      code: 'method_not_allowed',
+    }),
+  );
+}

@@ -1,9 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Database, UserRow } from '../db/database';
-import { claimIdempotencyKey, releaseIdempotencyKey } from '../db/idempotency-keys';
+import type { UserRow } from '../db/database';
+import {
+  claimIdempotencyKey,
+  deleteExpiredIdempotencyKeys,
+  releaseIdempotencyKey,
+} from '../db/idempotency-keys';
+import type { ApiDependencies } from './dependencies';
 import { ProblemError, problem } from './problems';
 
 export const IdempotencyHeaders = z
@@ -14,7 +18,8 @@ export const IdempotencyHeaders = z
       .optional()
       .describe(
         'Repeat a request (e.g. after 503) with the same key: the step is done at most once. ' +
-          'The key reused with another request (route or body) is refused with 422.',
+          'The key reused with another request (route or body) is refused with 422. ' +
+          'A key is kept for 24 hours (as configured); reused later, it is a new request.',
       ),
   })
   .loose();
@@ -38,18 +43,20 @@ function canonicalJson(value: unknown): string {
  * a 503 the key stays with its request, which may still be recorded.
  */
 export async function withIdempotencyKey<T>(
-  db: Kysely<Database>,
+  { db, idempotencyKeyHours }: Pick<ApiDependencies, 'db' | 'idempotencyKeyHours'>,
   request: FastifyRequest,
   user: UserRow,
-  action: (key: string) => Promise<T>,
+  action: (key: string, retryKey: string) => Promise<T>,
 ): Promise<T> {
-  const key = request.headers['idempotency-key'];
-  if (typeof key !== 'string') return action(randomUUID());
+  const given = request.headers['idempotency-key'];
+  // A fresh key is stored too: a 503 hands it out, and a retry with it must find the same request.
+  const key = typeof given === 'string' ? given : randomUUID();
   const path = request.url.split('?')[0];
   const requestHash = createHash('sha256')
     .update(`${request.method} ${path}\n${canonicalJson(request.body)}`)
     .digest('hex');
-  if (!(await claimIdempotencyKey(db, user.user_id, key, requestHash))) {
+  const claim = await claimIdempotencyKey(db, user.user_id, key, requestHash, idempotencyKeyHours);
+  if (!claim.claimed) {
     throw new ProblemError(
       problem('idempotencyKeyReused', 'This Idempotency-Key was used for another request; use a new key.', {
         code: 'idempotency_key_reused',
@@ -57,11 +64,32 @@ export async function withIdempotencyKey<T>(
     );
   }
   try {
-    return await action(key);
+    // Scoped to when the key was stored: the same key after expiry records a new request. The
+    // client retries with its own key (`retryKey`, in a 503's updateId).
+    return await action(claim.storedAt ? `${key}-${claim.storedAt.getTime()}` : key, key);
   } catch (error) {
     if (error instanceof ProblemError && error.problem.status < 500) {
       await releaseIdempotencyKey(db, user.user_id, key, requestHash);
     }
     throw error;
   }
+}
+
+const sweepIntervalMs = 60 * 60 * 1000;
+
+/** Deletes expired Idempotency-Keys hourly while the API runs (harmless with several APIs). */
+export function sweepExpiredIdempotencyKeys(
+  app: FastifyInstance,
+  { db, idempotencyKeyHours }: Pick<ApiDependencies, 'db' | 'idempotencyKeyHours'>,
+): void {
+  let timer: NodeJS.Timeout | undefined;
+  const sweep = () =>
+    deleteExpiredIdempotencyKeys(db, idempotencyKeyHours).catch((error) =>
+      app.log.warn({ err: error }, 'expired idempotency keys not deleted'),
+    );
+  app.addHook('onReady', async () => {
+    timer = setInterval(sweep, sweepIntervalMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

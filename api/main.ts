@@ -46,6 +46,7 @@ async function main() {
     maxOutboxAgeSeconds: env.HEALTH_OUTBOX_MAX_AGE_SECONDS,
     webRoot: webDistDir,
     trustProxy: env.TRUST_PROXY,
+    idempotencyKeyHours: env.IDEMPOTENCY_KEY_HOURS,
   });
   if (!app.hasRoute({ method: 'GET', url: '/index.html' })) {
     logger.warn(`The web application is not built (${webDistDir}); npm run build:web builds it.`);

@@ -7,7 +7,7 @@ import { type AccreditationDetail, findAccreditation } from '../db/read-model';
 import { currentEdition, technicalAreaIds } from '../domain/catalogue';
 import { openingIssues } from '../domain/opening-checks';
 import { PolicySchema } from '../domain/policy-schema';
-import { NameSchema, ScopeSchema, singleLine } from '../domain/text-limits';
+import { EmailSchema, NameSchema, ScopeSchema, singleLine } from '../domain/text-limits';
 import type { ApiDependencies } from './dependencies';
 import { ProblemError } from './problems';
 import { openAccreditation } from './workflow-client';
@@ -28,7 +28,7 @@ export const OpenAccreditationBody = z
               .describe('ISO 3166-1 alpha-2, e.g. DE'),
           })
           .strict(),
-        contactEmail: z.email().max(254),
+        contactEmail: EmailSchema,
         language: z
           .enum(['de', 'en'])
           .default('de')
@@ -78,6 +78,7 @@ export async function openCase(
   user: UserRow,
   { organisation, scope, technicalAreas, policy }: OpenAccreditationRequest,
   key: string,
+  retryKey = key,
 ): Promise<AccreditationDetail> {
   const { accreditationId, organisationId } = openingIds(user.user_id, key);
   if (!(await findAccreditation(db, accreditationId))) {
@@ -111,7 +112,7 @@ export async function openCase(
           },
           actor: { id: user.user_id, role: user.role },
         },
-        { timeoutMs: stepTimeoutMs, updateId: `${user.user_id}:${key}`, retryKey: key },
+        { timeoutMs: stepTimeoutMs, updateId: `${user.user_id}:${key}`, retryKey },
       );
     } catch (error) {
       // Refused: nothing is left behind. Outcome unknown (503): the organisation stays for the retry.

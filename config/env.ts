@@ -92,6 +92,8 @@ export const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** A browser session ends this long after sign-in, used or not (hours). */
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** How long an Idempotency-Key is kept (hours); reused later, it is a new request. */
+  IDEMPOTENCY_KEY_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   /** Hour of the day (UTC) at which staff who chose the digest get their daily summary. */
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
   /**

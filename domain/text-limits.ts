@@ -20,22 +20,29 @@ export const maxLength = {
   listItems: 200,
 } as const;
 
-/** C0 and C1 controls and the bidirectional embeddings, overrides and isolates ("Trojan Source"). */
-const unsafeInNames = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-/** In free text line breaks and tabs are fine; other controls are not. */
-const unsafeInText = /(?![\t\n\r])\p{Cc}/u;
+/**
+ * What may not be typed, as regular expressions (not refinements) so that the OpenAPI document
+ * states them as `pattern`: C0 and C1 controls; in names also the bidirectional embeddings,
+ * overrides and isolates ("Trojan Source"). In free text line breaks and tabs are fine.
+ */
+const nameCharacter = '[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]';
+/** What `trim()` takes off around a name, among the controls (and the space). */
+const trimmed = '[\\t\\n\\v\\f\\r ]*';
+const safeName = new RegExp(`^${trimmed}${nameCharacter}*${trimmed}$`);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const safeText = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character refused
+const noNul = /^[^\u0000]*$/;
 
-export const IdSchema = z.string().min(1).max(maxLength.id);
+/** No NUL (PostgreSQL text cannot hold it; the API refuses it in every field). */
+export const IdSchema = z.string().min(1).max(maxLength.id).regex(noNul, 'NUL characters are not accepted');
 
 /** Free text of a step: any line breaks, no other control characters. */
 export const FreeTextSchema = z
   .string()
   .min(1)
   .max(maxLength.text)
-  .refine(
-    (value) => !unsafeInText.test(value),
-    'Control characters other than line breaks and tabs are not accepted',
-  );
+  .regex(safeText, 'Control characters other than line breaks and tabs are not accepted');
 
 /**
  * One line that ends up in the register, on certificates, in e-mail headers and calendar files:
@@ -45,13 +52,11 @@ export const FreeTextSchema = z
 export function singleLine(max: number = maxLength.name) {
   return z
     .string()
+    .regex(safeName, 'Control characters and bidirectional formatting characters are not accepted')
+    .max(max)
     .trim()
     .min(1)
-    .max(max)
-    .refine(
-      (value) => !unsafeInNames.test(value),
-      'Control characters and bidirectional formatting characters are not accepted',
-    );
+    .max(max);
 }
 
 export const NameSchema = singleLine();
@@ -70,3 +75,9 @@ export const boundedList = <Item extends z.ZodType>(item: Item) => z.array(item)
 
 /** The scope of an accreditation, as its certificate states it (line breaks allowed). */
 export const ScopeSchema = FreeTextSchema.trim().max(maxLength.scope);
+
+/** An e-mail address: at most 254 characters, the part before the @ at most 64 (RFC 5321). */
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .regex(/^[^@]{1,64}@/, 'The part before the @ has at most 64 characters');

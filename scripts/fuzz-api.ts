@@ -1,9 +1,12 @@
 /**
  * Fuzzes the HTTP API with schemathesis against its own /openapi.json: the real API, a worker, a
  * Temporal dev server and PostgreSQL, all started here on free ports (DATABASE_URL, if set, names
- * the PostgreSQL server to use). Fails on any 5xx and on any response that violates the document.
+ * the PostgreSQL server to use). Runs every schemathesis check (`--checks all`; scripts/fuzz-api.toml
+ * gives the reason wherever a check is widened): no 5xx, no response outside the document, schema-valid
+ * requests accepted, invalid ones refused, undeclared methods answered 405.
  *
  *   SCHEMATHESIS=/path/to/st npx tsx scripts/fuzz-api.ts [--max-examples N] [--max-time S] [--roles r,…]
+ *     [--checks all|check,…] [--phases examples,coverage,fuzzing]
  *
  * It runs once per role in --roles (default admin,organisation,auditor), each time with a token of
  * a user of that role, so that the routes only some roles may call are fuzzed past their 403.
@@ -52,6 +55,13 @@ const fuzzRoles = (rolesIndex >= 0 ? (process.argv[rolesIndex + 1] ?? '') : 'adm
     if (!known) throw new Error(`--roles: ${role} is none of ${userRoles.join(', ')}`);
     return known;
   });
+const checksIndex = process.argv.indexOf('--checks');
+const checks =
+  checksIndex >= 0
+    ? (process.argv[checksIndex + 1] ?? 'all')
+    : 'not_a_server_error,response_schema_conformance';
+const phasesIndex = process.argv.indexOf('--phases');
+const phases = phasesIndex >= 0 ? (process.argv[phasesIndex + 1] ?? '') : 'examples,coverage,fuzzing';
 const schemathesis = process.env.SCHEMATHESIS ?? 'st';
 const log = (message: string) => console.log(`[fuzz] ${message}`);
 const cleanups: (() => Promise<void>)[] = [];
@@ -164,14 +174,16 @@ async function tokenFor(db: Kysely<Database>, role: UserRole): Promise<string> {
 
 async function runSchemathesis(base: string, token: string): Promise<number> {
   const args = [
+    '--config-file',
+    join(import.meta.dirname, 'fuzz-api.toml'),
     'run',
     `${base}/openapi.json`,
     '--checks',
-    'not_a_server_error,response_schema_conformance',
+    checks,
     '--max-examples',
     String(maxExamples),
     '--phases',
-    'examples,coverage,fuzzing',
+    phases,
     '--header',
     `Authorization: Bearer ${token}`,
     '--generation-with-security-parameters',

@@ -96,8 +96,8 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const detail = await withIdempotencyKey(db, request, user, (key) =>
-        openCase(deps, user, request.body, key),
+      const detail = await withIdempotencyKey(deps, request, user, (key, retryKey) =>
+        openCase(deps, user, request.body, key, retryKey),
       );
       return reply
         .status(201)

@@ -7,6 +7,7 @@ import { checkPassword } from '../../db/passwords';
 import { endSession } from '../../db/sessions';
 import { countSignInAttempt, forgiveAccountFailures, signInSucceeded } from '../../db/sign-in-limits';
 import { userRoles } from '../../domain/roles';
+import { EmailSchema } from '../../domain/text-limits';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { NoContent, problemResponses, sendNoContent } from '../openapi';
@@ -22,7 +23,6 @@ const SignedIn = z
   })
   .describe('Signed in; the session cookie dim_session is set');
 
-const Email = z.email().max(254);
 const NewPassword = z.string().min(12).max(256).describe('At least 12 characters');
 const LinkToken = z.string().min(20).max(200).describe('The token of the link in the e-mail');
 const LinkBody = z.object({ token: LinkToken, password: NewPassword }).strict();
@@ -44,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
           'attempts are limited per account at an address, per account and per address: 429 ' +
           '(code sign_in_rate_limited) with Retry-After.',
         tags: ['sign-in'],
-        body: z.object({ email: Email, password: z.string().min(1).max(256) }).strict(),
+        body: z.object({ email: EmailSchema, password: z.string().min(1).max(256) }).strict(),
         response: { 200: SignedIn, ...problemResponses(400, 401, 413, 415, 429) },
       },
     },
@@ -184,7 +184,7 @@ export const authRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
           'Always 202, whether an account has this address or not. If one has, it gets an e-mail with ' +
           'a link valid for one hour (at most 3 an hour).',
         tags: ['sign-in'],
-        body: z.object({ email: Email }).strict(),
+        body: z.object({ email: EmailSchema }).strict(),
         response: { 202: NoContent, ...problemResponses(400, 413, 415, 429) },
       },
     },

@@ -138,7 +138,7 @@ const actorOf = (user: UserRow): ComplaintActor => ({ id: user.user_id, role: us
 
 export const complaintRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
   app,
-  { db, temporal, taskQueue, stepTimeoutMs, publicRateLimits },
+  { db, temporal, taskQueue, stepTimeoutMs, publicRateLimits, idempotencyKeyHours },
 ) => {
   app.post(
     '/complaints',
@@ -256,12 +256,12 @@ export const complaintRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
         const user = currentUser(request);
         const complaint = await complaintOr404(request.params.id);
         const data = await stepData(type, request.body as Record<string, unknown>, complaint);
-        await withIdempotencyKey(db, request, user, (key) =>
+        await withIdempotencyKey({ db, idempotencyKeyHours }, request, user, (key, retryKey) =>
           executeComplaintStep(
             temporal,
             complaint.complaint_id,
             { command: { type, data } as ComplaintCommandOf<typeof type>, actor: actorOf(user) },
-            { updateId: `${user.user_id}:${key}`, retryKey: key, timeoutMs: stepTimeoutMs },
+            { updateId: `${user.user_id}:${key}`, retryKey, timeoutMs: stepTimeoutMs },
           ),
         );
         return presentComplaint(await complaintOr404(complaint.complaint_id));

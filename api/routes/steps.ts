@@ -30,7 +30,7 @@ const operationId = (type: string) => `${type.charAt(0).toLowerCase()}${type.sli
  */
 export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
   app,
-  { db, temporal, stepTimeoutMs },
+  { db, temporal, stepTimeoutMs, idempotencyKeyHours },
 ) => {
   for (const step of stepRoutes) {
     app.post(
@@ -58,34 +58,39 @@ export const stepRoutesPlugin: FastifyPluginAsyncZod<ApiDependencies> = async (
         if (!seesEveryCase(user) && !(await maySeeAccreditationWithId(db, user, id))) {
           throw new ProblemError(problem('notFound', 'No such accreditation.'));
         }
-        const outcome = await withIdempotencyKey(db, request, user, async (key) => {
-          // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
-          const prepared = await prepareStep(db, step.type, {
-            accreditationId: id,
-            actorId: user.user_id,
-            data: request.body as Record<string, unknown>,
-          });
-          // A decision is taken on a dossier: the case file as the decision maker sees it, frozen.
-          const decision = step.type === 'Grant' || step.type === 'Refuse';
-          const data = decision
-            ? { ...prepared, dossier: await freezeDecisionDossier(db, user, id) }
-            : prepared;
-          return executeCommand(
-            temporal,
-            id,
-            {
-              // Parsed once, by the route's body schema: the command's own data schema.
-              command: { type: step.type, data } as StepCommand,
-              actor: {
-                id: user.user_id,
-                role: user.role,
-                ...(user.organisation_id ? { organisationId: user.organisation_id } : {}),
+        const outcome = await withIdempotencyKey(
+          { db, idempotencyKeyHours },
+          request,
+          user,
+          async (key, retryKey) => {
+            // Checks that need the database (a real auditor, a free certificate number): 4xx, nothing sent.
+            const prepared = await prepareStep(db, step.type, {
+              accreditationId: id,
+              actorId: user.user_id,
+              data: request.body as Record<string, unknown>,
+            });
+            // A decision is taken on a dossier: the case file as the decision maker sees it, frozen.
+            const decision = step.type === 'Grant' || step.type === 'Refuse';
+            const data = decision
+              ? { ...prepared, dossier: await freezeDecisionDossier(db, user, id) }
+              : prepared;
+            return executeCommand(
+              temporal,
+              id,
+              {
+                // Parsed once, by the route's body schema: the command's own data schema.
+                command: { type: step.type, data } as StepCommand,
+                actor: {
+                  id: user.user_id,
+                  role: user.role,
+                  ...(user.organisation_id ? { organisationId: user.organisation_id } : {}),
+                },
               },
-            },
-            // Scoped to the user, so nobody can attach to someone else's update by guessing a key.
-            { updateId: `${user.user_id}:${key}`, retryKey: key, timeoutMs: stepTimeoutMs },
-          );
-        }).catch(async (error: unknown) => {
+              // Scoped to the user, so nobody can attach to someone else's update by guessing a key.
+              { updateId: `${user.user_id}:${key}`, retryKey, timeoutMs: stepTimeoutMs },
+            );
+          },
+        ).catch(async (error: unknown) => {
           throw await endedCaseConflict(db, id, error);
         });
         request.log.info(

@@ -16,7 +16,7 @@ import {
 } from '../../db/identity';
 import { asUser, recordIdentityEvent } from '../../db/identity-events';
 import { rolesManagedBy, type UserRole, userRoles } from '../../domain/roles';
-import { IdSchema, NameSchema, singleLine } from '../../domain/text-limits';
+import { EmailSchema, IdSchema, NameSchema, singleLine } from '../../domain/text-limits';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { NoContent, problemResponses, sendNoContent } from '../openapi';
@@ -128,7 +128,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         tags: ['users'],
         body: z
           .object({
-            email: z.email().max(254),
+            email: EmailSchema,
             name: NameSchema,
             role: z.enum(userRoles),
             organisationId: IdSchema.optional().describe('Required for role organisation only'),
@@ -264,7 +264,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { 
         params: z.object({ id: IdSchema }),
         response: {
           200: z.object({ revoked: z.number().int() }),
-          ...problemResponses(400, 401, 403, 404, 429),
+          ...problemResponses(400, 401, 403, 404, 409, 429),
         },
       },
     },

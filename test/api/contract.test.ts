@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deleteExpiredIdempotencyKeys } from '../../db/idempotency-keys';
 import type { TestUser } from '../fixtures/users';
 import { organisationBody } from '../support/api-harness';
 import { useTestStack } from '../support/stack';
@@ -172,6 +174,34 @@ describe('the API contract', () => {
     expect(reused.status).toBe(200);
   });
 
+  it('forgets an Idempotency-Key after the time it is kept: reused later, it is a new request', async () => {
+    const key = 'contract-key-0004';
+    const first = await api.call(staff, 'POST', '/accreditations', organisationBody('Vierte GmbH'), {
+      'idempotency-key': key,
+    });
+    expect(first.status).toBe(201);
+    // Stored 25 hours ago (the default keeps a key for 24), as if a day had passed.
+    await api.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: sql<Date>`now() - interval '25 hours'` })
+      .where('key', '=', key)
+      .execute();
+    const later = await api.call(staff, 'POST', '/accreditations', organisationBody('Fünfte GmbH'), {
+      'idempotency-key': key,
+    });
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(first.body.id);
+    // The sweep deletes what has expired, and only that.
+    await api.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: sql<Date>`now() - interval '25 hours'` })
+      .where('key', '=', key)
+      .execute();
+    expect(await deleteExpiredIdempotencyKeys(api.db)).toBeGreaterThanOrEqual(1);
+    const left = await api.db.selectFrom('idempotency_keys').select('key').where('key', '=', key).execute();
+    expect(left).toEqual([]);
+  });
+
   it('answers a method a path does not support with 405 and the methods it does', async () => {
     const opened = await api.call(staff, 'POST', '/accreditations', organisationBody('Vierte GmbH'));
     for (const [method, path, allowed] of [
@@ -179,6 +209,8 @@ describe('the API contract', () => {
       ['PUT', '/accreditations', 'GET, HEAD, POST'],
       ['GET', `/accreditations/${opened.body.id}/complaints`, 'POST'],
       ['PATCH', '/register', 'GET, HEAD'],
+      // Without Content-Type, which Fastify would refuse with 400 before finding no route.
+      ['QUERY', '/accreditations', 'GET, HEAD, POST'],
     ] as const) {
       const response = await api.call(staff, method, path);
       expect(response.status, `${method} ${path}`).toBe(405);
@@ -196,6 +228,10 @@ describe('the API contract', () => {
     const response = await api.call(staff, 'GET', `/accreditations?organisationName=${'x'.repeat(10_000)}`);
     expect(response.status).toBe(414);
     expect(response.contentType).toContain('application/problem+json');
+    // A path parameter longer than its schema allows is the schema's 400, not the router's 414.
+    const longId = await api.call(staff, 'GET', `/accreditations/${'0'.repeat(500)}`);
+    expect(longId.status).toBe(400);
+    expect(longId.contentType).toContain('application/problem+json');
   });
 
   it('documents 413 (with a body), 414 and 429 on every route, and 422 where a key is taken', async () => {
