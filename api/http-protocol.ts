@@ -81,9 +81,12 @@ export const httpProtocolPlugin: FastifyPluginAsync = fp(async (app) => {
   });
 
   // A request no route matches is answered before its body is parsed: Fastify would otherwise
-  // refuse a QUERY without Content-Type (400) or a malformed Content-Type (415) first.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.is404) return answerUnrouted(known, request, reply);
+  // refuse a QUERY without Content-Type (400) or a malformed Content-Type (415) first. Not in
+  // onRequest: the security headers' hook (registered later) must have run.
+  app.addHook('preParsing', async (request, reply, payload) => {
+    if (!request.is404) return payload;
+    answerUnrouted(known, request, reply);
+    return reply;
   });
   app.setNotFoundHandler((request, reply) => answerUnrouted(known, request, reply));
 });

@@ -80,4 +80,5 @@ export const ScopeSchema = FreeTextSchema.trim().max(maxLength.scope);
 export const EmailSchema = z
   .email()
   .max(254)
-  .regex(/^[^@]{1,64}@/, 'The part before the @ has at most 64 characters');
+  // Only where there is an @: an address without one is refused once, by `.email()`.
+  .regex(/^(?:[^@]{1,64}@|[^@]*$)/, 'The part before the @ has at most 64 characters');
