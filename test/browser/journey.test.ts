@@ -8,7 +8,7 @@ import { TestSmtp } from '../notifications/support';
 import { eventually } from '../support/api-harness';
 import { browserStackPerFile, type TestPage } from './harness';
 import { dropFiles } from './organisation-cases';
-import { castOfCase, signedInTab } from './work-cases';
+import { castOfCase, level1, signedInTab, stepLink } from './work-cases';
 
 /**
  * Seconds where the standard's periods would stand in the way: the objection to the auditor for a
@@ -30,10 +30,7 @@ const organisation = 'Reise durch die Seiten GmbH';
 const contactEmail = 'kontakt@reise-durch-die-seiten.example';
 const password = 'Ein langes Passwort der Reise';
 
-const level1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const caseHeading = (page: Page) => level1(page, `Akkreditierung: ${organisation}`);
-/** The first link of the page that opens this step (a task's button). */
-const stepLink = (page: Page, name: string) => page.getByRole('link', { name, exact: true }).first();
 
 /** Clicks the form's button and waits for the accreditation page the recorded step leads back to. */
 async function submit(page: Page, button: string) {

@@ -2,13 +2,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/api-harness';
 import { browserStackPerFile } from './harness';
-import { CaseSetup, castOfCase, signedInTab } from './work-cases';
+import { CaseSetup, castOfCase, level1, signedInTab, stepLink } from './work-cases';
 
 const organisation = 'Sonderprüfung Rechenzentrum GmbH';
-const level1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const caseHeading = (page: Page) => level1(page, `Akkreditierung: ${organisation}`);
-/** The first link of the page that opens this step (a task's button). */
-const stepLink = (page: Page, name: string) => page.getByRole('link', { name, exact: true }).first();
 
 async function submit(page: Page, button: string) {
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -46,11 +43,10 @@ describe('a special audit, through the pages alone', { timeout: 240_000 }, () =>
     await level1(staff, 'Sonderaudit ansetzen').waitFor();
     const before = (await accredited.read()).version;
     await staff.getByRole('button', { name: 'Sonderaudit ansetzen', exact: true }).click();
-    await staff.getByText('Bitte ausfüllen.').waitFor();
+    await staffTab.check('special-audit-held-back', staff.getByText('Bitte ausfüllen.'));
     expect((await accredited.read()).version).toBe(before);
     await staff.getByLabel(/^Begründung/).fill('Beschwerde: Störungen wochenlang unbearbeitet.');
     await staff.getByRole('button', { name: 'Sonderaudit ansetzen', exact: true }).click();
-    await staffTab.check('special-audit-confirm', staff.getByRole('dialog'));
     await staff.getByRole('dialog').getByRole('button', { name: 'Sonderaudit ansetzen' }).click();
     await caseHeading(staff).waitFor();
 

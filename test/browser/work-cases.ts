@@ -3,6 +3,7 @@
  * decision page, set up through the API (the pages under test then act alone), and a signed-in
  * browser tab for a user (a session of the API's own, its cookie given to the tab).
  */
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { defaultSessionConfig, sessionCookie } from '../../api/session';
 import type { UserRole } from '../../db/database';
@@ -77,6 +78,10 @@ export async function castOfCase(api: Api, suffix: string) {
   return { staff, decisionMaker, reviewer, leadAuditor };
 }
 export type Cast = Awaited<ReturnType<typeof castOfCase>>;
+
+export const level1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+/** The first link of the page that opens this step (a task's button). */
+export const stepLink = (page: Page, name: string) => page.getByRole('link', { name, exact: true }).first();
 
 /** One accreditation driven through the API, step by step, by the users of its cast. */
 export class CaseSetup {
