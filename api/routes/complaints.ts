@@ -33,6 +33,7 @@ import { IdempotencyHeaders, withIdempotencyKey } from '../idempotency';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
 import { publicRateLimit } from '../rate-limits';
+import { operationId } from './steps';
 
 const when = z.iso.datetime({ offset: true });
 const ComplaintResponse = z
@@ -240,7 +241,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
       {
         config: { access: stepAccess },
         schema: {
-          operationId: `${type.charAt(0).toLowerCase()}${type.slice(1)}`,
+          operationId: operationId(type),
           summary: step.summary,
           tags: ['complaints'],
           params: z.object({ id: IdSchema }),

@@ -21,7 +21,8 @@ import { executeCommand } from '../workflow-client';
 import { accreditationSeenBy } from './case-file';
 import { freezeDecisionDossier } from './decision-dossier';
 
-const operationId = (type: string) => `${type.charAt(0).toLowerCase()}${type.slice(1)}`;
+/** A step's operation id: its command type in lower camel case. */
+export const operationId = (type: string) => `${type.charAt(0).toLowerCase()}${type.slice(1)}`;
 
 /**
  * One route per human command, generated from the step table: authenticate and authorise (role
