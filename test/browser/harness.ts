@@ -45,8 +45,12 @@ interface PageHealth {
 declare const window: {
   dimTest: PageHealth;
   fetch: (...args: unknown[]) => Promise<unknown>;
-  addEventListener(type: 'pointerdown' | 'keydown', listener: () => void, capture: boolean): void;
+  addEventListener(type: 'pointerdown' | 'keydown' | 'drop', listener: () => void, capture: boolean): void;
 };
+interface XMLHttpRequest {
+  addEventListener(type: 'loadend', listener: () => void): void;
+}
+declare const XMLHttpRequest: { prototype: XMLHttpRequest & { send(...args: unknown[]): void } };
 declare const document: {
   addEventListener(
     type: 'securitypolicyviolation',
@@ -59,7 +63,8 @@ declare const document: {
 
 /**
  * Runs in every page before its scripts: records CSP violations and the layout shift score. A shift
- * the person caused does not count: within 500 ms of their input (the browser's `hadRecentInput`),
+ * the person caused does not count: within 500 ms of their input (the browser's `hadRecentInput`;
+ * a dropped file counts as input too),
  * or from the moment their input sent a request until a second after its answer arrived — a
  * refusal shown after a slow answer is the page answering them, not the page jumping.
  */
@@ -74,22 +79,36 @@ function recordPageHealth() {
   };
   window.addEventListener('pointerdown', input, true);
   window.addEventListener('keydown', input, true);
+  window.addEventListener('drop', input, true);
   const answering: { from: number; to: number }[] = [];
-  const send = window.fetch.bind(window);
-  window.fetch = async (...args) => {
-    if (performance.now() - lastInput > 500) return send(...args);
+  const answer = () => {
+    if (performance.now() - lastInput > 500) return undefined;
     const span = { from: performance.now(), to: Number.POSITIVE_INFINITY };
     answering.push(span);
+    return () => {
+      span.to = performance.now() + 1000;
+    };
+  };
+  const send = window.fetch.bind(window);
+  window.fetch = async (...args) => {
+    const answered = answer();
     try {
       return await send(...args);
     } finally {
-      span.to = performance.now() + 1000;
+      answered?.();
     }
+  };
+  // Uploads go by XMLHttpRequest (for their progress), so their answers count the same way.
+  const sendRequest = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, ...args: unknown[]) {
+    const answered = answer();
+    if (answered) this.addEventListener('loadend', answered);
+    sendRequest.apply(this, args);
   };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as unknown as LayoutShift[]) {
-      const answer = answering.some(({ from, to }) => from <= entry.startTime && entry.startTime <= to);
-      if (!entry.hadRecentInput && !answer) window.dimTest.layoutShift += entry.value;
+      const answered = answering.some(({ from, to }) => from <= entry.startTime && entry.startTime <= to);
+      if (!entry.hadRecentInput && !answered) window.dimTest.layoutShift += entry.value;
     }
   }).observe({ type: 'layout-shift' as never, buffered: true });
 }
