@@ -15,7 +15,9 @@ export const DurationSchema: z.ZodType<Duration> = z
   })
   .refine((duration) => durationUnits.some((unit) => duration[unit] !== undefined), {
     message: 'A duration needs at least one of years, months, days, hours, minutes, seconds',
-  });
+  })
+  // The refinement as JSON Schema, for the OpenAPI document (zod cannot translate a refinement).
+  .meta({ minProperties: 1 });
 
 export const IsoDateTimeSchema = z.iso.datetime();
 

@@ -38,7 +38,11 @@ export const Base64Upload = z
   .object({
     mediaType: z.enum(mediaTypes),
     filename: FileNameSchema.optional(),
-    contentBase64: z.string().min(1).describe('The file, base64-encoded'),
+    contentBase64: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64')
+      .describe('The file, base64-encoded'),
   })
   .strict();
 
@@ -75,8 +79,6 @@ function readUpload(request: FastifyRequest): {
       throw invalidUpload(
         parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
       );
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(parsed.data.contentBase64))
-      throw invalidUpload('contentBase64 is not base64.');
     upload = {
       content: Buffer.from(parsed.data.contentBase64, 'base64'),
       mediaType: parsed.data.mediaType,
