@@ -14,6 +14,16 @@ export const temporalWorkflowUrl = (accreditationId: string) =>
 
 type Case = Pick<Accreditation, 'id' | 'status' | 'certificate'>;
 
+/**
+ * "Beschwerde erfassen" opens the complaint form with the organisation filled in: a complaint is
+ * its own life cycle now (rule set 7), the in-case command is for old cases' records only.
+ */
+export function complaintFormPath(c: Case, organisationName: string): string {
+  const prefill = new URLSearchParams({ organisation: organisationName });
+  if (c.certificate) prefill.set('certificate', c.certificate.number);
+  return `/complaints/new?${prefill}`;
+}
+
 const ended = (status: string) => ['refused', 'withdrawn', 'expired'].includes(status);
 const holdsCertificate = (c: Case) =>
   c.certificate !== null && c.status !== 'withdrawn' && c.status !== 'expired';
@@ -37,7 +47,13 @@ export function staffActionsFor(c: Case): string[] {
   return actions.filter(([, possible]) => possible).map(([type]) => type);
 }
 
-export function StaffActions({ accreditation }: { accreditation: Case }) {
+export function StaffActions({
+  accreditation,
+  organisationName,
+}: {
+  accreditation: Case;
+  organisationName: string;
+}) {
   const { t } = useTranslation('accreditation');
   const { t: words } = useTranslation('cases');
   const workflowId = `accreditation-${accreditation.id}`;
@@ -51,7 +67,11 @@ export function StaffActions({ accreditation }: { accreditation: Case }) {
           <Button
             key={type}
             component={Link}
-            to={stepPagePath(accreditation.id, type, accreditation.id)}
+            to={
+              type === 'ReceiveComplaint'
+                ? complaintFormPath(accreditation, organisationName)
+                : stepPagePath(accreditation.id, type, accreditation.id)
+            }
             variant={type === 'Suspend' || type === 'Withdraw' ? 'outline' : 'default'}
             color={type === 'Suspend' || type === 'Withdraw' ? 'red' : undefined}
             size="sm"
