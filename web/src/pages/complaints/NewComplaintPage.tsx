@@ -7,7 +7,6 @@ import {
   Fieldset,
   Group,
   List,
-  SegmentedControl,
   Stack,
   Text,
   Textarea,
@@ -21,6 +20,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../auth/session';
+import { LanguageChoice } from '../../forms/LanguageChoice';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { useApiForm } from '../../forms/use-api-form';
 import { currentLanguage } from '../../i18n';
@@ -144,21 +144,12 @@ export function Component() {
                 {...form.getInputProps('email')}
                 key={form.key('email')}
               />
-              <Stack gap={4}>
-                <Text component="span" size="sm" fw={500} id="complaint-language">
-                  {t('form.language')}
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="complaint-language"
-                  data={[
-                    { value: 'de', label: 'Deutsch' },
-                    { value: 'en', label: 'English' },
-                  ]}
-                  {...form.getInputProps('language')}
-                  key={form.key('language')}
-                  style={{ alignSelf: 'flex-start' }}
-                />
-              </Stack>
+              <LanguageChoice
+                form={form}
+                field="language"
+                id="complaint-language"
+                label={t('form.language')}
+              />
             </Stack>
           </Fieldset>
           <Fieldset legend={t('form.about')}>

@@ -1,20 +1,16 @@
+import { complaintStatuses as allStatuses } from '@domain/complaint/model';
 import { $api } from '../../api/client';
 import type { paths } from '../../api/schema';
 
 export type Complaint = paths['/complaints/{id}']['get']['responses'][200]['content']['application/json'];
 export type ComplaintStatus = Complaint['status'];
 
-/** The stages a complaint passes, in order (the API's `status`, without the empty stream's `none`). */
-export const complaintStatuses = [
-  'received',
-  'acknowledged',
-  'under_investigation',
-  'decided',
-  'answered',
-  'closed',
-] as const satisfies readonly ComplaintStatus[];
+/** The stages a complaint passes, in order (the domain's, without the empty stream's `none`). */
+export const complaintStatuses = allStatuses.filter(
+  (status): status is Exclude<ComplaintStatus, 'none'> => status !== 'none',
+);
 
-export const isComplaintStatus = (value: string): value is (typeof complaintStatuses)[number] =>
+export const isComplaintStatus = (value: string): value is Exclude<ComplaintStatus, 'none'> =>
   (complaintStatuses as readonly string[]).includes(value);
 
 /** Staff by id, for the investigator's name (GET /users: admin and staff read it). */
