@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Accreditation } from '../../case-file/types';
+import { complaintFormPath } from '../../cases/complaint-form';
 import { stepPagePath } from '../../steps/registry';
 import { stepLabel } from '../tasks/labels';
 
@@ -13,16 +14,6 @@ export const temporalWorkflowUrl = (accreditationId: string) =>
   `${temporalUi}/namespaces/${encodeURIComponent(temporalNamespace)}/workflows/accreditation-${accreditationId}`;
 
 type Case = Pick<Accreditation, 'id' | 'status' | 'certificate'>;
-
-/**
- * "Beschwerde erfassen" opens the complaint form with the organisation filled in: a complaint is
- * its own life cycle now (rule set 7), the in-case command is for old cases' records only.
- */
-export function complaintFormPath(c: Case, organisationName: string): string {
-  const prefill = new URLSearchParams({ organisation: organisationName });
-  if (c.certificate) prefill.set('certificate', c.certificate.number);
-  return `/complaints/new?${prefill}`;
-}
 
 const ended = (status: string) => ['refused', 'withdrawn', 'expired'].includes(status);
 const holdsCertificate = (c: Case) =>
@@ -69,7 +60,7 @@ export function StaffActions({
             component={Link}
             to={
               type === 'ReceiveComplaint'
-                ? complaintFormPath(accreditation, organisationName)
+                ? complaintFormPath(organisationName, accreditation.certificate?.number)
                 : stepPagePath(accreditation.id, type, accreditation.id)
             }
             variant={type === 'Suspend' || type === 'Withdraw' ? 'outline' : 'default'}
