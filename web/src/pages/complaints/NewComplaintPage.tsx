@@ -35,7 +35,7 @@ function Sent({ reference, staff, onAnother }: { reference: string; staff: boole
   const { t } = useTranslation('complaints');
   return (
     <Stack gap="md" maw="44rem">
-      <Title order={1}>{t('form.sentTitle')}</Title>
+      <Title order={1}>{staff ? t('form.staffSentTitle') : t('form.sentTitle')}</Title>
       <Alert color="green" variant="light" role="status">
         <Text fw={600}>{t('form.reference')}</Text>
         <Code fz="md" style={{ overflowWrap: 'anywhere' }} data-reference>

@@ -28,6 +28,7 @@ export const complaints = defineMessages({
       privacy:
         'Wir verwenden Ihre Kontaktdaten nur für die Bearbeitung dieser Beschwerde. Die Organisation erfährt Ihren Namen nicht von uns.',
       sentTitle: 'Ihre Beschwerde ist eingegangen',
+      staffSentTitle: 'Die Beschwerde ist erfasst',
       reference: 'Aktenzeichen',
       referenceHint: 'Bitte nennen Sie dieses Aktenzeichen, wenn Sie uns zu dieser Beschwerde schreiben.',
       next: 'Wie es weitergeht',
@@ -184,6 +185,7 @@ export const complaints = defineMessages({
       privacy:
         'We use your contact details only to handle this complaint. The organisation does not learn your name from us.',
       sentTitle: 'Your complaint has been received',
+      staffSentTitle: 'The complaint is recorded',
       reference: 'Reference',
       referenceHint: 'Please quote this reference when you write to us about this complaint.',
       next: 'What happens next',
