@@ -53,9 +53,10 @@ async function tablesHolding(text: string): Promise<string[]> {
   return found.sort();
 }
 
-const openedName = async (streamId: string) =>
-  ((await readStream(stack.db, streamId, { toVersion: 1 }))[0]?.data as { organisationName: string })
-    .organisationName;
+const openedName = async (streamId: string) => {
+  const [opening] = await readStream(stack.db, streamId, { toVersion: 1 });
+  return (opening?.data as { organisationName?: string } | undefined)?.organisationName;
+};
 
 describe('crypto-shredding of the organisation’s name in the events', () => {
   beforeAll(async () => {
