@@ -48,20 +48,19 @@ interface SubjectKey {
 
 /** The subject's key, made on its first use. */
 async function keyOf(db: Kysely<Database>, subject: string): Promise<SubjectKey> {
-  // No UPDATE for the application (a key is made or deleted, never changed): insert, else read.
-  const made = await keyTable(db)
-    .insertInto('subject_keys')
-    .values({ subject_id: subject, key_id: randomBytes(12).toString('base64url'), key: randomBytes(32) })
-    .onConflict((conflict) => conflict.column('subject_id').doNothing())
-    .returning(['key_id', 'key'])
-    .executeTakeFirst();
+  const read = () =>
+    keyTable(db).selectFrom('subject_keys').select(['key_id', 'key']).where('subject_id', '=', subject);
+  // No UPDATE for the application (a key is made or deleted, never changed): read, else insert,
+  // else (another append made it meanwhile) read again.
   const row =
-    made ??
+    (await read().executeTakeFirst()) ??
     (await keyTable(db)
-      .selectFrom('subject_keys')
-      .select(['key_id', 'key'])
-      .where('subject_id', '=', subject)
-      .executeTakeFirstOrThrow());
+      .insertInto('subject_keys')
+      .values({ subject_id: subject, key_id: randomBytes(12).toString('base64url'), key: randomBytes(32) })
+      .onConflict((conflict) => conflict.column('subject_id').doNothing())
+      .returning(['key_id', 'key'])
+      .executeTakeFirst()) ??
+    (await read().executeTakeFirstOrThrow());
   return { id: row.key_id, key: row.key };
 }
 
