@@ -41,7 +41,10 @@ export const Base64Upload = z
     contentBase64: z
       .string()
       .min(1)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64')
+      .regex(
+        /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$/,
+        'Not base64 of at least one byte (padded with = to a multiple of four characters)',
+      )
       .describe('The file, base64-encoded'),
   })
   .strict();

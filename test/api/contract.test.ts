@@ -296,6 +296,15 @@ describe('the API contract', () => {
       { required: ['statement'] },
     ]);
 
+    // Base64 of no byte ("0=") is outside the document's pattern, as the API refuses it.
+    const upload: string = (await bodySchema('post', '/documents')).properties.contentBase64.pattern;
+    expect([fits(upload, '0='), fits(upload, 'AA==')]).toEqual([false, true]);
+    const empty = await api.call(staff, 'POST', '/documents', {
+      contentBase64: '0=',
+      mediaType: 'text/plain',
+    });
+    expect(empty.status).toBe(400);
+
     // NUL in a field the route drops (one the document does not name) is no reason to refuse;
     // in a field it keeps, it is (PostgreSQL text cannot hold it).
     const before = await eventCount();
