@@ -133,6 +133,8 @@ describe('a special audit, through the pages alone', { timeout: 240_000 }, () =>
     await decider.page.getByLabel(/^Änderung bewilligen/).check();
     await decider.page.getByLabel(/^Begründung/).fill('Standort nachgewiesen');
     await submit(decider.page, 'Über die Änderung des Geltungsbereichs entscheiden');
+    const history = decider.page.locator('section[aria-labelledby="scope-changes"]');
+    await history.getByText(/^Bewilligt: Standort nachgewiesen/).waitFor();
     const entry = await stack().api.call(null, 'GET', `/register/${granted.certificate.number}`);
     expect(entry.body).toMatchObject({ status: 'valid', scope: extendedScope });
   });

@@ -1,4 +1,4 @@
-import { Paper } from '@mantine/core';
+import { Paper, Stack, Title, type TitleOrder } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DocumentLinks } from '../case-file/DocumentLinks';
 import { Facts } from '../case-file/Facts';
@@ -13,7 +13,7 @@ export function openScopeChange(file: CaseFile, subjectId: string | undefined): 
   return open.find((change) => change.scopeChangeId === subjectId) ?? open.at(-1);
 }
 
-/** What was applied for, as each step on it shows it: old and new scope, reason, documents, review. */
+/** What was applied for and what became of it: old and new scope, reason, documents, assessment, review, decision. */
 export function ScopeChangeFacts({ change }: { change: ScopeChange }) {
   const { t } = useTranslation('scopeChange');
   const { stamp } = useStamps();
@@ -27,12 +27,37 @@ export function ScopeChangeFacts({ change }: { change: ScopeChange }) {
           [t('facts.reason'), change.reason],
           [t('facts.applied'), stamp(change.appliedAt, change.appliedBy)],
           [t('facts.documents'), <DocumentLinks key="documents" ids={change.documentIds} />],
+          change.assessment && [
+            t('facts.assessment'),
+            `${t(`assess.${change.assessment.method}`)} (${stamp(change.assessment.at, change.assessment.by)})`,
+          ],
           change.review && [
             t('facts.review'),
             `${change.review.conforming ? t('facts.conforming') : t('facts.notConforming')}: ${change.review.comment}`,
           ],
+          change.decision && [
+            t('facts.decision'),
+            `${change.decision.granted ? t('facts.granted') : t('facts.refused')}: ${change.decision.reason} (${stamp(change.decision.at, change.decision.by)})`,
+          ],
         ]}
       />
     </Paper>
+  );
+}
+
+/** The scope's history on the case page: every change applied for during validity, newest last. */
+export function ScopeChangesView({ file, order }: { file: CaseFile; order: TitleOrder }) {
+  const { t } = useTranslation('scopeChange');
+  const changes = file.scopeChanges ?? [];
+  if (changes.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="scope-changes">
+      <Title order={order} id="scope-changes">
+        {t('history')}
+      </Title>
+      {changes.map((change) => (
+        <ScopeChangeFacts key={change.scopeChangeId} change={change} />
+      ))}
+    </Stack>
   );
 }
