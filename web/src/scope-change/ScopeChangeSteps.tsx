@@ -156,21 +156,30 @@ function AssessFields({ accreditationId, change, onDone }: FieldsProps) {
   );
 }
 
-function ReviewFields({ accreditationId, change, onDone }: FieldsProps) {
-  const { t } = useTranslation('scopeChange');
+/** A yes-or-no verdict on the change with its grounds in words: the document review, or the decision. */
+function VerdictFields({
+  step: stepType,
+  label,
+  yes,
+  no,
+  textLabel,
+  send,
+  onDone,
+}: {
+  step: 'ReviewScopeChangeDocuments' | 'DecideScopeChange';
+  label: string;
+  yes: string;
+  no: string;
+  textLabel: string;
+  send: (verdict: boolean, text: string, idempotencyKey: string) => Promise<unknown>;
+  onDone: () => void;
+}) {
   const { t: staff } = useTranslation('staffSteps');
+  const required = requiredText(staff('required'));
   const step = useStepForm({
-    initialValues: { conforming: 'yes', comment: '' },
-    validate: { comment: requiredText(staff('required')) },
-    submit: ({ conforming, comment }, idempotencyKey) =>
-      api.POST('/accreditations/{id}/scope-changes/document-review', {
-        params: { path: { id: accreditationId }, header: key(idempotencyKey) },
-        body: {
-          scopeChangeId: change.scopeChangeId,
-          conforming: conforming === 'yes',
-          comment: comment.trim(),
-        },
-      }),
+    initialValues: { verdict: '', text: '' },
+    validate: { verdict: required, text: required },
+    submit: ({ verdict, text }, idempotencyKey) => send(verdict === 'yes', text.trim(), idempotencyKey),
     onDone,
   });
   return (
@@ -178,49 +187,57 @@ function ReviewFields({ accreditationId, change, onDone }: FieldsProps) {
       <Stack gap="md">
         <Choice
           form={step.form}
-          field="conforming"
-          label={t('review.conforming')}
+          field="verdict"
+          label={label}
           options={[
-            ['yes', t('facts.conforming')],
-            ['no', t('facts.notConforming')],
+            ['yes', yes],
+            ['no', no],
           ]}
         />
-        <TextField form={step.form} field="comment" label={t('review.comment')} />
-        <CaseStepFooter step="ReviewScopeChangeDocuments" form={step} />
+        <TextField form={step.form} field="text" label={textLabel} />
+        <CaseStepFooter step={stepType} form={step} />
       </Stack>
     </form>
   );
 }
 
+function ReviewFields({ accreditationId, change, onDone }: FieldsProps) {
+  const { t } = useTranslation('scopeChange');
+  return (
+    <VerdictFields
+      step="ReviewScopeChangeDocuments"
+      label={t('review.conforming')}
+      yes={t('facts.conforming')}
+      no={t('facts.notConforming')}
+      textLabel={t('review.comment')}
+      send={(conforming, comment, idempotencyKey) =>
+        api.POST('/accreditations/{id}/scope-changes/document-review', {
+          params: { path: { id: accreditationId }, header: key(idempotencyKey) },
+          body: { scopeChangeId: change.scopeChangeId, conforming, comment },
+        })
+      }
+      onDone={onDone}
+    />
+  );
+}
+
 function DecideFields({ accreditationId, change, onDone }: FieldsProps) {
   const { t } = useTranslation('scopeChange');
-  const { t: staff } = useTranslation('staffSteps');
-  const step = useStepForm({
-    initialValues: { granted: '', reason: '' },
-    validate: { granted: requiredText(staff('required')), reason: requiredText(staff('required')) },
-    submit: ({ granted, reason }, idempotencyKey) =>
-      api.POST('/accreditations/{id}/scope-changes/decision', {
-        params: { path: { id: accreditationId }, header: key(idempotencyKey) },
-        body: { scopeChangeId: change.scopeChangeId, granted: granted === 'yes', reason: reason.trim() },
-      }),
-    onDone,
-  });
   return (
-    <form onSubmit={step.onSubmit} noValidate>
-      <Stack gap="md">
-        <Choice
-          form={step.form}
-          field="granted"
-          label={t('decide.granted')}
-          options={[
-            ['yes', t('decide.grant')],
-            ['no', t('decide.refuse')],
-          ]}
-        />
-        <TextField form={step.form} field="reason" label={t('decide.reason')} />
-        <CaseStepFooter step="DecideScopeChange" form={step} />
-      </Stack>
-    </form>
+    <VerdictFields
+      step="DecideScopeChange"
+      label={t('decide.granted')}
+      yes={t('decide.grant')}
+      no={t('decide.refuse')}
+      textLabel={t('decide.reason')}
+      send={(granted, reason, idempotencyKey) =>
+        api.POST('/accreditations/{id}/scope-changes/decision', {
+          params: { path: { id: accreditationId }, header: key(idempotencyKey) },
+          body: { scopeChangeId: change.scopeChangeId, granted, reason },
+        })
+      }
+      onDone={onDone}
+    />
   );
 }
 
