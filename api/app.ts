@@ -47,16 +47,18 @@ import { loadWebApplication, navigationRewrite, webApplicationPlugin } from './w
 
 /**
  * A field error's stable terms beside the validator's English words, so a client can say it in its
- * own language: the issue's `code` (`too_big`, `too_small`, `invalid_type`, …) and, for a size,
- * its `limit` and what it counts (`origin`: `string` characters, `array` entries).
+ * own language: the issue's `code` (`too_big`, `too_small`, `invalid_type`, `invalid_format`, …),
+ * for a size its `limit` and what it counts (`origin`: `string` characters, `array` entries), for a
+ * format which one (`format`: `email`, `regex`, `date`, …).
  */
 function issueTerms(issue: { keyword: string; params: Record<string, unknown> }) {
-  const { maximum, minimum, origin } = issue.params;
+  const { maximum, minimum, origin, format } = issue.params;
   const limit = issue.keyword === 'too_big' ? maximum : issue.keyword === 'too_small' ? minimum : undefined;
   return {
     code: issue.keyword,
     ...(typeof limit === 'number' ? { limit } : {}),
     ...(typeof origin === 'string' ? { origin } : {}),
+    ...(issue.keyword === 'invalid_format' && typeof format === 'string' ? { format } : {}),
   };
 }
 

@@ -23,6 +23,10 @@ export const ProblemSchema = z
               .string()
               .optional()
               .describe('What the bound counts: string (characters), array (entries)'),
+            format: z
+              .string()
+              .optional()
+              .describe('invalid_format: which format (email, regex, date, datetime, uuid, …)'),
           })
           .loose(),
       )

@@ -13,7 +13,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { appendToStream, type NewEvent } from '../db/event-store';
-import { benchDatabase, benchScale, report } from './support';
+import { benchDatabase } from './servers';
+import { benchScale, report } from './support';
 
 const writers = 8;
 const streamsPerWriter = 50;

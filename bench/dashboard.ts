@@ -18,7 +18,8 @@ import type { TestUser } from '../test/fixtures/users';
 import { type BenchApi, expectStatus, startBenchApi } from './api';
 import { measureSummary, seedDashboardReadModel } from './dashboard-summary';
 import { seedAccreditations } from './seed';
-import { benchDatabase, formatLatency, type LatencySummary, report, scaled, summarise } from './support';
+import { benchDatabase } from './servers';
+import { formatLatency, type LatencySummary, report, scaled, summarise } from './support';
 
 const accreditations = scaled(100_000, 1_000);
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 50);

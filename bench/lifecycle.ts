@@ -13,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expectStatus, openingBody, startBenchApi } from './api';
 import { benchPolicy, type CaseCast, type CaseView, type CycleOutcome, driveCycle } from './lifecycle-script';
-import { benchDatabase, formatLatency, pool, report, scaled, startBenchTemporal, summarise } from './support';
+import { benchDatabase, startBenchTemporal } from './servers';
+import { formatLatency, pool, report, scaled, summarise } from './support';
 import { pingUpdate } from './workflows';
 
 const cycles = scaled(200, 4);

@@ -16,19 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { executeStep, openAccreditation } from '../api/workflow-client';
 import { loadEnv } from '../config/env';
 import type { Actor } from '../domain/commands';
-import {
-  benchDatabase,
-  cpuMeter,
-  cpuPerTaskMs,
-  formatCpuPerTask,
-  mb,
-  pool,
-  report,
-  rssOf,
-  scaled,
-  sleep,
-  startBenchTemporal,
-} from './support';
+import { benchDatabase, startBenchTemporal } from './servers';
+import { cpuMeter, cpuPerTaskMs, formatCpuPerTask, mb, pool, report, rssOf, scaled, sleep } from './support';
 
 const cases = scaled(10_000, 100);
 const concurrency = 32;

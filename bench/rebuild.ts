@@ -11,7 +11,8 @@ import { sql } from 'kysely';
 import { rebuildProjections } from '../db/projections/rebuild';
 import { accreditationScenario } from '../test/fixtures/scenarios';
 import { loadAppends } from './seed';
-import { benchDatabase, cpuMeter, pool, report, scaled } from './support';
+import { benchDatabase } from './servers';
+import { cpuMeter, pool, report, scaled } from './support';
 
 const targetEvents = Number(process.env.BENCH_EVENTS ?? scaled(1_000_000, 1_000));
 const goal = 10_000;

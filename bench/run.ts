@@ -14,7 +14,8 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { benchDir, resultsDir, startBenchPostgres } from './support';
+import { startBenchPostgres } from './servers';
+import { benchDir, resultsDir } from './support';
 
 const benchmarks = [
   'task-latency',

@@ -12,7 +12,8 @@ import { verify } from '@node-rs/argon2';
 import { Client } from '@temporalio/client';
 import { hashPassword, storePasswordHash } from '../db/passwords';
 import { startBenchApi } from './api';
-import { benchDatabase, formatLatency, report, scaled, summarise } from './support';
+import { benchDatabase } from './servers';
+import { formatLatency, report, scaled, summarise } from './support';
 
 const signIns = scaled(200, 20);
 const requests = scaled(2_000, 100);

@@ -18,9 +18,9 @@ import type { Client } from '@temporalio/client';
 import { executeStep } from '../api/workflow-client';
 import type { TestUser } from '../test/fixtures/users';
 import { type BenchApi, expectStatus, openingBody, startBenchApi } from './api';
+import { benchDatabase, startBenchTemporal } from './servers';
 import {
   addCpu,
-  benchDatabase,
   type CpuSplit,
   cpuMeter,
   cpuPerTaskMs,
@@ -30,7 +30,6 @@ import {
   pool,
   report,
   scaled,
-  startBenchTemporal,
   summarise,
 } from './support';
 import { pingUpdate } from './workflows';

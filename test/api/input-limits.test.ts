@@ -51,6 +51,7 @@ describe('input limits: lengths, names, document references, uploads, concurrent
     });
     expect(person.status).toBe(400);
     expect(person.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.name']);
+    expect(person.body.errors[0]).toMatchObject({ code: 'invalid_format', format: 'regex' });
   });
 
   it('refuses free text and ids over their maximum length, and accepts them at it', async () => {

@@ -12,6 +12,8 @@ export interface FieldError {
   code?: string;
   limit?: number;
   origin?: string;
+  /** invalid_format: `email`, `regex`, `date`, … */
+  format?: string;
 }
 
 export interface ProblemBody {
@@ -60,6 +62,7 @@ function fieldErrors(value: unknown): FieldError[] {
             ...(typeof entry.code === 'string' ? { code: entry.code } : {}),
             ...(typeof entry.limit === 'number' ? { limit: entry.limit } : {}),
             ...(typeof entry.origin === 'string' ? { origin: entry.origin } : {}),
+            ...(typeof entry.format === 'string' ? { format: entry.format } : {}),
           },
         ]
       : [],

@@ -20,12 +20,28 @@ export function problemMessage(
   return problem.detail ?? t('problems.unexpected', { status: problem.status });
 }
 
+/** Which text says what is wrong with a value of the wrong form (`regex`: the text patterns' characters). */
+const formatMessages = {
+  email: 'problems.field.format.email',
+  date: 'problems.field.format.date',
+  datetime: 'problems.field.format.date',
+  regex: 'problems.field.format.characters',
+} as const;
+
 /**
  * A field error in the page's language where its terms say what is wrong (a text too long, a list
- * with too many entries, a required value left empty); else the API's own words.
+ * with too many entries, a required value left empty, a value of the wrong form, a choice not
+ * offered); else the API's own words.
  */
 export function fieldErrorMessage(t: TFunction<'common'>, error: FieldError): string {
-  const { code, limit, origin } = error;
+  const { code, limit, origin, format } = error;
+  // A form always sends its values with their types: a value of the wrong type is one left out.
+  if (code === 'invalid_type') return t('problems.field.required');
+  if (code === 'invalid_value') return t('problems.field.choose');
+  if (code === 'invalid_format') {
+    const key = format ? formatMessages[format as keyof typeof formatMessages] : undefined;
+    return key ? t(key) : error.message;
+  }
   if (limit === undefined || (origin !== 'string' && origin !== 'array')) return error.message;
   if (code === 'too_big') return t(`problems.field.tooBig.${origin}`, { count: limit });
   if (code === 'too_small' && origin === 'string' && limit === 1) return t('problems.field.required');

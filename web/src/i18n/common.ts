@@ -62,6 +62,13 @@ export const common = defineMessages({
           array_other: 'Mindestens {{count}} Einträge.',
         },
         required: 'Bitte füllen Sie dieses Feld aus.',
+        choose: 'Bitte wählen Sie einen der angebotenen Werte.',
+        format: {
+          email: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
+          date: 'Bitte geben Sie ein gültiges Datum an.',
+          characters:
+            'Enthält Zeichen, die hier nicht erlaubt sind (etwa Zeilenumbrüche oder Steuerzeichen).',
+        },
       },
     },
     loading: 'Wird geladen …',
@@ -133,6 +140,12 @@ export const common = defineMessages({
           array_other: 'At least {{count}} entries.',
         },
         required: 'Please fill in this field.',
+        choose: 'Please choose one of the values offered.',
+        format: {
+          email: 'Please enter a valid e-mail address.',
+          date: 'Please enter a valid date.',
+          characters: 'Contains characters not allowed here (such as line breaks or control characters).',
+        },
       },
     },
     loading: 'Loading …',
