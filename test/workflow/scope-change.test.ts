@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accreditationStreamId, accreditationWorkflowId } from '../../workflows/messages';
 import type { TestUser } from '../fixtures/users';
+import { eventually } from '../support/api-harness';
 import { grantedCertificate } from '../support/granted-case';
 import { recordHistory } from '../support/histories';
 import { useTestStack } from '../support/stack';
@@ -10,12 +11,12 @@ const extendedScope = 'IT-Servicedesk und Rechenzentrumsbetrieb an den Standorte
 /**
  * Issue 20 item 9 (rule set 6) on the real workflow, through the API: a granted certificate's
  * scope is extended after a document review by a real auditor; the register states the new scope
- * under the same number and validity.
+ * under the same number and validity. A reduction assessed by a special audit is then refused.
  */
 describe('scope change during validity', () => {
   const api = useTestStack({ api: true });
 
-  it('extension → document review by a real auditor → granted: the register shows the new scope', async () => {
+  it('extension by document review granted, the register shows it; a reduction by special audit refused', async () => {
     const { accreditationId, certificateNumber } = await grantedCertificate(api, 'Geltungsbereich GmbH');
     const [staff, decisionMaker, reviewer] = await Promise.all([
       api.user('staff'),
@@ -31,14 +32,16 @@ describe('scope change during validity', () => {
       expect(response.status, `${name}: ${JSON.stringify(response.body)}`).toBe(200);
       return response.body;
     };
-    const events = async () =>
+    const eventTypes = async () =>
       (
         await api.db
           .selectFrom('events')
           .select('event_type')
           .where('stream_id', '=', accreditationStreamId(accreditationId))
+          .orderBy('stream_version')
           .execute()
-      ).length;
+      ).map((row) => row.event_type);
+    const events = async () => (await eventTypes()).length;
 
     await step(applicant, 'scope-changes', {
       kind: 'extension',
@@ -83,6 +86,38 @@ describe('scope change during validity', () => {
     expect(file.body.file.scopeChanges).toEqual([
       expect.objectContaining({ scopeChangeId, decision: expect.objectContaining({ granted: true }) }),
     ]);
+
+    // A reduction assessed by a special audit: audited without findings, it closes and the change
+    // waits for its decision; refused, the register keeps the scope granted before.
+    const reduction = 'cycle-1:scope-change-2';
+    await step(applicant, 'scope-changes', {
+      kind: 'reduction',
+      scope: 'IT-Servicedesk am Standort München',
+      reason: 'Rechenzentrum wird ausgelagert',
+    });
+    await step(staff, 'scope-changes/assessment', {
+      scopeChangeId: reduction,
+      assessment: { method: 'special_audit', reason: 'Auslagerung vor Ort prüfen' },
+    });
+    expect((await eventTypes()).slice(-2)).toEqual(['ScopeChangeAssessed', 'SpecialAuditScheduled']);
+    await step(staff, 'lead-auditor', { auditorId: reviewer.id, conflictOfInterestDeclaredFree: true });
+    await step(reviewer, 'audit-date', { auditDate: '2030-02-01' });
+    await eventually(
+      () => api.call(staff, 'GET', path),
+      (response) =>
+        response.body.openTasks.filter((task: { kind: string }) => task.kind === 'complete_audit_element')
+          .length === 3,
+    );
+    for (const element of ['on_site_audit', 'customer_satisfaction_analysis', 'it_security_check']) {
+      await step(reviewer, 'audit-elements', { element, findings: [] });
+    }
+    const refused = await step(decisionMaker, 'scope-changes/decision', {
+      scopeChangeId: reduction,
+      granted: false,
+      reason: 'Auslagerung noch nicht vollzogen',
+    });
+    expect(refused.status).toBe('accredited');
+    expect((await api.call(null, 'GET', `/register/${certificateNumber}`)).body.scope).toBe(extendedScope);
     await recordHistory(
       'scope-change',
       api.temporal.client.workflow.getHandle(accreditationWorkflowId(accreditationId)),
