@@ -50,7 +50,9 @@ function CasePage({
           </Alert>
         )}
         <CaseTasks tasks={accreditation.openTasks} user={user} pastView={asOf !== undefined} />
-        {isStaff(user) && !asOf && <StaffActions accreditation={accreditation} />}
+        {isStaff(user) && !asOf && (
+          <StaffActions accreditation={accreditation} organisationName={view.file.organisationName} />
+        )}
         {user.role === 'organisation' && !asOf && (
           <OrganisationActions accreditation={accreditation} file={view.file} />
         )}
