@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseEvent } from '../domain/compliance';
 import type { Database } from './database';
+import { openPersonalFields } from './subject-keys';
 
 interface EventRow {
   stream_id: string;
@@ -52,7 +53,7 @@ async function withEvents(
     rows.map((row) => row.stream_id),
   );
   const byStream = new Map<string, CaseEvent[]>();
-  for (const event of events)
+  for (const event of await openPersonalFields(db, events, (row) => row.event_type))
     byStream.set(event.stream_id, [...(byStream.get(event.stream_id) ?? []), toCaseEvent(event)]);
   return rows.map((row) => ({
     accreditationId: row.accreditation_id,

@@ -61,7 +61,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 /**
  * `write_accreditation_projection` (migration 2026-11-26-60) with or without the waiting columns
  * and, from migration 2026-11-28-45, the tasks' opening times: the projection's single write names
- * every column of the rows it writes; from migration 2026-11-28-80, the certificates' scope.
+ * every column of the rows it writes; from migration 2026-11-28-90, the certificates' scope.
  */
 export function writeFunction(columns: {
   waiting: boolean;

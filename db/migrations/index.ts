@@ -19,7 +19,8 @@ import * as taskOpenedAt from './2026-11-28-45-task-opened-at';
 import * as streamHeads from './2026-11-28-50-stream-heads';
 import * as complaints from './2026-11-28-60-complaints';
 import * as dossierRetention from './2026-11-28-75-dossier-retention';
-import * as certificateScope from './2026-11-28-80-certificate-scope';
+import * as subjectKeys from './2026-11-28-85-subject-keys';
+import * as certificateScope from './2026-11-28-90-certificate-scope';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-50-stream-heads': streamHeads,
   '2026-11-28-60-complaints': complaints,
   '2026-11-28-75-dossier-retention': dossierRetention,
-  '2026-11-28-80-certificate-scope': certificateScope,
+  '2026-11-28-85-subject-keys': subjectKeys,
+  '2026-11-28-90-certificate-scope': certificateScope,
 };
