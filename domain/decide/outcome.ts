@@ -53,6 +53,7 @@ export const rejectionCodes = [
   'renewal_already_applied',
   'renewal_refused',
   'unknown_complaint',
+  'complaint_has_own_life_cycle',
   'investigator_not_independent',
   'unknown_timer',
   'timer_not_due',

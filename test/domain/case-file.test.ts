@@ -30,9 +30,12 @@ const policy: PolicyInput = {
   renewalWindow: { days: 20 },
 };
 
-/** Every stage of a case, in one history: requests, objection, findings, decision, the years after. */
+/**
+ * Every stage of a case, in one history: requests, objection, findings, decision, the years after.
+ * A run of rule set 6, the last with complaints inside the case.
+ */
 function fullCase(): StampedCase {
-  const c = new StampedCase();
+  const c = new StampedCase().onRuleSet(6);
   c.open(policy);
   c.do(
     command('SubmitApplication', {
