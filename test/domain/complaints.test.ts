@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isFinished } from '../../domain/accreditation';
 import type { Command } from '../../domain/commands';
+import type { RuleSet } from '../../domain/rule-sets';
 import { dueTimers } from '../../domain/timers';
 import { caseManager, command, given, leadAuditor, newCase, otherStaff, reviewer } from './support';
 
 const complaintId = 'complaint-1';
 
 /** The in-case complaint of rule sets 1 to 6 (rule set 7 has it only as its own life cycle). */
-const ruleSet = 6;
+const ruleSet: RuleSet = 6;
 
 function receivedComplaint() {
   return newCase()
