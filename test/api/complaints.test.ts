@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { csrfTokenFor, defaultSessionConfig } from '../../api/session';
 import { erasedComplainantName } from '../../db/complainants';
+import { createSession } from '../../db/sessions';
+import type { ApiCall } from '../fixtures/api-call';
 import type { TestUser } from '../fixtures/users';
 import { useMailStack } from '../notifications/support';
 import { eventually, organisationBody } from '../support/api-harness';
@@ -14,7 +17,7 @@ import { refusedCase } from '../support/refused-case';
  */
 describe('complaints', () => {
   const { stack: api, smtp, dispatcher } = useMailStack({ api: true });
-  const lodge = (user: TestUser | null, body: Record<string, unknown>) =>
+  const lodge = (user: Parameters<ApiCall>[0], body: Record<string, unknown>) =>
     api.call(user, 'POST', '/complaints', body);
   const complainant = { name: 'Erika Beispiel', email: 'erika@beispiel.example', language: 'de' };
   const counts = async () => ({
@@ -96,9 +99,40 @@ describe('complaints', () => {
       [aboutRunning.id, aboutRefused.id, aboutUnknown.id].sort(),
     );
 
+    // Staff signed in by session cookie record it as staff; without the CSRF token it is anyone's.
+    const { sessionId } = await createSession(api.db, staff.id, defaultSessionConfig);
+    const cookie = `dim_session=${sessionId}`;
+    const letter = {
+      ...complainant,
+      text: 'Per Telefon: Zeichen missbraucht.',
+      organisationName: 'Nie Gehört AG',
+    };
+    const bySession = await lodge({ headers: { cookie, 'x-csrf-token': csrfTokenFor(sessionId) } }, letter);
+    const forged = await lodge({ headers: { cookie } }, letter);
+    const channels = await Promise.all(
+      [bySession, forged].map(
+        async (response) =>
+          (await api.call(staff, 'GET', `/complaints/${response.body.reference}`)).body.channel,
+      ),
+    );
+    expect(channels).toEqual(['staff', 'public']);
+
     const step = (user: TestUser, id: string, path: string, body: unknown = {}) =>
       api.call(user, 'POST', `/complaints/${id}/${path}`, body);
     expect((await step(staff, aboutRunning.id, 'acknowledgement')).body.status).toBe('acknowledged');
+    // The compliance report judges the complaints of the complaints table beside the in-case ones.
+    const acknowledgedInTime = async (accreditationId: string) =>
+      (await api.call(staff, 'GET', `/accreditations/${accreditationId}/compliance`)).body.rules.find(
+        (rule: { rule: string }) => rule.rule === 'complaint_acknowledged_in_time',
+      );
+    expect(await acknowledgedInTime(running.body.id)).toMatchObject({
+      status: 'held',
+      instances: [{ subjectId: aboutRunning.id, status: 'held', detail: 'acknowledged_in_time' }],
+    });
+    expect(await acknowledgedInTime(refused.id)).toMatchObject({
+      status: 'pending',
+      instances: [{ subjectId: aboutRefused.id, status: 'pending', detail: 'not_yet_due' }],
+    });
     // The case manager is involved; an auditor is no staff member; only the investigator decides.
     const involved = await step(staff, aboutRunning.id, 'investigator', { investigatorId: staff.id });
     expect([involved.status, involved.body.code]).toEqual([409, 'investigator_not_independent']);
