@@ -16,14 +16,21 @@ import { applyRetention } from '../db/retention';
 
 const hourMs = 3_600_000;
 
-export function startRetentionJob(options: { db: Kysely<Database>; env: Env; logger: Logger }): {
-  stop(): Promise<void>;
-} {
-  const { db, env, logger } = options;
+export interface RetentionJobOptions {
+  db: Kysely<Database>;
+  env: Env;
+  logger: Logger;
+  /** The clock and how often it is read (tests move the clock over midnight). */
+  clock?: () => Date;
+  checkEveryMs?: number;
+}
+
+export function startRetentionJob(options: RetentionJobOptions): { stop(): Promise<void> } {
+  const { db, env, logger, clock = () => new Date(), checkEveryMs = hourMs } = options;
   const controller = new AbortController();
   let lastRunDate: string | undefined;
   const tick = async () => {
-    const now = new Date();
+    const now = clock();
     const date = now.toISOString().slice(0, 10);
     if (date === lastRunDate) return;
     lastRunDate = date;
@@ -49,7 +56,7 @@ export function startRetentionJob(options: { db: Kysely<Database>; env: Env; log
     while (!controller.signal.aborted) {
       await tick();
       // Aborted: the loop ends.
-      await sleep(hourMs, undefined, { signal: controller.signal }).catch(() => undefined);
+      await sleep(checkEveryMs, undefined, { signal: controller.signal }).catch(() => undefined);
     }
   })();
   return {
