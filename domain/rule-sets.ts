@@ -32,12 +32,9 @@
  *    Issue 20 — the scope changes while the certificate is valid: the organisation applies to
  *    extend or reduce it, staff decide how it is assessed (approve, document review, special audit),
  *    a decision maker grants or refuses it; a granted change is the certificate's scope from then on.
- * 7: issue 20 — a complaint is only its own life cycle: the case refuses the in-case complaint
- *    steps (`ReceiveComplaint` … `CloseComplaint`) with `complaint_has_own_life_cycle`; runs of
- *    earlier rule sets keep them for the complaints they hold.
  */
-export type RuleSet = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type RuleSet = 1 | 2 | 3 | 4 | 5 | 6;
 
-export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5, 6, 7];
+export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5, 6];
 
-export const currentRuleSet: RuleSet = 7;
+export const currentRuleSet: RuleSet = 6;

@@ -3,26 +3,14 @@ import { addDuration } from '../duration';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { findComplaint, rulesSince, unchangedBy, unknownComplaint } from './shared';
-
-/**
- * Rule set 7: a complaint is a life cycle of its own (workflows/complaint.ts); a run of an earlier
- * rule set keeps the in-case steps for the complaints it holds.
- */
-function ownLifeCycleOnly(context: CommandContext): Decision | undefined {
-  if (!rulesSince(context, 7)) return undefined;
-  return reject(
-    'complaint_has_own_life_cycle',
-    'Complaints have a life cycle of their own: lodge one with POST /complaints and take its steps at /complaints/{id}.',
-  );
-}
+import { findComplaint, unchangedBy, unknownComplaint } from './shared';
 
 export function receiveComplaint(
   command: CommandOf<'ReceiveComplaint'>,
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state) ?? ownLifeCycleOnly(context);
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   return accept({
     type: 'ComplaintReceived',
@@ -40,7 +28,7 @@ export function acknowledgeComplaint(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state) ?? ownLifeCycleOnly(context);
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const complaint = findComplaint(state, command.data.complaintId);
   if (!complaint) return unknownComplaint(command.data.complaintId);
@@ -55,7 +43,7 @@ export function assignComplaintInvestigator(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state) ?? ownLifeCycleOnly(context);
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { complaintId, investigatorId } = command.data;
   const complaint = findComplaint(state, complaintId);
@@ -75,8 +63,6 @@ export function decideComplaint(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const refused = ownLifeCycleOnly(context);
-  if (refused) return refused;
   const complaint = findComplaint(state, command.data.complaintId);
   if (!complaint) return unknownComplaint(command.data.complaintId);
   const denied = authorise(command.type, context, state, { investigator: complaint.investigatorId });
@@ -92,7 +78,7 @@ export function closeComplaint(
   state: AccreditationCase,
   context: CommandContext,
 ): Decision {
-  const denied = authorise(command.type, context, state) ?? ownLifeCycleOnly(context);
+  const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const complaint = findComplaint(state, command.data.complaintId);
   if (!complaint) return unknownComplaint(command.data.complaintId);

@@ -53,7 +53,6 @@ export const rejectionCodes = [
   'renewal_already_applied',
   'renewal_refused',
   'unknown_complaint',
-  'complaint_has_own_life_cycle',
   'investigator_not_independent',
   'unknown_timer',
   'timer_not_due',

@@ -30,12 +30,9 @@ const policy: PolicyInput = {
   renewalWindow: { days: 20 },
 };
 
-/**
- * Every stage of a case, in one history: requests, objection, findings, decision, the years after.
- * A run of rule set 6, the last with complaints inside the case.
- */
+/** Every stage of a case, in one history: requests, objection, findings, decision, the years after. */
 function fullCase(): StampedCase {
-  const c = new StampedCase().onRuleSet(6);
+  const c = new StampedCase();
   c.open(policy);
   c.do(
     command('SubmitApplication', {

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isFinished } from '../../domain/accreditation';
-import type { Command } from '../../domain/commands';
-import type { RuleSet } from '../../domain/rule-sets';
 import { dueTimers } from '../../domain/timers';
 import { caseManager, command, given, leadAuditor, newCase, otherStaff, reviewer } from './support';
 
 const complaintId = 'complaint-1';
 
-/** The in-case complaint of rule sets 1 to 6 (rule set 7 has it only as its own life cycle). */
-const ruleSet: RuleSet = 6;
-
 function receivedComplaint() {
   return newCase()
-    .onRuleSet(ruleSet)
     .accredited()
     .do(
       command('ReceiveComplaint', {
@@ -75,7 +69,7 @@ describe('complaints', () => {
       followUp: 'suspension',
     });
     given(complaint.events)
-      .when(decide, { actor: caseManager, now: '2026-06-10T09:00:00.000Z', ruleSet })
+      .when(decide, { actor: caseManager, now: '2026-06-10T09:00:00.000Z' })
       .then('not_assigned');
     complaint.do(decide, otherStaff, '2026-06-10T09:00:00.000Z');
     expect(complaint.case.complaints[0]).toMatchObject({
@@ -90,13 +84,13 @@ describe('complaints', () => {
     complaint.do(command('CloseComplaint', { complaintId }), caseManager);
     expect(complaint.case.complaints).toEqual([]);
     given(complaint.events)
-      .when(command('CloseComplaint', { complaintId }), { actor: caseManager, now: complaint.now, ruleSet })
+      .when(command('CloseComplaint', { complaintId }), { actor: caseManager, now: complaint.now })
       .then('unknown_complaint');
   });
 
   it('keep the steps in order', () => {
     const received = receivedComplaint();
-    const context = { actor: caseManager, now: '2026-06-02T09:00:00.000Z', ruleSet };
+    const context = { actor: caseManager, now: '2026-06-02T09:00:00.000Z' };
     given(received.events)
       .when(command('AssignComplaintInvestigator', { complaintId, investigatorId: otherStaff.id }), context)
       .then('invalid_transition');
@@ -115,51 +109,18 @@ describe('complaints', () => {
         .when(command('AssignComplaintInvestigator', { complaintId, investigatorId }), {
           actor: caseManager,
           now: acknowledged.now,
-          ruleSet,
         })
         .then('investigator_not_independent');
     }
   });
 
   it('are possible after withdrawal, and keep the case open until closed', () => {
-    const withdrawn = newCase()
-      .onRuleSet(ruleSet)
-      .withdrawn()
-      .elapse('cycle-1:withdrawal-1:appeal-window-end');
+    const withdrawn = newCase().withdrawn().elapse('cycle-1:withdrawal-1:appeal-window-end');
     expect(isFinished(withdrawn.state)).toBe(true);
     withdrawn.do(
       command('ReceiveComplaint', { complainant: 'Wettbewerber', summary: 'Label weiter genutzt.' }),
       caseManager,
     );
     expect(isFinished(withdrawn.state)).toBe(false);
-  });
-
-  it('are refused on a run of rule set 7: a complaint is lodged as its own life cycle', () => {
-    const accredited = newCase().accredited();
-    const now = '2026-06-01T09:00:00.000Z';
-    const inCase = [
-      command('ReceiveComplaint', { complainant: 'Kunde', summary: 'Label missbraucht.' }),
-      command('AcknowledgeComplaint', { complaintId }),
-      command('AssignComplaintInvestigator', { complaintId, investigatorId: otherStaff.id }),
-      command('DecideComplaint', { complaintId, outcome: 'upheld', reasoning: 'r', followUp: 'none' }),
-      command('CloseComplaint', { complaintId }),
-    ];
-    for (const step of inCase) {
-      const refused = given(accredited.events).when(step, { actor: caseManager, now, ruleSet: 7 }).decision;
-      expect(refused).toMatchObject({ ok: false, rejection: { code: 'complaint_has_own_life_cycle' } });
-      expect(refused.ok || refused.rejection.message).toContain('POST /complaints');
-    }
-    // The current rules are rule set 7; a run of rule set 6 still receives one.
-    given(accredited.events)
-      .when(inCase[0] as Command, { actor: caseManager, now })
-      .then('complaint_has_own_life_cycle');
-    expect(
-      given(accredited.events).when(inCase[0] as Command, { actor: caseManager, now, ruleSet: 6 }).decision
-        .ok,
-    ).toBe(true);
-    // Who may not take the step at all is told that first.
-    given(accredited.events)
-      .when(inCase[0] as Command, { actor: reviewer, now, ruleSet: 7 })
-      .then('not_authorised');
   });
 });

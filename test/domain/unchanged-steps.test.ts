@@ -72,9 +72,7 @@ describe('a step that would change nothing', () => {
   });
 
   it('covers the investigator of a complaint and a deadline extended to itself', () => {
-    // The in-case complaint of a run of rule set 6.
     const complaint = newCase()
-      .onRuleSet(6)
       .accredited()
       .do(command('ReceiveComplaint', { complainant: 'Kunde', summary: 'Label missbraucht.' }), caseManager)
       .do(command('AcknowledgeComplaint', { complaintId: 'complaint-1' }), caseManager)
@@ -85,7 +83,7 @@ describe('a step that would change nothing', () => {
     given(complaint.events)
       .when(
         command('AssignComplaintInvestigator', { complaintId: 'complaint-1', investigatorId: otherStaff.id }),
-        { ...at(), ruleSet: 6 },
+        at(),
       )
       .then([]);
     const requested = newCase().awaitingApplicant();

@@ -131,9 +131,7 @@ function scenarios(): Case[] {
       .do(command('Reinstate', { reason: 'Selbstbewertung angenommen.' }), decisionMaker),
     newCase().suspended().elapse('cycle-1:suspension-1:maximum-suspension-end'),
     newCase().expired(),
-    // The in-case complaint of a run of rule set 6, whose mails still go out.
     newCase()
-      .onRuleSet(6)
       .accredited()
       .do(
         command('ReceiveComplaint', { complainant: 'Stadtwerke', summary: 'Label missbraucht.' }),

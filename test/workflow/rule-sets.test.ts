@@ -61,7 +61,6 @@ describe('a case started before rule set 2', () => {
     '2026-11-27.1': ruleSetsFrom(3),
     '2026-11-27.2': ruleSetsFrom(4),
     '2026-11-28.1': ruleSetsFrom(5),
-    '2026-11-28.3': ruleSetsFrom(7),
   };
 
   /**
@@ -149,27 +148,6 @@ describe('a case started before rule set 2', () => {
 
     expect(await patches(old)).not.toContain('rule-set-2');
     expect(await patches(old)).toContain('timer-kept-across-steps');
-  }, 120_000);
-
-  it('rule set 7: a case started on release 2026-11-28.3 keeps its in-case complaints; on the new code a complaint is its own life cycle', async () => {
-    const old = new CaseDriver(client, stack.db, taskQueue);
-    const receive = {
-      type: 'ReceiveComplaint' as const,
-      data: { complainant: 'Kunde X AG', summary: 'Zeichen missbraucht.' },
-    };
-    await runWorker('2026-11-28.3', () => old.open(policy));
-    await runWorker(false, async () => {
-      const { caseManager } = old.cast;
-      expect(await old.step(caseManager, receive)).toMatchObject({ eventTypes: ['ComplaintReceived'] });
-      await old.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId: 'complaint-1' } });
-      expect(await patches(old)).toContain('rule-set-6');
-      expect(await patches(old)).not.toContain('rule-set-7');
-
-      const current = new CaseDriver(client, stack.db, taskQueue);
-      await current.open(policy);
-      expect(await current.rejection(current.cast.caseManager, receive)).toBe('complaint_has_own_life_cycle');
-      expect(await patches(current)).toContain('rule-set-7');
-    });
   }, 120_000);
 
   it('rule set 3: a case started on release 2026-11-27.1 is decided as it began; on the new code only the decision maker who took it decides', async () => {

@@ -93,15 +93,11 @@ describe('the accreditation workflow, branch by branch', () => {
     const accreditation = driver();
     const { caseManager } = accreditation.cast;
     await accreditation.open(quiet);
-    await accreditation.step(accreditation.cast.applicant, {
-      type: 'SubmitApplication',
-      data: { items: completeApplication },
-    });
     await accreditation.step(caseManager, {
-      type: 'RequestInformation',
-      data: { questions: ['Bitte reichen Sie das Organigramm nach.'] },
+      type: 'ReceiveComplaint',
+      data: { complainant: 'Kunde Y GmbH', summary: 'Zertifikat auf der Website falsch zitiert.' },
     });
-    // Steps that change nothing about the information request's deadline.
+    // Steps that change nothing about the complaint's acknowledgement deadline.
     for (let i = 0; i < 3; i++) {
       await accreditation.step(caseManager, {
         type: 'AssignCaseManager',
@@ -121,30 +117,98 @@ describe('the accreditation workflow, branch by branch', () => {
     };
     expect(await timerEvents()).toEqual({ started: 1, canceled: 0 });
 
-    // Answering the request ends that deadline: its timer is cancelled.
-    await accreditation.step(accreditation.cast.applicant, {
-      type: 'ProvideInformation',
-      data: { requestId: 'cycle-1:request-1', answer: 'Liegt bei.', documentIds: [] },
+    // Acknowledging the complaint ends that deadline: its timer is cancelled.
+    await accreditation.step(caseManager, {
+      type: 'AcknowledgeComplaint',
+      data: { complaintId: 'complaint-1' },
     });
     expect((await timerEvents()).canceled).toBe(1);
   });
 
-  it.concurrent('complaint: a case of rule set 7 refuses the in-case steps, pointing to the complaint’s own life cycle', async ({
+  it.concurrent('complaint: received → acknowledged → independent investigator → decided → closed', async ({
     expect,
   }) => {
+    const accreditation = driver();
+    const { caseManager, reviewer, leadAuditor, decisionMaker } = accreditation.cast;
+    await accreditation.toAwaitingDecision(quiet);
+    await accreditation.step(decisionMaker, grant);
+
+    const received = await accreditation.step(caseManager, {
+      type: 'ReceiveComplaint',
+      data: {
+        complainant: 'Kunde X AG',
+        summary: 'Das DIM-Zeichen wird für nicht akkreditierte Leistungen genutzt.',
+      },
+    });
+    expect(received).toMatchObject({ eventTypes: ['ComplaintReceived'], status: 'accredited' });
+    const complaintId = 'complaint-1';
+    await accreditation.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId } });
+
+    const assign = (investigatorId: string): StepCommandInput => ({
+      type: 'AssignComplaintInvestigator',
+      data: { complaintId, investigatorId },
+    });
+    for (const involved of [leadAuditor, reviewer, caseManager]) {
+      expect(await accreditation.rejection(caseManager, assign(involved.id))).toBe(
+        'investigator_not_independent',
+      );
+    }
+    const investigator: Actor = { id: `ines-${accreditation.accreditationId.slice(0, 8)}`, role: 'staff' };
+    await accreditation.step(caseManager, assign(investigator.id));
+
+    const decision: StepCommandInput = {
+      type: 'DecideComplaint',
+      data: {
+        complaintId,
+        outcome: 'not_upheld',
+        reasoning: 'Nutzung im Rahmen des Geltungsbereichs.',
+        followUp: 'none',
+      },
+    };
+    expect(await accreditation.rejection(caseManager, decision)).toBe('not_assigned');
+    await accreditation.step(investigator, decision);
+    const closed = await accreditation.step(caseManager, { type: 'CloseComplaint', data: { complaintId } });
+    expect(closed).toMatchObject({ eventTypes: ['ComplaintClosed'], status: 'accredited' });
+
+    expect((await accreditation.eventTypes()).slice(-5)).toEqual([
+      'ComplaintReceived',
+      'ComplaintAcknowledged',
+      'ComplaintInvestigatorAssigned',
+      'ComplaintDecided',
+      'ComplaintClosed',
+    ]);
+    expect((await accreditation.events()).at(-2)?.data).toMatchObject({ decidedBy: investigator.id });
+    expect((await accreditation.state()).state).toMatchObject({ status: 'accredited', complaints: [] });
+  });
+
+  it.concurrent('an open complaint keeps a withdrawn case alive until it is closed', async ({ expect }) => {
     const accreditation = driver();
     const { caseManager, decisionMaker } = accreditation.cast;
     await accreditation.toAwaitingDecision(quiet);
     await accreditation.step(decisionMaker, grant);
-    const before = await accreditation.eventCount();
-    for (const step of [
-      { type: 'ReceiveComplaint', data: { complainant: 'Kunde X AG', summary: 'Zeichen missbraucht.' } },
-      { type: 'AcknowledgeComplaint', data: { complaintId: 'complaint-1' } },
-      { type: 'CloseComplaint', data: { complaintId: 'complaint-1' } },
-    ] satisfies StepCommandInput[]) {
-      expect(await accreditation.rejection(caseManager, step)).toBe('complaint_has_own_life_cycle');
-    }
-    expect(await accreditation.eventCount()).toBe(before);
+    await accreditation.step(caseManager, {
+      type: 'ReceiveComplaint',
+      data: { complainant: 'Verbraucherzentrale', summary: 'Irreführende Werbung mit dem Zeichen.' },
+    });
+    await accreditation.step(caseManager, {
+      type: 'Withdraw',
+      data: { reason: 'Auf Antrag der Organisation.' },
+    });
+    const complaintId = 'complaint-1';
+    const investigator: Actor = { id: `ines-${accreditation.accreditationId.slice(0, 8)}`, role: 'staff' };
+    await accreditation.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId } });
+    await accreditation.step(caseManager, {
+      type: 'AssignComplaintInvestigator',
+      data: { complaintId, investigatorId: investigator.id },
+    });
+    await accreditation.step(investigator, {
+      type: 'DecideComplaint',
+      data: { complaintId, outcome: 'upheld', reasoning: 'Werbung belegt.', followUp: 'none' },
+    });
+    expect((await accreditation.handle().describe()).status.name).toBe('RUNNING');
+
+    await accreditation.step(caseManager, { type: 'CloseComplaint', data: { complaintId } });
+    expect((await accreditation.handle().result()).status).toBe('withdrawn');
   });
 
   it.concurrent('a rejected step writes nothing: no event in PostgreSQL, no update, marker or timer in the workflow history', async ({
@@ -301,7 +365,7 @@ describe('the accreditation workflow, branch by branch', () => {
         { type: 'ConfirmSuspensionProposal', data: { proposalId: 'nope' } },
       ],
       [
-        'complaint_has_own_life_cycle',
+        'unknown_complaint',
         caseManager,
         { type: 'AcknowledgeComplaint', data: { complaintId: 'complaint-1' } },
       ],
