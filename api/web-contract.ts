@@ -7,7 +7,8 @@
  * proxies to the API). `test/web-serving.test.ts` checks that every route of the API lies under one.
  *
  * Some paths are both an API resource and a page of the web application (`/register/{number}`,
- * `/certificates/{number}`, `/tasks`, `/accreditations/{id}`, `/users`: the links in e-mails, the
+ * `/certificates/{number}`, `/tasks`, `/accreditations/{id}`, `/users`, `/complaints` with
+ * `/complaints/new` and `/complaints/{id}`: the links in e-mails, the
  * public register's stable links, the printable certificate). A browser navigation to them (a GET that accepts text/html) gets the application,
  * which then fetches the resource as JSON; every other request gets the API.
  */

@@ -5,7 +5,9 @@
  * trigger), measured alternately in the same run. Goal: ratio ≥ 0.7. For attribution it also
  * measures the same INSERT into a copy of the events table with its keys and indexes, and
  * appendToStream with the stream-head trigger (`streams`, issue 22) switched off: what keeping the
- * heads for signed checkpoints costs.
+ * heads for signed checkpoints costs; and appendToStream of events with a personal field, each
+ * sealed with its organisation's key (db/subject-keys.ts): what crypto-shredding costs an append
+ * that carries one (most carry none: their only cost is a lookup by event type).
  *
  *   npm run bench -- append            (on the run's PostgreSQL; or set DATABASE_URL to a server)
  *   npm run bench -- append --scale 0.2   (shorter phases; BENCH_SECONDS / BENCH_ROUNDS override)
@@ -58,16 +60,27 @@ function newEvent(writer: number, seq: number): NewEvent {
   };
 }
 
-type Kind = 'raw' | 'indexed' | 'store' | 'store-without-heads';
+/** The same event as one with a personal field: the organisation's name, sealed with its key. */
+function withPersonalField(event: NewEvent, stream: string): NewEvent {
+  const data = event.data as Record<string, unknown>;
+  return {
+    ...event,
+    type: 'AccreditationOpened',
+    data: { ...data, organisationId: `org-${stream}`, organisationName: `Musterdienst GmbH ${stream}` },
+  };
+}
+
+type Kind = 'raw' | 'indexed' | 'store' | 'store-without-heads' | 'store-sealed';
 const versions = new Map<string, number>();
 
 async function writer(kind: Kind, w: number, deadline: number, round: number): Promise<number> {
   let count = 0;
   while (performance.now() < deadline) {
     const stream = `${kind}-${w}-${count % streamsPerWriter}`;
-    const event = newEvent(w, count);
+    const event =
+      kind === 'store-sealed' ? withPersonalField(newEvent(w, count), stream) : newEvent(w, count);
     const version = (versions.get(stream) ?? 0) + 1;
-    if (kind === 'store' || kind === 'store-without-heads') {
+    if (kind.startsWith('store')) {
       await appendToStream(db, stream, version - 1, [event]);
     } else {
       const data = JSON.stringify(event.data);
@@ -103,20 +116,24 @@ try {
   await phase('indexed', 1, -1);
   await phase('store', 1, -1);
   await phase('store-without-heads', 1, -1);
+  await phase('store-sealed', 1, -1);
   const raw: number[] = [];
   const indexed: number[] = [];
   const store: number[] = [];
   const withoutHeads: number[] = [];
+  const sealed: number[] = [];
   for (let round = 0; round < rounds; round++) {
     raw.push(await phase('raw', phaseSeconds, round));
     indexed.push(await phase('indexed', phaseSeconds, round));
     store.push(await phase('store', phaseSeconds, round));
     withoutHeads.push(await phase('store-without-heads', phaseSeconds, round));
+    sealed.push(await phase('store-sealed', phaseSeconds, round));
     console.log(
       `round ${round + 1}/${rounds}: raw INSERT ${Math.round(raw[round] as number)}/s, ` +
         `INSERT with the events table's indexes ${Math.round(indexed[round] as number)}/s, ` +
         `appendToStream ${Math.round(store[round] as number)}/s, ` +
-        `without the stream heads ${Math.round(withoutHeads[round] as number)}/s`,
+        `without the stream heads ${Math.round(withoutHeads[round] as number)}/s, ` +
+        `with a sealed personal field ${Math.round(sealed[round] as number)}/s`,
     );
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -131,6 +148,10 @@ try {
   console.log(
     `appendToStream without the stream-head trigger: ${Math.round(mean(withoutHeads))}/s ` +
       `(the heads cost ${((1 - value / mean(withoutHeads)) * 100).toFixed(1)} %)`,
+  );
+  console.log(
+    `appendToStream of events with a sealed personal field: ${Math.round(mean(sealed))}/s ` +
+      `(sealing costs ${((1 - mean(sealed) / value) * 100).toFixed(1)} % of such an append)`,
   );
   console.log(`ratio:          ${(value / baseline).toFixed(3)} (goal ≥ 0.7)`);
   report({
@@ -149,6 +170,7 @@ try {
       indexed,
       store,
       withoutHeads,
+      sealed,
       indexedBaseline: mean(indexed),
     },
   });

@@ -9,6 +9,7 @@ import type { RecordedEvent } from './event-store';
 import { type FoldableEvent, foldRecorded } from './projections/case-file';
 import { accreditationRow, taskRows } from './projections/views';
 import type { AccreditationDetail } from './read-model';
+import { openPersonalFields } from './subject-keys';
 
 /** An event as "as of" reads it. */
 export type AsOfEvent = FoldableEvent & Pick<RecordedEvent, 'globalPosition'>;
@@ -41,8 +42,9 @@ export async function readStreamAsOf(
     FROM events WHERE stream_id = ${streamId} AND recorded_time <= ${asOf} ORDER BY stream_version`.execute(
     db,
   );
+  const opened = await openPersonalFields(db, rows, (row) => row.event_type);
   const events: AsOfEvent[] = [];
-  for (const row of rows) {
+  for (const row of opened) {
     if (row.stream_version !== events.length + 1) break;
     events.push({
       version: row.stream_version,

@@ -6,6 +6,7 @@ import { preparedStatement } from './connection';
 import type { AccreditationSummaryRow, Database } from './database';
 import type { EventMetadata } from './event-store';
 import { foldRecorded } from './projections/case-file';
+import { openPersonalFields } from './subject-keys';
 
 export interface StoredCaseFile {
   streamId: string;
@@ -52,7 +53,7 @@ export async function readCaseFile(
   if (!row) return undefined;
   const stored =
     row.file && row.file_version !== null ? { file: row.file as CaseFile, version: row.file_version } : null;
-  const since = row.since.map((event) => ({
+  const since = (await openPersonalFields(db, row.since, (event) => event.type)).map((event) => ({
     ...event,
     businessTime: new Date(event.businessTime).toISOString(),
   }));

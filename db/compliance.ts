@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseEvent, OwnComplaint } from '../domain/compliance';
 import type { Database } from './database';
+import { openPersonalFields } from './subject-keys';
 
 interface EventRow {
   stream_id: string;
@@ -54,7 +55,7 @@ async function withEvents(
     rows.map((row) => row.stream_id),
   );
   const byStream = new Map<string, CaseEvent[]>();
-  for (const event of events)
+  for (const event of await openPersonalFields(db, events, (row) => row.event_type))
     byStream.set(event.stream_id, [...(byStream.get(event.stream_id) ?? []), toCaseEvent(event)]);
   const complaints = await db
     .selectFrom('complaints')

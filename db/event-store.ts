@@ -13,6 +13,7 @@ import {
   VersionConflict,
 } from './event-types';
 import { type InlineProjection, runInlineProjections } from './projections/inline';
+import { openPersonalFields, sealPersonalFields } from './subject-keys';
 
 export * from './event-types';
 
@@ -57,7 +58,10 @@ interface AppendRow {
 interface PreparedEvent {
   event: NewEvent;
   businessTime: Date;
+  /** As stored: personal fields sealed. */
   data: string;
+  /** As projections see it: personal fields in clear. */
+  plainData: string;
   metadata: string;
 }
 
@@ -83,8 +87,10 @@ export async function appendToStream(
   if (expectedVersion !== 'any' && (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0)) {
     throw new Error(`appendToStream(${streamId}): invalid expected version ${expectedVersion}`);
   }
-  // What the store holds is the JSON form; projections see exactly that, live and in a rebuild.
-  const prepared: PreparedEvent[] = events.map((event) => {
+  // What the store holds is the JSON form, personal fields sealed; projections see that JSON with
+  // the fields in clear, live and in a rebuild.
+  const sealed = await sealPersonalFields(db, events);
+  const prepared: PreparedEvent[] = events.map((event, index) => {
     if (!event.type) throw new Error(`appendToStream(${streamId}): event without type`);
     if (!event.idempotencyKey)
       throw new Error(`appendToStream(${streamId}): ${event.type} without idempotency key`);
@@ -94,9 +100,11 @@ export async function appendToStream(
         `appendToStream(${streamId}): ${event.type} has invalid business time ${event.businessTime}`,
       );
     }
-    const data = JSON.stringify(event.data ?? null);
+    const plainData = JSON.stringify(event.data ?? null);
+    const stored = sealed[index];
+    const data = stored === (event.data ?? null) ? plainData : JSON.stringify(stored);
     const metadata = JSON.stringify(event.metadata ?? {});
-    return { event, businessTime, data, metadata };
+    return { event, businessTime, data, plainData, metadata };
   });
   const keys = prepared.map((p) => p.event.idempotencyKey);
   if (new Set(keys).size !== keys.length) {
@@ -187,7 +195,7 @@ function recordedEvents(streamId: string, prepared: PreparedEvent[], row: Append
     streamId,
     version: row.stream_version - prepared.length + index + 1,
     type: p.event.type,
-    data: JSON.parse(p.data),
+    data: JSON.parse(p.plainData),
     metadata: JSON.parse(p.metadata),
     businessTime: p.businessTime.toISOString(),
     recordedTime,
@@ -276,6 +284,15 @@ type EventRowShape = {
   hash: string;
 };
 
+/** Rows of `events` as recorded events, their personal fields opened (db/subject-keys.ts). */
+export function toRecordedEvents(
+  db: Kysely<Database>,
+  rows: readonly EventRowShape[],
+): Promise<RecordedEvent[]> {
+  return openPersonalFields(db, rows.map(toRecordedEvent), (event) => event.type);
+}
+
+/** One row as it is stored: personal fields still sealed (see `toRecordedEvents`). */
 export function toRecordedEvent(row: EventRowShape): RecordedEvent {
   return {
     globalPosition: row.global_position,
@@ -317,7 +334,7 @@ export async function readStream(
     query = query.where('business_time', '<=', asOf);
   }
   const rows = await query.orderBy('stream_version').execute();
-  return rows.map(toRecordedEvent);
+  return toRecordedEvents(db, rows);
 }
 
 /** The stream's current version (0 if it does not exist). */
@@ -362,7 +379,7 @@ export async function readAll(db: Kysely<Database>, options: ReadAllOptions = {}
     .orderBy('global_position')
     .limit(limit)
     .execute();
-  const events = rows.map(toRecordedEvent);
+  const events = await toRecordedEvents(db, rows);
   const last = events[events.length - 1];
   return {
     events,

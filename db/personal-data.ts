@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database, UserRow } from './database';
 import { withDocumentTables } from './documents';
 import { type IdentityActor, identityStreamId, recordIdentityEvent } from './identity-events';
+import { openPersonalFields } from './subject-keys';
 
 /**
  * Everything the engine holds about one person (DSGVO Art. 15): the account and its settings, the
@@ -88,7 +89,8 @@ export async function personalData(db: Kysely<Database>, user: UserRow) {
         eb.or([eb(sql<string>`metadata->>'actorId'`, '=', id), eb('stream_id', '=', identityStreamId(id))]),
       )
       .orderBy('global_position')
-      .execute(),
+      .execute()
+      .then((rows) => openPersonalFields(db, rows, (row) => row.event_type)),
   ]);
   return {
     account: {

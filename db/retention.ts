@@ -11,8 +11,9 @@
  *   its decision dossiers are deleted (`erase_dossiers`, which only an erased case's may be);
  * - the documents its events refer to, unless a case still kept refers to them, are deleted
  *   (bytes and upload records);
- * - once every case of an organisation is erased: the organisation's master data is anonymised,
- *   its uploads not used by a kept case are deleted, and its people's accounts are erased as an
+ * - once every case of an organisation is erased: the organisation's data is erased
+ *   (`eraseOrganisationData`: its key deleted, so its name sealed in the events reads as a
+ *   placeholder; its master data anonymised), its uploads not used by a kept case are deleted, and its people's accounts are erased as an
  *   erasure on request would (`erasePerson`).
  *
  * Idempotent, so a run that stopped half-way is finished by the next; concurrent runs meet at the
@@ -28,6 +29,7 @@ import { type DocumentStorage, withDocumentTables } from './documents';
 import { appendToStream } from './event-store';
 import { VersionConflict } from './event-types';
 import type { IdentityActor } from './identity-events';
+import { eraseOrganisationData } from './organisation-erasure';
 import { erasedName, erasePerson } from './personal-data';
 import { writeCaseFileNow } from './projections/case-file';
 import { inlineProjections } from './projections/index';
@@ -158,7 +160,7 @@ export async function applyRetention(
     if (await eraseCase(db, expired, options)) erased.push(expired);
   }
   const documents = await deleteDocuments(db, options.storage, doomed, organisations);
-  for (const organisationId of organisations) await anonymiseOrganisation(db, organisationId);
+  for (const organisationId of organisations) await eraseOrganisationData(db, organisationId);
   for (const userId of accounts) await erasePerson(db, userId, retentionActor);
   return { ...report, cases: erased, documents };
 }
@@ -272,20 +274,6 @@ async function deleteDocuments(
 const ignoreMissing = (error: NodeJS.ErrnoException) => {
   if (error.code !== 'ENOENT') throw error;
 };
-
-async function anonymiseOrganisation(db: Kysely<Database>, organisationId: string) {
-  await db
-    .updateTable('organisations')
-    .set({
-      name: erasedOrganisationName,
-      street: '',
-      postal_code: '',
-      city: '',
-      contact_email: `erased-${organisationId}@invalid`,
-    })
-    .where('organisation_id', '=', organisationId)
-    .execute();
-}
 
 /** The report as lines for an operator: what went (or would go), case by case. */
 export function describeRetention(report: RetentionReport): string {

@@ -24,6 +24,8 @@ export interface RoleLogin {
 
 /** Tables of the history: the application may SELECT and INSERT, nothing else. */
 export const appendOnlyTables = ['events', 'dossiers'] as const;
+/** Data keys of crypto-shredding: made and deleted, never changed nor emptied at once. */
+export const keyTables = ['subject_keys'] as const;
 /** Kept by the owner's triggers and migrations: the application may only read them. */
 export const readOnlyTables = ['streams', 'kysely_migration', 'kysely_migration_lock'] as const;
 
@@ -115,6 +117,7 @@ export async function grantApplicationRights(owner: AnyDb, app: string): Promise
     );
     await sql`REVOKE UPDATE, DELETE, TRUNCATE ON ${tables(appendOnlyTables)} FROM ${to}`.execute(trx);
     await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${tables(readOnlyTables)} FROM ${to}`.execute(trx);
+    await sql`REVOKE UPDATE, TRUNCATE ON ${tables(keyTables)} FROM ${to}`.execute(trx);
     await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${to}`.execute(trx);
   });
 }

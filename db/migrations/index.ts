@@ -19,6 +19,7 @@ import * as taskOpenedAt from './2026-11-28-45-task-opened-at';
 import * as streamHeads from './2026-11-28-50-stream-heads';
 import * as complaints from './2026-11-28-60-complaints';
 import * as dossierRetention from './2026-11-28-75-dossier-retention';
+import * as subjectKeys from './2026-11-28-85-subject-keys';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-50-stream-heads': streamHeads,
   '2026-11-28-60-complaints': complaints,
   '2026-11-28-75-dossier-retention': dossierRetention,
+  '2026-11-28-85-subject-keys': subjectKeys,
 };

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../database';
-import { toRecordedEvent } from '../event-store';
+import { toRecordedEvents } from '../event-store';
 import type { RecordedEvent } from '../event-types';
 import { inlineProjections } from './index';
 import { type InlineProjection, projectionFailed, type RebuildPass, runInlineProjections } from './inline';
@@ -121,7 +121,7 @@ export async function rebuildProjections(
         while (rows.length > 0) {
           const last = rows[rows.length - 1] as (typeof rows)[number];
           reading = later(readAfter({ streamId: last.stream_id, version: last.stream_version }));
-          const events = rows.map(toRecordedEvent);
+          const events = await toRecordedEvents(trx, rows);
           const writes = passes.map(({ projection, pass }) => foldBatch(projection, pass, events));
           await writing;
           await runInlineProjections(trx, applied, events);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eraseOrganisationData } from '../../db/organisation-erasure';
 import { hashPassword, storePasswordHash } from '../../db/passwords';
 import { erasedName } from '../../db/personal-data';
 import { rebuildProjections } from '../../db/projections/rebuild';
 import { verifyHashChains } from '../../db/verify';
+import { shreddedPlaceholder } from '../../domain/events/personal-fields';
 import type { TestUser } from '../fixtures/users';
 import { awaitingDecision, inDocumentReview } from '../support/awaiting-decision';
 import { Browser } from '../support/browser';
@@ -139,5 +141,58 @@ describe('personal data through the API', () => {
     expect(await mentions()).toEqual([]);
     const chains = await verifyHashChains(api.db);
     expect(chains.problems).toEqual([]);
+  });
+
+  it('shreds the organisation’s name out of the events with its key: no table, no answer names it', async () => {
+    const organisationName = 'Datenschutz Prüffall GmbH';
+    const holding = async () => {
+      const found: string[] = [];
+      for (const table of [
+        'events',
+        'accreditations',
+        'tasks',
+        'case_files',
+        'organisations',
+        'notifications',
+      ]) {
+        const rows = await sql<{ count: string }>`SELECT count(*) AS count FROM ${sql.table(table)} AS t
+          WHERE t::text LIKE ${`%${organisationName}%`}`.execute(api.db);
+        if (Number(rows.rows[0]?.count) > 0) found.push(table);
+      }
+      return found;
+    };
+    // Sealed in the events from the start; every other table reads it opened.
+    expect(await holding()).toEqual([
+      'accreditations',
+      'tasks',
+      'case_files',
+      'organisations',
+      'notifications',
+    ]);
+    const before = await api.call(staff, 'GET', `/accreditations/${caseId}`);
+    expect(before.body.organisation.name).toBe(organisationName);
+    const { organisation_id } = await api.db
+      .selectFrom('accreditations')
+      .select('organisation_id')
+      .where('accreditation_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+
+    await eraseOrganisationData(api.db, organisation_id);
+    await rebuildProjections(api.db, { batchSize: 50 });
+    expect(await holding()).toEqual([]);
+    for (const path of [
+      `/accreditations/${caseId}`,
+      `/accreditations/${caseId}/file`,
+      '/accreditations',
+      '/tasks',
+    ]) {
+      const answer = await api.call(staff, 'GET', path);
+      expect(answer.status, path).toBe(200);
+      expect(JSON.stringify(answer.body), path).not.toContain(organisationName);
+    }
+    expect((await api.call(staff, 'GET', `/accreditations/${caseId}`)).body.organisation.name).toBe(
+      shreddedPlaceholder,
+    );
+    expect((await verifyHashChains(api.db)).problems).toEqual([]);
   });
 });

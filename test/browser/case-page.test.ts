@@ -85,9 +85,7 @@ describe('the accreditation page, through the pages alone', () => {
     expect(timelineText).not.toMatch(/DocumentReviewCompleted|AuditElementCompleted/);
 
     const complaint = page.getByRole('link', { name: 'Beschwerde erfassen' });
-    expect(await complaint.getAttribute('href')).toBe(
-      `/accreditations/${setup.id}/steps/receive-complaint?subject=${setup.id}`,
-    );
+    expect(await complaint.getAttribute('href')).toMatch(/^\/complaints\/new\?organisation=/);
     const temporal = page.getByRole('link', { name: 'Workflow in der Temporal-Oberfläche öffnen' });
     expect(await temporal.getAttribute('href')).toBe(
       `http://127.0.0.1:8233/namespaces/default/workflows/accreditation-${setup.id}`,

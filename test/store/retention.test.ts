@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserRow } from '../../db/database';
 import { saveDocument, sha256Hex, withDocumentTables } from '../../db/documents';
 import { freezeDossier } from '../../db/dossiers';
-import { appendToStream } from '../../db/event-store';
+import { appendToStream, readStream } from '../../db/event-store';
 import { insertOrganisationOnce } from '../../db/identity';
 import { erasedName } from '../../db/personal-data';
 import { inlineProjections } from '../../db/projections/index';
@@ -18,6 +18,7 @@ import { applyRetention, describeRetention } from '../../db/retention';
 import { verifyHashChains } from '../../db/verify';
 import { type AccreditationState, evolve, initialState, isFinished } from '../../domain/accreditation';
 import type { AccreditationEvent } from '../../domain/events';
+import { shreddedPlaceholder } from '../../domain/events/personal-fields';
 import { erasedOrganisationName } from '../../domain/retention';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { createTestUser } from '../fixtures/users';
@@ -215,6 +216,15 @@ describe('retention of ended cases', () => {
     };
     await erased();
     expect((await verifyHashChains(db)).ok).toBe(true);
+    // Its data key went with it: the events, which never held the name in clear, read the placeholder.
+    const keys = await sql<{ subject_id: string }>`SELECT subject_id FROM subject_keys`.execute(db);
+    expect(keys.rows.map((row) => row.subject_id)).not.toContain(`organisation:${old.organisationId}`);
+    expect(keys.rows.map((row) => row.subject_id)).toContain(`organisation:${recent.organisationId}`);
+    const [opening] = await readStream(db, old.streamId, { toVersion: 1 });
+    expect(opening?.data).toMatchObject({ organisationName: shreddedPlaceholder });
+    const inClear = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM events WHERE data::text LIKE ${`%${old.organisationName}%`}`.execute(db);
+    expect(inClear.rows).toEqual([{ n: 0 }]);
 
     await rebuildProjections(db);
     await erased();

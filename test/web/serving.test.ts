@@ -77,6 +77,8 @@ describe('the web application served by the API', () => {
       '/tasks',
       '/accreditations/abc',
       '/register/DIM1002-2026-7K3M9QXA',
+      '/complaints/new',
+      '/complaints/abc',
       '/x/y',
     ]) {
       const response = await page(path);
@@ -93,6 +95,16 @@ describe('the web application served by the API', () => {
     expect(fetched.statusCode).toBe(401);
     expect(fetched.headers['content-type']).toContain('application/problem+json');
     expect(fetched.headers.vary).toContain('Accept');
+
+    // The complaint form's fetch: the public POST, never the page.
+    const lodged = await app.inject({
+      method: 'POST',
+      url: '/complaints',
+      headers: { accept: 'text/html,application/json' },
+      payload: {},
+    });
+    expect(lodged.statusCode).toBe(400);
+    expect(lodged.headers['content-type']).toContain('application/problem+json');
 
     const unknown = await page('/accreditations/abc/unknown-step', '*/*');
     expect(unknown.statusCode).toBe(404);

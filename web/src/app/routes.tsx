@@ -2,7 +2,7 @@
  * Every page, by path. Pages load lazily (a module exporting `Component`), so each role downloads
  * what it uses. Paths that e-mails link to (PUBLIC_WEB_URL + path, notifications/templates.ts):
  * `/tasks`, `/accreditations/{id}`, the step pages `/accreditations/{id}/steps/{step}?subject=`
- * (domain/step-pages.ts), `/invitation?token=`, `/password-reset?token=`; the public
+ * (domain/step-pages.ts), `/invitation?token=`, `/password-reset?token=`, `/complaints/{id}`; the public
  * register's stable link is `/register/{certificateNumber}`.
  */
 import { stepPageRoute } from '@domain/step-pages';
@@ -18,6 +18,7 @@ const publicPages: RouteObject[] = [
   { path: 'password-reset', lazy: () => import('../pages/password-reset/PasswordResetPage') },
   { path: 'register', lazy: () => import('../pages/register/RegisterSearchPage') },
   { path: 'register/:certificateNumber', lazy: () => import('../pages/register/CertificatePage') },
+  { path: 'complaints/new', lazy: () => import('../pages/complaints/NewComplaintPage') },
 ];
 
 /** The pages behind sign-in. */
@@ -32,6 +33,8 @@ const signedInPages: RouteObject[] = [
   { path: stepPageRoute, lazy: () => import('../pages/step/StepPage') },
   { path: 'users', lazy: () => import('../pages/users/UsersPage') },
   { path: 'compliance', lazy: () => import('../pages/compliance/CompliancePage') },
+  { path: 'complaints', lazy: () => import('../pages/complaints/ComplaintListPage') },
+  { path: 'complaints/:id', lazy: () => import('../pages/complaints/ComplaintPage') },
   {
     path: 'certificates/:certificateNumber',
     lazy: () => import('../pages/certificate/CertificatePrintPage'),

@@ -11,6 +11,7 @@ import { caseEvents } from '../pages/accreditation/event-messages';
 import { accreditation } from '../pages/accreditation/messages';
 import { accreditations } from '../pages/accreditations/messages';
 import { certificate } from '../pages/certificate/messages';
+import { complaints } from '../pages/complaints/messages';
 import { compliance } from '../pages/compliance/messages';
 import { dashboard } from '../pages/dashboard/messages';
 import { decisions } from '../pages/decisions/messages';
@@ -47,6 +48,7 @@ export const namespaces = {
   users,
   staffSteps,
   compliance,
+  complaints,
 } as const;
 
 export const languages = ['de', 'en'] as const;

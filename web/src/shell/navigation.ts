@@ -21,6 +21,7 @@ export const navigation: readonly NavigationItem[] = [
   { to: '/decisions', label: 'navigation.decisions', shownTo: staff },
   { to: '/users', label: 'navigation.users', shownTo: ['admin', 'staff'] },
   { to: '/compliance', label: 'navigation.compliance', shownTo: ['admin', 'staff'] },
+  { to: '/complaints', label: 'navigation.complaints', shownTo: ['admin', 'staff'] },
   { to: '/register', label: 'navigation.register', shownTo: 'everyone' },
   { to: '/sign-in', label: 'navigation.signIn', shownTo: 'signed-out' },
 ];

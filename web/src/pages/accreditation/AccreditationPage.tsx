@@ -49,7 +49,9 @@ function CasePage({
           </Alert>
         )}
         <CaseTasks tasks={accreditation.openTasks} user={user} pastView={asOf !== undefined} />
-        {isStaff(user) && !asOf && <StaffActions accreditation={accreditation} />}
+        {isStaff(user) && !asOf && (
+          <StaffActions accreditation={accreditation} organisationName={view.file.organisationName} />
+        )}
         <CaseFileSection view={view} catalogue={catalogue} user={user} />
         <DocumentsSection documents={view.documents} />
         <CalendarSection accreditationId={accreditation.id} pastView={asOf !== undefined} />

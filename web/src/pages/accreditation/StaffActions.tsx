@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Accreditation } from '../../case-file/types';
+import { complaintFormPath } from '../../cases/complaint-form';
 import { stepPagePath } from '../../steps/registry';
 import { stepLabel } from '../tasks/labels';
 
@@ -37,7 +38,13 @@ export function staffActionsFor(c: Case): string[] {
   return actions.filter(([, possible]) => possible).map(([type]) => type);
 }
 
-export function StaffActions({ accreditation }: { accreditation: Case }) {
+export function StaffActions({
+  accreditation,
+  organisationName,
+}: {
+  accreditation: Case;
+  organisationName: string;
+}) {
   const { t } = useTranslation('accreditation');
   const { t: words } = useTranslation('cases');
   const workflowId = `accreditation-${accreditation.id}`;
@@ -51,7 +58,11 @@ export function StaffActions({ accreditation }: { accreditation: Case }) {
           <Button
             key={type}
             component={Link}
-            to={stepPagePath(accreditation.id, type, accreditation.id)}
+            to={
+              type === 'ReceiveComplaint'
+                ? complaintFormPath(organisationName, accreditation.certificate?.number)
+                : stepPagePath(accreditation.id, type, accreditation.id)
+            }
             variant={type === 'Suspend' || type === 'Withdraw' ? 'outline' : 'default'}
             color={type === 'Suspend' || type === 'Withdraw' ? 'red' : undefined}
             size="sm"

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -19,6 +18,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { usePageTitle } from '../../app/page-title';
+import { LanguageChoice } from '../../forms/LanguageChoice';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { useApiForm } from '../../forms/use-api-form';
 import { currentLanguage } from '../../i18n';
@@ -118,21 +118,12 @@ export function Component() {
                 {...form.getInputProps('organisation.contactEmail')}
                 key={form.key('organisation.contactEmail')}
               />
-              <Stack gap={4}>
-                <Text component="span" size="sm" fw={500} id="open-language">
-                  {t('open.language')}
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="open-language"
-                  data={[
-                    { value: 'de', label: 'Deutsch' },
-                    { value: 'en', label: 'English' },
-                  ]}
-                  {...form.getInputProps('organisation.language')}
-                  key={form.key('organisation.language')}
-                  style={{ alignSelf: 'flex-start' }}
-                />
-              </Stack>
+              <LanguageChoice
+                form={form}
+                field="organisation.language"
+                id="open-language"
+                label={t('open.language')}
+              />
             </Stack>
           </Fieldset>
           <Fieldset legend={t('open.procedure')}>

@@ -12,6 +12,7 @@ import { type RegisterEntry, StatusBadge } from './StatusBadge';
 
 function Entry({ entry }: { entry: RegisterEntry }) {
   const { t } = useTranslation('register');
+  const { t: complaints } = useTranslation('complaints');
   const language = currentLanguage();
   const link = `${window.location.origin}/register/${encodeURIComponent(entry.certificateNumber)}`;
   const rows: [string, React.ReactNode][] = [
@@ -37,6 +38,15 @@ function Entry({ entry }: { entry: RegisterEntry }) {
           </Group>
         ))}
       </Stack>
+      <Anchor
+        component={Link}
+        to={`/complaints/new?${new URLSearchParams({
+          certificate: entry.certificateNumber,
+          organisation: entry.organisationName,
+        })}`}
+      >
+        {complaints('form.aboutThis')}
+      </Anchor>
       <Text size="sm" c="dimmed">
         {t('certificate.asOf', { date: formatDateTime(new Date().toISOString(), language) })}
       </Text>

@@ -54,6 +54,7 @@ function Results({ query, items }: { query: string; items: RegisterEntry[] }) {
 /** `/register?q=…`: the public register (DIM 1002:2024 §7), no sign-in. Each search is a link. */
 export function Component() {
   const { t } = useTranslation('register');
+  const { t: complaints } = useTranslation('complaints');
   usePageTitle(t('title'));
   const query = (useSearchParams()[0].get('q') ?? '').trim();
   const search = $api.useQuery(
@@ -67,6 +68,9 @@ export function Component() {
     <Stack gap="lg">
       <Title order={1}>{t('title')}</Title>
       <Text maw="70ch">{t('intro')}</Text>
+      <Anchor component={Link} to="/complaints/new">
+        {complaints('form.fromRegister')}
+      </Anchor>
       <Form method="get" action="/register" role="search">
         <Group align="flex-end" gap="sm">
           <TextInput

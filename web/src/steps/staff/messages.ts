@@ -99,8 +99,6 @@ export const staffSteps = defineMessages({
     noDeadline: 'Für diese Akkreditierung läuft keine Frist, die sich verlängern lässt.',
     deadlineOf: '{{task}} (fällig {{date}})',
     newDueAt: 'Neue Frist',
-    complainant: 'Beschwerdeführer',
-    summary: 'Inhalt der Beschwerde',
   },
   en: {
     required: 'Please fill this in.',
@@ -199,7 +197,5 @@ export const staffSteps = defineMessages({
     noDeadline: 'No deadline that can be extended is running for this accreditation.',
     deadlineOf: '{{task}} (due {{date}})',
     newDueAt: 'New deadline',
-    complainant: 'Complainant',
-    summary: 'What the complaint says',
   },
 });

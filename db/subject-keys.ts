@@ -1,0 +1,164 @@
+/**
+ * Crypto-shredding (issue 22 item 6): one AES-256-GCM data key per subject (an organisation) in the
+ * mutable table `subject_keys`. The event store seals the personal fields of
+ * domain/events/personal-fields.ts with the subject's key before an append, so the hash chain is
+ * computed over the ciphertext, and opens them on every read. Deleting the key (`shredSubject`)
+ * leaves the events and their hashes as they are; the fields then read as the placeholder, in a
+ * projection rebuild too. Events appended before this existed hold their fields in clear and read
+ * as they are.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Generated, Kysely } from 'kysely';
+import {
+  type PersonalField,
+  personalFieldsOf,
+  type SubjectKind,
+  shreddedPlaceholder,
+  subjectId,
+  valueAt,
+  withValueAt,
+} from '../domain/events/personal-fields';
+import type { Database } from './database';
+
+type SubjectKeyTables = {
+  subject_keys: { subject_id: string; key_id: string; key: Buffer; created_at: Generated<Date> };
+};
+
+const keyTable = (db: Kysely<Database>) => db.withTables<SubjectKeyTables>();
+
+const cipher = 'aes-256-gcm';
+const ivLength = 12;
+const tagLength = 16;
+
+/** A sealed field as stored: `{"$enc": "<key id>:<base64 of iv, ciphertext, tag>"}`. */
+export interface SealedField {
+  $enc: string;
+}
+
+export const isSealed = (value: unknown): value is SealedField =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { $enc?: unknown }).$enc === 'string' &&
+  Object.keys(value).length === 1;
+
+interface SubjectKey {
+  id: string;
+  key: Buffer;
+}
+
+/** The subject's key, made on its first use. */
+async function keyOf(db: Kysely<Database>, subject: string): Promise<SubjectKey> {
+  const read = () =>
+    keyTable(db).selectFrom('subject_keys').select(['key_id', 'key']).where('subject_id', '=', subject);
+  // No UPDATE for the application (a key is made or deleted, never changed): read, else insert,
+  // else (another append made it meanwhile) read again.
+  const row =
+    (await read().executeTakeFirst()) ??
+    (await keyTable(db)
+      .insertInto('subject_keys')
+      .values({ subject_id: subject, key_id: randomBytes(12).toString('base64url'), key: randomBytes(32) })
+      .onConflict((conflict) => conflict.column('subject_id').doNothing())
+      .returning(['key_id', 'key'])
+      .executeTakeFirst()) ??
+    (await read().executeTakeFirstOrThrow());
+  return { id: row.key_id, key: row.key };
+}
+
+/** Binds a ciphertext to its event type and field, so it cannot be moved to another. */
+const associatedData = (field: PersonalField) => Buffer.from(`${field.eventType}/${field.path.join('.')}`);
+
+function seal(value: unknown, key: SubjectKey, field: PersonalField): SealedField {
+  const iv = randomBytes(ivLength);
+  const encipher = createCipheriv(cipher, key.key, iv).setAAD(associatedData(field));
+  const sealed = Buffer.concat([encipher.update(JSON.stringify(value), 'utf8'), encipher.final()]);
+  return { $enc: `${key.id}:${Buffer.concat([iv, sealed, encipher.getAuthTag()]).toString('base64')}` };
+}
+
+function open(sealed: SealedField, keys: ReadonlyMap<string, Buffer>, field: PersonalField): unknown {
+  const [keyId, text] = sealed.$enc.split(':');
+  const key = keys.get(keyId ?? '');
+  if (!key || !text) return shreddedPlaceholder;
+  const bytes = Buffer.from(text, 'base64');
+  const decipher = createDecipheriv(cipher, key, bytes.subarray(0, ivLength)).setAAD(associatedData(field));
+  decipher.setAuthTag(bytes.subarray(bytes.length - tagLength));
+  const plain = Buffer.concat([
+    decipher.update(bytes.subarray(ivLength, bytes.length - tagLength)),
+    decipher.final(),
+  ]);
+  return JSON.parse(plain.toString('utf8'));
+}
+
+/**
+ * The data of each event as the store keeps it: its personal fields sealed with their subjects'
+ * keys (made when missing, in `db`'s transaction when it is one). Events without any come back as
+ * they are, the very same objects.
+ */
+export async function sealPersonalFields(
+  db: Kysely<Database>,
+  events: readonly { type: string; data?: unknown }[],
+): Promise<unknown[]> {
+  const sealed: unknown[] = [];
+  const keys = new Map<string, SubjectKey>();
+  for (const event of events) {
+    let data: unknown = event.data ?? null;
+    for (const field of personalFieldsOf(event.type)) {
+      const value = valueAt(data, field.path);
+      const id = valueAt(data, field.subject.idAt);
+      if (value === undefined || isSealed(value) || typeof id !== 'string' || id === '') continue;
+      const subject = subjectId(field.subject.kind, id);
+      const key = keys.get(subject) ?? (await keyOf(db, subject));
+      keys.set(subject, key);
+      data = withValueAt(data, field.path, seal(value, key, field));
+    }
+    sealed.push(data);
+  }
+  return sealed;
+}
+
+/**
+ * The items with their events' sealed fields opened: one query for the keys of all of them; a
+ * field whose key is deleted reads as the placeholder. Items without sealed fields come back as
+ * they are.
+ */
+export async function openPersonalFields<T extends { data: unknown }>(
+  db: Kysely<Database>,
+  items: readonly T[],
+  typeOf: (item: T) => string,
+): Promise<T[]> {
+  const sealedIn = (item: T) =>
+    personalFieldsOf(typeOf(item)).filter((field) => isSealed(valueAt(item.data, field.path)));
+  const keyIds = new Set<string>();
+  for (const item of items) {
+    for (const field of sealedIn(item)) {
+      keyIds.add(((valueAt(item.data, field.path) as SealedField).$enc.split(':')[0] ?? '') as string);
+    }
+  }
+  if (keyIds.size === 0) return [...items];
+  const rows = await keyTable(db)
+    .selectFrom('subject_keys')
+    .select(['key_id', 'key'])
+    .where('key_id', 'in', [...keyIds])
+    .execute();
+  const keys = new Map(rows.map((row) => [row.key_id, row.key]));
+  return items.map((item) => {
+    const fields = sealedIn(item);
+    if (fields.length === 0) return item;
+    let data = item.data;
+    for (const field of fields) {
+      data = withValueAt(data, field.path, open(valueAt(data, field.path) as SealedField, keys, field));
+    }
+    return { ...item, data };
+  });
+}
+
+/**
+ * Deletes the subject's key: every field sealed with it reads as the placeholder from now on,
+ * wherever it is read. True when there was a key.
+ */
+export async function shredSubject(db: Kysely<Database>, kind: SubjectKind, id: string): Promise<boolean> {
+  const deleted = await keyTable(db)
+    .deleteFrom('subject_keys')
+    .where('subject_id', '=', subjectId(kind, id))
+    .executeTakeFirst();
+  return deleted.numDeletedRows > 0n;
+}

@@ -1,0 +1,69 @@
+/**
+ * Which event fields hold personal data of a subject (issue 22 item 6, crypto-shredding): the
+ * store encrypts each with its subject's key before the append and decrypts it on every read; once
+ * the key is deleted the field reads as `shreddedPlaceholder`. One list for the whole store.
+ *
+ * Only ever add entries: a field sealed under an entry that is gone would no longer be opened.
+ * A field whose subject id is absent from the event (a complaint about an organisation the engine
+ * does not know) stays in clear, as there is no subject whose erasure could shred it.
+ */
+
+export type FieldPath = readonly string[];
+export type SubjectKind = 'organisation';
+
+export interface PersonalField {
+  eventType: string;
+  /** Where the personal value stands in the event's data. */
+  path: FieldPath;
+  /** Whose it is: the subject's kind, and where its id stands in the same event's data. */
+  subject: { kind: SubjectKind; idAt: FieldPath };
+}
+
+export const personalFields: readonly PersonalField[] = [
+  {
+    eventType: 'AccreditationOpened',
+    path: ['organisationName'],
+    subject: { kind: 'organisation', idAt: ['organisationId'] },
+  },
+  {
+    eventType: 'ComplaintLodged',
+    path: ['subject', 'organisationName'],
+    subject: { kind: 'organisation', idAt: ['subject', 'organisationId'] },
+  },
+];
+
+/** What a field reads as once its subject's key is deleted. */
+export const shreddedPlaceholder = '[gelöscht]';
+
+/** The key table's id of a subject. */
+export const subjectId = (kind: SubjectKind, id: string) => `${kind}:${id}`;
+
+const byEventType = new Map<string, PersonalField[]>();
+for (const field of personalFields) {
+  byEventType.set(field.eventType, [...(byEventType.get(field.eventType) ?? []), field]);
+}
+
+/** The personal fields of an event type (none for most). */
+export const personalFieldsOf = (eventType: string): readonly PersonalField[] =>
+  byEventType.get(eventType) ?? [];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The value at `path` (undefined where the path leads nowhere). */
+export function valueAt(data: unknown, path: FieldPath): unknown {
+  let value = data;
+  for (const key of path) {
+    if (!isRecord(value)) return undefined;
+    value = value[key];
+  }
+  return value;
+}
+
+/** A copy of `data` with `value` at `path`, which must lead to an existing field. */
+export function withValueAt(data: unknown, path: FieldPath, value: unknown): unknown {
+  const [key, ...rest] = path;
+  if (key === undefined) return value;
+  if (!isRecord(data)) return data;
+  return { ...data, [key]: withValueAt(data[key], rest, value) };
+}
