@@ -74,15 +74,22 @@ export const authPlugin = fp(
       }
     });
 
-    /** A session cookie, when there is no bearer token; a write must carry the CSRF token. */
-    async function authenticateSession(request: FastifyRequest) {
+    /**
+     * A session cookie, when there is no bearer token; a write must carry the CSRF token. On a
+     * public route (`optional`) a write without it is simply anonymous: a forged request from another
+     * site must not act as the person, and the route is open to anyone anyway.
+     */
+    async function authenticateSession(request: FastifyRequest, optional = false) {
       const sessionId = request.cookies[sessionCookie];
       if (!isSessionId(sessionId)) return;
+      const csrfMissing =
+        !safeMethods.has(request.method) && !csrfTokenMatches(sessionId, request.headers[csrfHeader]);
+      if (optional && csrfMissing) return;
       request.user = (await sessionUser(db, sessionId, sessions)) ?? null;
       if (!request.user) return;
       request.sessionId = sessionId;
       request.log = request.log.child({ userId: request.user.user_id, role: request.user.role });
-      if (!safeMethods.has(request.method) && !csrfTokenMatches(sessionId, request.headers[csrfHeader])) {
+      if (csrfMissing) {
         throw new ProblemError(
           problem('forbidden', `A signed-in write must carry the session's ${csrfHeader} header.`, {
             code: 'csrf_token_invalid',
@@ -111,8 +118,9 @@ export const authPlugin = fp(
           throw unauthenticated();
         }
         request.log = request.log.child({ userId: request.user.user_id, role: request.user.role });
-      } else if (access !== 'public') {
-        await authenticateSession(request);
+      } else {
+        // On a public route the person signed in is known too (e.g. staff recording a complaint).
+        await authenticateSession(request, access === 'public');
       }
       if (access === 'public') return;
       if (!request.user) throw unauthenticated();

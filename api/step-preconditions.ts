@@ -25,15 +25,23 @@ interface StepRequest {
  */
 type Precondition = (db: Kysely<Database>, request: StepRequest) => Promise<Record<string, unknown>>;
 
-const assignedAuditor: Precondition = async (db, { accreditationId, data }) => {
+/**
+ * `auditorId` names a user with the auditor role (competent in the case's technical areas, if its
+ * policy asks); `field` is where the body names them.
+ */
+async function checkAuditor(
+  db: Kysely<Database>,
+  accreditationId: string,
+  auditorId: string,
+  field: string,
+): Promise<void> {
   const terms = await assignmentTerms(db, accreditationId);
   if (!terms) throw new ProblemError(problem('notFound', 'No such accreditation.'));
-  const auditorId = String(data.auditorId);
-  const field = { errors: [{ field: 'body.auditorId', message: 'not an auditor' }] };
+  const errors = { errors: [{ field, message: 'not an auditor' }] };
   const user = await findUser(db, auditorId);
   if (!user) {
     throw new ProblemError(
-      problem('validation', `There is no user ${auditorId}.`, { code: 'unknown_auditor', ...field }),
+      problem('validation', `There is no user ${auditorId}.`, { code: 'unknown_auditor', ...errors }),
     );
   }
   // One role per user, and the users table binds organisations' people to role organisation: so
@@ -42,7 +50,7 @@ const assignedAuditor: Precondition = async (db, { accreditationId, data }) => {
     throw new ProblemError(
       problem('validation', `${user.name} is not an auditor (role ${user.role}).`, {
         code: 'not_an_auditor',
-        ...field,
+        ...errors,
       }),
     );
   }
@@ -57,6 +65,28 @@ const assignedAuditor: Precondition = async (db, { accreditationId, data }) => {
         }),
       );
     }
+  }
+}
+
+const assignedAuditor: Precondition = async (db, { accreditationId, data }) => {
+  await checkAuditor(db, accreditationId, String(data.auditorId), 'body.auditorId');
+  return data;
+};
+
+/**
+ * A scope change's documents are reviewed by a real auditor, as the case's own assignments are
+ * (issue 20 items 8 and 9), and not by one the organisation has objected to.
+ */
+const scopeChangeReviewer: Precondition = async (db, { accreditationId, data }) => {
+  const assessment = data.assessment as { method?: unknown; reviewerId?: unknown } | undefined;
+  if (assessment?.method !== 'document_review') return data;
+  const reviewerId = String(assessment.reviewerId);
+  await checkAuditor(db, accreditationId, reviewerId, 'body.assessment.reviewerId');
+  const state = await readCaseState(db, accreditationId);
+  if (state && state.status !== 'none' && state.objectedAuditorIds.includes(reviewerId)) {
+    throw new ProblemError(
+      problem('conflict', `The organisation has objected to ${reviewerId}.`, { code: 'auditor_objected' }),
+    );
   }
   return data;
 };
@@ -136,6 +166,7 @@ export async function drawCertificateNumber(
 const preconditions: Partial<Record<StepType, Precondition>> = {
   AssignDocumentReviewer: assignedAuditor,
   AssignLeadAuditor: assignedAuditor,
+  AssessScopeChange: scopeChangeReviewer,
   AssignDecisionMaker: assignedDecisionMaker,
   AssignAppealHandler: assignedDecisionMaker,
   LodgeAppeal: appealWithinWindow,

@@ -5,7 +5,6 @@ import type { Database } from './database';
 export interface CertificateHolder {
   accreditation_id: string;
   organisation_id: string;
-  scope: string;
   edition: string;
   street: string;
   postal_code: string;
@@ -14,8 +13,8 @@ export interface CertificateHolder {
 }
 
 /**
- * The case and organisation behind a certificate number: the scope and edition of its case (fixed
- * when the case was opened) and the organisation's address. Undefined for an unknown number.
+ * The case and organisation behind a certificate number: the edition of its case (fixed when the
+ * case was opened) and the organisation's address (the scope is the register row's). Undefined for an unknown number.
  */
 export function findCertificateHolder(
   db: Kysely<Database>,
@@ -28,7 +27,6 @@ export function findCertificateHolder(
     .select([
       'a.accreditation_id',
       'a.organisation_id',
-      sql<string>`a.state->>'scope'`.as('scope'),
       sql<string>`a.state->>'edition'`.as('edition'),
       'o.street',
       'o.postal_code',

@@ -1,8 +1,11 @@
 /**
  * What the API reads and keeps for complaints (issue 20 item 5): whom a complaint is about, who is
- * involved with that organisation (and so may not investigate), the list and one complaint.
+ * involved with that organisation (and so may not investigate), the list and one complaint, and the
+ * complaints about a case as its file shows them.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { ownComplaintFile, type StampedComplaintEvent } from '../domain/case-file/own-complaints';
+import type { Complaint } from '../domain/case-file/schema';
 import type { ComplaintSubject } from '../domain/complaint';
 import type { Duration } from '../domain/duration';
 import { defaultPolicy, type Policy } from '../domain/policy';
@@ -113,4 +116,53 @@ export function listComplaints(db: Kysely<Database>, filter: { status?: string; 
   let query = db.selectFrom('complaints').selectAll().orderBy('received_at', 'desc').limit(filter.limit);
   if (filter.status) query = query.where('status', '=', filter.status);
   return query.execute();
+}
+
+/**
+ * The complaints about a case lodged as their own life cycle, each folded from its stream as the
+ * case file shows complaints (the complainant by name, or its erasure), the oldest first.
+ */
+export async function complaintsAboutCase(
+  db: Kysely<Database>,
+  accreditationId: string,
+): Promise<Complaint[]> {
+  const complaints = await db
+    .selectFrom('complaints')
+    .innerJoin('complainants', 'complainants.complainant_id', 'complaints.complainant_id')
+    .select(['complaints.stream_id', 'complainants.name'])
+    .where('complaints.accreditation_id', '=', accreditationId)
+    .orderBy('complaints.received_at')
+    .execute();
+  if (complaints.length === 0) return [];
+  const events = await db
+    .selectFrom('events')
+    .select([
+      'stream_id',
+      'event_type',
+      'data',
+      'business_time',
+      sql<string | null>`metadata ->> 'actorId'`.as('actor_id'),
+    ])
+    .where(
+      'stream_id',
+      'in',
+      complaints.map((complaint) => complaint.stream_id),
+    )
+    .orderBy('stream_id')
+    .orderBy('stream_version')
+    .execute();
+  return complaints.flatMap(({ stream_id, name }) => {
+    const stamped = events
+      .filter((event) => event.stream_id === stream_id)
+      .map(
+        (event) =>
+          ({
+            type: event.event_type,
+            data: event.data,
+            at: new Date(event.business_time).toISOString(),
+            by: event.actor_id === 'public' ? null : event.actor_id,
+          }) as StampedComplaintEvent,
+      );
+    return ownComplaintFile(stamped, name) ?? [];
+  });
 }

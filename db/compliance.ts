@@ -3,7 +3,7 @@
  * page of cases, with each event's place, time and actor. The judgement itself is the domain's.
  */
 import { type Kysely, sql } from 'kysely';
-import type { CaseEvent } from '../domain/compliance';
+import type { CaseEvent, OwnComplaint } from '../domain/compliance';
 import type { Database } from './database';
 import { openPersonalFields } from './subject-keys';
 
@@ -39,6 +39,8 @@ export interface CaseForCompliance {
   organisationName: string;
   status: string;
   events: CaseEvent[];
+  /** Complaints about the case lodged as their own life cycle (the `complaints` table). */
+  complaints: OwnComplaint[];
 }
 
 const caseColumns = ['stream_id', 'accreditation_id', 'organisation_name', 'status'] as const;
@@ -55,11 +57,35 @@ async function withEvents(
   const byStream = new Map<string, CaseEvent[]>();
   for (const event of await openPersonalFields(db, events, (row) => row.event_type))
     byStream.set(event.stream_id, [...(byStream.get(event.stream_id) ?? []), toCaseEvent(event)]);
+  const complaints = await db
+    .selectFrom('complaints')
+    .select(['complaint_id', 'accreditation_id', 'received_at', 'acknowledge_by', 'acknowledged_at'])
+    .where(
+      'accreditation_id',
+      'in',
+      rows.map((row) => row.accreditation_id),
+    )
+    .orderBy('received_at')
+    .execute();
+  const byCase = new Map<string, OwnComplaint[]>();
+  for (const complaint of complaints) {
+    const id = complaint.accreditation_id ?? '';
+    byCase.set(id, [
+      ...(byCase.get(id) ?? []),
+      {
+        complaintId: complaint.complaint_id,
+        receivedAt: complaint.received_at.toISOString(),
+        acknowledgeBy: complaint.acknowledge_by.toISOString(),
+        acknowledgedAt: complaint.acknowledged_at?.toISOString() ?? null,
+      },
+    ]);
+  }
   return rows.map((row) => ({
     accreditationId: row.accreditation_id,
     organisationName: row.organisation_name,
     status: row.status,
     events: byStream.get(row.stream_id) ?? [],
+    complaints: byCase.get(row.accreditation_id) ?? [],
   }));
 }
 

@@ -146,6 +146,8 @@ export interface CertificatesTable {
   status: 'valid' | 'suspended' | 'withdrawn' | 'expired';
   valid_from: Timestamp;
   valid_until: Timestamp;
+  /** What the certificate covers (the case's scope, changed by a granted scope change). */
+  scope: string;
   updated_at: Timestamp;
 }
 

@@ -91,8 +91,26 @@ export function overallStatus(instances: readonly { status: ComplianceStatus }[]
   return 'held';
 }
 
-/** The case's compliance with each rule, judged at `now` (ISO). Events in stream order. */
-export function complianceOf(events: readonly CaseEvent[], now: string): RuleResult[] {
+/**
+ * A complaint about the case with a life cycle of its own (rule set 6 on): when it was received,
+ * by when and when it was acknowledged, as the complaints table holds it.
+ */
+export interface OwnComplaint {
+  complaintId: string;
+  receivedAt: string;
+  acknowledgeBy: string;
+  acknowledgedAt: string | null;
+}
+
+/**
+ * The case's compliance with each rule, judged at `now` (ISO). Events in stream order; the
+ * complaints about the case that have streams of their own beside the in-case ones.
+ */
+export function complianceOf(
+  events: readonly CaseEvent[],
+  now: string,
+  ownComplaints: readonly OwnComplaint[] = [],
+): RuleResult[] {
   const opened = ofType(events, 'AccreditationOpened')[0];
   const limits = (opened && findCatalogue(opened.data.edition)?.policyLimits) || [];
   const limit = (field: PolicyLimit['field'], fallback: Duration) =>
@@ -108,7 +126,10 @@ export function complianceOf(events: readonly CaseEvent[], now: string): RuleRes
     decision_after_audit: decisionAfterAudit(events),
     decision_by_uninvolved: decisionByUninvolved(events),
     suspension_limit: suspensionLimit(events, limit('maximumSuspension', { months: 6 }), now),
-    complaint_acknowledged_in_time: complaintsAcknowledged(events, now),
+    complaint_acknowledged_in_time: [
+      ...complaintsAcknowledged(events, now),
+      ...ownComplaints.map((complaint) => ownComplaintAcknowledged(complaint, now)),
+    ],
     appeal_decided_in_time: appealsDecidedInTime(events, now),
     appeal_by_uninvolved: appealsByUninvolved(events),
   };
@@ -321,6 +342,26 @@ function complaintsAcknowledged(events: readonly CaseEvent[], now: string): Rule
       ? instance('pending', 'not_yet_due')
       : instance('violated', 'not_acknowledged');
   });
+}
+
+/** Its evidence is on the complaint's own stream (`GET /complaints/{id}`), not the case's. */
+function ownComplaintAcknowledged(complaint: OwnComplaint, now: string): RuleInstance {
+  const { complaintId, acknowledgeBy, acknowledgedAt } = complaint;
+  const instance = (status: ComplianceStatus, detail: string): RuleInstance => ({
+    subjectId: complaintId,
+    status,
+    detail,
+    dueAt: acknowledgeBy,
+    evidence: [],
+  });
+  if (acknowledgedAt) {
+    return notAfter(acknowledgedAt, acknowledgeBy)
+      ? instance('held', 'acknowledged_in_time')
+      : instance('violated', 'acknowledged_late');
+  }
+  return notAfter(now, acknowledgeBy)
+    ? instance('pending', 'not_yet_due')
+    : instance('violated', 'not_acknowledged');
 }
 
 /** Each appeal decided by its deadline. */

@@ -35,6 +35,7 @@ const run = spawnSync(
     'test/workflow/appeals.test.ts',
     'test/workflow/special-audit.test.ts',
     'test/workflow/complaint.test.ts',
+    'test/workflow/scope-change.test.ts',
   ],
   {
     cwd: projectRoot,

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { accreditationDetailAsOf, caseAsOf, caseFileOf, readStreamAsOf } from '../../db/as-of';
 import { readCaseFile, referencedMasterData, streamOfAccreditation } from '../../db/case-file';
+import { complaintsAboutCase } from '../../db/complaints';
 import type { Database, UserRow } from '../../db/database';
 import {
   type AccreditationDetail,
@@ -155,7 +156,13 @@ export async function presentCaseFile(
   loaded: LoadedCase,
   asOf: string | null,
 ): Promise<CaseFileView> {
-  const file = caseFileFor(loaded.file, viewerOf(user));
+  // The complaints with a life cycle of their own are read as they are now (not as of a past instant).
+  const own = asOf === null ? await complaintsAboutCase(db, accreditationId) : [];
+  const complaints = [...(loaded.file.complaints ?? []), ...own];
+  const file = caseFileFor(
+    { ...loaded.file, ...(complaints.length > 0 ? { complaints } : {}) },
+    viewerOf(user),
+  );
   const { documents, people } = await referencesOf(db, file);
   const { status, cycle, version } = loaded;
   return { accreditationId, status, cycle, version, asOf, file, documents, people };

@@ -10,7 +10,6 @@ import { presentRegisterEntry, RegisterEntry } from './register';
 
 const CertificateResponse = RegisterEntry.extend({
   accreditationId: z.uuid(),
-  scope: z.string().describe('The services and sites the accreditation covers'),
   edition: z.string().describe('The standard and edition, e.g. DIM 1002:2024'),
   organisationAddress: z.object({
     street: z.string(),
@@ -52,7 +51,6 @@ export const certificateRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
       return {
         ...presentRegisterEntry(entry),
         accreditationId: holder.accreditation_id,
-        scope: holder.scope,
         edition: holder.edition,
         organisationAddress: {
           street: holder.street,

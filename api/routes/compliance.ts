@@ -63,10 +63,10 @@ const RegisterComplianceResponse = z.object({
 });
 
 /** Judged at the later of now and the case's last event (a case on a test clock runs ahead). */
-function judge({ events }: CaseForCompliance, now: Date) {
+function judge({ events, complaints }: CaseForCompliance, now: Date) {
   const last = events.at(-1)?.at;
   const asOf = last && last > now.toISOString() ? last : now.toISOString();
-  const rules = complianceOf(events, asOf);
+  const rules = complianceOf(events, asOf, complaints);
   return { asOf, rules, overall: overallStatus(rules) };
 }
 

@@ -15,6 +15,9 @@ export const RegisterEntry = z
     status: z.enum(['valid', 'suspended', 'withdrawn', 'expired']),
     validFrom: z.iso.datetime({ offset: true }),
     validUntil: z.iso.datetime({ offset: true }),
+    scope: z
+      .string()
+      .describe('The services and sites the certificate covers, as a granted scope change left them'),
   })
   .describe('A certificate in the public register (no personal data)');
 
@@ -24,6 +27,7 @@ export const presentRegisterEntry = (row: CertificateRow): z.infer<typeof Regist
   status: row.status,
   validFrom: row.valid_from.toISOString(),
   validUntil: row.valid_until.toISOString(),
+  scope: row.scope,
 });
 
 /** The public register (DIM 1002:2024 §7): anyone may check whether a certificate is valid. */

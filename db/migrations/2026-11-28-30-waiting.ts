@@ -61,10 +61,15 @@ export async function down(db: Kysely<any>): Promise<void> {
 /**
  * `write_accreditation_projection` (migration 2026-11-26-60) with or without the waiting columns
  * and, from migration 2026-11-28-45, the tasks' opening times: the projection's single write names
- * every column of the rows it writes.
+ * every column of the rows it writes; from migration 2026-11-28-90, the certificates' scope.
  */
-export function writeFunction(columns: { waiting: boolean; taskOpenedAt?: boolean }): string {
+export function writeFunction(columns: {
+  waiting: boolean;
+  taskOpenedAt?: boolean;
+  certificateScope?: boolean;
+}): string {
   const w = (text: string) => (columns.waiting ? text : '');
+  const s = (text: string) => (columns.certificateScope ? text : '');
   return `
     CREATE OR REPLACE FUNCTION write_accreditation_projection(
       p_accreditations jsonb, p_tasks jsonb, p_deadlines jsonb, p_certificates jsonb, p_notifications jsonb
@@ -111,16 +116,16 @@ export function writeFunction(columns: { waiting: boolean; taskOpenedAt?: boolea
 
       IF jsonb_array_length(p_certificates) > 0 THEN
         INSERT INTO certificates (certificate_number, stream_id, organisation_name, status, valid_from,
-          valid_until, updated_at)
+          valid_until, ${s('scope, ')}updated_at)
         SELECT r.certificate_number, r.stream_id, r.organisation_name, r.status, r.valid_from,
-          r.valid_until, r.updated_at
+          r.valid_until, ${s('r.scope, ')}r.updated_at
         FROM jsonb_to_recordset(p_certificates) AS r(certificate_number text, stream_id text,
           organisation_name text, status text, valid_from timestamptz, valid_until timestamptz,
-          updated_at timestamptz)
+          ${s('scope text, ')}updated_at timestamptz)
         ON CONFLICT (certificate_number) DO UPDATE SET
           stream_id = excluded.stream_id, organisation_name = excluded.organisation_name,
           status = excluded.status, valid_from = excluded.valid_from,
-          valid_until = excluded.valid_until, updated_at = excluded.updated_at;
+          valid_until = excluded.valid_until, ${s('scope = excluded.scope, ')}updated_at = excluded.updated_at;
       END IF;
 
       IF jsonb_array_length(p_notifications) > 0 THEN

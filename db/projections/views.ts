@@ -136,6 +136,7 @@ export function certificateChanges(
       status: 'expired',
       valid_from: previous.validFrom,
       valid_until: previous.validUntil,
+      scope: before.status === 'none' ? after.scope : before.scope,
       updated_at: event.businessTime,
     });
   }
@@ -147,7 +148,8 @@ export function certificateChanges(
       previous.validFrom === current.validFrom &&
       previous.validUntil === current.validUntil &&
       registerStatus(before) === status &&
-      before.organisationName === after.organisationName;
+      before.organisationName === after.organisationName &&
+      before.scope === after.scope;
     if (!unchanged) {
       rows.push({
         certificate_number: current.certificateNumber,
@@ -156,6 +158,7 @@ export function certificateChanges(
         status,
         valid_from: current.validFrom,
         valid_until: current.validUntil,
+        scope: after.scope,
         updated_at: event.businessTime,
       });
     }

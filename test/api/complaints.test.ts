@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { csrfTokenFor, defaultSessionConfig } from '../../api/session';
 import { erasedComplainantName } from '../../db/complainants';
+import { createSession } from '../../db/sessions';
+import type { ApiCall } from '../fixtures/api-call';
 import type { TestUser } from '../fixtures/users';
 import { useMailStack } from '../notifications/support';
 import { eventually, organisationBody } from '../support/api-harness';
@@ -14,7 +17,7 @@ import { refusedCase } from '../support/refused-case';
  */
 describe('complaints', () => {
   const { stack: api, smtp, dispatcher } = useMailStack({ api: true });
-  const lodge = (user: TestUser | null, body: Record<string, unknown>) =>
+  const lodge = (user: Parameters<ApiCall>[0], body: Record<string, unknown>) =>
     api.call(user, 'POST', '/complaints', body);
   const complainant = { name: 'Erika Beispiel', email: 'erika@beispiel.example', language: 'de' };
   const counts = async () => ({
@@ -60,9 +63,17 @@ describe('complaints', () => {
     const refused = await refusedCase(api, staff, auditor, decisionMaker, 'Versagt GmbH');
 
     const text = 'Störungen bleiben wochenlang unbearbeitet.';
+    // (The public form allows 10 complaints a minute from one address; this file lodges 10.)
+    const { sessionId } = await createSession(api.db, staff.id, defaultSessionConfig);
+    const cookie = `dim_session=${sessionId}`;
+    const staffSession = { headers: { cookie, 'x-csrf-token': csrfTokenFor(sessionId) } };
     const lodged = await Promise.all([
       lodge(null, { ...complainant, text, organisationName: 'laufend gmbh' }),
-      lodge(null, { ...complainant, email: 'max@beispiel.example', text, organisationName: 'Versagt GmbH' }),
+      // A staff session's cookie without its CSRF token (as a forged request from another site sends it).
+      lodge(
+        { headers: { cookie } },
+        { ...complainant, email: 'max@beispiel.example', text, organisationName: 'Versagt GmbH' },
+      ),
       lodge(staff, {
         ...complainant,
         text: 'Per Brief: Zeichen missbraucht.',
@@ -84,7 +95,11 @@ describe('complaints', () => {
       accreditationId: running.body.id,
       organisationName: 'Laufend GmbH',
     });
-    expect(aboutRefused).toMatchObject({ accreditationId: refused.id, organisationName: 'Versagt GmbH' });
+    expect(aboutRefused).toMatchObject({
+      channel: 'public',
+      accreditationId: refused.id,
+      organisationName: 'Versagt GmbH',
+    });
     expect(aboutUnknown).toMatchObject({
       channel: 'staff',
       accreditationId: null,
@@ -96,9 +111,32 @@ describe('complaints', () => {
       [aboutRunning.id, aboutRefused.id, aboutUnknown.id].sort(),
     );
 
+    // Staff signed in by session cookie record it as staff (without the CSRF token it was anyone's, above).
+    const bySession = await lodge(staffSession, {
+      ...complainant,
+      text: 'Per Telefon: Zeichen missbraucht.',
+      organisationName: 'Nie Gehört AG',
+    });
+    expect((await api.call(staff, 'GET', `/complaints/${bySession.body.reference}`)).body.channel).toBe(
+      'staff',
+    );
+
     const step = (user: TestUser, id: string, path: string, body: unknown = {}) =>
       api.call(user, 'POST', `/complaints/${id}/${path}`, body);
     expect((await step(staff, aboutRunning.id, 'acknowledgement')).body.status).toBe('acknowledged');
+    // The compliance report judges the complaints of the complaints table beside the in-case ones.
+    const acknowledgedInTime = async (accreditationId: string) =>
+      (await api.call(staff, 'GET', `/accreditations/${accreditationId}/compliance`)).body.rules.find(
+        (rule: { rule: string }) => rule.rule === 'complaint_acknowledged_in_time',
+      );
+    expect(await acknowledgedInTime(running.body.id)).toMatchObject({
+      status: 'held',
+      instances: [{ subjectId: aboutRunning.id, status: 'held', detail: 'acknowledged_in_time' }],
+    });
+    expect(await acknowledgedInTime(refused.id)).toMatchObject({
+      status: 'pending',
+      instances: [{ subjectId: aboutRefused.id, status: 'pending', detail: 'not_yet_due' }],
+    });
     // The case manager is involved; an auditor is no staff member; only the investigator decides.
     const involved = await step(staff, aboutRunning.id, 'investigator', { investigatorId: staff.id });
     expect([involved.status, involved.body.code]).toEqual([409, 'investigator_not_independent']);
@@ -117,6 +155,21 @@ describe('complaints', () => {
     expect([early.status, early.body.code]).toEqual([409, 'invalid_transition']);
     await step(staff, aboutRunning.id, 'answer');
     expect((await step(staff, aboutRunning.id, 'close')).body.status).toBe('closed');
+    // The case file's complaints section shows it, folded from the complaint's own stream.
+    const fileComplaints = async (user: TestUser) =>
+      (await api.call(user, 'GET', `/accreditations/${running.body.id}/file`)).body.file.complaints;
+    const filed = {
+      complaintId: aboutRunning.id,
+      complainant: complainant.name,
+      summary: text,
+      acknowledgedAt: expect.any(String),
+      investigation: { investigatorId: investigator.id, by: staff.id },
+      decision: { outcome: 'upheld', reasoning: 'Die Störungen sind belegt.', followUp: 'none' },
+      closedAt: expect.any(String),
+    };
+    expect(await fileComplaints(staff)).toMatchObject([filed]);
+    expect(await fileComplaints(investigator)).toMatchObject([filed]);
+    expect(await fileComplaints(decisionMaker)).toBeUndefined();
 
     await eventually(
       async () => {

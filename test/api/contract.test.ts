@@ -118,16 +118,20 @@ describe('the API contract', () => {
       status: 422,
       code: 'idempotency_key_reused',
     });
-    const complaint = { complainant: 'Erika Musterfrau', summary: 'Beschwerde' };
-    const otherRoute = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, complaint, {
+    const handOver = { caseManagerId: (await api.user('staff')).id };
+    const otherRoute = await api.call(staff, 'POST', `/accreditations/${id}/case-manager`, handOver, {
       'idempotency-key': key,
     });
     expect(otherRoute.status).toBe(422);
     expect(await eventCount()).toBe(before);
+    // The same body with its keys in another order is the same request.
+    const reversed = Object.fromEntries(Object.entries(organisationBody('Erste GmbH')).reverse());
+    const reordered = await api.call(staff, 'POST', '/accreditations', reversed, { 'idempotency-key': key });
+    expect([reordered.status, reordered.body.id]).toEqual([201, id]);
 
     // A step under a key of its own, then that key with another body.
     const stepKey = 'contract-key-0002';
-    const recorded = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, complaint, {
+    const recorded = await api.call(staff, 'POST', `/accreditations/${id}/case-manager`, handOver, {
       'idempotency-key': stepKey,
     });
     expect(recorded.status).toBe(200);
@@ -135,21 +139,16 @@ describe('the API contract', () => {
     const changed = await api.call(
       staff,
       'POST',
-      `/accreditations/${id}/complaints`,
-      { ...complaint, summary: 'Eine andere Beschwerde' },
+      `/accreditations/${id}/case-manager`,
+      { caseManagerId: staff.id },
       { 'idempotency-key': stepKey },
     );
     expect(changed.status).toBe(422);
     expect(changed.body.code).toBe('idempotency_key_reused');
-    // The same body with its keys in another order is the same request.
-    const reordered = await api.call(
-      staff,
-      'POST',
-      `/accreditations/${id}/complaints`,
-      { summary: complaint.summary, complainant: complaint.complainant },
-      { 'idempotency-key': stepKey },
-    );
-    expect(reordered.status).toBe(200);
+    const repeated = await api.call(staff, 'POST', `/accreditations/${id}/case-manager`, handOver, {
+      'idempotency-key': stepKey,
+    });
+    expect(repeated.status).toBe(200);
     expect(await eventCount()).toBe(afterStep);
   });
 
@@ -167,8 +166,8 @@ describe('the API contract', () => {
       },
     );
     expect(refused.status).toBe(409);
-    const complaint = { complainant: 'Erika Musterfrau', summary: 'Beschwerde' };
-    const reused = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, complaint, {
+    const handOver = { caseManagerId: (await api.user('staff')).id };
+    const reused = await api.call(staff, 'POST', `/accreditations/${id}/case-manager`, handOver, {
       'idempotency-key': key,
     });
     expect(reused.status).toBe(200);

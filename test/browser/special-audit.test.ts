@@ -5,6 +5,7 @@ import { browserStackPerFile } from './harness';
 import { CaseSetup, castOfCase, level1, signedInTab, stepLink } from './work-cases';
 
 const organisation = 'Sonderprüfung Rechenzentrum GmbH';
+const extendedScope = 'Rechenzentrumsbetrieb an den Standorten Musterstadt und Beispielheim';
 const caseHeading = (page: Page) => level1(page, `Akkreditierung: ${organisation}`);
 
 async function submit(page: Page, button: string) {
@@ -15,7 +16,9 @@ async function submit(page: Page, button: string) {
 /**
  * Issue 20, rule set 5: a Sonderaudit on an accredited case through the pages alone — scheduled by
  * the case manager with its reason, its lead auditor assigned from the case manager's task, audited
- * by the lead auditor from their tasks; it closes and the certificate stays as it was.
+ * by the lead auditor from their tasks; it closes and the certificate stays as it was. Then (issue
+ * 20 item 9) the organisation changes the certificate's scope from its case page, staff pass the
+ * change to a decision and a decision maker grants it: the register states the new scope.
  */
 describe('a special audit, through the pages alone', { timeout: 240_000 }, () => {
   const stack = browserStackPerFile();
@@ -98,5 +101,41 @@ describe('a special audit, through the pages alone', { timeout: 240_000 }, () =>
     await procedure.getByText('Beschwerde: Störungen wochenlang unbearbeitet.').waitFor();
     expect(await procedure.getByText('Abgeschlossen', { exact: true }).count()).toBe(1);
     expect(await procedure.getByRole('heading', { name: 'Entscheidung' }).count()).toBe(0);
+
+    // Issue 20 item 9 on the same certificate: the organisation applies to change the scope from
+    // its case page; staff pass it to a decision, a decision maker grants it; the register states it.
+    const orgTab = await signedInTab(stack(), accredited.applicant);
+    const org = orgTab.page;
+    await orgTab.visit(`/accreditations/${accredited.id}`, 'scope-change-case', caseHeading);
+    await stepLink(org, 'Geltungsbereich ändern').click();
+    await level1(org, 'Geltungsbereich ändern').waitFor();
+    const unapplied = (await accredited.read()).version;
+    await org.getByRole('button', { name: 'Änderung beantragen' }).click();
+    await org
+      .getByText('Das ist der heutige Geltungsbereich – bitte tragen Sie den geänderten ein.')
+      .waitFor();
+    await org.getByText('Bitte ausfüllen.').waitFor();
+    expect((await accredited.read()).version).toBe(unapplied);
+    await org.getByLabel(/^Geltungsbereich nach der Änderung/).fill(extendedScope);
+    await org.getByLabel(/^Begründung/).fill('Zweiter Standort seit März in Betrieb');
+    await submit(org, 'Änderung beantragen');
+
+    await staffTab.visit(`/accreditations/${accredited.id}`, 'scope-change-staff', caseHeading);
+    await stepLink(staff, 'Prüfweg festlegen').click();
+    await level1(staff, 'Prüfweg festlegen').waitFor();
+    await staff.getByText(extendedScope).waitFor();
+    await staff.getByLabel('Ohne weitere Prüfung zur Entscheidung geben').check();
+    await submit(staff, 'Prüfweg festlegen');
+
+    const decider = await signedInTab(stack(), cast.decisionMaker);
+    await decider.visit(`/accreditations/${accredited.id}`, 'scope-change-decider', caseHeading);
+    await stepLink(decider.page, 'Über die Änderung des Geltungsbereichs entscheiden').click();
+    await decider.page.getByLabel(/^Änderung bewilligen/).check();
+    await decider.page.getByLabel(/^Begründung/).fill('Standort nachgewiesen');
+    await submit(decider.page, 'Über die Änderung des Geltungsbereichs entscheiden');
+    const history = decider.page.locator('section[aria-labelledby="scope-changes"]');
+    await history.getByText(/^Bewilligt: Standort nachgewiesen/).waitFor();
+    const entry = await stack().api.call(null, 'GET', `/register/${granted.certificate.number}`);
+    expect(entry.body).toMatchObject({ status: 'valid', scope: extendedScope });
   });
 });

@@ -11,6 +11,14 @@ import { type AccreditationState, evolve, initialState } from '../../domain/accr
 import type { AccreditationEvent } from '../../domain/events';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
+import {
+  applicant,
+  caseManager,
+  command,
+  decisionMaker,
+  newCase,
+  validCertificateNumber,
+} from '../domain/support';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { testDatabaseRoles } from '../support/global-setup';
 import { projectionSnapshot } from '../support/projection-snapshot';
@@ -158,6 +166,27 @@ describe('inline projection mechanism', () => {
   });
 });
 
+const extendedScope = 'IT-Servicemanagement und Servicedesk, Standorte Musterstadt und Beispielheim';
+
+/** One case granted, then its scope extended (approved by staff, granted by a decision maker). */
+function scopeChangedCase() {
+  const scopeChangeId = 'cycle-1:scope-change-1';
+  const granted = newCase()
+    .accredited()
+    .do(
+      command('ApplyScopeChange', { kind: 'extension', scope: extendedScope, reason: 'Zweiter Standort' }),
+      applicant,
+    )
+    .do(command('AssessScopeChange', { scopeChangeId, assessment: { method: 'approve' } }), caseManager)
+    .do(command('DecideScopeChange', { scopeChangeId, granted: true, reason: 'geprüft' }), decisionMaker);
+  if (granted.state.status === 'none') throw new Error('not opened');
+  return {
+    streamId: `accreditation-${granted.state.accreditationId}`,
+    expectedVersion: 0,
+    events: granted.events.map((domainEvent) => event(domainEvent.type, domainEvent.data)),
+  };
+}
+
 describe('accreditation projections', () => {
   const cases = 260;
   let appended = 0;
@@ -176,7 +205,10 @@ describe('accreditation projections', () => {
       lanes[laneOf.get(append.streamId) as number]?.push(append);
       appended += append.events.length;
     }
-    streams = [...laneOf.keys()];
+    const scopeChanged = scopeChangedCase();
+    lanes[0]?.push(scopeChanged);
+    appended += scopeChanged.events.length;
+    streams = [...laneOf.keys(), scopeChanged.streamId];
     await Promise.all(
       lanes.map(async (lane) => {
         for (const append of lane)
@@ -273,6 +305,7 @@ describe('accreditation projections', () => {
       [
         'certificate_number',
         'organisation_name',
+        'scope',
         'status',
         'stream_id',
         'updated_at',
@@ -287,6 +320,12 @@ describe('accreditation projections', () => {
       .execute();
     const valid = new Set(register.filter((c) => c.status === 'valid').map((c) => c.certificate_number));
     for (const row of accredited) expect(valid).toContain(row.certificate_number);
+    // A granted scope change: the register states the new scope, the number and validity stay.
+    expect(register.find((c) => c.certificate_number === validCertificateNumber)).toMatchObject({
+      status: 'valid',
+      scope: extendedScope,
+    });
+    expect(register.every((c) => c.scope.length > 0)).toBe(true);
 
     const outbox = await db.selectFrom('notifications').selectAll().execute();
     expect(outbox.length).toBeGreaterThan(300);

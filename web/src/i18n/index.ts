@@ -20,6 +20,7 @@ import { register } from '../pages/register/messages';
 import { step } from '../pages/step/messages';
 import { tasks } from '../pages/tasks/messages';
 import { users } from '../pages/users/messages';
+import { scopeChange } from '../scope-change/messages';
 import { auditorSteps } from '../steps/auditor/messages';
 import { decisionSteps } from '../steps/decision/messages';
 import { organisationSteps } from '../steps/organisation/messages';
@@ -48,6 +49,7 @@ export const namespaces = {
   users,
   staffSteps,
   compliance,
+  scopeChange,
   complaints,
 } as const;
 

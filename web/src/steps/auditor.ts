@@ -11,4 +11,8 @@ export const auditorStepForms: StepForms = {
   AcceptActionPlan: () =>
     import('./auditor/FindingForms').then((forms) => ({ Component: forms.AcceptActionPlan })),
   DecideComplaint: () => import('./auditor/ComplaintDecisionForm'),
+  ReviewScopeChangeDocuments: () =>
+    import('../scope-change/ScopeChangeSteps').then((module) => ({
+      Component: module.ReviewScopeChangeDocumentsForm,
+    })),
 };

@@ -10,6 +10,10 @@ export const decisionStepForms: StepForms = {
   ExtendLapsedDeadline: () =>
     import('./decision/LapseForms').then((module) => ({ Component: module.ExtendLapsedDeadlineForm })),
   TakeAppeal: () => import('./decision/TakeAppealForm'),
+  DecideScopeChange: () =>
+    import('../scope-change/ScopeChangeSteps').then((module) => ({
+      Component: module.DecideScopeChangeForm,
+    })),
   DecideAppeal: () => import('./decision/AppealDecisionForm'),
   ConfirmSuspensionProposal: () =>
     import('./decision/SuspensionProposalForms').then((module) => ({

@@ -10,4 +10,5 @@ export const organisationStepForms: StepForms = {
   SubmitCorrectiveActionEvidence: () => import('./organisation/CorrectiveActionForm'),
   SubmitSelfAssessment: () => import('./organisation/SelfAssessmentForm'),
   ApplyForRenewal: () => import('./organisation/RenewalForm'),
+  ApplyScopeChange: () => import('../scope-change/ApplyScopeChangeForm'),
 };

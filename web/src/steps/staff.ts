@@ -20,6 +20,10 @@ export const staffStepForms: StepForms = {
   ScheduleSpecialAudit: () =>
     import('./staff/StandingForms').then((module) => ({ Component: module.ScheduleSpecialAuditForm })),
   ReceiveComplaint: () => import('./staff/ComplaintForm'),
+  AssessScopeChange: () =>
+    import('../scope-change/ScopeChangeSteps').then((module) => ({
+      Component: module.AssessScopeChangeForm,
+    })),
   RejectApplication: () =>
     import('./staff/ApplicationReviewForms').then((module) => ({ Component: module.RejectApplicationForm })),
   RequestInformation: () =>

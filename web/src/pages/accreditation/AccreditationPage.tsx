@@ -19,6 +19,7 @@ import { CaseFileSection } from './CaseFileSection';
 import { CaseHeader } from './CaseHeader';
 import { CaseTasks } from './CaseTasks';
 import { DocumentsSection } from './DocumentsSection';
+import { OrganisationActions } from './OrganisationActions';
 import { StaffActions } from './StaffActions';
 import { TimelineSection } from './TimelineSection';
 
@@ -51,6 +52,9 @@ function CasePage({
         <CaseTasks tasks={accreditation.openTasks} user={user} pastView={asOf !== undefined} />
         {isStaff(user) && !asOf && (
           <StaffActions accreditation={accreditation} organisationName={view.file.organisationName} />
+        )}
+        {user.role === 'organisation' && !asOf && (
+          <OrganisationActions accreditation={accreditation} file={view.file} />
         )}
         <CaseFileSection view={view} catalogue={catalogue} user={user} />
         <DocumentsSection documents={view.documents} />

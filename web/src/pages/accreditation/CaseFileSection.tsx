@@ -6,6 +6,7 @@ import { ComplaintsView } from '../../case-file/ComplaintsView';
 import { ProcedureView } from '../../case-file/ProcedureView';
 import { SurveillanceView } from '../../case-file/SurveillanceView';
 import type { CaseFileView, Catalogue } from '../../case-file/types';
+import { ScopeChangesView } from '../../scope-change/ScopeChangeFacts';
 
 const readsDossiers = (user: SessionUser) => ['admin', 'staff', 'decision_maker'].includes(user.role);
 
@@ -47,6 +48,7 @@ export function CaseFileSection({
         order={3}
         organisation={user.role === 'organisation'}
       />
+      <ScopeChangesView file={file} order={3} />
       <ComplaintsView complaints={file.complaints ?? []} order={3} />
     </Stack>
   );

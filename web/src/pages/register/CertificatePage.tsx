@@ -18,6 +18,7 @@ function Entry({ entry }: { entry: RegisterEntry }) {
   const rows: [string, React.ReactNode][] = [
     [t('certificate.organisation'), entry.organisationName],
     [t('certificate.number'), entry.certificateNumber],
+    [t('certificate.scope'), entry.scope],
     [t('results.status'), <StatusBadge key="status" status={entry.status} />],
     [t('certificate.validFrom'), formatDate(entry.validFrom, language)],
     [t('certificate.validUntil'), formatDate(entry.validUntil, language)],

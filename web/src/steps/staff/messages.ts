@@ -38,6 +38,12 @@ export const staffSteps = defineMessages({
         'Der Antrag ist unvollständig: Fragen Sie die Organisation, was fehlt. Die Antwortfrist setzt die Richtlinie des Verfahrens; verlängern lässt sie sich mit „Frist verlängern“.',
       ReviewSelfAssessment:
         'Prüfen Sie die eingereichte Selbstbewertung: annehmen, oder von der Organisation eine Nachbesserung verlangen.',
+      AssessScopeChange:
+        'Die Organisation beantragt, den Geltungsbereich ihres Zertifikats zu ändern. Legen Sie fest, wie das geprüft wird: ohne weitere Prüfung zur Entscheidung, mit einer Dokumentenprüfung durch einen Auditor oder mit einem Sonderaudit.',
+      ReviewScopeChangeDocuments:
+        'Prüfen Sie, ob die Unterlagen den beantragten Geltungsbereich belegen. Danach entscheidet eine Entscheiderin oder ein Entscheider.',
+      DecideScopeChange:
+        'Bewilligen oder ablehnen: Bewilligt nennt das Zertifikat den neuen Geltungsbereich, Nummer und Gültigkeit bleiben. Wer die Akkreditierung auditiert hat, entscheidet nicht.',
       AcknowledgeComplaint: 'Den Eingang der Beschwerde bestätigen; danach wird die Untersuchung zugewiesen.',
       AssignComplaintInvestigator:
         'Wer die Beschwerde untersucht: jemand, der an dieser Akkreditierung nicht beteiligt ist (weder Fallbetreuung noch Auditor).',
@@ -136,6 +142,12 @@ export const staffSteps = defineMessages({
         'The application is incomplete: ask the organisation what is missing. The case’s policy sets the deadline to answer; “Extend a deadline” extends it.',
       ReviewSelfAssessment:
         'Review the submitted self-assessment: accept it, or ask the organisation to follow up.',
+      AssessScopeChange:
+        'The organisation applies to change the scope of its certificate. Choose how it is assessed: passed to a decision as it is, a document review by an auditor, or a special audit.',
+      ReviewScopeChangeDocuments:
+        'Review whether the documents support the scope applied for. A decision maker then decides.',
+      DecideScopeChange:
+        'Grant or refuse: granted, the certificate states the new scope; its number and validity stay. Whoever audited the case does not decide.',
       AcknowledgeComplaint: 'Acknowledge receipt of the complaint; then its investigation is assigned.',
       AssignComplaintInvestigator:
         'Who investigates the complaint: someone not involved in this accreditation (neither its case manager nor an auditor).',
