@@ -116,8 +116,9 @@ export async function buildApp(input: ApiInput) {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // PostgreSQL text cannot hold NUL: refuse it up front rather than fail in the database.
-  app.addHook('preValidation', async (request) => {
+  // PostgreSQL text cannot hold NUL: refuse it rather than fail in the database. After validation,
+  // so that only what the route keeps is looked at (an unknown field is dropped, NUL or not).
+  app.addHook('preHandler', async (request) => {
     const body = Buffer.isBuffer(request.body) ? undefined : request.body;
     const field = findNul({ querystring: request.query, params: request.params, body });
     if (field) {

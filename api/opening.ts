@@ -9,7 +9,7 @@ import { openingIssues } from '../domain/opening-checks';
 import { PolicySchema } from '../domain/policy-schema';
 import { EmailSchema, NameSchema, ScopeSchema, singleLine } from '../domain/text-limits';
 import type { ApiDependencies } from './dependencies';
-import { ProblemError } from './problems';
+import { ProblemError, problem } from './problems';
 import { openAccreditation } from './workflow-client';
 
 export const OpenAccreditationBody = z
@@ -46,14 +46,31 @@ export const OpenAccreditationBody = z
         'self-assessment at least yearly, suspension at most 6 months); omitted: the defaults',
     ),
   })
-  .strict()
-  .superRefine((body, context) => {
-    for (const issue of openingIssues({ edition: currentEdition, ...body })) {
-      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-    }
-  });
+  .strict();
 
 export type OpenAccreditationRequest = z.output<typeof OpenAccreditationBody>;
+
+/**
+ * Terms the body's schema allows but the standard does not (a period beyond its limit, a technical
+ * area it does not list, competence required of auditors in no area): 422 naming each field, as
+ * the OpenAPI document cannot state them (a duration's limit spans its units).
+ */
+export function refuseOpeningTerms(body: OpenAccreditationRequest): void {
+  const issues = openingIssues({ edition: currentEdition, ...body });
+  const [first] = issues;
+  if (!first) return;
+  const errors = issues.map((issue) => ({
+    field: ['body', ...issue.path].join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+  throw new ProblemError(
+    problem('termsRefused', `Not within the standard: ${errors.map((error) => error.field).join(', ')}`, {
+      code: first.code,
+      errors,
+    }),
+  );
+}
 
 /**
  * The case's and the organisation's ids, derived from who opens it and the request's idempotency

@@ -31,6 +31,11 @@ export const problemTypes = {
     title: 'The Idempotency-Key was used for another request',
     status: 422,
   },
+  termsRefused: {
+    slug: 'terms-refused',
+    title: 'The terms are outside what the standard allows',
+    status: 422,
+  },
   rateLimited: { slug: 'rate-limited', title: 'Too many requests', status: 429 },
   unavailable: { slug: 'temporarily-unavailable', title: 'Try again', status: 503 },
   internal: { slug: 'internal-error', title: 'Internal error', status: 500 },

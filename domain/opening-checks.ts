@@ -11,7 +11,7 @@ export interface OpeningIssue {
 /**
  * What is wrong with the terms a case is to be opened on: the policy's periods beyond the edition's
  * limits, technical areas the edition does not list, none named where the policy requires auditors'
- * competence in them. Checked by the command's schema (a 400 naming the field) and by the decider.
+ * competence in them. Checked by the API (422 naming the field) and by the decider.
  */
 export function openingIssues(opening: {
   edition: string;

@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { durationLabel, isCertainlyShorter, isZeroDuration } from './duration';
+import { durationLabel, durationUnits, isCertainlyShorter, isZeroDuration } from './duration';
 import { defaultPolicy, type Policy } from './policy';
 import { IdSchema } from './text-limits';
 import { DurationSchema } from './time-schemas';
 
 const PeriodSchema = DurationSchema.refine((duration) => !isZeroDuration(duration), {
   message: 'A policy period must be longer than zero',
-});
+})
+  // As JSON Schema: one unit at least 1 (which also names one unit at least).
+  .meta({
+    anyOf: durationUnits.map((unit) => ({ required: [unit], properties: { [unit]: { minimum: 1 } } })),
+  });
 
 const d = defaultPolicy;
 

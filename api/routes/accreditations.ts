@@ -9,7 +9,7 @@ import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { IdempotencyHeaders, withIdempotencyKey } from '../idempotency';
 import { problemResponses } from '../openapi';
-import { OpenAccreditationBody, openCase } from '../opening';
+import { OpenAccreditationBody, openCase, refuseOpeningTerms } from '../opening';
 import {
   AccreditationResponse,
   AccreditationSummarySchema,
@@ -84,7 +84,9 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
           'Registers the organisation and starts the accreditation; the caller becomes its case manager. ' +
           'The answer carries the organisation id, for creating the organisation’s users. The contact ' +
           'e-mail address gets a user of role organisation and an invitation e-mail, unless it has a user. ' +
-          'Repeated with the same Idempotency-Key (e.g. after 503), it opens nothing twice and answers with the same case.',
+          'Repeated with the same Idempotency-Key (e.g. after 503), it opens nothing twice and answers with the same case. ' +
+          'Terms beyond DIM 1002:2024 (a period longer than its limit, competence required without technical areas) ' +
+          'are refused with 422 terms-refused, naming each field.',
         tags: ['accreditations'],
         headers: IdempotencyHeaders,
         body: OpenAccreditationBody,
@@ -96,6 +98,7 @@ export const accreditationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async
     },
     async (request, reply) => {
       const user = currentUser(request);
+      refuseOpeningTerms(request.body);
       const detail = await withIdempotencyKey(deps, request, user, (key, retryKey) =>
         openCase(deps, user, request.body, key, retryKey),
       );

@@ -38,7 +38,14 @@ export const Base64Upload = z
   .object({
     mediaType: z.enum(mediaTypes),
     filename: FileNameSchema.optional(),
-    contentBase64: z.string().min(1).describe('The file, base64-encoded'),
+    contentBase64: z
+      .string()
+      .min(1)
+      .regex(
+        /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$/,
+        'Not base64 of at least one byte (padded with = to a multiple of four characters)',
+      )
+      .describe('The file, base64-encoded'),
   })
   .strict();
 
@@ -75,8 +82,6 @@ function readUpload(request: FastifyRequest): {
       throw invalidUpload(
         parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
       );
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(parsed.data.contentBase64))
-      throw invalidUpload('contentBase64 is not base64.');
     upload = {
       content: Buffer.from(parsed.data.contentBase64, 'base64'),
       mediaType: parsed.data.mediaType,

@@ -7,6 +7,13 @@ export const ApplicationItemEvidenceSchema = z
   .object({ itemId: Id, documentIds: DocumentIds.default([]), statement: Text.optional() })
   .refine((item) => item.documentIds.length > 0 || item.statement !== undefined, {
     message: 'An application item needs documents or a statement',
+  })
+  // The refinement as JSON Schema, for the OpenAPI document (zod cannot translate a refinement).
+  .meta({
+    anyOf: [
+      { required: ['documentIds'], properties: { documentIds: { minItems: 1 } } },
+      { required: ['statement'] },
+    ],
   });
 
 export const AccreditationOpenedSchema = event('AccreditationOpened', {

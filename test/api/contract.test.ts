@@ -248,4 +248,76 @@ describe('the API contract', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  /** The body schema of `method path` in the OpenAPI document, as a client's generator reads it. */
+  async function bodySchema(method: string, path: string) {
+    const document = (await api.call(null, 'GET', '/openapi.json')).body;
+    return document.paths[path][method].requestBody.content['application/json'].schema;
+  }
+  const fits = (pattern: string, value: string) => new RegExp(pattern).test(value);
+
+  it('agrees with its document on what it takes (what schemathesis --checks all found refused)', async () => {
+    const opened = await api.call(staff, 'POST', '/accreditations', organisationBody('Sechste GmbH'));
+    const id: string = opened.body.id;
+
+    // A name of nothing but blanks: the document's pattern refuses it, as the API does (it was
+    // trimmed to nothing after the pattern let it through). A long run of blanks is refused too,
+    // in one pass of the pattern rather than a backtracking search that held the API for minutes.
+    const opening = await bodySchema('post', '/accreditations');
+    const city: string = opening.properties.organisation.properties.address.properties.city.pattern;
+    expect(fits(city, ' \n\u00a0 ')).toBe(false);
+    expect(fits(city, ' Berlin\u00a0')).toBe(true);
+    const label: string = (await bodySchema('post', '/users/{id}/tokens')).properties.label.pattern;
+    for (const blank of [' ', `${' '.repeat(20_000)}\u0001`]) {
+      const refused = await api.call(staff, 'POST', `/users/${staff.id}/tokens`, { label: blank });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toContainEqual(expect.objectContaining({ field: 'body.label' }));
+      expect(fits(label, blank)).toBe(false);
+    }
+
+    // A date the calendar does not have is outside the document's pattern; 29 February in a leap year is inside.
+    const auditDate: string = (await bodySchema('post', '/accreditations/{id}/audit-date')).properties
+      .auditDate.pattern;
+    expect([
+      fits(auditDate, '2026-02-30'),
+      fits(auditDate, '0000-00-00'),
+      fits(auditDate, '2028-02-29'),
+    ]).toEqual([false, false, true]);
+    const notADay = await api.call(staff, 'POST', `/accreditations/${id}/audit-date`, {
+      auditDate: '2026-02-30',
+    });
+    expect(notADay.status).toBe(400);
+
+    // An application item needs documents or a statement: the document says so as anyOf.
+    const application = await bodySchema('post', '/accreditations/{id}/application');
+    expect(application.properties.items.items.anyOf).toEqual([
+      { required: ['documentIds'], properties: { documentIds: { minItems: 1 } } },
+      { required: ['statement'] },
+    ]);
+
+    // Base64 of no byte ("0=") is outside the document's pattern, as the API refuses it.
+    const upload: string = (await bodySchema('post', '/documents')).properties.contentBase64.pattern;
+    expect([fits(upload, '0='), fits(upload, 'AA==')]).toEqual([false, true]);
+    const empty = await api.call(staff, 'POST', '/documents', {
+      contentBase64: '0=',
+      mediaType: 'text/plain',
+    });
+    expect(empty.status).toBe(400);
+
+    // NUL in a field the route drops (one the document does not name) is no reason to refuse;
+    // in a field it keeps, it is (PostgreSQL text cannot hold it).
+    const before = await eventCount();
+    const extension = (target: Record<string, unknown>) =>
+      api.call(staff, 'POST', `/accreditations/${id}/deadline-extensions`, {
+        target: { kind: 'corrective_action', id: 'CA-1', ...target },
+        newDueAt: '2027-01-15T00:00:00Z',
+        reason: 'Urlaub',
+      });
+    const unknownField = await extension({ 'note\u0000': 'a\u0000b' });
+    expect(unknownField.status, JSON.stringify(unknownField.body)).toBe(409);
+    const keptField = await extension({ id: 'CA\u00001' });
+    expect(keptField.status).toBe(400);
+    expect(keptField.body.errors).toEqual([expect.objectContaining({ field: 'body.target.id' })]);
+    expect(await eventCount()).toBe(before);
+  });
 });

@@ -69,19 +69,25 @@ describe('rules of the life cycle, through HTTP', () => {
       ['selfAssessmentInterval', { years: 2 }],
       ['maximumSuspension', { years: 3 }],
     ])(
-      'refuse a policy whose %s exceeds the standard: 400 naming the field, nothing opened',
+      'refuse a policy whose %s exceeds the standard: 422 naming the field, nothing opened',
       async (field, period) => {
         const [organisations, cases] = [await count('organisations'), await count('accreditations')];
         const response = await api.call(staff, 'POST', '/accreditations', {
           ...organisationBody(),
           policy: { [field]: period },
         });
-        expect(response.status).toBe(400);
+        // The schema allows it (a duration's limit spans its units): the standard refuses it.
+        expect(response.status).toBe(422);
         expect(response.contentType).toContain('application/problem+json');
+        expect(response.body).toMatchObject({
+          type: '/problems/terms-refused',
+          code: 'policy_beyond_limits',
+        });
         expect(response.body.errors).toEqual([
           expect.objectContaining({
             field: `body.policy.${field}`,
             message: expect.stringContaining('at most'),
+            code: 'policy_beyond_limits',
           }),
         ]);
         expect([await count('organisations'), await count('accreditations')]).toEqual([organisations, cases]);
@@ -173,7 +179,8 @@ describe('rules of the life cycle, through HTTP', () => {
         ...organisationBody(),
         policy: { requireAuditorCompetence: true },
       });
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ code: 'technical_areas_missing' });
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'body.technicalAreas' })]);
     });
   });
