@@ -148,6 +148,7 @@ describe('one organisation from opening to certificate, through HTTP', () => {
       {
         certificateNumber,
         organisationName: 'Musterdienst GmbH',
+        scope: 'IT-Servicedesk und Rechenzentrumsbetrieb am Standort München',
         status: 'valid',
         validFrom: granted.certificate.validFrom,
         validUntil: granted.certificate.validUntil,

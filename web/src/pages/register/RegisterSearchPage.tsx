@@ -68,9 +68,6 @@ export function Component() {
     <Stack gap="lg">
       <Title order={1}>{t('title')}</Title>
       <Text maw="70ch">{t('intro')}</Text>
-      <Anchor component={Link} to="/complaints/new">
-        {complaints('form.fromRegister')}
-      </Anchor>
       <Form method="get" action="/register" role="search">
         <Group align="flex-end" gap="sm">
           <TextInput
@@ -89,6 +86,9 @@ export function Component() {
         {search.error && <ProblemAlert problem={asProblem(search.error)} />}
         {search.data && <Results query={query} items={search.data.items} />}
       </div>
+      <Anchor component={Link} to="/complaints/new">
+        {complaints('form.fromRegister')}
+      </Anchor>
     </Stack>
   );
 }
