@@ -56,7 +56,7 @@ const fuzzRoles = (rolesIndex >= 0 ? (process.argv[rolesIndex + 1] ?? '') : 'adm
     return known;
   });
 const checksIndex = process.argv.indexOf('--checks');
-const checks = checksIndex >= 0 ? (process.argv[checksIndex + 1] ?? 'all') : 'all';
+const checks = (checksIndex >= 0 && process.argv[checksIndex + 1]) || 'all';
 const phasesIndex = process.argv.indexOf('--phases');
 const phases = phasesIndex >= 0 ? (process.argv[phasesIndex + 1] ?? '') : 'examples,coverage,fuzzing';
 const schemathesis = process.env.SCHEMATHESIS ?? 'st';
