@@ -3,9 +3,9 @@
  * much memory the worker and the Temporal server hold at the end.
  *
  * Each accreditation is opened the way the API opens one (`openAccreditation`: Update-with-Start,
- * the decider, the append with the projections), and right after, a complaint is recorded
- * (`executeStep`), so the case waits on the complaint's acknowledgement deadline — a durable timer
- * of 14 days (an opened case alone waits on no timer). The rate is of cases so put on a timer. The
+ * the decider, the append with the projections), and right after, the organisation submits its
+ * Antrag and staff ask a question about it (`executeStep`), so the case waits on the information
+ * request's reminder — a durable timer of days (an opened case alone waits on no timer). The rate is of cases so put on a timer. The
  * worker runs in this process (its RSS is this process's, client included); the dev server is a
  * child process (its RSS from /proc). Baseline: a bare workflow that only waits on a timer, started
  * with the same concurrency (`client.workflow.start`), on a worker of its own; a quarter as many.
@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { executeStep, openAccreditation } from '../api/workflow-client';
 import { loadEnv } from '../config/env';
 import type { Actor } from '../domain/commands';
+import { applicationByStatements } from '../test/fixtures/application';
 import { benchDatabase, startBenchTemporal } from './servers';
 import { cpuMeter, cpuPerTaskMs, formatCpuPerTask, mb, pool, report, rssOf, scaled, sleep } from './support';
 
@@ -69,10 +70,11 @@ try {
   await pool(cases, concurrency, async (n) => {
     const id = await open(n);
     await executeStep(client, id, {
-      command: {
-        type: 'ReceiveComplaint',
-        data: { complainant: 'Kunde', summary: 'Servicezeiten nicht eingehalten.' },
-      },
+      command: { type: 'SubmitApplication', data: { items: applicationByStatements } },
+      actor: { id: `user-${n}`, role: 'organisation', organisationId: `org-${n}` },
+    });
+    await executeStep(client, id, {
+      command: { type: 'RequestInformation', data: { questions: ['Wo ist das Organigramm?'] } },
       actor: staff,
     });
     if (++done % 1000 === 0 && performance.now() - lastLog > 5_000) {
@@ -84,7 +86,7 @@ try {
   const startRate = cases / openSeconds;
   const openCpu = cpuPerTaskMs(meter.stop(), cases);
   console.log(
-    `opened ${cases} accreditations, each with a complaint so that it waits on a 14-day timer, in ${openSeconds.toFixed(1)} s: ${startRate.toFixed(1)}/s`,
+    `opened ${cases} accreditations, each with a question on its Antrag so that it waits on a timer of days, in ${openSeconds.toFixed(1)} s: ${startRate.toFixed(1)}/s`,
   );
   const { waiting } = (await bench.db
     .selectFrom('deadlines')

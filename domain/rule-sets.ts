@@ -32,9 +32,11 @@
  *    Issue 20 — the scope changes while the certificate is valid: the organisation applies to
  *    extend or reduce it, staff decide how it is assessed (approve, document review, special audit),
  *    a decision maker grants or refuses it; a granted change is the certificate's scope from then on.
+ * 7: issue 20 — a complaint is recorded only as one of its own (`POST /complaints`): a case no longer
+ *    records a new complaint inside it; complaints recorded inside a case before go on to their end.
  */
-export type RuleSet = 1 | 2 | 3 | 4 | 5 | 6;
+export type RuleSet = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5, 6];
+export const ruleSets: readonly RuleSet[] = [1, 2, 3, 4, 5, 6, 7];
 
-export const currentRuleSet: RuleSet = 6;
+export const currentRuleSet: RuleSet = 7;

@@ -73,6 +73,8 @@ const ruleSet5 = 'rule-set-5';
  * validity (release 2026-11-28.3): rule set 6.
  */
 const ruleSet6 = 'rule-set-6';
+/** Issue 20, complaints recorded only as their own (release 2026-11-28.4): rule set 7. */
+const ruleSet7 = 'rule-set-7';
 
 /** Asked once per run, both in this order, so that a run of any earlier release replays. */
 function runRuleSet(): RuleSet {
@@ -81,6 +83,8 @@ function runRuleSet(): RuleSet {
   const since4 = patched(ruleSet4);
   const since5 = patched(ruleSet5);
   const since6 = patched(ruleSet6);
+  const since7 = patched(ruleSet7);
+  if (since2 && since3 && since4 && since5 && since6 && since7) return 7;
   if (since2 && since3 && since4 && since5 && since6) return 6;
   if (since2 && since3 && since4 && since5) return 5;
   if (since2 && since3 && since4) return 4;

@@ -3,7 +3,7 @@ import { addDuration } from '../duration';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
-import { findComplaint, unchangedBy, unknownComplaint } from './shared';
+import { findComplaint, rulesSince, unchangedBy, unknownComplaint } from './shared';
 
 export function receiveComplaint(
   command: CommandOf<'ReceiveComplaint'>,
@@ -12,6 +12,12 @@ export function receiveComplaint(
 ): Decision {
   const denied = authorise(command.type, context, state);
   if (denied) return denied;
+  if (rulesSince(context, 7)) {
+    return reject(
+      'complaint_has_own_life_cycle',
+      'A complaint is recorded as one of its own: POST /complaints (with the organisation and, if known, the certificate number).',
+    );
+  }
   return accept({
     type: 'ComplaintReceived',
     data: {

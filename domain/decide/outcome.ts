@@ -54,6 +54,7 @@ export const rejectionCodes = [
   'renewal_refused',
   'unknown_complaint',
   'investigator_not_independent',
+  'complaint_has_own_life_cycle',
   'unknown_timer',
   'timer_not_due',
   'unknown_decision',

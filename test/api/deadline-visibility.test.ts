@@ -1,32 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicationByStatements } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
-import { organisationBody } from '../support/api-harness';
+import { inDocumentReview } from '../support/awaiting-decision';
 import { useTestStack } from '../support/stack';
 
 type Deadline = { kind: string; at: string } | null;
 
 /**
- * DIM's internal deadlines (a complaint's acknowledgement here) are staff's business: the
- * organisation's view of its case — the case, the case list, a step's answer, the case as of an
- * instant — names neither them nor the complaint, while staff see them.
+ * DIM's own deadlines (the reminder it sends its reviewer here) are not the organisation's: its view
+ * of its case — the case, the case list, a step's answer, the case as of an instant — names none of
+ * them, while staff see them.
  */
 describe('internal deadlines are not shown to the organisation', () => {
   const api = useTestStack({ api: true });
   let staff: TestUser;
+  let reviewer: TestUser;
   let organisation: TestUser;
   let id: string;
 
   beforeAll(async () => {
     staff = await api.user('staff');
-    const opened = await api.call(staff, 'POST', '/accreditations', organisationBody('Fristenklar GmbH'));
-    id = opened.body.id;
-    organisation = await api.user('organisation', { organisationId: opened.body.organisation.id });
-    const complaint = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, {
-      complainant: 'Kunde K.',
-      summary: 'Das Siegel wird auf einer fremden Website verwendet.',
-    });
-    expect(complaint.status, JSON.stringify(complaint.body)).toBe(200);
+    reviewer = await api.user('auditor');
+    ({ id, organisation } = await inDocumentReview(api, staff, reviewer, 'Fristenklar GmbH'));
   }, 60_000);
 
   const nextDeadline = async (user: TestUser, query = '') => {
@@ -35,8 +29,8 @@ describe('internal deadlines are not shown to the organisation', () => {
     return detail.body.nextDeadline as Deadline;
   };
 
-  it('gives staff the complaint acknowledgement deadline as the next deadline', async () => {
-    expect(await nextDeadline(staff)).toMatchObject({ kind: 'complaint_acknowledgement_deadline' });
+  it('gives staff the reviewer’s reminder as the next deadline', async () => {
+    expect(await nextDeadline(staff)).toMatchObject({ kind: 'document_review_reminder' });
   });
 
   it('gives the organisation no internal deadline on the case, in its list or as of now', async () => {
@@ -46,29 +40,29 @@ describe('internal deadlines are not shown to the organisation', () => {
       list.body.items.map((item: { id: string; nextDeadline: Deadline }) => [item.id, item.nextDeadline]),
     ).toEqual([[id, null]]);
     const staffList = await api.call(staff, 'GET', '/accreditations?organisationName=Fristenklar');
-    expect(staffList.body.items[0].nextDeadline).toMatchObject({
-      kind: 'complaint_acknowledgement_deadline',
-    });
+    expect(staffList.body.items[0].nextDeadline).toMatchObject({ kind: 'document_review_reminder' });
     const asOf = `?asOf=${encodeURIComponent(new Date().toISOString())}`;
     expect(await nextDeadline(organisation, asOf)).toBeNull();
-    expect(await nextDeadline(staff, asOf)).toMatchObject({ kind: 'complaint_acknowledgement_deadline' });
+    expect(await nextDeadline(staff, asOf)).toMatchObject({ kind: 'document_review_reminder' });
   });
 
   it('answers the organisation’s own step with its own view of the case', async () => {
-    const answer = await api.call(organisation, 'POST', `/accreditations/${id}/application`, {
-      items: applicationByStatements,
+    const requested = await api.call(reviewer, 'POST', `/accreditations/${id}/document-requests`, {
+      documents: ['Notfallhandbuch'],
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(200);
+    const request = requested.body.openTasks.find((task: { kind: string }) => task.kind === 'answer_request');
+    expect(request, JSON.stringify(requested.body.openTasks)).toBeDefined();
+    const answer = await api.call(organisation, 'POST', `/accreditations/${id}/information-responses`, {
+      requestId: request.subjectId,
+      answer: 'Liegt bei.',
+      documentIds: [],
     });
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(answer.body.nextDeadline).toBeNull();
-    const types = answer.body.timeline.map((entry: { type: string }) => entry.type);
-    expect(types).toContain('ApplicationSubmitted');
-    expect(types).not.toContain('ComplaintReceived');
-    expect(answer.body.openTasks.map((task: { kind: string }) => task.kind)).not.toContain(
-      'acknowledge_complaint',
+    expect(answer.body.timeline.map((entry: { type: string }) => entry.type)).toContain(
+      'InformationProvided',
     );
-    const staffView = await api.call(staff, 'GET', `/accreditations/${id}`);
-    expect(staffView.body.timeline.map((entry: { type: string }) => entry.type)).toContain(
-      'ComplaintReceived',
-    );
+    expect(await nextDeadline(staff)).toMatchObject({ kind: 'document_review_reminder' });
   });
 });

@@ -192,7 +192,8 @@ function fullCase(): StampedCase {
   // The second one is late: escalated, a suspension is proposed and confirmed, then reinstated.
   for (const timer of ['reminder-3d', 'due', 'overdue', 'escalation', 'suspension-proposal'])
     c.elapse(`cycle-1:self-assessment-2:${timer}`);
-  c.do(
+  // Recorded inside the case, as rule sets up to 6 did.
+  c.onRuleSet(6).do(
     command('ReceiveComplaint', { complainant: 'Kunde K.', summary: 'Ausfall ohne Information.' }),
     caseManager,
     '2026-04-10T09:00:00.000Z',

@@ -5,8 +5,10 @@ import { caseManager, command, given, leadAuditor, newCase, otherStaff, reviewer
 
 const complaintId = 'complaint-1';
 
+/** Recorded inside the case, as rule sets up to 6 did; since rule set 7 a complaint has its own life cycle. */
 function receivedComplaint() {
   return newCase()
+    .onRuleSet(6)
     .accredited()
     .do(
       command('ReceiveComplaint', {
@@ -115,12 +117,34 @@ describe('complaints', () => {
   });
 
   it('are possible after withdrawal, and keep the case open until closed', () => {
-    const withdrawn = newCase().withdrawn().elapse('cycle-1:withdrawal-1:appeal-window-end');
+    const withdrawn = newCase().onRuleSet(6).withdrawn().elapse('cycle-1:withdrawal-1:appeal-window-end');
     expect(isFinished(withdrawn.state)).toBe(true);
     withdrawn.do(
       command('ReceiveComplaint', { complainant: 'Wettbewerber', summary: 'Label weiter genutzt.' }),
       caseManager,
     );
     expect(isFinished(withdrawn.state)).toBe(false);
+  });
+
+  it('are no longer recorded inside a case since rule set 7: they have a life cycle of their own', () => {
+    const accredited = newCase().accredited();
+    const receive = command('ReceiveComplaint', { complainant: 'Kunde', summary: 'Label missbraucht.' });
+    given(accredited.events)
+      .when(receive, { actor: caseManager, now: accredited.now })
+      .then('complaint_has_own_life_cycle');
+    given(accredited.events)
+      .when(receive, { actor: caseManager, now: accredited.now, ruleSet: 6 })
+      .then([
+        {
+          type: 'ComplaintReceived',
+          data: {
+            complaintId,
+            complainant: 'Kunde',
+            summary: 'Label missbraucht.',
+            receivedAt: accredited.now,
+            acknowledgeBy: '2026-02-14T10:00:00.000Z',
+          },
+        },
+      ]);
   });
 });

@@ -124,11 +124,13 @@ describe('compliance of a case with the timing rules', () => {
   });
 
   it('judges a complaint acknowledged after its deadline violated, and one not yet due pending', () => {
-    const received = accredited().do(
-      command('ReceiveComplaint', { complainant: 'Stadtwerke', summary: 'Label missbraucht.' }),
-      caseManager,
-      '2026-06-01T09:00:00.000Z',
-    );
+    const received = accredited()
+      .onRuleSet(6)
+      .do(
+        command('ReceiveComplaint', { complainant: 'Stadtwerke', summary: 'Label missbraucht.' }),
+        caseManager,
+        '2026-06-01T09:00:00.000Z',
+      );
     expect(
       rule(caseEvents(received), '2026-06-02T00:00:00.000Z', 'complaint_acknowledged_in_time').status,
     ).toBe('pending');

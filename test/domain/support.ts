@@ -17,6 +17,7 @@ import {
 } from '../../domain/commands';
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
 import type { PolicyInput } from '../../domain/policy-schema';
+import type { RuleSet } from '../../domain/rule-sets';
 import { dueTimers } from '../../domain/timers';
 import { allConforming, completeApplication } from '../fixtures/application';
 
@@ -121,9 +122,18 @@ export class Case {
     return this;
   }
 
+  /** The rule set every step is decided by (absent: the current one), as a workflow run started on it. */
+  ruleSet?: RuleSet;
+
+  onRuleSet(ruleSet: RuleSet): this {
+    this.ruleSet = ruleSet;
+    return this;
+  }
+
   do(stepCommand: Command, actor: Actor, now = this.now): this {
     this.now = now;
-    const decision = decide(stepCommand, this.state, { actor, now });
+    const context = { actor, now, ...(this.ruleSet ? { ruleSet: this.ruleSet } : {}) };
+    const decision = decide(stepCommand, this.state, context);
     if (!decision.ok) {
       throw new Error(
         `${stepCommand.type} was rejected: ${decision.rejection.code} – ${decision.rejection.message}`,

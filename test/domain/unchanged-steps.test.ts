@@ -74,6 +74,7 @@ describe('a step that would change nothing', () => {
   it('covers the investigator of a complaint and a deadline extended to itself', () => {
     const complaint = newCase()
       .accredited()
+      .onRuleSet(6)
       .do(command('ReceiveComplaint', { complainant: 'Kunde', summary: 'Label missbraucht.' }), caseManager)
       .do(command('AcknowledgeComplaint', { complaintId: 'complaint-1' }), caseManager)
       .do(

@@ -26,6 +26,7 @@ describe('a step while no worker runs', () => {
   let connection: Connection;
   let api: TestApi;
   let staff: TestUser;
+  let successor: TestUser;
   let running: { worker: Worker; done: Promise<void> } | undefined;
 
   const startWorker = async () => {
@@ -65,6 +66,7 @@ describe('a step while no worker runs', () => {
       { stepTimeoutMs: 3_000 },
     );
     staff = await createTestUser(database.db, 'staff');
+    successor = await createTestUser(database.db, 'staff');
   });
 
   afterAll(async () => {
@@ -75,13 +77,13 @@ describe('a step while no worker runs', () => {
     await database?.drop();
   });
 
-  const complaints = async (id: string) =>
+  const handovers = async (id: string) =>
     (
       await database.db
         .selectFrom('events')
         .select('event_type')
         .where('stream_id', '=', `accreditation-${id}`)
-        .where('event_type', '=', 'ComplaintReceived')
+        .where('event_type', '=', 'CaseManagerAssigned')
         .execute()
     ).length;
 
@@ -91,24 +93,26 @@ describe('a step while no worker runs', () => {
     const id: string = opened.body.id;
     await stopWorker();
 
-    const complaint = { complainant: 'Erika Musterfrau', summary: 'Während der Worker fehlt' };
-    const unanswered = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, complaint);
+    const handover = { caseManagerId: successor.id };
+    const unanswered = await api.call(staff, 'POST', `/accreditations/${id}/case-manager`, handover);
     expect(unanswered.status).toBe(503);
     expect(unanswered.contentType).toContain('application/problem+json');
     expect(unanswered.body).toMatchObject({ type: '/problems/temporarily-unavailable', status: 503 });
     const retryKey: string = unanswered.body.updateId;
     expect(retryKey).toMatch(/^[\w-]{8,100}$/);
-    expect(await complaints(id)).toBe(0);
+    expect(await handovers(id)).toBe(0);
 
     await startWorker();
     // As a client does: repeated with the id while it answers 503 (the worker may still be starting).
     const repeat = () =>
-      api.call(staff, 'POST', `/accreditations/${id}/complaints`, complaint, { 'idempotency-key': retryKey });
+      api.call(staff, 'POST', `/accreditations/${id}/case-manager`, handover, {
+        'idempotency-key': retryKey,
+      });
     let repeated = await repeat();
     for (let attempt = 1; repeated.status === 503 && attempt < 5; attempt += 1) repeated = await repeat();
     expect(repeated.status, JSON.stringify(repeated.body)).toBe(200);
     expect((await repeat()).status).toBe(200);
-    expect(await complaints(id)).toBe(1);
+    expect(await handovers(id)).toBe(1);
     const events = await database.db
       .selectFrom('events')
       .select('stream_version')

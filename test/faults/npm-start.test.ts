@@ -105,13 +105,19 @@ describe('npm start', () => {
     expect(Number(restarted.match[1])).not.toBe(workerPid);
     await stack.waitForLine(/^\[worker\].*polling task queue/, { from: restarted.index });
 
-    const complaint = { complainant: 'Max Mustermann', summary: 'Nach dem Neustart' };
-    const response = await step(`/accreditations/${id}/complaints`, complaint, 'after-restart-1');
+    const successor = await call('POST', '/users', {
+      email: 'nachfolge@dim.local',
+      name: 'Nora Nachfolge',
+      role: 'staff',
+    });
+    expect(successor.status, JSON.stringify(successor.body)).toBe(201);
+    const handover = { caseManagerId: successor.body.user.id };
+    const response = await step(`/accreditations/${id}/case-manager`, handover, 'after-restart-1');
     expect(response.status).toBe(200);
-    const received = response.body.timeline.filter(
-      (event: { type: string }) => event.type === 'ComplaintReceived',
+    const assigned = response.body.timeline.filter(
+      (event: { type: string }) => event.type === 'CaseManagerAssigned',
     );
-    expect(received).toHaveLength(1);
+    expect(assigned).toHaveLength(1);
     // The API and the rest ran on; nothing else was restarted.
     expect(stack.lines.filter((line) => /^\w+: restarted/.test(line))).toHaveLength(1);
   }, 120_000);

@@ -48,6 +48,7 @@ describe('the Temporal server restarted while a timer is pending', () => {
   let workerDone: Promise<void>;
   let api: TestApi;
   let staff: TestUser;
+  let successor: TestUser;
 
   const startServer = async () => {
     temporal = startTemporalDevServer({ cli, ...server, namespace: 'default' }, (line) => log.push(line));
@@ -85,6 +86,7 @@ describe('the Temporal server restarted while a timer is pending', () => {
       { stepTimeoutMs: 3_000 },
     );
     staff = await createTestUser(database.db, 'staff');
+    successor = await createTestUser(database.db, 'staff');
   }, 120_000);
 
   afterAll(async () => {
@@ -111,9 +113,9 @@ describe('the Temporal server restarted while a timer is pending', () => {
     const ready = await api.call(null, 'GET', '/health/ready');
     expect(ready.status).toBe(503);
     expect(JSON.stringify(ready.body)).toContain('temporal');
-    const complaint = { complainant: 'Erika Musterfrau', summary: 'Während Temporal neu startet' };
-    const path = `/accreditations/${driver.accreditationId}/complaints`;
-    const refused = await api.call(staff, 'POST', path, complaint);
+    const handover = { caseManagerId: successor.id };
+    const path = `/accreditations/${driver.accreditationId}/case-manager`;
+    const refused = await api.call(staff, 'POST', path, handover);
     expect(refused.status, JSON.stringify(refused.body)).toBe(503);
     expect(refused.contentType).toContain('application/problem+json');
     const retryKey: string = refused.body.updateId;
@@ -126,11 +128,11 @@ describe('the Temporal server restarted while a timer is pending', () => {
     await startServer();
 
     await driver.waitForEvent('AuditorObjectionWindowClosed', { timeoutMs: 90_000 });
-    const repeat = () => api.call(staff, 'POST', path, complaint, { 'idempotency-key': retryKey });
+    const repeat = () => api.call(staff, 'POST', path, handover, { 'idempotency-key': retryKey });
     const repeated = await eventually(repeat, (response) => response.status !== 503, 60_000);
     expect(repeated.status, JSON.stringify(repeated.body)).toBe(200);
     expect((await repeat()).status).toBe(200);
-    expect((await driver.eventTypes()).filter((type) => type === 'ComplaintReceived')).toHaveLength(1);
+    expect((await driver.eventTypes()).filter((type) => type === 'CaseManagerAssigned')).toHaveLength(1);
     await eventually(
       () => api.call(null, 'GET', '/health/ready'),
       (response) => response.status === 200,

@@ -61,6 +61,7 @@ describe('a case started before rule set 2', () => {
     '2026-11-27.1': ruleSetsFrom(3),
     '2026-11-27.2': ruleSetsFrom(4),
     '2026-11-28.1': ruleSetsFrom(5),
+    '2026-11-28.3': ruleSetsFrom(7),
   };
 
   /**
@@ -261,6 +262,55 @@ describe('a case started before rule set 2', () => {
       });
       expect(await patches(current)).toContain('rule-set-5');
       await recordHistory('finding-evidence', current.handle());
+    });
+  }, 120_000);
+
+  it('rule set 7: a case started on release 2026-11-28.3 takes a complaint inside it to its end; on the new code a complaint has its own life cycle', async () => {
+    const receive = {
+      type: 'ReceiveComplaint' as const,
+      data: {
+        complainant: 'Kunde X AG',
+        summary: 'Das DIM-Zeichen wird für nicht akkreditierte Leistungen genutzt.',
+      },
+    };
+    const complaintId = 'complaint-1';
+    const old = new CaseDriver(client, stack.db, taskQueue);
+    await runWorker('2026-11-28.3', () => old.open(policy));
+    await runWorker(false, async () => {
+      const { caseManager } = old.cast;
+      expect(await old.step(caseManager, receive)).toMatchObject({ eventTypes: ['ComplaintReceived'] });
+      await old.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId } });
+      const assign = (investigatorId: string) => ({
+        type: 'AssignComplaintInvestigator' as const,
+        data: { complaintId, investigatorId },
+      });
+      const investigator = { id: `ines-${old.accreditationId.slice(0, 8)}`, role: 'staff' as const };
+      expect(await old.rejection(caseManager, assign(caseManager.id))).toBe('investigator_not_independent');
+      await old.step(caseManager, assign(investigator.id));
+      const decide = {
+        type: 'DecideComplaint' as const,
+        data: {
+          complaintId,
+          outcome: 'not_upheld' as const,
+          reasoning: 'Im Geltungsbereich.',
+          followUp: 'none' as const,
+        },
+      };
+      expect(await old.rejection(caseManager, decide)).toBe('not_assigned');
+      await old.step(investigator, decide);
+      expect(await old.step(caseManager, { type: 'CloseComplaint', data: { complaintId } })).toMatchObject({
+        eventTypes: ['ComplaintClosed'],
+      });
+      expect(await patches(old)).toContain('rule-set-6');
+      expect(await patches(old)).not.toContain('rule-set-7');
+
+      const current = new CaseDriver(client, stack.db, taskQueue);
+      await current.open(policy);
+      const before = await current.eventCount();
+      expect(await current.rejection(current.cast.caseManager, receive)).toBe('complaint_has_own_life_cycle');
+      expect(await current.eventCount()).toBe(before);
+      expect(await patches(current)).toContain('rule-set-7');
+      await recordHistory('complaint-refused-in-case', current.handle());
     });
   }, 120_000);
 

@@ -91,13 +91,14 @@ describe('the accreditation workflow, branch by branch', () => {
     expect,
   }) => {
     const accreditation = driver();
-    const { caseManager } = accreditation.cast;
+    const { caseManager, applicant } = accreditation.cast;
     await accreditation.open(quiet);
+    await accreditation.step(applicant, { type: 'SubmitApplication', data: { items: completeApplication } });
     await accreditation.step(caseManager, {
-      type: 'ReceiveComplaint',
-      data: { complainant: 'Kunde Y GmbH', summary: 'Zertifikat auf der Website falsch zitiert.' },
+      type: 'RequestInformation',
+      data: { questions: ['Wo ist das Organigramm?'] },
     });
-    // Steps that change nothing about the complaint's acknowledgement deadline.
+    // Steps that change nothing about the information request's deadlines.
     for (let i = 0; i < 3; i++) {
       await accreditation.step(caseManager, {
         type: 'AssignCaseManager',
@@ -117,98 +118,12 @@ describe('the accreditation workflow, branch by branch', () => {
     };
     expect(await timerEvents()).toEqual({ started: 1, canceled: 0 });
 
-    // Acknowledging the complaint ends that deadline: its timer is cancelled.
-    await accreditation.step(caseManager, {
-      type: 'AcknowledgeComplaint',
-      data: { complaintId: 'complaint-1' },
+    // Answering the request ends its deadlines: the timer is cancelled.
+    await accreditation.step(applicant, {
+      type: 'ProvideInformation',
+      data: { requestId: 'cycle-1:request-1', answer: 'Im Anhang.', documentIds: [] },
     });
     expect((await timerEvents()).canceled).toBe(1);
-  });
-
-  it.concurrent('complaint: received → acknowledged → independent investigator → decided → closed', async ({
-    expect,
-  }) => {
-    const accreditation = driver();
-    const { caseManager, reviewer, leadAuditor, decisionMaker } = accreditation.cast;
-    await accreditation.toAwaitingDecision(quiet);
-    await accreditation.step(decisionMaker, grant);
-
-    const received = await accreditation.step(caseManager, {
-      type: 'ReceiveComplaint',
-      data: {
-        complainant: 'Kunde X AG',
-        summary: 'Das DIM-Zeichen wird für nicht akkreditierte Leistungen genutzt.',
-      },
-    });
-    expect(received).toMatchObject({ eventTypes: ['ComplaintReceived'], status: 'accredited' });
-    const complaintId = 'complaint-1';
-    await accreditation.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId } });
-
-    const assign = (investigatorId: string): StepCommandInput => ({
-      type: 'AssignComplaintInvestigator',
-      data: { complaintId, investigatorId },
-    });
-    for (const involved of [leadAuditor, reviewer, caseManager]) {
-      expect(await accreditation.rejection(caseManager, assign(involved.id))).toBe(
-        'investigator_not_independent',
-      );
-    }
-    const investigator: Actor = { id: `ines-${accreditation.accreditationId.slice(0, 8)}`, role: 'staff' };
-    await accreditation.step(caseManager, assign(investigator.id));
-
-    const decision: StepCommandInput = {
-      type: 'DecideComplaint',
-      data: {
-        complaintId,
-        outcome: 'not_upheld',
-        reasoning: 'Nutzung im Rahmen des Geltungsbereichs.',
-        followUp: 'none',
-      },
-    };
-    expect(await accreditation.rejection(caseManager, decision)).toBe('not_assigned');
-    await accreditation.step(investigator, decision);
-    const closed = await accreditation.step(caseManager, { type: 'CloseComplaint', data: { complaintId } });
-    expect(closed).toMatchObject({ eventTypes: ['ComplaintClosed'], status: 'accredited' });
-
-    expect((await accreditation.eventTypes()).slice(-5)).toEqual([
-      'ComplaintReceived',
-      'ComplaintAcknowledged',
-      'ComplaintInvestigatorAssigned',
-      'ComplaintDecided',
-      'ComplaintClosed',
-    ]);
-    expect((await accreditation.events()).at(-2)?.data).toMatchObject({ decidedBy: investigator.id });
-    expect((await accreditation.state()).state).toMatchObject({ status: 'accredited', complaints: [] });
-  });
-
-  it.concurrent('an open complaint keeps a withdrawn case alive until it is closed', async ({ expect }) => {
-    const accreditation = driver();
-    const { caseManager, decisionMaker } = accreditation.cast;
-    await accreditation.toAwaitingDecision(quiet);
-    await accreditation.step(decisionMaker, grant);
-    await accreditation.step(caseManager, {
-      type: 'ReceiveComplaint',
-      data: { complainant: 'Verbraucherzentrale', summary: 'Irreführende Werbung mit dem Zeichen.' },
-    });
-    await accreditation.step(caseManager, {
-      type: 'Withdraw',
-      data: { reason: 'Auf Antrag der Organisation.' },
-    });
-    const complaintId = 'complaint-1';
-    const investigator: Actor = { id: `ines-${accreditation.accreditationId.slice(0, 8)}`, role: 'staff' };
-    await accreditation.step(caseManager, { type: 'AcknowledgeComplaint', data: { complaintId } });
-    await accreditation.step(caseManager, {
-      type: 'AssignComplaintInvestigator',
-      data: { complaintId, investigatorId: investigator.id },
-    });
-    await accreditation.step(investigator, {
-      type: 'DecideComplaint',
-      data: { complaintId, outcome: 'upheld', reasoning: 'Werbung belegt.', followUp: 'none' },
-    });
-    expect((await accreditation.handle().describe()).status.name).toBe('RUNNING');
-
-    await accreditation.step(caseManager, { type: 'CloseComplaint', data: { complaintId } });
-    expect((await accreditation.handle().result()).status).toBe('withdrawn');
   });
 
   it.concurrent('a rejected step writes nothing: no event in PostgreSQL, no update, marker or timer in the workflow history', async ({

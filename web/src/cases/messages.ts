@@ -148,6 +148,8 @@ export const cases = defineMessages({
       unknown_complaint: 'Diese Beschwerde gibt es nicht (mehr).',
       investigator_not_independent:
         'Die Untersuchung muss jemand übernehmen, der an der Akkreditierung nicht beteiligt ist.',
+      complaint_has_own_life_cycle:
+        'Beschwerden werden über „Beschwerde erfassen“ als eigener Vorgang aufgenommen.',
       appeal_window_closed: 'Die Einspruchsfrist gegen diese Entscheidung ist abgelaufen.',
       appeal_already_lodged: 'Gegen diese Entscheidung wurde bereits Einspruch eingelegt.',
       unknown_decision: 'Gegen diese Entscheidung ist kein Einspruch möglich.',
@@ -323,6 +325,8 @@ export const cases = defineMessages({
       unknown_lapse_proposal: 'This missed deadline has already been decided on.',
       unknown_complaint: 'This complaint does not exist (any more).',
       investigator_not_independent: 'The investigation must go to someone not involved in the accreditation.',
+      complaint_has_own_life_cycle:
+        'Complaints are recorded as their own procedure, through “Record a complaint”.',
       appeal_window_closed: 'The window to appeal this decision has closed.',
       appeal_already_lodged: 'This decision has already been appealed.',
       unknown_decision: 'This decision cannot be appealed.',
