@@ -36,9 +36,14 @@ async function caseOf(
     if (numbered) return query.where('stream_id', '=', numbered.stream_id).executeTakeFirst();
   }
   if (!named.organisationName) return undefined;
-  return query
-    .where((eb) => eb(eb.fn('lower', ['organisation_name']), '=', named.organisationName?.toLowerCase()))
-    .executeTakeFirst();
+  return (
+    query
+      // Both sides lowered by PostgreSQL: JavaScript's lowering of „Ü“ differs from a C-locale database's.
+      .where((eb) =>
+        eb(eb.fn('lower', ['organisation_name']), '=', eb.fn('lower', [eb.val(named.organisationName)])),
+      )
+      .executeTakeFirst()
+  );
 }
 
 /**
