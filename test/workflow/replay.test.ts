@@ -50,6 +50,8 @@ describe('golden histories of the accreditation workflow', () => {
         'decision-queue@2026-11-27.2',
         'lapse@2026-11-27.2',
         'reinstatement@2026-11-27.2',
+        'complaint-refused-in-case@2026-11-28.4',
+        'scope-change@2026-11-28.4',
       ]),
     );
   });
