@@ -7,6 +7,8 @@ import { verifyHashChains } from '../../db/verify';
 import { startProcess } from '../../dev/processes';
 import { Supervisor } from '../../dev/supervisor';
 import { seededRandom } from '../fixtures/scenarios';
+import { register, TestSmtp } from '../notifications/support';
+import { eventually } from '../support/api-harness';
 import { CaseDriver } from '../support/case-driver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { signingInterceptors, testDataConverter, testStepSigningKey } from '../support/step-signing';
@@ -22,6 +24,8 @@ const policy = { version: 'test-worker-killed', auditorObjectionWindow: { second
  * Cases driven concurrently from opening to the grant while the worker process is killed with
  * SIGKILL again and again (and restarted by npm start's supervisor): every case is granted, every
  * stream is gap-free with an intact hash chain, and every case holds the same events, each once.
+ * The worker also dispatches the cases' e-mails to a real SMTP server, as under `npm start`: each
+ * arrives, and none twice beyond the one window (sent, then killed before it was marked sent).
  */
 describe('the worker killed with SIGKILL during concurrent cases', () => {
   const folder = mkdtempSync(join(tmpdir(), 'dim-worker-killed-'));
@@ -32,9 +36,11 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
   let client: Client;
   let supervisor: Supervisor;
   let workerPid: number | undefined;
+  const smtp = new TestSmtp();
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await smtp.start();
     const bundle = join(folder, 'bundle.js');
     writeFileSync(bundle, inject('workflowBundleCode'));
     connection = await Connection.connect({ address: inject('temporalAddress') });
@@ -51,6 +57,7 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
       TEMPORAL_TASK_QUEUE: taskQueue,
       WORKFLOW_BUNDLE: bundle,
       STEP_SIGNING_KEY: testStepSigningKey,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     };
     supervisor = new Supervisor(
       (line) => {
@@ -78,13 +85,15 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
   afterAll(async () => {
     await supervisor?.stopAll();
     killAll(pids);
+    await smtp.close();
     await connection?.close();
     await database?.drop();
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('grants every case, each event once, every stream gap-free and its chain intact', async () => {
+  it('grants every case, each event once, every stream gap-free and its chain intact, each e-mail delivered once', async () => {
     const drivers = Array.from({ length: caseCount }, () => new CaseDriver(client, database.db, taskQueue));
+    for (const driver of drivers) await register(database.db, driver.cast);
     const random = seededRandom(21);
     let done = false;
     const cases = Promise.all(drivers.map((driver) => driveToGrant(client, driver, policy))).finally(() => {
@@ -112,5 +121,33 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
     }
     const verified = await verifyHashChains(database.db);
     expect(verified.ok).toBe(true);
+
+    // Every e-mail due arrived: the restarted workers' dispatchers sent what the killed ones left.
+    const { db } = database;
+    await eventually(
+      () =>
+        db.selectFrom('notifications').select('notification_id').where('status', '=', 'pending').execute(),
+      (rows) => rows.length === 0,
+      60_000,
+    );
+    const sent = await db
+      .selectFrom('notifications')
+      .select('notification_id')
+      .where('status', '=', 'sent')
+      .execute();
+    expect(sent.length).toBeGreaterThanOrEqual(caseCount * 3);
+    const delivered = smtp.received.map(({ mail }) => String(mail.headers.get('x-dim-notification-id')));
+    expect(new Set(delivered)).toEqual(new Set(sent.map((row) => row.notification_id)));
+    // The one window: accepted by the SMTP server, the worker killed before the row was marked sent.
+    // The dispatcher sends one message at a time, so each kill repeats one message at most, under
+    // the Message-ID it had: never two messages for one notification.
+    expect(delivered.length - new Set(delivered).size).toBeLessThanOrEqual(kills);
+    const messageIdsOf = new Map<string, Set<string>>();
+    for (const { mail } of smtp.received) {
+      const id = String(mail.headers.get('x-dim-notification-id'));
+      messageIdsOf.set(id, (messageIdsOf.get(id) ?? new Set()).add(String(mail.messageId)));
+    }
+    expect([...messageIdsOf.values()].filter((ids) => ids.size !== 1)).toEqual([]);
+    expect(new Set(smtp.received.map(({ mail }) => mail.messageId)).size).toBe(sent.length);
   }, 240_000);
 });
