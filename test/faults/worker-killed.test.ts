@@ -91,63 +91,68 @@ describe('the worker killed with SIGKILL during concurrent cases', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('grants every case, each event once, every stream gap-free and its chain intact, each e-mail delivered once', async () => {
-    const drivers = Array.from({ length: caseCount }, () => new CaseDriver(client, database.db, taskQueue));
-    for (const driver of drivers) await register(database.db, driver.cast);
-    const random = seededRandom(21);
-    let done = false;
-    const cases = Promise.all(drivers.map((driver) => driveToGrant(client, driver, policy))).finally(() => {
-      done = true;
-    });
-    let kills = 0;
-    while (kills < killCount && !done) {
-      await new Promise((resolve) => setTimeout(resolve, 300 + random() * 1_200));
-      if (workerPid === undefined) continue;
-      try {
-        process.kill(workerPid, 'SIGKILL');
-        workerPid = undefined;
-        kills += 1;
-      } catch {
-        // exited meanwhile; the supervisor starts another
+  it(
+    'grants every case, each event once, every stream gap-free and its chain intact, each e-mail delivered once',
+    async () => {
+      const drivers = Array.from({ length: caseCount }, () => new CaseDriver(client, database.db, taskQueue));
+      for (const driver of drivers) await register(database.db, driver.cast);
+      const random = seededRandom(21);
+      let done = false;
+      const cases = Promise.all(drivers.map((driver) => driveToGrant(client, driver, policy))).finally(() => {
+        done = true;
+      });
+      let kills = 0;
+      while (kills < killCount && !done) {
+        await new Promise((resolve) => setTimeout(resolve, 300 + random() * 1_200));
+        if (workerPid === undefined) continue;
+        try {
+          process.kill(workerPid, 'SIGKILL');
+          workerPid = undefined;
+          kills += 1;
+        } catch {
+          // exited meanwhile; the supervisor starts another
+        }
       }
-    }
-    await cases;
-    expect(kills).toBe(killCount);
+      await cases;
+      expect(kills).toBe(killCount);
 
-    expectTheSameEventsOnce(await Promise.all(drivers.map((driver) => driver.eventTypes())));
-    for (const driver of drivers) {
-      const versions = (await driver.events()).map((event) => event.stream_version);
-      expect(versions).toEqual(versions.map((_, index) => index + 1));
-    }
-    const verified = await verifyHashChains(database.db);
-    expect(verified.ok).toBe(true);
+      expectTheSameEventsOnce(await Promise.all(drivers.map((driver) => driver.eventTypes())));
+      for (const driver of drivers) {
+        const versions = (await driver.events()).map((event) => event.stream_version);
+        expect(versions).toEqual(versions.map((_, index) => index + 1));
+      }
+      const verified = await verifyHashChains(database.db);
+      expect(verified.ok).toBe(true);
 
-    // Every e-mail due arrived: the restarted workers' dispatchers sent what the killed ones left.
-    const { db } = database;
-    await eventually(
-      () =>
-        db.selectFrom('notifications').select('notification_id').where('status', '=', 'pending').execute(),
-      (rows) => rows.length === 0,
-      60_000,
-    );
-    const sent = await db
-      .selectFrom('notifications')
-      .select('notification_id')
-      .where('status', '=', 'sent')
-      .execute();
-    expect(sent.length).toBeGreaterThanOrEqual(caseCount * 3);
-    const delivered = smtp.received.map(({ mail }) => String(mail.headers.get('x-dim-notification-id')));
-    expect(new Set(delivered)).toEqual(new Set(sent.map((row) => row.notification_id)));
-    // The one window: accepted by the SMTP server, the worker killed before the row was marked sent.
-    // The dispatcher sends one message at a time, so each kill repeats one message at most, under
-    // the Message-ID it had: never two messages for one notification.
-    expect(delivered.length - new Set(delivered).size).toBeLessThanOrEqual(kills);
-    const messageIdsOf = new Map<string, Set<string>>();
-    for (const { mail } of smtp.received) {
-      const id = String(mail.headers.get('x-dim-notification-id'));
-      messageIdsOf.set(id, (messageIdsOf.get(id) ?? new Set()).add(String(mail.messageId)));
-    }
-    expect([...messageIdsOf.values()].filter((ids) => ids.size !== 1)).toEqual([]);
-    expect(new Set(smtp.received.map(({ mail }) => mail.messageId)).size).toBe(sent.length);
-  }, 240_000);
+      // Every e-mail due arrived: the restarted workers' dispatchers sent what the killed ones left.
+      const { db } = database;
+      await eventually(
+        () =>
+          db.selectFrom('notifications').select('notification_id').where('status', '=', 'pending').execute(),
+        (rows) => rows.length === 0,
+        // Each case's "ready for decision" goes to every decision maker, and each case brings its own.
+        caseCount * 6_000,
+      );
+      const sent = await db
+        .selectFrom('notifications')
+        .select('notification_id')
+        .where('status', '=', 'sent')
+        .execute();
+      expect(sent.length).toBeGreaterThanOrEqual(caseCount * 3);
+      const delivered = smtp.received.map(({ mail }) => String(mail.headers.get('x-dim-notification-id')));
+      expect(new Set(delivered)).toEqual(new Set(sent.map((row) => row.notification_id)));
+      // The one window: accepted by the SMTP server, the worker killed before the row was marked sent.
+      // The dispatcher sends one message at a time, so each kill repeats one message at most, under
+      // the Message-ID it had: never two messages for one notification.
+      expect(delivered.length - new Set(delivered).size).toBeLessThanOrEqual(kills);
+      const messageIdsOf = new Map<string, Set<string>>();
+      for (const { mail } of smtp.received) {
+        const id = String(mail.headers.get('x-dim-notification-id'));
+        messageIdsOf.set(id, (messageIdsOf.get(id) ?? new Set()).add(String(mail.messageId)));
+      }
+      expect([...messageIdsOf.values()].filter((ids) => ids.size !== 1)).toEqual([]);
+      expect(new Set(smtp.received.map(({ mail }) => mail.messageId)).size).toBe(sent.length);
+    },
+    120_000 + caseCount * 12_000,
+  );
 });
