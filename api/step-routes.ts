@@ -253,7 +253,7 @@ const table: Record<StepType, Omit<StepRoute, 'type' | 'roles'>> = {
   ReceiveComplaint: {
     path: 'complaints',
     body: dataOf(commands.ReceiveComplaintSchema),
-    summary: 'Record a complaint',
+    summary: 'Record a complaint inside a case started before rule set 7 (since then: POST /complaints)',
     summaryDe: 'Beschwerde erfassen',
   },
   AcknowledgeComplaint: {
