@@ -6,13 +6,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
 
+/** The contact record (name, address, language; replaced by the erasure). */
+export const findComplainant = (db: Kysely<Database>, complainantId: string) =>
+  db.selectFrom('complainants').selectAll().where('complainant_id', '=', complainantId).executeTakeFirst();
+
 /** What is held about a complainant (DSGVO Art. 15): the contact and the complaints they lodged. */
 export async function complainantData(db: Kysely<Database>, complainantId: string) {
-  const contact = await db
-    .selectFrom('complainants')
-    .selectAll()
-    .where('complainant_id', '=', complainantId)
-    .executeTakeFirst();
+  const contact = await findComplainant(db, complainantId);
   if (!contact) return undefined;
   const complaints = await db
     .selectFrom('complaints')

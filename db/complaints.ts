@@ -4,11 +4,14 @@
  * complaints about a case as its file shows them.
  */
 import { type Kysely, sql } from 'kysely';
+import { type CaseFollowUp, caseFollowUpOf } from '../domain/case-file/complaint-follow-up';
 import { ownComplaintFile, type StampedComplaintEvent } from '../domain/case-file/own-complaints';
 import type { Complaint } from '../domain/case-file/schema';
 import type { ComplaintSubject } from '../domain/complaint';
 import type { Duration } from '../domain/duration';
 import { defaultPolicy, type Policy } from '../domain/policy';
+import { readCaseFile } from './case-file';
+import type { ComplaintRow } from './complaint-tables';
 import type { Database } from './database';
 
 export interface ComplaintSubjectFound {
@@ -115,6 +118,20 @@ export async function recordComplainant(
 
 export const findComplaint = (db: Kysely<Database>, complaintId: string) =>
   db.selectFrom('complaints').selectAll().where('complaint_id', '=', complaintId).executeTakeFirst();
+
+/**
+ * What became of the complaint's special audit or suspension on the organisation's case, from the
+ * case file; null without such a follow-up, or when it never reached the case.
+ */
+export async function caseFollowUp(
+  db: Kysely<Database>,
+  complaint: ComplaintRow,
+): Promise<CaseFollowUp | null> {
+  const followUp = complaint.follow_up;
+  if (!complaint.accreditation_id || (followUp !== 'special_audit' && followUp !== 'suspension')) return null;
+  const stored = await readCaseFile(db, complaint.accreditation_id);
+  return stored ? caseFollowUpOf(stored.file, complaint.complaint_id, followUp) : null;
+}
 
 /** The newest first, optionally only those of one status. */
 export function listComplaints(db: Kysely<Database>, filter: { status?: string; limit: number }) {

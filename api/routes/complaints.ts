@@ -7,8 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { findComplainant } from '../../db/complainants';
 import type { ComplaintRow } from '../../db/complaint-tables';
 import {
+  caseFollowUp,
   complaintSubject,
   findComplaint,
   listComplaints,
@@ -17,6 +19,7 @@ import {
 } from '../../db/complaints';
 import type { UserRow } from '../../db/database';
 import { findUser } from '../../db/identity';
+import { CaseFollowUpSchema } from '../../domain/case-file/complaint-follow-up';
 import {
   type ComplaintActor,
   type ComplaintCommandOf,
@@ -60,7 +63,22 @@ const ComplaintResponse = z
     answeredAt: when.nullable(),
     closedAt: when.nullable(),
   })
-  .describe('A complaint as staff see it (the complainant’s contact stays in their record)');
+  .describe('A complaint as the list shows it (the complainant only by the id of their record)');
+
+const ComplaintDetailResponse = ComplaintResponse.extend({
+  complainant: z
+    .object({
+      name: z.string().describe('After the erasure (Art. 17 DSGVO): Gelöschte Person'),
+      email: z.string().nullable().describe('null once erased'),
+      language: z.string(),
+      erasedAt: when.nullable(),
+    })
+    .nullable()
+    .describe('Staff only (the investigator is staff): null for administrators'),
+  caseFollowUp: CaseFollowUpSchema.nullable().describe(
+    'What became of a special audit or suspension on the case; null without one, or when it never reached the case',
+  ),
+}).describe('One complaint as staff see it, with the complainant’s contact and the follow-up’s outcome');
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 const presentComplaint = (row: ComplaintRow): z.infer<typeof ComplaintResponse> => ({
@@ -86,6 +104,30 @@ const presentComplaint = (row: ComplaintRow): z.infer<typeof ComplaintResponse> 
   answeredAt: iso(row.answered_at),
   closedAt: iso(row.closed_at),
 });
+
+/** The contact is shown to staff only: they handle the complaint; administrators answer Art. 15 requests elsewhere. */
+async function presentComplaintDetail(
+  db: ApiDependencies['db'],
+  row: ComplaintRow,
+  viewer: UserRow,
+): Promise<z.infer<typeof ComplaintDetailResponse>> {
+  const [contact, followUp] = await Promise.all([
+    viewer.role === 'staff' ? findComplainant(db, row.complainant_id) : undefined,
+    caseFollowUp(db, row),
+  ]);
+  return {
+    ...presentComplaint(row),
+    complainant: contact
+      ? {
+          name: contact.name,
+          email: contact.erased_at ? null : contact.email,
+          language: contact.language,
+          erasedAt: iso(contact.erased_at),
+        }
+      : null,
+    caseFollowUp: followUp,
+  };
+}
 
 const LodgeBody = z
   .object({
@@ -226,10 +268,11 @@ export const complaintRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
         summary: 'One complaint',
         tags: ['complaints'],
         params: z.object({ id: IdSchema }),
-        response: { 200: ComplaintResponse, ...problemResponses(400, 401, 403, 404, 429) },
+        response: { 200: ComplaintDetailResponse, ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (request) => presentComplaint(await complaintOr404(request.params.id)),
+    async (request) =>
+      presentComplaintDetail(db, await complaintOr404(request.params.id), currentUser(request)),
   );
 
   for (const [type, step] of Object.entries(steps) as [
@@ -248,7 +291,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
           headers: IdempotencyHeaders,
           body: step.body,
           response: {
-            200: ComplaintResponse,
+            200: ComplaintDetailResponse,
             ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
           },
         },
@@ -265,7 +308,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
             { updateId: `${user.user_id}:${key}`, retryKey, timeoutMs: stepTimeoutMs },
           ),
         );
-        return presentComplaint(await complaintOr404(complaint.complaint_id));
+        return presentComplaintDetail(db, await complaintOr404(complaint.complaint_id), user);
       },
     );
   }

@@ -14,7 +14,13 @@ export function registerCommands(program: Command, cli: CliContext): void {
       if (options.certificate) query.set('certificateNumber', options.certificate);
       if (options.organisation) query.set('organisation', options.organisation);
       const { items } = await new ApiClient({ baseUrl: cli.globals().api }).request<{
-        items: { certificateNumber: string; organisationName: string; status: string; validUntil: string }[];
+        items: {
+          certificateNumber: string;
+          organisationName: string;
+          status: string;
+          validUntil: string;
+          scope: string;
+        }[];
       }>('GET', `/register?${query}`);
       cli.print({ items }, () =>
         items.length === 0
@@ -22,7 +28,7 @@ export function registerCommands(program: Command, cli: CliContext): void {
           : items
               .map(
                 (item) =>
-                  `${item.certificateNumber}  ${item.status.padEnd(9)} ${item.organisationName}  until ${item.validUntil}`,
+                  `${item.certificateNumber}  ${item.status.padEnd(9)} ${item.organisationName}  until ${item.validUntil}\n  scope: ${item.scope}`,
               )
               .join('\n'),
       );

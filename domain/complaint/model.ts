@@ -29,6 +29,9 @@ export const followUpStatuses = [
   'awaiting_special_audit',
 ] as const;
 export type FollowUpStatus = (typeof followUpStatuses)[number];
+/** The suspension proposal a complaint's follow-up makes on the case, by which it is found again. */
+export const complaintSuspensionProposalId = (complaintId: string) =>
+  `complaint-${complaintId}:suspension-proposal`;
 export const complaintChannels = ['public', 'staff'] as const;
 export type ComplaintChannel = (typeof complaintChannels)[number];
 

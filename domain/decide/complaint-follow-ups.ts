@@ -4,6 +4,7 @@
  * proposal.
  */
 import type { CommandContext, CommandOf } from '../commands';
+import { complaintSuspensionProposalId } from '../complaint/model';
 import type { AccreditationCase } from '../state';
 import { authorise } from './authorise';
 import { accept, type Decision, reject } from './outcome';
@@ -20,7 +21,7 @@ export function proposeSuspension(
   const denied = authorise(command.type, context, state);
   if (denied) return denied;
   const { complaintId, reason } = command.data;
-  const proposalId = `complaint-${complaintId}:suspension-proposal`;
+  const proposalId = complaintSuspensionProposalId(complaintId);
   if (state.suspensionProposal?.proposalId === proposalId) return accept();
   if (state.suspensionProposal) {
     return reject(

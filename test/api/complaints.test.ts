@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPublicRateLimits } from '../../api/rate-limits';
 import { csrfTokenFor, defaultSessionConfig } from '../../api/session';
 import { erasedComplainantName } from '../../db/complainants';
 import { createSession } from '../../db/sessions';
@@ -16,7 +17,14 @@ import { refusedCase } from '../support/refused-case';
  * complainant's data exported and erased by an administrator.
  */
 describe('complaints', () => {
-  const { stack: api, smtp, dispatcher } = useMailStack({ api: true });
+  // This file lodges 11 complaints from one address within a minute; the form allows 10 by default.
+  const {
+    stack: api,
+    smtp,
+    dispatcher,
+  } = useMailStack({
+    api: { publicRateLimits: { ...defaultPublicRateLimits, complaints: 20 } },
+  });
   const lodge = (user: Parameters<ApiCall>[0], body: Record<string, unknown>) =>
     api.call(user, 'POST', '/complaints', body);
   const complainant = { name: 'Erika Beispiel', email: 'erika@beispiel.example', language: 'de' };
@@ -63,7 +71,6 @@ describe('complaints', () => {
     const refused = await refusedCase(api, staff, auditor, decisionMaker, 'Versagt GmbH');
 
     const text = 'Störungen bleiben wochenlang unbearbeitet.';
-    // (The public form allows 10 complaints a minute from one address; this file lodges 10.)
     const { sessionId } = await createSession(api.db, staff.id, defaultSessionConfig);
     const cookie = `dim_session=${sessionId}`;
     const staffSession = { headers: { cookie, 'x-csrf-token': csrfTokenFor(sessionId) } };
@@ -214,8 +221,14 @@ describe('complaints', () => {
     expect((await api.call(staff, 'GET', `/complaints/${aboutRunning.id}`)).body.status).toBe('closed');
   }, 120_000);
 
-  it('acts on the granted case: a special audit scheduled, a suspension proposed to the decision makers', async () => {
-    const [staff, investigator] = await Promise.all([api.user('staff'), api.user('staff')]);
+  it('acts on the granted case: a special audit scheduled, a suspension proposed to the decision makers; the complaint shows what became of them', async () => {
+    const [staff, investigator, leadAuditor, decisionMaker, admin] = await Promise.all([
+      api.user('staff'),
+      api.user('staff'),
+      api.user('auditor'),
+      api.user('decision_maker'),
+      api.user('admin'),
+    ]);
     const { accreditationId, certificateNumber } = await grantedCertificate(api, 'Gewährt GmbH');
     const decided = async (followUp: string) => {
       const text = `Beschwerde mit Folge ${followUp}`;
@@ -261,5 +274,92 @@ describe('complaints', () => {
       .where('kind', '=', 'decide_suspension_proposal')
       .execute();
     expect(tasks).toEqual([{ kind: 'decide_suspension_proposal', assignee_role: 'decision_maker' }]);
-  }, 120_000);
+
+    // What became of them, read from the case on each GET of the complaint.
+    const followUpOf = async (id: string) =>
+      (await api.call(staff, 'GET', `/complaints/${id}`)).body.caseFollowUp;
+    const none = { major: 0, minor: 0, observation: 0 };
+    expect(audit.caseFollowUp).toMatchObject({
+      kind: 'special_audit',
+      status: 'scheduled',
+      auditDate: null,
+      closedAt: null,
+    });
+    const caseStep = async (user: TestUser, path: string, body: unknown) => {
+      const response = await api.call(user, 'POST', `/accreditations/${accreditationId}/${path}`, body);
+      expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
+    };
+    await caseStep(staff, 'lead-auditor', {
+      auditorId: leadAuditor.id,
+      conflictOfInterestDeclaredFree: true,
+    });
+    await caseStep(leadAuditor, 'audit-date', { auditDate: '2030-03-10' });
+    expect(await followUpOf(audit.id)).toMatchObject({
+      status: 'audit_date_set',
+      auditDate: '2030-03-10',
+      findings: none,
+    });
+    await eventually(
+      () => api.call(leadAuditor, 'GET', `/accreditations/${accreditationId}`),
+      (response) =>
+        response.body.openTasks.filter((task: { kind: string }) => task.kind === 'complete_audit_element')
+          .length === 3,
+    );
+    const observation = { requirementId: 'QUA-1', severity: 'observation', description: 'Umfrage jährlich.' };
+    await caseStep(leadAuditor, 'audit-elements', { element: 'on_site_audit', findings: [observation] });
+    for (const element of ['customer_satisfaction_analysis', 'it_security_check']) {
+      await caseStep(leadAuditor, 'audit-elements', { element, findings: [] });
+    }
+    expect(await followUpOf(audit.id)).toMatchObject({
+      status: 'closed',
+      closedAt: expect.any(String),
+      findings: { ...none, observation: 1 },
+    });
+
+    expect(suspension.caseFollowUp).toMatchObject({
+      kind: 'suspension',
+      status: 'proposed',
+      decidedAt: null,
+      rejectionReason: null,
+    });
+    const { proposalId } = suspension.caseFollowUp;
+    await caseStep(decisionMaker, 'suspension-proposals/reject', {
+      proposalId,
+      reason: 'Nicht verhältnismäßig.',
+    });
+    expect(await followUpOf(suspension.id)).toMatchObject({
+      status: 'rejected',
+      decidedAt: expect.any(String),
+      rejectionReason: 'Nicht verhältnismäßig.',
+      reinstateBy: null,
+    });
+    const confirmed = await decided('suspension');
+    await caseStep(decisionMaker, 'suspension-proposals/confirm', {
+      proposalId: confirmed.caseFollowUp.proposalId,
+    });
+    expect(await followUpOf(confirmed.id)).toMatchObject({
+      kind: 'suspension',
+      status: 'confirmed',
+      reinstateBy: expect.any(String),
+      suspensionEndedAt: null,
+    });
+    // The other complaint's outcome stays its own.
+    expect((await followUpOf(suspension.id)).status).toBe('rejected');
+
+    // The complainant's contact: staff see it, administrators do not; after the erasure it reads as erased.
+    expect(audit.complainant).toEqual({ ...complainant, erasedAt: null });
+    const asAdmin = await api.call(admin, 'GET', `/complaints/${audit.id}`);
+    expect(asAdmin.body).toMatchObject({ id: audit.id, complainant: null });
+    expect(JSON.stringify(asAdmin.body)).not.toContain(complainant.email);
+    expect(JSON.stringify(asAdmin.body)).not.toContain(complainant.name);
+    const listed = await api.call(staff, 'GET', '/complaints');
+    expect(JSON.stringify(listed.body)).not.toContain(complainant.email);
+    await api.call(admin, 'DELETE', `/complainants/${audit.complainantId}/personal-data`);
+    expect((await api.call(staff, 'GET', `/complaints/${audit.id}`)).body.complainant).toEqual({
+      name: erasedComplainantName,
+      email: null,
+      language: 'de',
+      erasedAt: expect.any(String),
+    });
+  }, 180_000);
 });

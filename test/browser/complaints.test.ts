@@ -4,6 +4,7 @@ import { createDispatcher } from '../../notifications/dispatcher';
 import { createSmtpMailer, type Mailer } from '../../notifications/mailer';
 import { TestSmtp, webUrl } from '../notifications/support';
 import { eventually } from '../support/api-harness';
+import { grantedCertificate } from '../support/granted-case';
 import { browserStackPerFile } from './harness';
 import { CaseSetup, castOfCase, level1, namedUser, signedInTab, stepLink } from './work-cases';
 
@@ -95,6 +96,9 @@ describe('a complaint, through the pages alone', { timeout: 240_000 }, () => {
     await staffTab.visit('/complaints', 'complaint-list', (p) => level1(p, 'Beschwerden'));
     await staff.getByRole('link', { name: organisation }).first().click();
     await staffTab.check('complaint-received', complaintHeading(staff));
+    const contact = staff.locator('[data-complainant]');
+    await contact.getByText(complainant.name).waitFor();
+    await contact.getByRole('link', { name: complainant.email }).waitFor();
     await takeStep(staff, 'Eingang bestätigen', 'Eingang bestätigt');
     const appoint = stepSection(staff, 'Untersuchung zuweisen');
     const choose = async (name: string) => {
@@ -144,5 +148,34 @@ describe('a complaint, through the pages alone', { timeout: 240_000 }, () => {
       '[DIM] Ihre Beschwerde: das Ergebnis',
     ]);
     expect(toComplainant[1]?.mail.text).toContain('Die Mängel sind belegt.');
+  });
+
+  it('shows staff what became of its special audit on the case; administrators see no complainant', async () => {
+    const { api } = stack();
+    const about = 'Beschwerde Sonderaudit GmbH';
+    const { certificateNumber } = await grantedCertificate(api, about);
+    const lodged = await api.call(null, 'POST', '/complaints', { ...complainant, text, certificateNumber });
+    const reference: string = lodged.body.reference;
+    for (const [user, path, body] of [
+      [setup.cast.staff, 'acknowledgement', {}],
+      [setup.cast.staff, 'investigator', { investigatorId: investigator.id }],
+      [investigator, 'decision', { outcome: 'upheld', reasons: 'Belegt.', followUp: 'special_audit' }],
+    ] as const) {
+      const response = await api.call(user, 'POST', `/complaints/${reference}/${path}`, body);
+      expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
+    }
+    const heading = (page: Page) => level1(page, `Beschwerde über ${about}`);
+    const staffTab = await signedInTab(stack(), setup.cast.staff);
+    await staffTab.visit(`/complaints/${reference}`, 'complaint-case-follow-up', heading);
+    await staffTab.page
+      .locator('[data-case-follow-up="special_audit"]')
+      .getByText('Sonderaudit angesetzt; der Audittermin steht noch nicht fest.')
+      .waitFor();
+
+    const adminTab = await signedInTab(stack(), await namedUser(api, 'admin', 'Ada Admin BW'));
+    await adminTab.visit(`/complaints/${reference}`, 'complaint-as-admin', heading);
+    await adminTab.page.getByText(/^Name und E-Mail-Adresse sieht die Geschäftsstelle/).waitFor();
+    expect(await adminTab.page.locator('[data-complainant]').count()).toBe(0);
+    expect(await adminTab.page.getByText(complainant.email).count()).toBe(0);
   });
 });

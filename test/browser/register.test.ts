@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { organisationBody } from '../support/api-harness';
 import { grantedCertificate } from '../support/granted-case';
 import { browserStackPerFile } from './harness';
 
 /** A long German name: it must wrap on a phone rather than widen the page. */
 const organisationName = 'Rechenzentrumsdienstleistungsgesellschaft Überlingen mbH';
+const { scope } = organisationBody(organisationName);
 
 /** The search result of the organisation: an item of the result list, headed by its name. */
 const result = (page: Page) =>
@@ -49,6 +51,7 @@ describe('the public register, through the pages alone', () => {
     const tab = await stack().open();
     await tab.visit('/register?q=dienstleistungsgesellschaft', 'register-found-by-name', (p) => result(p));
     await expect.poll(() => tab.page.getByRole('link', { name: certificateNumber }).count()).toBe(1);
+    await expect.poll(() => result(tab.page).textContent()).toContain(`Geltungsbereich: ${scope}`);
   });
 
   it('says so when a search finds nothing', async () => {

@@ -137,6 +137,9 @@ describe('the staff CLI', () => {
     expect(listed.items.map((item: { id: string }) => item.id)).toContain(id);
     const certificate = (await dimJson(staff, 'show', id)).certificate.number;
     expect((await dimJson(null, 'register', '--certificate', certificate)).items[0].status).toBe('valid');
+    const registered = await dim(null, 'register', '--organisation', 'Kommandozeile');
+    expect(registered.stdout).toContain(`${certificate}  valid     Kommandozeile AG`);
+    expect(registered.stdout).toContain('scope: IT-Betrieb');
 
     await complete(applicant, 'self-assessments', {
       selfAssessmentId: 'cycle-1:self-assessment-1',

@@ -12,14 +12,14 @@ import { currentLanguage } from '../../i18n';
 import { type Column, ResponsiveTable } from '../../lists/ResponsiveTable';
 import { mayActOnComplaints } from './access';
 import {
-  type Complaint,
   type ComplaintStatus,
+  type ComplaintSummary,
   complaintStatuses,
   isComplaintStatus,
   usePeople,
 } from './model';
 
-function useColumns(): Column<Complaint>[] {
+function useColumns(): Column<ComplaintSummary>[] {
   const { t } = useTranslation('complaints');
   const language = currentLanguage();
   const people = usePeople();

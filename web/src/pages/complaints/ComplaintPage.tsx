@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { $api } from '../../api/client';
 import { asProblem } from '../../api/problem';
-import { formatMoment } from '../../app/format';
+import { formatDate, formatMoment } from '../../app/format';
 import { PageLoader } from '../../app/PageLoader';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../forms/ProblemAlert';
 import { currentLanguage } from '../../i18n';
+import { CaseFollowUp } from './CaseFollowUp';
 import { ComplaintSteps } from './ComplaintSteps';
 import { type Complaint, usePeople } from './model';
 
@@ -54,15 +55,7 @@ function useFacts(complaint: Complaint): [string, ReactNode][] {
         ? t(`page.channels.${complaint.channel}`)
         : complaint.channel,
     ],
-    [
-      t('page.complainant'),
-      <>
-        <code>{complaint.complainantId}</code>
-        <Text size="sm" c="dimmed" component="span" display="block">
-          {t('page.complainantHint')}
-        </Text>
-      </>,
-    ],
+    [t('page.complainant'), <Complainant key="complainant" complaint={complaint} />],
     [t('page.acknowledgeBy'), formatMoment(complaint.acknowledgeBy, language)],
     [
       t('page.investigator'),
@@ -80,7 +73,43 @@ function useFacts(complaint: Complaint): [string, ReactNode][] {
       t(`page.followUpStatuses.${complaint.followUpStatus}`, { defaultValue: complaint.followUpStatus }),
     ]);
   }
+  if (complaint.caseFollowUp) {
+    rows.push([t('page.caseFollowUp'), <CaseFollowUp key="case" followUp={complaint.caseFollowUp} />]);
+  }
   return rows;
+}
+
+/** Staff see the complainant's name and address (until erased); administrators only the record's id. */
+function Complainant({ complaint }: { complaint: Complaint }) {
+  const { t } = useTranslation('complaints');
+  const contact = complaint.complainant;
+  if (!contact) {
+    return (
+      <>
+        <code>{complaint.complainantId}</code>
+        <Text size="sm" c="dimmed" component="span" display="block">
+          {t('page.complainantHint')}
+        </Text>
+      </>
+    );
+  }
+  return (
+    <span data-complainant>
+      <Text component="span" display="block">
+        {contact.name}
+      </Text>
+      {contact.email && (
+        <Anchor href={`mailto:${contact.email}`} display="block">
+          {contact.email}
+        </Anchor>
+      )}
+      {contact.erasedAt && (
+        <Text size="sm" c="dimmed" component="span" display="block">
+          {t('page.complainantErased', { date: formatDate(contact.erasedAt, currentLanguage()) })}
+        </Text>
+      )}
+    </span>
+  );
 }
 
 /** What happened to the complaint, in order, from the instants the API records. */

@@ -91,7 +91,8 @@ export const complaints = defineMessages({
       channels: { public: 'über das öffentliche Formular', staff: 'von der Geschäftsstelle erfasst' },
       complainant: 'Beschwerdeführende Person',
       complainantHint:
-        'Name und E-Mail-Adresse stehen in der Akte der Person (Auskunft nur für Administratoren); die Mitteilungen gehen dorthin.',
+        'Name und E-Mail-Adresse sieht die Geschäftsstelle; Auskunft und Löschung nach DSGVO über die Akte der Person.',
+      complainantErased: 'Name und E-Mail-Adresse gelöscht am {{date}} (Art. 17 DSGVO).',
       status: 'Stand',
       acknowledgeBy: 'Eingangsbestätigung bis',
       missed: 'Die Frist für die Eingangsbestätigung ist versäumt.',
@@ -116,6 +117,22 @@ export const complaints = defineMessages({
         awaiting_special_audit: 'Sonderaudit angesetzt',
       },
       followUpCase: 'Zur Akkreditierung, auf die die Folgemaßnahme wirkt',
+      caseFollowUp: 'Ergebnis in der Akkreditierung',
+      specialAudit: {
+        scheduled: 'Sonderaudit angesetzt; der Audittermin steht noch nicht fest.',
+        audit_date_set: 'Sonderaudit angesetzt; Audittermin: {{date}}.',
+        closed: 'Sonderaudit abgeschlossen am {{date}}.',
+        findings:
+          'Feststellungen: {{major}} schwerwiegende, {{minor}} geringfügige Abweichungen, {{observation}} Beobachtungen.',
+      },
+      suspension: {
+        proposed: 'Aussetzung vorgeschlagen am {{date}}; die Entscheidung steht aus.',
+        confirmed: 'Aussetzung bestätigt am {{date}}; spätestens aufzuheben bis {{reinstateBy}}.',
+        rejected: 'Aussetzungsvorschlag verworfen am {{date}}.',
+        withdrawn: 'Aussetzungsvorschlag ohne Entscheidung erledigt am {{date}} (Verfahren beendet).',
+        ended: 'Die Aussetzung endete am {{date}}.',
+        reason: 'Begründung: {{reason}}',
+      },
       history: 'Verlauf',
       events: {
         received: 'Eingegangen',
@@ -246,7 +263,8 @@ export const complaints = defineMessages({
       channels: { public: 'through the public form', staff: 'recorded by DIM’s staff' },
       complainant: 'Person complaining',
       complainantHint:
-        'Name and e-mail address are kept in the person’s record (disclosed to administrators only); the messages go there.',
+        'Name and e-mail address are shown to DIM’s staff; access and erasure under the GDPR through the person’s record.',
+      complainantErased: 'Name and e-mail address erased on {{date}} (Art. 17 GDPR).',
       status: 'Stage',
       acknowledgeBy: 'Acknowledge by',
       missed: 'The deadline for the acknowledgement was missed.',
@@ -268,6 +286,21 @@ export const complaints = defineMessages({
         awaiting_special_audit: 'special audit scheduled',
       },
       followUpCase: 'To the accreditation the follow-up acts on',
+      caseFollowUp: 'Outcome on the accreditation',
+      specialAudit: {
+        scheduled: 'Special audit scheduled; its audit date is not yet set.',
+        audit_date_set: 'Special audit scheduled; audit date: {{date}}.',
+        closed: 'Special audit closed on {{date}}.',
+        findings: 'Findings: {{major}} major, {{minor}} minor nonconformities, {{observation}} observations.',
+      },
+      suspension: {
+        proposed: 'Suspension proposed on {{date}}; the decision is pending.',
+        confirmed: 'Suspension confirmed on {{date}}; to be lifted by {{reinstateBy}} at the latest.',
+        rejected: 'Suspension proposal rejected on {{date}}.',
+        withdrawn: 'Suspension proposal closed without a decision on {{date}} (the case ended).',
+        ended: 'The suspension ended on {{date}}.',
+        reason: 'Reasons: {{reason}}',
+      },
       history: 'History',
       events: {
         received: 'Received',

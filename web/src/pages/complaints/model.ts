@@ -2,6 +2,9 @@ import { $api } from '../../api/client';
 import type { paths } from '../../api/schema';
 
 export type Complaint = paths['/complaints/{id}']['get']['responses'][200]['content']['application/json'];
+/** A row of the list: the complaint without the complainant's contact and the case's follow-up. */
+export type ComplaintSummary =
+  paths['/complaints']['get']['responses'][200]['content']['application/json']['items'][number];
 export type ComplaintStatus = Complaint['status'];
 
 /**

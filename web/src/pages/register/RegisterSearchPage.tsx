@@ -37,7 +37,10 @@ function Results({ query, items }: { query: string; items: RegisterEntry[] }) {
               </Stack>
               <StatusBadge status={entry.status} />
             </Group>
-            <Text mt="xs" size="sm">
+            <Text mt="xs" size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {t('certificate.scope')}: {entry.scope}
+            </Text>
+            <Text size="sm">
               {t('results.validity')}:{' '}
               {t('results.range', {
                 from: formatDate(entry.validFrom, language),
