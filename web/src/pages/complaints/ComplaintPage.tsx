@@ -67,14 +67,14 @@ function useFacts(complaint: Complaint): [string, ReactNode][] {
   if (complaint.outcome) rows.push([t('page.outcome'), t(`page.outcomes.${complaint.outcome}`)]);
   if (complaint.reasons) rows.push([t('page.reasons'), complaint.reasons]);
   if (complaint.followUp) rows.push([t('page.followUp'), t(`page.followUps.${complaint.followUp}`)]);
-  if (complaint.followUpStatus) {
+  // Once the case shows what became of the follow-up, that says more than the complaint's own status.
+  if (complaint.caseFollowUp) {
+    rows.push([t('page.followUpStatus'), <CaseFollowUp key="case" followUp={complaint.caseFollowUp} />]);
+  } else if (complaint.followUpStatus) {
     rows.push([
       t('page.followUpStatus'),
       t(`page.followUpStatuses.${complaint.followUpStatus}`, { defaultValue: complaint.followUpStatus }),
     ]);
-  }
-  if (complaint.caseFollowUp) {
-    rows.push([t('page.caseFollowUp'), <CaseFollowUp key="case" followUp={complaint.caseFollowUp} />]);
   }
   return rows;
 }

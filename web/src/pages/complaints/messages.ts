@@ -117,7 +117,6 @@ export const complaints = defineMessages({
         awaiting_special_audit: 'Sonderaudit angesetzt',
       },
       followUpCase: 'Zur Akkreditierung, auf die die Folgemaßnahme wirkt',
-      caseFollowUp: 'Ergebnis in der Akkreditierung',
       specialAudit: {
         scheduled: 'Sonderaudit angesetzt; der Audittermin steht noch nicht fest.',
         audit_date_set: 'Sonderaudit angesetzt; Audittermin: {{date}}.',
@@ -286,7 +285,6 @@ export const complaints = defineMessages({
         awaiting_special_audit: 'special audit scheduled',
       },
       followUpCase: 'To the accreditation the follow-up acts on',
-      caseFollowUp: 'Outcome on the accreditation',
       specialAudit: {
         scheduled: 'Special audit scheduled; its audit date is not yet set.',
         audit_date_set: 'Special audit scheduled; audit date: {{date}}.',
