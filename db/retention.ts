@@ -14,7 +14,9 @@
  * - once every case of an organisation is erased: the organisation's data is erased
  *   (`eraseOrganisationData`: its key deleted, so its name sealed in the events reads as a
  *   placeholder; its master data anonymised), its uploads not used by a kept case are deleted, and its people's accounts are erased as an
- *   erasure on request would (`erasePerson`).
+ *   erasure on request would (`erasePerson`);
+ * - complaints closed before the cutoff lose their free texts, their complainants (with no
+ *   complaint kept) their contact (db/complaint-retention.ts).
  *
  * Idempotent, so a run that stopped half-way is finished by the next; concurrent runs meet at the
  * stream's expected version.
@@ -29,6 +31,13 @@ import {
   erasedOrganisationNames,
   retentionCutoff,
 } from '../domain/retention';
+import { eraseComplainant } from './complainants';
+import {
+  complainantsPastRetention,
+  complaintsPastRetention,
+  type ExpiredComplaint,
+  eraseComplaint,
+} from './complaint-retention';
 import type { Database } from './database';
 import { type DocumentStorage, withDocumentTables } from './documents';
 import { appendToStream } from './event-store';
@@ -66,6 +75,9 @@ export interface RetentionReport {
   /** Organisations whose master data was anonymised, with their people's accounts. */
   organisations: string[];
   accounts: string[];
+  /** Closed complaints whose free texts were erased, and complainants whose contact was. */
+  complaints: string[];
+  complainants: string[];
 }
 
 const endedStatuses = ['refused', 'withdrawn', 'expired'] as const;
@@ -157,8 +169,24 @@ export async function applyRetention(
       .where('name', '<>', erasedName)
       .execute()
   ).map((row) => row.user_id);
-  const report = { cutoff: cutoff.toISOString(), years: options.years, dryRun, organisations, accounts };
-  if (dryRun) return { ...report, cases: candidates, documents: doomed.all };
+  const expiredComplaints = await complaintsPastRetention(db, cutoff);
+  const complainants = await complainantsPastRetention(db, expiredComplaints);
+  const report = {
+    cutoff: cutoff.toISOString(),
+    years: options.years,
+    dryRun,
+    organisations,
+    accounts,
+    complainants,
+  };
+  const complaintIds = (complaints: readonly ExpiredComplaint[]) => complaints.map((c) => c.complaintId);
+  if (dryRun)
+    return {
+      ...report,
+      cases: candidates,
+      documents: doomed.all,
+      complaints: complaintIds(expiredComplaints),
+    };
 
   const erased: ExpiredCase[] = [];
   for (const expired of candidates) {
@@ -169,7 +197,13 @@ export async function applyRetention(
   for (const organisationId of organisations)
     await eraseOrganisationData(db, organisationId, erasedOrganisationName);
   for (const userId of accounts) await erasePerson(db, userId, retentionActor);
-  return { ...report, cases: erased, documents };
+  const erasedComplaints: ExpiredComplaint[] = [];
+  for (const complaint of expiredComplaints) {
+    const erasure = { now: options.now, years: options.years, actor: retentionActor };
+    if (await eraseComplaint(db, complaint, erasure)) erasedComplaints.push(complaint);
+  }
+  for (const complainantId of complainants) await eraseComplainant(db, complainantId, options.now);
+  return { ...report, cases: erased, documents, complaints: complaintIds(erasedComplaints) };
 }
 
 /** `in` with an empty list is no SQL; a list matching nothing stands in. */
@@ -305,9 +339,12 @@ export function describeRetention(report: RetentionReport): string {
         `  case ${c.accreditationId} (${c.status}, ended ${c.endedAt}, organisation ${c.organisationId})`,
     ),
     `${report.cases.length} cases, ${report.documents.length} documents, ` +
-      `${report.organisations.length} organisations, ${report.accounts.length} accounts ${verb}`,
+      `${report.organisations.length} organisations, ${report.accounts.length} accounts, ` +
+      `${report.complaints.length} complaints, ${report.complainants.length} complainants ${verb}`,
     ...report.documents.map((sha256) => `  document ${sha256}`),
     ...report.organisations.map((id) => `  organisation ${id}`),
     ...report.accounts.map((id) => `  account ${id}`),
+    ...report.complaints.map((id) => `  complaint ${id}`),
+    ...report.complainants.map((id) => `  complainant ${id}`),
   ].join('\n');
 }
