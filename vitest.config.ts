@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** The key-encryption key of the subject keys in tests (db/subject-key-wrapping.ts reads it from the environment). */
+const testEnv = { SUBJECT_KEY_ENCRYPTION_KEY: `ktest-subjects ${'5a'.repeat(32)}` };
+
 export default defineConfig({
   test: {
     // Two files at a time even on two cores (vitest's default is one fewer than the cores): most of
@@ -20,6 +23,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/domain/**', 'test/deployment/**', 'test/web/**', 'test/browser/**'],
           globalSetup: ['test/support/global-setup.ts'],
+          env: testEnv,
           testTimeout: 120_000,
           hookTimeout: 300_000,
           pool: 'forks',
@@ -31,6 +35,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           // The shared servers first (started once per run even with the integration project).
           globalSetup: ['test/support/global-setup.ts', 'test/browser/global-setup.ts'],
+          env: testEnv,
           testTimeout: 120_000,
           hookTimeout: 300_000,
           pool: 'forks',

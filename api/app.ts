@@ -36,6 +36,7 @@ import { decisionDossierRoutes } from './routes/decision-dossier';
 import { decisionQueueRoutes } from './routes/decision-queue';
 import { Base64Upload, documentRoutes } from './routes/documents';
 import { notificationRoutes } from './routes/notifications';
+import { organisationRoutes } from './routes/organisations';
 import { peopleRoutes } from './routes/people';
 import { registerRoutes } from './routes/register';
 import { stepRoutesPlugin } from './routes/steps';
@@ -235,6 +236,7 @@ export async function buildApp(input: ApiInput) {
   await app.register(complianceRoutes, deps);
   await app.register(complaintRoutes, deps);
   await app.register(complainantRoutes, deps);
+  await app.register(organisationRoutes, deps);
   sweepExpiredIdempotencyKeys(app, deps);
   return app;
 }

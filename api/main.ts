@@ -1,11 +1,12 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
-import { loadPayloadKeys, loadStepSigningKey } from '../config/keys';
+import { loadPayloadKeys, loadStepSigningKey, loadSubjectKeyEncryptionKeys } from '../config/keys';
 import { createLogger } from '../config/logger';
 import { payloadDataConverter } from '../config/payload-encryption';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
 import { documentStorageOf } from '../db/documents';
+import { useSubjectKeyEncryptionKeys } from '../db/subject-key-wrapping';
 import { webDistDir } from '../dev/paths';
 import { startTracing } from '../telemetry/tracing';
 import { buildApp } from './app';
@@ -18,6 +19,7 @@ async function main() {
   const logger = createLogger(env, 'api');
   const stepSigningKey = loadStepSigningKey(env);
   const payloadKeys = loadPayloadKeys(env);
+  useSubjectKeyEncryptionKeys(loadSubjectKeyEncryptionKeys(env));
   const tracing = await startTracing('dim-api', { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
   const db = createDb(databaseUrlOf(env), { maxConnections: 20 });

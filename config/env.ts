@@ -51,6 +51,13 @@ export const EnvSchema = z.object({
    */
   PAYLOAD_ENCRYPTION_KEY: z.string().min(1).optional(),
   PAYLOAD_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * The key-encryption keys the subject keys are wrapped with in `subject_keys` (db/subject-key-wrapping.ts),
+   * in the format of PAYLOAD_ENCRYPTION_KEY: a file (production: a secrets file) or the text; unset:
+   * DATA_DIR/keys/subject-keys.kek, which `npm start` creates. Whatever reads or writes events needs it.
+   */
+  SUBJECT_KEY_ENCRYPTION_KEY: z.string().min(1).optional(),
+  SUBJECT_KEY_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
   /** The Ed25519 private key (PEM) `npm run events:checkpoint` signs with; unset: DATA_DIR/keys/checkpoint-ed25519.pem. */
   CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),

@@ -1,8 +1,9 @@
 /**
  * The keys outside the database (issue 22): the step signing key the API and the worker share
  * (domain/step-signature.ts), the keys they encrypt Temporal payloads with
- * (config/payload-encryption.ts) and the Ed25519 key that signs checkpoints of the event store's stream
- * heads (db/checkpoint.ts). `npm start` creates both in DATA_DIR/keys (owner-only); production
+ * (config/payload-encryption.ts), the Ed25519 key that signs checkpoints of the event store's stream
+ * heads (db/checkpoint.ts) and the keys that wrap the subject keys in the database
+ * (db/subject-key-wrapping.ts). `npm start` creates them in DATA_DIR/keys (owner-only); production
  * gives them as secrets files (docker-compose.yml).
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
@@ -17,6 +18,7 @@ const keysDir = (dataDir: string) => join(dataDir, 'keys');
 const stepKeyPath = (dataDir: string) => join(keysDir(dataDir), 'step-signing.key');
 const payloadKeyPath = (dataDir: string) => join(keysDir(dataDir), 'payload-encryption.keys');
 const checkpointKeyPath = (dataDir: string) => join(keysDir(dataDir), 'checkpoint-ed25519.pem');
+const subjectKekPath = (dataDir: string) => join(keysDir(dataDir), 'subject-keys.kek');
 
 type KeyEnv = Pick<
   Env,
@@ -26,6 +28,8 @@ type KeyEnv = Pick<
   | 'CHECKPOINT_KEY_FILE'
   | 'PAYLOAD_ENCRYPTION_KEY'
   | 'PAYLOAD_ENCRYPTION_KEY_FILE'
+  | 'SUBJECT_KEY_ENCRYPTION_KEY'
+  | 'SUBJECT_KEY_ENCRYPTION_KEY_FILE'
 >;
 
 function readKeyFile(path: string, variable: string): string {
@@ -54,24 +58,50 @@ export function loadStepSigningKey(env: KeyEnv): string {
   return key;
 }
 
-/** PAYLOAD_ENCRYPTION_KEY, else the file PAYLOAD_ENCRYPTION_KEY_FILE, else the one `npm start` made. */
-export function loadPayloadKeys(env: KeyEnv): PayloadKeyRing {
-  const parse = (text: string, variable: string) => {
+/** A key ring from the variable, else its file, else the one `npm start` made at `localPath`. */
+function loadKeyRing(
+  text: string | undefined,
+  file: string | undefined,
+  localPath: string,
+  variable: string,
+  what: string,
+): PayloadKeyRing {
+  const parse = (keys: string, from: string) => {
     try {
-      return parsePayloadKeys(text);
+      return parsePayloadKeys(keys);
     } catch (error) {
-      throw new ConfigError(`${variable}: ${(error as Error).message}`);
+      throw new ConfigError(`${from}: ${(error as Error).message}`);
     }
   };
-  if (env.PAYLOAD_ENCRYPTION_KEY) return parse(env.PAYLOAD_ENCRYPTION_KEY, 'PAYLOAD_ENCRYPTION_KEY');
-  const path = env.PAYLOAD_ENCRYPTION_KEY_FILE ?? payloadKeyPath(env.DATA_DIR ?? defaultDataDir);
-  if (!env.PAYLOAD_ENCRYPTION_KEY_FILE && !existsSync(path)) {
+  if (text) return parse(text, variable);
+  const path = file ?? localPath;
+  if (!file && !existsSync(path)) {
     throw new ConfigError(
-      `No payload encryption key: set PAYLOAD_ENCRYPTION_KEY_FILE (or PAYLOAD_ENCRYPTION_KEY), or run npm start once to create ${path}.`,
+      `No ${what}: set ${variable}_FILE (or ${variable}), or run npm start once to create ${path}.`,
     );
   }
-  return parse(readKeyFile(path, 'PAYLOAD_ENCRYPTION_KEY_FILE'), 'PAYLOAD_ENCRYPTION_KEY_FILE');
+  return parse(readKeyFile(path, `${variable}_FILE`), `${variable}_FILE`);
 }
+
+/** PAYLOAD_ENCRYPTION_KEY, else the file PAYLOAD_ENCRYPTION_KEY_FILE, else the one `npm start` made. */
+export const loadPayloadKeys = (env: KeyEnv): PayloadKeyRing =>
+  loadKeyRing(
+    env.PAYLOAD_ENCRYPTION_KEY,
+    env.PAYLOAD_ENCRYPTION_KEY_FILE,
+    payloadKeyPath(env.DATA_DIR ?? defaultDataDir),
+    'PAYLOAD_ENCRYPTION_KEY',
+    'payload encryption key',
+  );
+
+/** SUBJECT_KEY_ENCRYPTION_KEY, else its file, else the one `npm start` made (same format as the payload keys). */
+export const loadSubjectKeyEncryptionKeys = (env: KeyEnv): PayloadKeyRing =>
+  loadKeyRing(
+    env.SUBJECT_KEY_ENCRYPTION_KEY,
+    env.SUBJECT_KEY_ENCRYPTION_KEY_FILE,
+    subjectKekPath(env.DATA_DIR ?? defaultDataDir),
+    'SUBJECT_KEY_ENCRYPTION_KEY',
+    'subject key-encryption key',
+  );
 
 /** The path of the checkpoint signing key: CHECKPOINT_KEY_FILE, else the one `npm start` made. */
 export function checkpointKeyFile(env: KeyEnv): string {
@@ -102,6 +132,10 @@ export function ensureLocalKeys(dataDir: string): string[] {
   if (!existsSync(payloadKeyPath(dataDir))) {
     writeFileSync(payloadKeyPath(dataDir), `${newPayloadKeyLine()}\n`, { mode: 0o600 });
     made.push(payloadKeyPath(dataDir));
+  }
+  if (!existsSync(subjectKekPath(dataDir))) {
+    writeFileSync(subjectKekPath(dataDir), `${newPayloadKeyLine()}\n`, { mode: 0o600 });
+    made.push(subjectKekPath(dataDir));
   }
   if (!existsSync(checkpointKeyPath(dataDir))) {
     const { privateKey } = generateKeyPairSync('ed25519');

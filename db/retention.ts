@@ -14,7 +14,9 @@
  * - once every case of an organisation is erased: the organisation's data is erased
  *   (`eraseOrganisationData`: its key deleted, so its name sealed in the events reads as a
  *   placeholder; its master data anonymised), its uploads not used by a kept case are deleted, and its people's accounts are erased as an
- *   erasure on request would (`erasePerson`).
+ *   erasure on request would (`erasePerson`);
+ * - complaints closed before the cutoff lose their free texts, their complainants (with no
+ *   complaint kept) their contact (db/complaint-retention.ts).
  *
  * Idempotent, so a run that stopped half-way is finished by the next; concurrent runs meet at the
  * stream's expected version.
@@ -23,7 +25,19 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { type AccreditationState, isFinished } from '../domain/accreditation';
-import { erasedOrganisationName, retentionCutoff } from '../domain/retention';
+import {
+  erasedNameOf,
+  erasedOrganisationName,
+  erasedOrganisationNames,
+  retentionCutoff,
+} from '../domain/retention';
+import { eraseComplainant } from './complainants';
+import {
+  complainantsPastRetention,
+  complaintsPastRetention,
+  type ExpiredComplaint,
+  eraseComplaint,
+} from './complaint-retention';
 import type { Database } from './database';
 import { type DocumentStorage, withDocumentTables } from './documents';
 import { appendToStream } from './event-store';
@@ -61,6 +75,9 @@ export interface RetentionReport {
   /** Organisations whose master data was anonymised, with their people's accounts. */
   organisations: string[];
   accounts: string[];
+  /** Closed complaints whose free texts were erased, and complainants whose contact was. */
+  complaints: string[];
+  complainants: string[];
 }
 
 const endedStatuses = ['refused', 'withdrawn', 'expired'] as const;
@@ -73,7 +90,7 @@ export async function casesPastRetention(db: Kysely<Database>, cutoff: Date): Pr
     .select(['accreditation_id', 'stream_id', 'organisation_id', 'status', 'updated_at', 'version', 'state'])
     .where('status', 'in', endedStatuses)
     .where('updated_at', '<', cutoff)
-    .where('organisation_name', '<>', erasedOrganisationName)
+    .where('organisation_name', 'not in', erasedOrganisationNames)
     .orderBy('updated_at')
     .execute();
   return rows
@@ -95,7 +112,7 @@ function documentsReferredBy(db: Kysely<Database>, streams: { in: string[] } | {
       ? sql`e.stream_id = ANY (${streams.in}::text[])`
       : sql`e.stream_id LIKE 'accreditation-%' AND NOT e.stream_id = ANY (${streams.notIn}::text[])
             AND NOT EXISTS (SELECT 1 FROM accreditations a WHERE a.stream_id = e.stream_id
-                            AND a.organisation_name = ${erasedOrganisationName})`;
+                            AND a.organisation_name = ANY (${erasedOrganisationNames}::text[]))`;
   return sql<{ sha256: string }>`
     SELECT DISTINCT jsonb_path_query(e.data, 'lax $.**.documentIds[*]') #>> '{}' AS sha256
       FROM events e WHERE ${inStreams}`
@@ -109,7 +126,7 @@ async function organisationsPastRetention(db: Kysely<Database>, erasing: readonl
   const rows = await db
     .selectFrom('organisations as o')
     .select('o.organisation_id')
-    .where('o.name', '<>', erasedOrganisationName)
+    .where('o.name', 'not in', erasedOrganisationNames)
     .where((eb) =>
       eb.exists(
         eb
@@ -125,7 +142,7 @@ async function organisationsPastRetention(db: Kysely<Database>, erasing: readonl
             .selectFrom('accreditations as a')
             .select('a.stream_id')
             .whereRef('a.organisation_id', '=', 'o.organisation_id')
-            .where('a.organisation_name', '<>', erasedOrganisationName)
+            .where('a.organisation_name', 'not in', erasedOrganisationNames)
             .where(sql<boolean>`NOT a.stream_id = ANY (${erasingIds}::text[])`),
         ),
       ),
@@ -152,17 +169,41 @@ export async function applyRetention(
       .where('name', '<>', erasedName)
       .execute()
   ).map((row) => row.user_id);
-  const report = { cutoff: cutoff.toISOString(), years: options.years, dryRun, organisations, accounts };
-  if (dryRun) return { ...report, cases: candidates, documents: doomed.all };
+  const expiredComplaints = await complaintsPastRetention(db, cutoff);
+  const complainants = await complainantsPastRetention(db, expiredComplaints);
+  const report = {
+    cutoff: cutoff.toISOString(),
+    years: options.years,
+    dryRun,
+    organisations,
+    accounts,
+    complainants,
+  };
+  const complaintIds = (complaints: readonly ExpiredComplaint[]) => complaints.map((c) => c.complaintId);
+  if (dryRun)
+    return {
+      ...report,
+      cases: candidates,
+      documents: doomed.all,
+      complaints: complaintIds(expiredComplaints),
+    };
 
   const erased: ExpiredCase[] = [];
   for (const expired of candidates) {
-    if (await eraseCase(db, expired, options)) erased.push(expired);
+    const data = { endedAt: expired.endedAt, retentionYears: options.years };
+    if (await eraseCase(db, expired, { data, actor: retentionActor, now: options.now })) erased.push(expired);
   }
   const documents = await deleteDocuments(db, options.storage, doomed, organisations);
-  for (const organisationId of organisations) await eraseOrganisationData(db, organisationId);
+  for (const organisationId of organisations)
+    await eraseOrganisationData(db, organisationId, erasedOrganisationName);
   for (const userId of accounts) await erasePerson(db, userId, retentionActor);
-  return { ...report, cases: erased, documents };
+  const erasedComplaints: ExpiredComplaint[] = [];
+  for (const complaint of expiredComplaints) {
+    const erasure = { now: options.now, years: options.years, actor: retentionActor };
+    if (await eraseComplaint(db, complaint, erasure)) erasedComplaints.push(complaint);
+  }
+  for (const complainantId of complainants) await eraseComplainant(db, complainantId, options.now);
+  return { ...report, cases: erased, documents, complaints: complaintIds(erasedComplaints) };
 }
 
 /** `in` with an empty list is no SQL; a list matching nothing stands in. */
@@ -172,7 +213,11 @@ const orNone = (ids: readonly string[]) => (ids.length > 0 ? [...ids] : ['']);
  * The documents the erased cases refer to, and the erased organisations' uploads, that no kept
  * case refers to.
  */
-async function doomedDocuments(db: Kysely<Database>, cases: readonly ExpiredCase[], organisations: string[]) {
+export async function doomedDocuments(
+  db: Kysely<Database>,
+  cases: readonly ExpiredCase[],
+  organisations: string[],
+) {
   const streamIds = cases.map((c) => c.streamId);
   const kept = await documentsReferredBy(db, { notIn: streamIds });
   const ofCases = [...(await documentsReferredBy(db, { in: streamIds }))].filter(
@@ -188,12 +233,20 @@ async function doomedDocuments(db: Kysely<Database>, cases: readonly ExpiredCase
   return { ofCases, ofOrganisations, all: [...new Set([...ofCases, ...ofOrganisations])].sort() };
 }
 
+/** How a case is erased: after its retention period, or on the organisation's request. */
+export interface CaseErasure {
+  data: { endedAt: string; retentionYears?: number; onRequest?: true };
+  actor: IdentityActor;
+  now: Date;
+}
+
 /** False when another run erased it first (or the stream moved on). */
-async function eraseCase(
+export async function eraseCase(
   db: Kysely<Database>,
   expired: ExpiredCase,
-  options: RetentionOptions,
+  erasure: CaseErasure,
 ): Promise<boolean> {
+  const erasedName = erasedNameOf(erasure.data);
   try {
     await db.transaction().execute(async (trx) => {
       await appendToStream(
@@ -203,10 +256,10 @@ async function eraseCase(
         [
           {
             type: 'CaseDataErased',
-            data: { endedAt: expired.endedAt, retentionYears: options.years },
-            metadata: { actorId: retentionActor.id, actorRole: retentionActor.role },
-            businessTime: options.now.toISOString(),
-            idempotencyKey: `${expired.streamId}:retention`,
+            data: erasure.data,
+            metadata: { actorId: erasure.actor.id, actorRole: erasure.actor.role },
+            businessTime: erasure.now.toISOString(),
+            idempotencyKey: `${expired.streamId}:${erasure.data.onRequest ? 'request' : 'retention'}`,
           },
         ],
         { projections: inlineProjections },
@@ -214,7 +267,7 @@ async function eraseCase(
       await writeCaseFileNow(trx, expired.streamId);
       await sql`SELECT erase_dossiers(${expired.accreditationId})`.execute(trx);
       await sql`UPDATE notifications
-                   SET payload = jsonb_set(payload, '{organisationName}', to_jsonb(${erasedOrganisationName}::text))
+                   SET payload = jsonb_set(payload, '{organisationName}', to_jsonb(${erasedName}::text))
                  WHERE stream_id = ${expired.streamId} AND payload ? 'organisationName'`.execute(trx);
     });
     return true;
@@ -228,7 +281,7 @@ async function eraseCase(
  * Every upload of a case's documents goes, and the erased organisations' own uploads; the bytes go
  * when nobody's upload is left (someone else may have stored the same bytes). Returns their hashes.
  */
-async function deleteDocuments(
+export async function deleteDocuments(
   db: Kysely<Database>,
   storage: DocumentStorage,
   doomed: { ofCases: string[]; ofOrganisations: string[]; all: string[] },
@@ -286,9 +339,12 @@ export function describeRetention(report: RetentionReport): string {
         `  case ${c.accreditationId} (${c.status}, ended ${c.endedAt}, organisation ${c.organisationId})`,
     ),
     `${report.cases.length} cases, ${report.documents.length} documents, ` +
-      `${report.organisations.length} organisations, ${report.accounts.length} accounts ${verb}`,
+      `${report.organisations.length} organisations, ${report.accounts.length} accounts, ` +
+      `${report.complaints.length} complaints, ${report.complainants.length} complainants ${verb}`,
     ...report.documents.map((sha256) => `  document ${sha256}`),
     ...report.organisations.map((id) => `  organisation ${id}`),
     ...report.accounts.map((id) => `  account ${id}`),
+    ...report.complaints.map((id) => `  complaint ${id}`),
+    ...report.complainants.map((id) => `  complainant ${id}`),
   ].join('\n');
 }

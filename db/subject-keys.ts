@@ -1,6 +1,7 @@
 /**
  * Crypto-shredding (issue 22 item 6): one AES-256-GCM data key per subject (an organisation) in the
- * mutable table `subject_keys`. The event store seals the personal fields of
+ * mutable table `subject_keys`, wrapped with the deployment's key-encryption key
+ * (db/subject-key-wrapping.ts). The event store seals the personal fields of
  * domain/events/personal-fields.ts with the subject's key before an append, so the hash chain is
  * computed over the ciphertext, and opens them on every read. Deleting the key (`shredSubject`)
  * leaves the events and their hashes as they are; the fields then read as the placeholder, in a
@@ -8,7 +9,7 @@
  * as they are.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Generated, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   type PersonalField,
   personalFieldsOf,
@@ -19,12 +20,9 @@ import {
   withValueAt,
 } from '../domain/events/personal-fields';
 import type { Database } from './database';
+import { subjectKeyTable, unwrapSubjectKey, wrapSubjectKey } from './subject-key-wrapping';
 
-type SubjectKeyTables = {
-  subject_keys: { subject_id: string; key_id: string; key: Buffer; created_at: Generated<Date> };
-};
-
-const keyTable = (db: Kysely<Database>) => db.withTables<SubjectKeyTables>();
+const keyTable = subjectKeyTable;
 
 const cipher = 'aes-256-gcm';
 const ivLength = 12;
@@ -46,22 +44,29 @@ interface SubjectKey {
   key: Buffer;
 }
 
-/** The subject's key, made on its first use. */
+/** The subject's key, made on its first use (stored wrapped, db/subject-key-wrapping.ts). */
 async function keyOf(db: Kysely<Database>, subject: string): Promise<SubjectKey> {
   const read = () =>
-    keyTable(db).selectFrom('subject_keys').select(['key_id', 'key']).where('subject_id', '=', subject);
+    keyTable(db)
+      .selectFrom('subject_keys')
+      .select(['subject_id', 'key_id', 'key', 'kek_id'])
+      .where('subject_id', '=', subject);
+  const made = () => {
+    const id = randomBytes(12).toString('base64url');
+    return { subject_id: subject, key_id: id, ...wrapSubjectKey(subject, id, randomBytes(32)) };
+  };
   // No UPDATE for the application (a key is made or deleted, never changed): read, else insert,
   // else (another append made it meanwhile) read again.
   const row =
     (await read().executeTakeFirst()) ??
     (await keyTable(db)
       .insertInto('subject_keys')
-      .values({ subject_id: subject, key_id: randomBytes(12).toString('base64url'), key: randomBytes(32) })
+      .values(made())
       .onConflict((conflict) => conflict.column('subject_id').doNothing())
-      .returning(['key_id', 'key'])
+      .returning(['subject_id', 'key_id', 'key', 'kek_id'])
       .executeTakeFirst()) ??
     (await read().executeTakeFirstOrThrow());
-  return { id: row.key_id, key: row.key };
+  return { id: row.key_id, key: unwrapSubjectKey(row) };
 }
 
 /** Binds a ciphertext to its event type and field, so it cannot be moved to another. */
@@ -136,10 +141,10 @@ export async function openPersonalFields<T extends { data: unknown }>(
   if (keyIds.size === 0) return [...items];
   const rows = await keyTable(db)
     .selectFrom('subject_keys')
-    .select(['key_id', 'key'])
+    .select(['subject_id', 'key_id', 'key', 'kek_id'])
     .where('key_id', 'in', [...keyIds])
     .execute();
-  const keys = new Map(rows.map((row) => [row.key_id, row.key]));
+  const keys = new Map(rows.map((row) => [row.key_id, unwrapSubjectKey(row)]));
   return items.map((item) => {
     const fields = sealedIn(item);
     if (fields.length === 0) return item;

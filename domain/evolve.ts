@@ -25,7 +25,7 @@ import {
   withoutTimersOfCycle,
 } from './case-changes';
 import type { AccreditationEvent, EventOf } from './events';
-import { erasedOrganisationName } from './retention';
+import { erasedNameOf } from './retention';
 import { scopeChangeEvolvers, specialAuditClosedWithScopeChange } from './scope-changes';
 import {
   type AccreditationCase,
@@ -290,5 +290,5 @@ const evolvers: { [Type in CaseEvent['type']]: Evolver<EventOf<Type>> } = {
     ...state,
     complaints: state.complaints.filter((complaint) => complaint.complaintId !== event.data.complaintId),
   }),
-  CaseDataErased: (state) => ({ ...state, organisationName: erasedOrganisationName }),
+  CaseDataErased: (state, event) => ({ ...state, organisationName: erasedNameOf(event.data) }),
 };

@@ -6,6 +6,22 @@
 
 /** What an erased organisation's name reads as wherever the engine shows it, the public register too. */
 export const erasedOrganisationName = 'Nach Ablauf der Aufbewahrungsfrist gelöscht';
+/** What a closed complaint's free texts read as after the retention period (db/complaint-retention.ts). */
+export const erasedComplaintText = erasedOrganisationName;
+/**
+ * The event erasing a closed complaint's free texts: not one of the complaint workflow's
+ * (domain/complaint), whose run has long ended; only the complaints projection folds it.
+ */
+export const complaintDataErasedType = 'ComplaintDataErased';
+
+/** What it reads as once erased on the organisation's request (Art. 17 DSGVO). */
+export const erasedOnRequestName = 'Auf Antrag gelöscht';
+/** Every name an erased organisation reads as: such cases and organisations are erased already. */
+export const erasedOrganisationNames: readonly string[] = [erasedOrganisationName, erasedOnRequestName];
+
+/** The name a `CaseDataErased` event puts in the organisation's place. */
+export const erasedNameOf = (erasure: { onRequest?: true }) =>
+  erasure.onRequest ? erasedOnRequestName : erasedOrganisationName;
 
 /**
  * Six years: ISO/IEC 17021-1 §8.4 asks for the records of the current cycle and the one before

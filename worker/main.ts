@@ -1,9 +1,10 @@
 import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, databaseUrlOf, loadEnv } from '../config/env';
-import { loadPayloadKeys, loadStepSigningKey } from '../config/keys';
+import { loadPayloadKeys, loadStepSigningKey, loadSubjectKeyEncryptionKeys } from '../config/keys';
 import { createLogger, temporalLogger } from '../config/logger';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createDb } from '../db/connection';
+import { useSubjectKeyEncryptionKeys, wrapLegacySubjectKeys } from '../db/subject-key-wrapping';
 import { defaultDataDir } from '../dev/paths';
 import { startNotificationDispatcher } from '../notifications';
 import { checkReadiness } from '../telemetry/readiness';
@@ -18,6 +19,7 @@ async function main() {
   const logger = createLogger(env, 'worker');
   const stepSigningKey = loadStepSigningKey(env);
   const payloadKeys = loadPayloadKeys(env);
+  useSubjectKeyEncryptionKeys(loadSubjectKeyEncryptionKeys(env));
   const metricsAddress = `${env.METRICS_HOST}:${env.WORKER_METRICS_PORT}`;
   // The SDK's own metrics (task latencies, slots, polls…) and ours, in Prometheus format.
   Runtime.install({
@@ -32,6 +34,8 @@ async function main() {
   if (tracing.enabled) logger.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'traces exported by OTLP');
 
   const db = createDb(databaseUrlOf(env), { maxConnections: 10 });
+  const wrapped = await wrapLegacySubjectKeys(db);
+  if (wrapped > 0) logger.info({ wrapped }, 'subject keys stored in clear wrapped');
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   logger.info(`connected to Temporal at ${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE}`);
   const { bundle, description } = await loadWorkflowBundle(tracing.enabled, logger);

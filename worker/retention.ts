@@ -45,6 +45,8 @@ export function startRetentionJob(options: RetentionJobOptions): { stop(): Promi
         documents: report.documents.length,
         organisations: report.organisations.length,
         accounts: report.accounts.length,
+        complaints: report.complaints.length,
+        complainants: report.complainants.length,
       };
       logger.info({ cutoff: report.cutoff, ...counts }, 'retention applied');
     } catch (error) {

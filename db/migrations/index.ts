@@ -21,6 +21,7 @@ import * as complaints from './2026-11-28-60-complaints';
 import * as dossierRetention from './2026-11-28-75-dossier-retention';
 import * as subjectKeys from './2026-11-28-85-subject-keys';
 import * as certificateScope from './2026-11-28-90-certificate-scope';
+import * as subjectKeyWrapping from './2026-11-28-96-subject-key-wrapping';
 
 /** Every migration, in order. Names are dated so the order is obvious. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-75-dossier-retention': dossierRetention,
   '2026-11-28-85-subject-keys': subjectKeys,
   '2026-11-28-90-certificate-scope': certificateScope,
+  '2026-11-28-96-subject-key-wrapping': subjectKeyWrapping,
 };

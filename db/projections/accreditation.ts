@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { type AccreditationState, evolve, initialState } from '../../domain/accreditation';
 import { type AccreditationEvent, AccreditationEventSchema } from '../../domain/events';
-import { erasedOrganisationName } from '../../domain/retention';
+import { erasedNameOf } from '../../domain/retention';
 import { openSince } from '../../domain/task-ages';
 import { openTasks } from '../../domain/tasks';
 import { dueTimers } from '../../domain/timers';
@@ -91,8 +91,8 @@ interface ProjectedRows {
   stageChanges: StageChange[];
   certificateNumbers: Insertable<CertificateNumbersTable>[];
   notifications: Insertable<NotificationsTable>[];
-  /** Streams of a `CaseDataErased`: their earlier certificates, not in the state, lose the name too. */
-  erasedStreams: string[];
+  /** Streams of a `CaseDataErased`, with the name it erased to: their earlier certificates, not in the state, lose the name too. */
+  erasedStreams: Map<string, string>;
 }
 
 const emptyRows = (): ProjectedRows => ({
@@ -103,7 +103,7 @@ const emptyRows = (): ProjectedRows => ({
   stageChanges: [],
   certificateNumbers: [],
   notifications: [],
-  erasedStreams: [],
+  erasedStreams: new Map(),
 });
 
 const unfolded = (): Folded => ({ state: initialState(), version: 0, openedAt: null });
@@ -143,7 +143,8 @@ function projectStream(
     rows.stageChanges.push(...stageChanges(streamId, before, state, event));
     rows.certificateNumbers.push(...grantedNumbers(streamId, event));
     rows.notifications.push(...notificationRows(event, state, before));
-    if (event.type === 'CaseDataErased') rows.erasedStreams.push(streamId);
+    if (event.type === 'CaseDataErased')
+      rows.erasedStreams.set(streamId, erasedNameOf(event.data as { onRequest?: true }));
     last = event;
   }
   const { state } = current;
@@ -178,11 +179,11 @@ async function writeRows(trx: Transaction<Database>, rows: ProjectedRows): Promi
     trx,
   );
   await writeStageChanges(trx, rows.stageChanges);
-  if (rows.erasedStreams.length > 0) {
+  for (const [streamId, erasedName] of rows.erasedStreams) {
     await trx
       .updateTable('certificates')
-      .set({ organisation_name: erasedOrganisationName })
-      .where('stream_id', 'in', rows.erasedStreams)
+      .set({ organisation_name: erasedName })
+      .where('stream_id', '=', streamId)
       .execute();
   }
 }

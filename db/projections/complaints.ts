@@ -5,6 +5,7 @@ import {
   type ComplaintEventType,
   complaintEventTypes,
 } from '../../domain/complaint';
+import { complaintDataErasedType, erasedComplaintText } from '../../domain/retention';
 import type { ComplaintsTable } from '../complaint-tables';
 import type { Database } from '../database';
 import type { RecordedEvent } from '../event-types';
@@ -83,6 +84,25 @@ interface Projected {
 }
 
 async function applyOne(trx: Transaction<Database>, recorded: RecordedEvent): Promise<Projected> {
+  if (recorded.type === complaintDataErasedType) {
+    // A registered organisation's name is that organisation's, erased with it; a name the complainant wrote is free text.
+    await trx
+      .updateTable('complaints')
+      .set((eb) => ({
+        text: erasedComplaintText,
+        reasons: eb.case().when('reasons', 'is not', null).then(erasedComplaintText).else(null).end(),
+        organisation_name: eb
+          .case()
+          .when('organisation_id', 'is', null)
+          .then(null)
+          .else(eb.ref('organisation_name'))
+          .end(),
+        version: recorded.version,
+      }))
+      .where('stream_id', '=', recorded.streamId)
+      .execute();
+    return { organisationName: null, outcome: null, reasons: null };
+  }
   const event = { type: recorded.type, data: recorded.data } as ComplaintEvent;
   if (event.type === 'ComplaintLodged') {
     const { complaintId, complainantId, text, subject, channel, receivedAt, acknowledgeBy } = event.data;
@@ -123,7 +143,7 @@ async function applyOne(trx: Transaction<Database>, recorded: RecordedEvent): Pr
 /** The `complaints` read table and the complaint mails of the outbox, in the append's transaction. */
 export const complaintProjection: InlineProjection = {
   name: 'complaints',
-  canHandle: complaintEventTypes,
+  canHandle: [...complaintEventTypes, complaintDataErasedType],
   tables: ['complaints', 'notifications'],
   preserveOnRebuild: ['notifications'],
   async apply(trx, events) {

@@ -1,5 +1,5 @@
 import type { DeadlineTarget } from '../events';
-import { erasedOrganisationName } from '../retention';
+import { erasedNameOf } from '../retention';
 import { appealEvent } from './appeals';
 import {
   applicationSubmitted,
@@ -229,7 +229,7 @@ function apply(file: CaseFile, event: Exclude<StampedEvent, { type: 'Accreditati
       complaintEvent(file, event);
       return;
     case 'CaseDataErased':
-      file.organisationName = erasedOrganisationName;
+      file.organisationName = erasedNameOf(event.data);
       return;
     default:
       unknownEvent(event);

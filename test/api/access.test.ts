@@ -75,6 +75,7 @@ const spec: Record<string, Access> = {
   'POST /complaints/{id}/close': ['staff'],
   'GET /complainants/{id}/personal-data': ['admin'],
   'DELETE /complainants/{id}/personal-data': ['admin'],
+  'POST /organisations/{id}/erasure': ['admin'],
   ...Object.fromEntries(
     stepRoutes.map((step) => [
       `POST /accreditations/{id}/${step.path}`,
@@ -241,9 +242,14 @@ describe('route × role matrix', () => {
         const expected = allowed ? 'allowed' : role === null ? 401 : 403;
         // Someone else's (or no) feed, a decision without a dossier, a certificate that does not exist: 404 is the answer.
         const notFoundIsAnswer =
-          ['/register/', '/calendar', '/certificates/', '/complaints/', '/complainants/'].some((prefix) =>
-            path.startsWith(prefix),
-          ) || path.endsWith('/dossier');
+          [
+            '/register/',
+            '/calendar',
+            '/certificates/',
+            '/complaints/',
+            '/complainants/',
+            '/organisations/',
+          ].some((prefix) => path.startsWith(prefix)) || path.endsWith('/dossier');
         const ok =
           expected === 'allowed'
             ? response.status < 500 &&

@@ -7,6 +7,7 @@ import { erasedName } from '../../db/personal-data';
 import { rebuildProjections } from '../../db/projections/rebuild';
 import { verifyHashChains } from '../../db/verify';
 import { shreddedPlaceholder } from '../../domain/events/personal-fields';
+import { erasedOrganisationName } from '../../domain/retention';
 import type { TestUser } from '../fixtures/users';
 import { awaitingDecision, inDocumentReview } from '../support/awaiting-decision';
 import { Browser } from '../support/browser';
@@ -177,7 +178,7 @@ describe('personal data through the API', () => {
       .where('accreditation_id', '=', caseId)
       .executeTakeFirstOrThrow();
 
-    await eraseOrganisationData(api.db, organisation_id);
+    await eraseOrganisationData(api.db, organisation_id, erasedOrganisationName);
     await rebuildProjections(api.db, { batchSize: 50 });
     expect(await holding()).toEqual([]);
     for (const path of [

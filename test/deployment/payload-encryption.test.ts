@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config/env';
-import { ensureLocalKeys, loadPayloadKeys } from '../../config/keys';
+import { ensureLocalKeys, loadPayloadKeys, loadSubjectKeyEncryptionKeys } from '../../config/keys';
 import { EncryptionCodec, newPayloadKeyLine, parsePayloadKeys } from '../../config/payload-encryption';
 
 const secret = { organisation: 'Geheim & Söhne GmbH', answer: 'Unsere Prozesse sind dokumentiert.' };
@@ -45,7 +45,13 @@ describe('the payload codec (AES-256-GCM, key ids)', () => {
 
   it('reads keys from the environment or the file npm start creates, and names a bad one', () => {
     expect(() => loadPayloadKeys({ DATA_DIR: folder })).toThrow(ConfigError);
+    expect(() => loadSubjectKeyEncryptionKeys({ DATA_DIR: folder })).toThrow(/No subject key-encryption key/);
     const made = ensureLocalKeys(folder);
+    const kek = made.find((path) => path.endsWith('subject-keys.kek')) ?? '';
+    expect(statSync(kek).mode & 0o777).toBe(0o600);
+    expect(loadSubjectKeyEncryptionKeys({ DATA_DIR: folder }).current.id).toBe(
+      readFileSync(kek, 'utf8').split(' ')[0],
+    );
     const file = made.find((path) => path.endsWith('payload-encryption.keys')) ?? '';
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(loadPayloadKeys({ DATA_DIR: folder }).current.id).toBe(readFileSync(file, 'utf8').split(' ')[0]);

@@ -15,6 +15,7 @@ import { inlineProjections } from '../../db/projections/index';
 import { rebuildProjections } from '../../db/projections/rebuild';
 import { verifyHashChains } from '../../db/verify';
 import { shreddedPlaceholder } from '../../domain/events/personal-fields';
+import { erasedOrganisationName } from '../../domain/retention';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { useTestStack } from '../support/stack';
 
@@ -131,7 +132,7 @@ describe('crypto-shredding of the organisation’s name in the events', () => {
 
   it('reads the placeholder once the key is deleted, in no table after a rebuild; the chains verify', async () => {
     const { db } = stack;
-    await eraseOrganisationData(db, erased.organisationId);
+    await eraseOrganisationData(db, erased.organisationId, erasedOrganisationName);
     expect(await openedName(erased.streamId)).toBe(shreddedPlaceholder);
     const [lodged] = await readStream(db, complaintStream);
     expect(lodged?.data).toMatchObject({ subject: { organisationName: shreddedPlaceholder } });
