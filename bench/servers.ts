@@ -12,6 +12,7 @@ import { newPayloadKeyLine, parsePayloadKeys, payloadDataConverter } from '../co
 import { createDb } from '../db/connection';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { useSubjectKeyEncryptionKeys } from '../db/subject-key-wrapping';
 import { databaseUrl, freePort, startLocalPostgres } from '../dev/postgres';
 import { resolveTemporalCli } from '../dev/tools';
 import { bundleWorkflows } from '../test/fixtures/bundle';
@@ -46,6 +47,8 @@ export async function startBenchPostgres(): Promise<{ url: string; stop(): Promi
  * afterwards).
  */
 export async function benchDatabase(maxConnections: number): Promise<BenchDatabase> {
+  // The organisations' keys wrapped with a key of this run (none lies in DATA_DIR on a fresh checkout).
+  useSubjectKeyEncryptionKeys(parsePayloadKeys(newPayloadKeyLine()));
   let serverUrl = process.env.DATABASE_URL;
   let stopServer = async () => {};
   if (!serverUrl) {

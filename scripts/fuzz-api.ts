@@ -32,6 +32,7 @@ import { createDb } from '../db/connection';
 import type { Database } from '../db/database';
 import { createOrganisation, createUser, issueToken } from '../db/identity';
 import { migrateToLatest } from '../db/migrate';
+import { useSubjectKeyEncryptionKeys } from '../db/subject-key-wrapping';
 import { databaseUrl, freePort, startLocalPostgres } from '../dev/postgres';
 import { resolveTemporalCli } from '../dev/tools';
 import { type UserRole, userRoles } from '../domain/roles';
@@ -101,6 +102,8 @@ async function main(): Promise<number> {
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   const stepSigningKey = randomBytes(32).toString('hex');
   const payloadKeys = parsePayloadKeys(newPayloadKeyLine());
+  // The organisations' keys wrapped with a key of this run (none lies in DATA_DIR on a fresh checkout).
+  useSubjectKeyEncryptionKeys(parsePayloadKeys(newPayloadKeyLine()));
   const worker = await createWorker({
     connection: nativeConnection,
     namespace: 'default',
