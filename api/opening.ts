@@ -4,6 +4,7 @@ import { inviteOrganisationContact } from '../db/account-tokens';
 import type { UserRow } from '../db/database';
 import { deleteOrganisation, insertOrganisationOnce } from '../db/identity';
 import { type AccreditationDetail, findAccreditation } from '../db/read-model';
+import { sealedAhead } from '../db/subject-keys';
 import { currentEdition, technicalAreaIds } from '../domain/catalogue';
 import { openingIssues } from '../domain/opening-checks';
 import { PolicySchema } from '../domain/policy-schema';
@@ -109,6 +110,12 @@ export async function openCase(
       contact_email: organisation.contactEmail,
       language: organisation.language,
     });
+    // Sealed with the organisation's key: its erasure reaches the name in the case's Temporal history.
+    const organisationName = await sealedAhead(
+      db,
+      { type: 'AccreditationOpened', data: { organisationId, organisationName: organisation.name } },
+      ['organisationName'],
+    );
     try {
       await openAccreditation(
         temporal,
@@ -120,7 +127,7 @@ export async function openCase(
             data: {
               accreditationId,
               organisationId,
-              organisationName: organisation.name,
+              organisationName,
               caseManagerId: user.user_id,
               scope,
               ...(technicalAreas ? { technicalAreas } : {}),

@@ -89,7 +89,14 @@ export async function appendToStream(
   }
   // What the store holds is the JSON form, personal fields sealed; projections see that JSON with
   // the fields in clear, live and in a rebuild.
+  // A field may arrive sealed already (by the API, before its step entered Temporal): it is stored
+  // as it is and opened for the projections.
   const sealed = await sealPersonalFields(db, events);
+  const opened = await openPersonalFields(
+    db,
+    events.map((event) => ({ type: event.type, data: event.data ?? null })),
+    (event) => event.type,
+  );
   const prepared: PreparedEvent[] = events.map((event, index) => {
     if (!event.type) throw new Error(`appendToStream(${streamId}): event without type`);
     if (!event.idempotencyKey)
@@ -100,9 +107,10 @@ export async function appendToStream(
         `appendToStream(${streamId}): ${event.type} has invalid business time ${event.businessTime}`,
       );
     }
-    const plainData = JSON.stringify(event.data ?? null);
+    const plain = opened[index]?.data ?? null;
+    const plainData = JSON.stringify(plain);
     const stored = sealed[index];
-    const data = stored === (event.data ?? null) ? plainData : JSON.stringify(stored);
+    const data = stored === plain ? plainData : JSON.stringify(stored);
     const metadata = JSON.stringify(event.metadata ?? {});
     return { event, businessTime, data, plainData, metadata };
   });
@@ -316,6 +324,8 @@ export interface ReadStreamOptions {
   toVersion?: number;
   /** "As of": only events whose business time is at or before this instant (ISO 8601 or Date). */
   asOf?: string | Date;
+  /** Personal fields as stored, sealed (for the workflows: nothing opened enters Temporal). */
+  sealed?: boolean;
 }
 
 /** The events of one stream in version order (empty if the stream does not exist). */
@@ -334,7 +344,7 @@ export async function readStream(
     query = query.where('business_time', '<=', asOf);
   }
   const rows = await query.orderBy('stream_version').execute();
-  return toRecordedEvents(db, rows);
+  return options.sealed ? rows.map(toRecordedEvent) : toRecordedEvents(db, rows);
 }
 
 /** The stream's current version (0 if it does not exist). */

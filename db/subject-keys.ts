@@ -11,8 +11,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  type FieldPath,
+  isSealed,
   type PersonalField,
+  type PersonalText,
   personalFieldsOf,
+  type SealedField,
   type SubjectKind,
   shreddedPlaceholder,
   subjectId,
@@ -27,17 +31,6 @@ const keyTable = subjectKeyTable;
 const cipher = 'aes-256-gcm';
 const ivLength = 12;
 const tagLength = 16;
-
-/** A sealed field as stored: `{"$enc": "<key id>:<base64 of iv, ciphertext, tag>"}`. */
-export interface SealedField {
-  $enc: string;
-}
-
-export const isSealed = (value: unknown): value is SealedField =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as { $enc?: unknown }).$enc === 'string' &&
-  Object.keys(value).length === 1;
 
 interface SubjectKey {
   id: string;
@@ -118,6 +111,21 @@ export async function sealPersonalFields(
     sealed.push(data);
   }
   return sealed;
+}
+
+/**
+ * The value at `path` of an event yet to be decided, sealed as the store would seal it (in clear
+ * when it names no subject). The API seals a step's personal fields before the step leaves for its
+ * workflow, so Temporal histories hold them only under the subject's key; the store keeps a field
+ * that arrives sealed as it is.
+ */
+export async function sealedAhead(
+  db: Kysely<Database>,
+  event: { type: string; data: unknown },
+  path: FieldPath,
+): Promise<PersonalText> {
+  const [sealed] = await sealPersonalFields(db, [event]);
+  return valueAt(sealed, path) as PersonalText;
 }
 
 /**

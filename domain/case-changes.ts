@@ -1,6 +1,7 @@
 // The pieces `evolve` builds a case from: a fresh procedure, status rules, and updates of one part of a case.
 import { findCatalogue } from './catalogue';
 import type { AccreditationEvent, DeadlineTarget, EventOf } from './events';
+import { inClear } from './events/personal-fields';
 import {
   type AccreditationCase,
   assertNever,
@@ -38,7 +39,8 @@ export function opened(event: EventOf<'AccreditationOpened'>): AccreditationCase
     status: 'opened',
     accreditationId: data.accreditationId,
     organisationId: data.organisationId,
-    organisationName: data.organisationName,
+    // Sealed in a workflow (which holds no keys); the projections fold it opened.
+    organisationName: inClear(data.organisationName),
     scope: data.scope,
     technicalAreas: data.technicalAreas ?? [],
     caseManagerId: data.caseManagerId,

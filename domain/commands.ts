@@ -15,7 +15,7 @@ import {
 import { openingIssues } from './opening-checks';
 import { PolicySchema } from './policy-schema';
 import { type RuleSet, ruleSets } from './rule-sets';
-import { boundedList, FreeTextSchema, IdSchema, NameSchema, ScopeSchema } from './text-limits';
+import { boundedList, FreeTextSchema, IdSchema, PersonalNameSchema, ScopeSchema } from './text-limits';
 import { IsoDateSchema, IsoDateTimeSchema } from './time-schemas';
 
 const Id = IdSchema;
@@ -51,7 +51,7 @@ export const OpenAccreditationSchema = z.object({
     .object({
       accreditationId: Id,
       organisationId: Id,
-      organisationName: NameSchema,
+      organisationName: PersonalNameSchema,
       /** The services and sites the accreditation covers, as the certificate will state them. */
       scope: ScopeSchema,
       /** The edition's fields of application (§2) the case covers; auditors' competences refer to them. */

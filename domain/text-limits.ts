@@ -73,6 +73,15 @@ export function singleLine(max: number = maxLength.name) {
 export const NameSchema = singleLine();
 
 /**
+ * A personal field the API sealed with its subject's key before the step left for the workflow
+ * (domain/events/personal-fields.ts): opaque to everything but the event store.
+ */
+export const SealedFieldSchema = z.strictObject({ $enc: z.string().max(4 * maxLength.text) });
+
+/** An organisation's name as a command or event carries it: sealed, or in clear (recorded before). */
+export const PersonalNameSchema = NameSchema.or(SealedFieldSchema);
+
+/**
  * A file's name as uploaded: one line, and a name, not a path (no `/` or `\`, not `.` or `..`),
  * since it comes back in Content-Disposition headers and in the entries of downloaded archives.
  */

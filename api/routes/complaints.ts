@@ -19,6 +19,7 @@ import {
 } from '../../db/complaints';
 import type { UserRow } from '../../db/database';
 import { findUser } from '../../db/identity';
+import { sealedAhead } from '../../db/subject-keys';
 import { CaseFollowUpSchema } from '../../domain/case-file/complaint-follow-up';
 import {
   type ComplaintActor,
@@ -206,10 +207,22 @@ export const complaintRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
       const staff = request.user?.role === 'staff' ? request.user : null;
       const complaintId = randomUUID();
       const complainantId = randomUUID();
-      const { subject, acknowledgementDeadline } = await complaintSubject(db, {
+      const found = await complaintSubject(db, {
         ...(certificateNumber ? { certificateNumber } : {}),
         ...(organisationName ? { organisationName } : {}),
       });
+      const { acknowledgementDeadline } = found;
+      // A known organisation's name enters Temporal sealed with its key, as in the opening of a case.
+      const subject = {
+        ...found.subject,
+        organisationName:
+          found.subject.organisationName === null
+            ? null
+            : await sealedAhead(db, { type: 'ComplaintLodged', data: found }, [
+                'subject',
+                'organisationName',
+              ]),
+      };
       await recordComplainant(db, { complainantId, name, email, language });
       const channel = staff ? 'staff' : 'public';
       await lodgeComplaint(

@@ -5,6 +5,7 @@ import {
   type ComplaintEventType,
   complaintEventTypes,
 } from '../../domain/complaint';
+import { inClear } from '../../domain/events/personal-fields';
 import { complaintDataErasedType, erasedComplaintText } from '../../domain/retention';
 import type { ComplaintsTable } from '../complaint-tables';
 import type { Database } from '../database';
@@ -106,6 +107,8 @@ async function applyOne(trx: Transaction<Database>, recorded: RecordedEvent): Pr
   const event = { type: recorded.type, data: recorded.data } as ComplaintEvent;
   if (event.type === 'ComplaintLodged') {
     const { complaintId, complainantId, text, subject, channel, receivedAt, acknowledgeBy } = event.data;
+    // The store opened it: `inClear` only narrows the type.
+    const organisationName = subject.organisationName === null ? null : inClear(subject.organisationName);
     await trx
       .insertInto('complaints')
       .values({
@@ -118,14 +121,14 @@ async function applyOne(trx: Transaction<Database>, recorded: RecordedEvent): Pr
         organisation_id: subject.organisationId,
         accreditation_id: subject.accreditationId,
         certificate_number: subject.certificateNumber,
-        organisation_name: subject.organisationName,
+        organisation_name: organisationName,
         text,
         received_at: receivedAt,
         acknowledge_by: acknowledgeBy,
       })
       .onConflict((oc) => oc.column('complaint_id').doNothing())
       .execute();
-    return { organisationName: subject.organisationName, outcome: null, reasons: null };
+    return { organisationName, outcome: null, reasons: null };
   }
   const updated = await trx
     .updateTable('complaints')

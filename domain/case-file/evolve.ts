@@ -1,4 +1,5 @@
 import type { DeadlineTarget } from '../events';
+import { inClear } from '../events/personal-fields';
 import { erasedNameOf } from '../retention';
 import { appealEvent } from './appeals';
 import {
@@ -64,7 +65,7 @@ function opened({ data, at, by }: Stamped<'AccreditationOpened'>): CaseFile {
   const file: CaseFile = {
     accreditationId: data.accreditationId,
     organisationId: data.organisationId,
-    organisationName: data.organisationName,
+    organisationName: inClear(data.organisationName),
     scope: data.scope,
     technicalAreas: data.technicalAreas ?? [],
     edition: data.edition,

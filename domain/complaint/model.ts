@@ -5,6 +5,7 @@
  * events carry only its id. Pure: no I/O, no clock (the workflow passes the time).
  */
 import type { Duration, IsoDateTime } from '../duration';
+import type { PersonalText } from '../events/personal-fields';
 
 export const complaintStatuses = [
   'none',
@@ -40,8 +41,11 @@ export interface ComplaintSubject {
   organisationId: string | null;
   accreditationId: string | null;
   certificateNumber: string | null;
-  /** As registered, or as the complainant wrote it when the organisation is unknown. */
-  organisationName: string | null;
+  /**
+   * As registered (sealed with the organisation's key when it reaches the workflow), or as the
+   * complainant wrote it when the organisation is unknown.
+   */
+  organisationName: PersonalText | null;
 }
 
 /** What is lodged, by whom and about whom: the command's and the event's data alike. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StoredPolicySchema } from '../policy-schema';
-import { boundedList } from '../text-limits';
+import { boundedList, SealedFieldSchema } from '../text-limits';
 import { At, caused, DocumentIds, event, Id, RecipientSchema, Text } from './common';
 
 export const ApplicationItemEvidenceSchema = z
@@ -19,7 +19,7 @@ export const ApplicationItemEvidenceSchema = z
 export const AccreditationOpenedSchema = event('AccreditationOpened', {
   accreditationId: Id,
   organisationId: Id,
-  organisationName: Text,
+  organisationName: Text.or(SealedFieldSchema),
   scope: Text,
   /** Absent in cases opened before technical areas were named. */
   technicalAreas: boundedList(Id).optional(),

@@ -35,6 +35,29 @@ export const personalFields: readonly PersonalField[] = [
 /** What a field reads as once its subject's key is deleted. */
 export const shreddedPlaceholder = '[gelöscht]';
 
+/**
+ * A sealed field as stored, and as it travels through Temporal (the API seals it before a step
+ * leaves for the workflow): `{"$enc": "<key id>:<base64 of iv, ciphertext, tag>"}`.
+ */
+export interface SealedField {
+  $enc: string;
+}
+
+export const isSealed = (value: unknown): value is SealedField =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { $enc?: unknown }).$enc === 'string' &&
+  Object.keys(value).length === 1;
+
+/** A personal value: sealed, or in clear (opened by the store, or from a history recorded before). */
+export type PersonalText = string | SealedField;
+
+/** What a sealed value reads as where nothing opens it: in the workflows, which hold no keys. */
+export const sealedPlaceholder = '[verschlüsselt]';
+
+/** The value in clear, or the placeholder when it is sealed. */
+export const inClear = (value: PersonalText): string => (isSealed(value) ? sealedPlaceholder : value);
+
 /** The key table's id of a subject. */
 export const subjectId = (kind: SubjectKind, id: string) => `${kind}:${id}`;
 
