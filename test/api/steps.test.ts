@@ -63,6 +63,21 @@ describe('human steps through the API', () => {
     expect(await eventCount(id)).toBe(before);
   });
 
+  it('refuses a complaint recorded inside a case (rule set 7) with 409, pointing to POST /complaints; nothing is written', async () => {
+    const opened = await api.call(staff, 'POST', '/accreditations', organisationBody());
+    const id: string = opened.body.id;
+    const before = await eventCount(id);
+    const response = await api.call(staff, 'POST', `/accreditations/${id}/complaints`, {
+      complainant: 'Kundin K.',
+      summary: 'Ausfall am Wochenende.',
+    });
+    expect(response.status).toBe(409);
+    expect(response.contentType).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 409, code: 'complaint_has_own_life_cycle' });
+    expect(response.body.detail).toContain('POST /complaints');
+    expect(await eventCount(id)).toBe(before);
+  });
+
   it('lets exactly one of two people completing the same task at once succeed; the other gets 409', async () => {
     const { id } = await submittedCase();
     const otherStaff = await api.user('staff');
