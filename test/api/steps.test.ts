@@ -133,36 +133,6 @@ describe('human steps through the API', () => {
     expect(refused.body).toMatchObject({ type: '/problems/forbidden', code: 'four_eyes_violation' });
   });
 
-  it('runs a complaint through an independent investigator, who sees the case only while assigned', async () => {
-    const { id } = await submittedCase();
-    const investigator = await api.user('auditor');
-    const complaint = (path: string, body: unknown, user: TestUser = staff) =>
-      api.call(user, 'POST', `/accreditations/${id}/complaints${path}`, body);
-    expect((await api.call(investigator, 'GET', `/accreditations/${id}`)).status).toBe(404);
-    expect(
-      (await complaint('', { complainant: 'Kunde X', summary: 'DIM-Logo ohne Zertifikat.' })).status,
-    ).toBe(200);
-    expect((await complaint('/acknowledge', { complaintId: 'complaint-1' })).status).toBe(200);
-    const assigned = await complaint('/investigator', {
-      complaintId: 'complaint-1',
-      investigatorId: investigator.id,
-    });
-    expect(assigned.status).toBe(200);
-    const inbox = await api.call(investigator, 'GET', '/tasks');
-    expect(inbox.body.items).toEqual([
-      expect.objectContaining({ kind: 'decide_complaint', accreditationId: id }),
-    ]);
-    expect((await api.call(investigator, 'GET', `/accreditations/${id}`)).status).toBe(200);
-    const decided = await complaint(
-      '/decision',
-      { complaintId: 'complaint-1', outcome: 'not_upheld', reasoning: 'Kein Verstoß.', followUp: 'none' },
-      investigator,
-    );
-    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-    expect((await complaint('/close', { complaintId: 'complaint-1' })).status).toBe(200);
-    expect((await api.call(investigator, 'GET', `/accreditations/${id}`)).status).toBe(404);
-  });
-
   it('answers with problem+json for oversized bodies, bad JSON and unknown routes, with a request id', async () => {
     const big = { ...organisationBody(), scope: 'x'.repeat(2 * 1024 * 1024) };
     const tooLarge = await api.call(staff, 'POST', '/accreditations', big);
