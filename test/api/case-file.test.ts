@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { allConforming } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
-import { type ApiResponse, eventually, organisationBody, pdf } from '../support/api-harness';
+import { eventually, organisationBody, pdf } from '../support/api-harness';
+import { caseFileViews, type Viewer } from '../support/case-file-views';
 import { useTestStack } from '../support/stack';
 
 /** Self-assessments every 8 s, so that one is escalated and proposed for suspension within seconds. */
@@ -21,18 +22,6 @@ const policy: PolicyInput = {
   informationRequestReminderLeadTime: { minutes: 1 },
 };
 
-type Viewer =
-  | 'admin'
-  | 'staff'
-  | 'decisionMaker'
-  | 'reviewer'
-  | 'objectedAuditor'
-  | 'leadAuditor'
-  | 'uninvolvedAuditor'
-  | 'organisation'
-  | 'stranger'
-  | 'anonymous';
-
 /**
  * One case through every stage over HTTP, looked at by every role after each: who gets the case
  * file at all, and what of it each one sees — and what not. Then the case as of past instants.
@@ -41,11 +30,10 @@ describe('the case file through the API, role by role and stage by stage', () =>
   const api = useTestStack({
     api: { credentialLimits: { perCredential: 1000, perAddress: 1000, windowMs: 60_000 } },
   });
-  const people = {} as Record<Exclude<Viewer, 'anonymous'>, TestUser>;
-  let id: string;
+  const { people, current, snapshots, path, step, upload, fileOf, views, details, typesOf, snapshot } =
+    caseFileViews(api);
   /** Investigates the complaint about the case (staff, as every complaint's investigator is). */
   let complaintInvestigator: TestUser;
-  const snapshots: { at: string; stage: string; detail: unknown; file: unknown }[] = [];
 
   beforeAll(async () => {
     people.admin = await api.user('admin');
@@ -57,123 +45,6 @@ describe('the case file through the API, role by role and stage by stage', () =>
     people.stranger = await api.user('organisation');
   }, 60_000);
 
-  const path = (suffix: string) => `/accreditations/${id}${suffix}`;
-  async function step(user: TestUser, name: string, body: unknown) {
-    const response = await api.call(user, 'POST', path(`/${name}`), body);
-    expect(response.status, `${name}: ${JSON.stringify(response.body)}`).toBe(200);
-    return response.body;
-  }
-  async function upload(name: string) {
-    const response = await api.call(people.organisation, 'POST', `/documents?filename=${name}`, pdf(name), {
-      'content-type': 'application/pdf',
-    });
-    expect(response.status).toBe(201);
-    return response.body.id as string;
-  }
-  const fileOf = (viewer: Viewer, query = '') =>
-    api.call(viewer === 'anonymous' ? null : people[viewer], 'GET', path(`/file${query}`));
-
-  /** Who may read the file at this stage: the rest must get 404 (or 401 without a token). */
-  async function views(readers: Viewer[]) {
-    const all: Viewer[] = [
-      'admin',
-      'staff',
-      'decisionMaker',
-      'reviewer',
-      'objectedAuditor',
-      'leadAuditor',
-      'uninvolvedAuditor',
-      'organisation',
-      'stranger',
-      'anonymous',
-    ];
-    const seen = {} as Record<Viewer, ApiResponse>;
-    for (const viewer of all) {
-      const response = await fileOf(viewer);
-      seen[viewer] = response;
-      const expected = readers.includes(viewer) ? 200 : viewer === 'anonymous' ? 401 : 404;
-      expect(response.status, `${viewer}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(expected);
-      if (response.status !== 200) continue;
-      expectHidden(viewer, response.body);
-      const detail = await api.call(people[viewer as Exclude<Viewer, 'anonymous'>], 'GET', path(''));
-      expect(detail.status, viewer).toBe(200);
-      expectHiddenInDetail(viewer, detail.body);
-      details[viewer] = detail.body;
-    }
-    return seen;
-  }
-
-  /** The case's timeline and open tasks as each viewer got them at the last `views`. */
-  const details = {} as Record<Viewer, { timeline: { type: string }[]; openTasks: { kind: string }[] }>;
-  const typesOf = (viewer: Viewer) => details[viewer].timeline.map((entry) => entry.type);
-
-  /** GET /accreditations/{id} leaves out, by the case file's rule, what the viewer may not see. */
-  function expectHiddenInDetail(
-    viewer: Viewer,
-    detail: { version: number; timeline: { type: string }[]; openTasks: { kind: string }[] },
-  ) {
-    const types = detail.timeline.map((entry) => entry.type);
-    const kinds = detail.openTasks.map((task) => task.kind);
-    if (viewer === 'admin' || viewer === 'staff') {
-      expect(detail.timeline, viewer).toHaveLength(detail.version);
-      return;
-    }
-    expect(types, viewer).toContain('AccreditationOpened');
-    expect(
-      types.filter((type) => type.startsWith('Complaint')),
-      viewer,
-    ).toEqual([]);
-    expect(
-      kinds.filter((kind) => kind.includes('complaint')),
-      viewer,
-    ).toEqual([]);
-    if (viewer === 'decisionMaker') return;
-    const internalEvents = [
-      'DecisionMakerAssigned',
-      'LapseProposed',
-      'SelfAssessmentEscalated',
-      'SuspensionProposed',
-      'SuspensionProposalRejected',
-    ];
-    expect(
-      types.filter((type) => internalEvents.includes(type)),
-      viewer,
-    ).toEqual([]);
-    const queue = ['decide_accreditation', 'decide_lapse', 'decide_suspension_proposal'];
-    expect(
-      kinds.filter((kind) => queue.includes(kind)),
-      viewer,
-    ).toEqual([]);
-    if (viewer === 'organisation') expect(types).not.toContain('AuditorDeadlineApproaching');
-  }
-
-  /** What each role must never see, at any stage. */
-  function expectHidden(viewer: Viewer, view: { file: Record<string, unknown> }) {
-    const { file } = view;
-    const text = JSON.stringify(file);
-    if (viewer === 'admin' || viewer === 'staff') {
-      expect(file).toHaveProperty('complaints');
-      expect(file).toHaveProperty('suspensionProposals');
-      return;
-    }
-    expect(file, viewer).not.toHaveProperty('complaints');
-    expect(text, viewer).not.toContain('Ausfall am Wochenende');
-    if (viewer === 'decisionMaker') return;
-    expect(file, viewer).not.toHaveProperty('suspensionProposals');
-    expect(text, viewer).not.toContain('escalatedAt');
-    if (viewer === 'organisation') {
-      expect(text).not.toContain('reviewerRemindedAt');
-      expect(text).not.toContain('auditorRemindedAt');
-    }
-  }
-
-  /** The case and its file as answered now, kept with the instant for the "as of" test. */
-  async function snapshot(stage: string) {
-    const detail = await api.call(people.staff, 'GET', path(''));
-    const file = await fileOf('staff');
-    snapshots.push({ at: new Date().toISOString(), stage, detail: detail.body, file: file.body });
-  }
-
   it('shows each role what it may see, from opening to withdrawal', async () => {
     const technicalAreas = ['itsm_operations', 'service_desk_support'];
     const opened = await api.call(people.staff, 'POST', '/accreditations', {
@@ -182,7 +53,7 @@ describe('the case file through the API, role by role and stage by stage', () =>
       policy,
     });
     expect(opened.status).toBe(201);
-    id = opened.body.id;
+    current.id = opened.body.id;
     people.organisation = await api.user('organisation', { organisationId: opened.body.organisation.id });
     const dim: Viewer[] = ['admin', 'staff', 'decisionMaker'];
 

@@ -131,8 +131,10 @@ function scenarios(): Case[] {
       .do(command('Reinstate', { reason: 'Selbstbewertung angenommen.' }), decisionMaker),
     newCase().suspended().elapse('cycle-1:suspension-1:maximum-suspension-end'),
     newCase().expired(),
+    // The in-case complaint's mails: still sent on cases started before rule set 7.
     newCase()
       .accredited()
+      .onRuleSet(6)
       .do(
         command('ReceiveComplaint', { complainant: 'Stadtwerke', summary: 'Label missbraucht.' }),
         caseManager,
