@@ -26,6 +26,7 @@ export const apiPathPrefixes = [
   '/compliance',
   '/complaints',
   '/complainants',
+  '/organisations',
   '/auth',
   '/catalogue',
   '/calendar-feeds',
