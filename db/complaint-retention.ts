@@ -3,9 +3,10 @@
  * (db/retention.ts): a complaint closed before the cutoff gets a `ComplaintDataErased` event
  * (through the inline projections), whose fold erases its free texts in the `complaints` view —
  * the complaint text, the decision's reasons, and the organisation's name where the complainant
- * wrote it (a registered organisation's name goes with that organisation). The store is
- * append-only, so the texts stay in the events, but a projection rebuild, which replays the erasure
- * after them, brings them back into no view. Its mails' payloads in the outbox (kept through a
+ * wrote it (a registered organisation's name goes with that organisation). The key of its stream
+ * is deleted, so the texts sealed with it read as the placeholder in the events too (those
+ * recorded before the texts were sealed stay in clear there, and a projection rebuild, which
+ * replays the erasure after them, brings them back into no view). Its mails' payloads in the outbox (kept through a
  * rebuild) lose the texts too. A complainant none of whose complaints is kept any longer has
  * their contact erased, as on their request (`eraseComplainant`).
  */
@@ -15,6 +16,7 @@ import type { Database } from './database';
 import { appendToStream } from './event-store';
 import { VersionConflict } from './event-types';
 import { inlineProjections } from './projections/index';
+import { shredSubject } from './subject-keys';
 
 export interface ExpiredComplaint {
   complaintId: string;
@@ -102,6 +104,7 @@ export async function eraseComplaint(
         ],
         { projections: inlineProjections },
       );
+      await shredSubject(trx, 'stream', expired.streamId);
       await sql`UPDATE notifications
                    SET payload = jsonb_build_object('complaintId', payload->'complaintId',
                      'organisationName', NULL, 'decision', NULL, 'data', '{}'::jsonb)

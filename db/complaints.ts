@@ -13,6 +13,7 @@ import { defaultPolicy, type Policy } from '../domain/policy';
 import { readCaseFile } from './case-file';
 import type { ComplaintRow } from './complaint-tables';
 import type { Database } from './database';
+import { openPersonalFields } from './subject-keys';
 
 export interface ComplaintSubjectFound {
   subject: ComplaintSubject;
@@ -156,7 +157,7 @@ export async function complaintsAboutCase(
     .orderBy('complaints.received_at')
     .execute();
   if (complaints.length === 0) return [];
-  const events = await db
+  const rows = await db
     .selectFrom('events')
     .select([
       'stream_id',
@@ -173,6 +174,7 @@ export async function complaintsAboutCase(
     .orderBy('stream_id')
     .orderBy('stream_version')
     .execute();
+  const events = await openPersonalFields(db, rows, (row) => row.event_type);
   return complaints.flatMap(({ stream_id, name }) => {
     const stamped = events
       .filter((event) => event.stream_id === stream_id)

@@ -91,7 +91,7 @@ export async function appendToStream(
   // the fields in clear, live and in a rebuild.
   // A field may arrive sealed already (by the API, before its step entered Temporal): it is stored
   // as it is and opened for the projections.
-  const sealed = await sealPersonalFields(db, events);
+  const sealed = await sealPersonalFields(db, events, streamId);
   const opened = await openPersonalFields(
     db,
     events.map((event) => ({ type: event.type, data: event.data ?? null })),

@@ -9,12 +9,14 @@
  *   organisation, brings nothing back; the hash chain stays valid, as nothing is rewritten;
  * - the name is replaced in the case's notifications (the outbox is kept through a rebuild), and
  *   its decision dossiers are deleted (`erase_dossiers`, which only an erased case's may be);
+ * - its free texts go: the key of its stream is deleted, and what the projections made of them is
+ *   made anew (db/case-text-erasure.ts);
  * - the documents its events refer to, unless a case still kept refers to them, are deleted
  *   (bytes and upload records);
  * - once every case of an organisation is erased: the organisation's data is erased
  *   (`eraseOrganisationData`: its key deleted, so its name sealed in the events reads as a
- *   placeholder; its master data anonymised), its uploads not used by a kept case are deleted, and its people's accounts are erased as an
- *   erasure on request would (`erasePerson`);
+ *   placeholder; its master data anonymised), its uploads not used by a kept case are deleted,
+ *   and its people's accounts are erased as an erasure on request would (`erasePerson`);
  * - complaints closed before the cutoff lose their free texts, their complainants (with no
  *   complaint kept) their contact (db/complaint-retention.ts).
  *
@@ -31,6 +33,7 @@ import {
   erasedOrganisationNames,
   retentionCutoff,
 } from '../domain/retention';
+import { eraseCaseTexts } from './case-text-erasure';
 import { eraseComplainant } from './complainants';
 import {
   complainantsPastRetention,
@@ -45,7 +48,6 @@ import { VersionConflict } from './event-types';
 import type { IdentityActor } from './identity-events';
 import { eraseOrganisationData } from './organisation-erasure';
 import { erasedName, erasePerson } from './personal-data';
-import { writeCaseFileNow } from './projections/case-file';
 import { inlineProjections } from './projections/index';
 
 export interface RetentionOptions {
@@ -264,7 +266,7 @@ export async function eraseCase(
         ],
         { projections: inlineProjections },
       );
-      await writeCaseFileNow(trx, expired.streamId);
+      await eraseCaseTexts(trx, expired.streamId);
       await sql`SELECT erase_dossiers(${expired.accreditationId})`.execute(trx);
       await sql`UPDATE notifications
                    SET payload = jsonb_set(payload, '{organisationName}', to_jsonb(${erasedName}::text))

@@ -1,7 +1,7 @@
 /**
- * Crypto-shredding (issue 22 item 6): one AES-256-GCM data key per subject (an organisation) in the
- * mutable table `subject_keys`, wrapped with the deployment's key-encryption key
- * (db/subject-key-wrapping.ts). The event store seals the personal fields of
+ * Crypto-shredding (issue 22 item 6): one AES-256-GCM data key per subject (an organisation; a
+ * stream, for its free texts) in the mutable table `subject_keys`, wrapped with the deployment's
+ * key-encryption key (db/subject-key-wrapping.ts). The event store seals the personal fields of
  * domain/events/personal-fields.ts with the subject's key before an append, so the hash chain is
  * computed over the ciphertext, and opens them on every read. Deleting the key (`shredSubject`)
  * leaves the events and their hashes as they are; the fields then read as the placeholder, in a
@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import {
   type FieldPath,
   isSealed,
+  locationsOf,
   type PersonalField,
   type PersonalText,
   personalFieldsOf,
@@ -86,27 +87,37 @@ function open(sealed: SealedField, keys: ReadonlyMap<string, Buffer>, field: Per
   return JSON.parse(plain.toString('utf8'));
 }
 
+/** The subject whose key seals `field` in `data`, or none (the field then stays in clear). */
+function subjectOf(field: PersonalField, data: unknown, streamId: string | undefined): string | undefined {
+  if (field.subject.kind === 'stream') return streamId && subjectId('stream', streamId);
+  const id = valueAt(data, field.subject.idAt);
+  return typeof id === 'string' && id !== '' ? subjectId('organisation', id) : undefined;
+}
+
 /**
  * The data of each event as the store keeps it: its personal fields sealed with their subjects'
- * keys (made when missing, in `db`'s transaction when it is one). Events without any come back as
- * they are, the very same objects.
+ * keys (made when missing, in `db`'s transaction when it is one). Free texts are sealed only where
+ * the stream is known. Events without any come back as they are, the very same objects.
  */
 export async function sealPersonalFields(
   db: Kysely<Database>,
   events: readonly { type: string; data?: unknown }[],
+  streamId?: string,
 ): Promise<unknown[]> {
   const sealed: unknown[] = [];
   const keys = new Map<string, SubjectKey>();
   for (const event of events) {
     let data: unknown = event.data ?? null;
     for (const field of personalFieldsOf(event.type)) {
-      const value = valueAt(data, field.path);
-      const id = valueAt(data, field.subject.idAt);
-      if (value === undefined || isSealed(value) || typeof id !== 'string' || id === '') continue;
-      const subject = subjectId(field.subject.kind, id);
-      const key = keys.get(subject) ?? (await keyOf(db, subject));
-      keys.set(subject, key);
-      data = withValueAt(data, field.path, seal(value, key, field));
+      for (const location of locationsOf(data, field.path)) {
+        const value = valueAt(data, location);
+        if (value === null || isSealed(value)) continue;
+        const subject = subjectOf(field, data, streamId);
+        if (subject === undefined) continue;
+        const key = keys.get(subject) ?? (await keyOf(db, subject));
+        keys.set(subject, key);
+        data = withValueAt(data, location, seal(value, key, field));
+      }
     }
     sealed.push(data);
   }
@@ -128,6 +139,19 @@ export async function sealedAhead(
   return valueAt(sealed, path) as PersonalText;
 }
 
+/** Where an event's data holds a sealed field, with the field (one per path). */
+function sealedLocations(type: string, data: unknown): { field: PersonalField; location: FieldPath }[] {
+  const paths = new Set<string>();
+  return personalFieldsOf(type).flatMap((field) => {
+    const path = field.path.join('.');
+    if (paths.has(path)) return [];
+    paths.add(path);
+    return locationsOf(data, field.path)
+      .filter((location) => isSealed(valueAt(data, location)))
+      .map((location) => ({ field, location }));
+  });
+}
+
 /**
  * The items with their events' sealed fields opened: one query for the keys of all of them; a
  * field whose key is deleted reads as the placeholder. Items without sealed fields come back as
@@ -138,14 +162,14 @@ export async function openPersonalFields<T extends { data: unknown }>(
   items: readonly T[],
   typeOf: (item: T) => string,
 ): Promise<T[]> {
-  const sealedIn = (item: T) =>
-    personalFieldsOf(typeOf(item)).filter((field) => isSealed(valueAt(item.data, field.path)));
+  const found = items.map((item) => sealedLocations(typeOf(item), item.data));
   const keyIds = new Set<string>();
-  for (const item of items) {
-    for (const field of sealedIn(item)) {
-      keyIds.add(((valueAt(item.data, field.path) as SealedField).$enc.split(':')[0] ?? '') as string);
+  found.forEach((locations, index) => {
+    for (const { location } of locations) {
+      const sealed = valueAt(items[index]?.data, location) as SealedField;
+      keyIds.add(sealed.$enc.split(':')[0] ?? '');
     }
-  }
+  });
   if (keyIds.size === 0) return [...items];
   const rows = await keyTable(db)
     .selectFrom('subject_keys')
@@ -153,12 +177,12 @@ export async function openPersonalFields<T extends { data: unknown }>(
     .where('key_id', 'in', [...keyIds])
     .execute();
   const keys = new Map(rows.map((row) => [row.key_id, unwrapSubjectKey(row)]));
-  return items.map((item) => {
-    const fields = sealedIn(item);
-    if (fields.length === 0) return item;
+  return items.map((item, index) => {
+    const locations = found[index] ?? [];
+    if (locations.length === 0) return item;
     let data = item.data;
-    for (const field of fields) {
-      data = withValueAt(data, field.path, open(valueAt(data, field.path) as SealedField, keys, field));
+    for (const { field, location } of locations) {
+      data = withValueAt(data, location, open(valueAt(data, location) as SealedField, keys, field));
     }
     return { ...item, data };
   });

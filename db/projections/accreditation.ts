@@ -226,6 +226,16 @@ async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<M
 }
 
 /** The projection missed earlier events of the stream (it was added later): fold them from the store. */
+/**
+ * The stored state of the stream folded anew from its first event: for an erasure that must not
+ * linger in it (db/case-text-erasure.ts). An ended case has no open task nor deadline to rewrite.
+ */
+export async function refoldAccreditationState(trx: Kysely<Database>, streamId: string): Promise<void> {
+  const { state } = (await readStream(trx, streamId)).reduce(foldEvent, unfolded());
+  await sql`UPDATE accreditations SET state = ${JSON.stringify(state)}::jsonb
+             WHERE stream_id = ${streamId}`.execute(trx);
+}
+
 async function catchUp(trx: Kysely<Database>, streamId: string, toVersion: number): Promise<Folded> {
   return (await readStream(trx, streamId, { toVersion })).reduce(foldEvent, unfolded());
 }

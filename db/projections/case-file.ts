@@ -138,13 +138,11 @@ export const caseFileProjection: InlineProjection = {
 };
 
 /**
- * Writes the stream's file as of its last event at once, not at its next snapshot: for a change
- * that must not linger in the stored file (the retention's erasure, db/retention.ts).
+ * Writes the stream's file folded anew from its first event, at once, not at its next snapshot:
+ * for an erasure that must not linger in the stored file (db/case-text-erasure.ts).
  */
-export async function writeCaseFileNow(trx: Kysely<Database>, streamId: string): Promise<void> {
-  const stored = (await loadFolded(trx, [streamId])).get(streamId) ?? unfolded();
-  const since = await readStream(trx, streamId, { fromVersion: stored.version });
-  await writeRows(trx, row(streamId, foldStream(stored, since)));
+export async function refoldCaseFile(trx: Kysely<Database>, streamId: string): Promise<void> {
+  await writeRows(trx, row(streamId, foldStream(unfolded(), await readStream(trx, streamId))));
 }
 
 /** `events` (the stream's next ones) folded onto a stored file, or from the start ("as of"). */

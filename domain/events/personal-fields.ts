@@ -1,22 +1,30 @@
+import { freeTexts } from './free-texts';
+
 /**
  * Which event fields hold personal data of a subject (issue 22 item 6, crypto-shredding): the
  * store encrypts each with its subject's key before the append and decrypts it on every read; once
  * the key is deleted the field reads as `shreddedPlaceholder`. One list for the whole store.
  *
  * Only ever add entries: a field sealed under an entry that is gone would no longer be opened.
- * A field whose subject id is absent from the event (a complaint about an organisation the engine
- * does not know) stays in clear, as there is no subject whose erasure could shred it.
+ * An organisation's name is sealed with the organisation's key; the free texts
+ * (domain/events/free-texts.ts) with the key of the event's stream, the case or the complaint.
+ * A complaint about an organisation the engine does not know has the name sealed with the
+ * complaint's key, as no organisation's erasure could shred it.
  */
 
+/** Keys of a field's path; `*` stands for each element of a list. */
 export type FieldPath = readonly string[];
-export type SubjectKind = 'organisation';
+export type SubjectKind = 'organisation' | 'stream';
 
 export interface PersonalField {
   eventType: string;
   /** Where the personal value stands in the event's data. */
   path: FieldPath;
-  /** Whose it is: the subject's kind, and where its id stands in the same event's data. */
-  subject: { kind: SubjectKind; idAt: FieldPath };
+  /**
+   * Whose it is: an organisation, its id where `idAt` leads in the same event's data; or the
+   * stream the event is appended to.
+   */
+  subject: { kind: 'organisation'; idAt: FieldPath } | { kind: 'stream' };
 }
 
 export const personalFields: readonly PersonalField[] = [
@@ -30,6 +38,9 @@ export const personalFields: readonly PersonalField[] = [
     path: ['subject', 'organisationName'],
     subject: { kind: 'organisation', idAt: ['subject', 'organisationId'] },
   },
+  ...Object.entries(freeTexts).flatMap(([eventType, paths]) =>
+    paths.map((path) => ({ eventType, path: path.split('.'), subject: { kind: 'stream' as const } })),
+  ),
 ];
 
 /** What a field reads as once its subject's key is deleted. */
@@ -73,20 +84,36 @@ export const personalFieldsOf = (eventType: string): readonly PersonalField[] =>
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The value at `path` (undefined where the path leads nowhere). */
+const child = (value: unknown, key: string): unknown =>
+  Array.isArray(value) ? value[Number(key)] : isRecord(value) ? value[key] : undefined;
+
+/** The value at a path without `*` (undefined where the path leads nowhere). */
 export function valueAt(data: unknown, path: FieldPath): unknown {
   let value = data;
-  for (const key of path) {
-    if (!isRecord(value)) return undefined;
-    value = value[key];
-  }
+  for (const key of path) value = child(value, key);
   return value;
 }
 
-/** A copy of `data` with `value` at `path`, which must lead to an existing field. */
+/** A copy of `data` with `value` at a path without `*`, which must lead to an existing field. */
 export function withValueAt(data: unknown, path: FieldPath, value: unknown): unknown {
   const [key, ...rest] = path;
   if (key === undefined) return value;
+  if (Array.isArray(data)) {
+    const copy = [...data];
+    copy[Number(key)] = withValueAt(data[Number(key)], rest, value);
+    return copy;
+  }
   if (!isRecord(data)) return data;
   return { ...data, [key]: withValueAt(data[key], rest, value) };
+}
+
+/** The paths without `*` that `path` stands for in `data`, each leading to a value. */
+export function locationsOf(data: unknown, path: FieldPath, at: FieldPath = []): FieldPath[] {
+  const [key, ...rest] = path;
+  if (key === undefined) return data === undefined ? [] : [at];
+  if (key === '*') {
+    if (!Array.isArray(data)) return [];
+    return data.flatMap((element, index) => locationsOf(element, rest, [...at, String(index)]));
+  }
+  return locationsOf(child(data, key), rest, [...at, key]);
 }
