@@ -8,6 +8,7 @@ import { ApiError, UnreachableError } from './api-client';
 import { accreditationCommands } from './commands/accreditations';
 import { documentCommands } from './commands/documents';
 import { operationCommands } from './commands/operations';
+import { organisationCommands } from './commands/organisations';
 import { registerCommands } from './commands/register';
 import { stepCommands } from './commands/steps';
 import { userCommands } from './commands/users';
@@ -57,6 +58,7 @@ export function createProgram(io: CliIo): Command {
   registerCommands(program, cli);
   documentCommands(program, cli);
   userCommands(program, cli);
+  organisationCommands(program, cli);
   operationCommands(program, cli);
   return program;
 }

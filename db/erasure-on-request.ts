@@ -1,9 +1,9 @@
 /**
  * Erasing an organisation on its request (Art. 17 DSGVO; an organisation's name is personal data
  * where it names a person, a sole trader's firm). What the retention job does once the period has
- * run (db/retention.ts), done now: each case gets a `CaseDataErased` (on request), its documents
- * and dossiers go, its people's accounts are erased, its key is deleted and its master data
- * anonymised.
+ * run (db/retention.ts), done now: each case gets a `CaseDataErased` (on request), its free texts
+ * and its workflow histories (`deleteElsewhere`, the API's) go, its documents and dossiers too, its
+ * people's accounts are erased, its key is deleted and its master data anonymised.
  *
  * Refused while a case of the organisation still runs (applied for, granted, suspended, or ended
  * with the workflow still owing something, such as an appeal): the certification needs its data
@@ -26,6 +26,11 @@ export interface OrganisationErasureRequest {
   actor: IdentityActor;
   now: Date;
   storage: DocumentStorage;
+  /**
+   * Deletes what else holds the cases' data (their Temporal histories), before anything is erased
+   * here; returns the cases found still running there, which refuse the erasure.
+   */
+  deleteElsewhere?: (accreditationIds: string[]) => Promise<string[]>;
 }
 
 export type OrganisationErasure =
@@ -71,6 +76,8 @@ export async function eraseOrganisationOnRequest(
   if (running.length > 0) {
     return { outcome: 'running_cases', cases: running.map((row) => row.accreditation_id) };
   }
+  const stillRunning = (await request.deleteElsewhere?.(rows.map((row) => row.accreditation_id))) ?? [];
+  if (stillRunning.length > 0) return { outcome: 'running_cases', cases: stillRunning };
 
   const cases: ExpiredCase[] = rows
     .filter((row) => !erasedOrganisationNames.includes(row.organisation_name))

@@ -7,10 +7,12 @@ import { z } from 'zod';
 import { eraseOrganisationOnRequest } from '../../db/erasure-on-request';
 import { asUser } from '../../db/identity-events';
 import { IdSchema } from '../../domain/text-limits';
+import { accreditationWorkflowId } from '../../workflows/messages';
 import { currentUser } from '../auth';
 import type { ApiDependencies } from '../dependencies';
 import { problemResponses } from '../openapi';
 import { ProblemError, problem } from '../problems';
+import { deleteClosedHistories } from '../workflow-histories';
 
 const ErasureSchema = z
   .object({
@@ -20,7 +22,10 @@ const ErasureSchema = z
   })
   .describe('What the erasure removed');
 
-export const organisationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (app, { db, documents }) => {
+export const organisationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async (
+  app,
+  { db, documents, temporal },
+) => {
   app.post(
     '/organisations/:id/erasure',
     {
@@ -30,12 +35,13 @@ export const organisationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async 
         summary: 'Erase an organisation’s data on its request (Löschung nach Art. 17 DSGVO)',
         description:
           'Its name is erased from its cases, the register, the case files and every event naming it ' +
-          '(its key is deleted), its documents and its people’s accounts are deleted, its master data ' +
+          '(its key is deleted), the free texts of its cases (their keys are deleted), its cases’ workflow ' +
+          'histories, its documents and its people’s accounts are deleted, its master data ' +
           'anonymised; who erased it and when is recorded. Refused (409 organisation_has_running_cases) ' +
           'while a case of it still runs: a running certification needs its data.',
         tags: ['users'],
         params: z.object({ id: IdSchema }),
-        response: { 200: ErasureSchema, ...problemResponses(400, 401, 403, 404, 409, 429) },
+        response: { 200: ErasureSchema, ...problemResponses(400, 401, 403, 404, 409, 429, 503) },
       },
     },
     async (request) => {
@@ -44,6 +50,19 @@ export const organisationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async 
         actor: asUser(actor),
         now: new Date(),
         storage: documents,
+        deleteElsewhere: async (accreditationIds) => {
+          const workflowIds = accreditationIds.map(accreditationWorkflowId);
+          const { running } = await deleteClosedHistories(temporal, workflowIds).catch((error: unknown) => {
+            request.log.warn({ error: String(error) }, 'workflow histories not deleted');
+            throw new ProblemError(
+              problem(
+                'unavailable',
+                'The workflow service did not answer; nothing was erased. Repeat the request.',
+              ),
+            );
+          });
+          return running.map((workflowId) => accreditationIds[workflowIds.indexOf(workflowId)] as string);
+        },
       });
       switch (erasure.outcome) {
         case 'not_found':

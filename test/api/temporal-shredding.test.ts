@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { type Client, isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -17,15 +17,17 @@ import {
 import { erasedOrganisationName } from '../../domain/retention';
 import { complaintWorkflowId } from '../../workflows/complaint-messages';
 import { accreditationWorkflowId } from '../../workflows/messages';
-import { organisationBody } from '../support/api-harness';
+import { eventually, organisationBody } from '../support/api-harness';
 import { inDocumentReview } from '../support/awaiting-decision';
+import { refusedCase } from '../support/refused-case';
 import { useTestStack } from '../support/stack';
 import { testPayloadKeys } from '../support/step-signing';
 
 /**
  * Issue 22 item 6: the organisation's name enters Temporal only sealed with its own key (the API
  * seals it before the opening step leaves), so once its data is erased the name cannot be read from
- * the workflow's history even with the deployment key.
+ * the workflow's history even with the deployment key. An erasure on request deletes its ended
+ * cases' histories altogether (what its people wrote is there under the deployment key only).
  */
 describe('crypto-shredding in Temporal histories', () => {
   const api = useTestStack({ api: true });
@@ -83,11 +85,56 @@ describe('crypto-shredding in Temporal histories', () => {
       sealed.map(() => shreddedPlaceholder),
     );
   });
+
+  it('deletes the histories of an erased organisation’s cases, and its free texts read as erased', async () => {
+    const staff = await api.user('staff');
+    const auditor = await api.user('auditor');
+    const decisionMaker = await api.user('decision_maker');
+    const admin = await api.user('admin');
+    const name = `Gelöscht Beispiel ${randomUUID().slice(0, 8)} GmbH`;
+    const { id } = await refusedCase(api, staff, auditor, decisionMaker, name);
+    const handle = api.temporal.client.workflow.getHandle(accreditationWorkflowId(id));
+    const shown = await api.call(staff, 'GET', `/accreditations/${id}`);
+    const erase = () => api.call(admin, 'POST', `/organisations/${shown.body.organisation.id}/erasure`);
+    const reasonsOf = async () => {
+      const file = await api.call(staff, 'GET', `/accreditations/${id}/file`);
+      expect(file.status).toBe(200);
+      return JSON.stringify(file.body);
+    };
+    expect(await reasonsOf()).toContain('Anforderungen nicht erfüllt');
+    // The appeal window (2 s) runs: the case still owes something, nothing is erased.
+    const early = await erase();
+    if (early.status !== 200) {
+      expect(early.body.code).toBe('organisation_has_running_cases');
+      await eventually(
+        () => handle.describe(),
+        (execution) => execution.status.name === 'COMPLETED',
+      );
+      await eventually(erase, (answer) => answer.status === 200);
+    }
+    // Temporal deletes in the background.
+    await eventually(
+      () => decodedHistory(api.temporal.client, accreditationWorkflowId(id)),
+      (payloads) => payloads.length === 0,
+    );
+    const file = await reasonsOf();
+    expect(file).not.toContain('Anforderungen nicht erfüllt');
+    expect(file).toContain(shreddedPlaceholder);
+  }, 120_000);
 });
 
 /** Every payload of the workflow's history, decrypted with the deployment key, as JSON text. */
 async function decodedHistory(client: Client, workflowId: string): Promise<string[]> {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const history = await client.workflow
+    .getHandle(workflowId)
+    .fetchHistory()
+    .catch((error: unknown) => {
+      // Deleted (an erasure): nothing is left to decode.
+      const notFound =
+        error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === 5);
+      if (notFound) return { events: [] };
+      throw error;
+    });
   const codec = new EncryptionCodec(testPayloadKeys);
   const payloads = payloadsIn(history);
   const decoded = await codec.decode(payloads);

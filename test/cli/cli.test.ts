@@ -9,6 +9,7 @@ import { runCli } from '../../cli/program';
 import { allConforming, completeApplication } from '../fixtures/application';
 import { eventually, pdf } from '../support/api-harness';
 import { pilotPolicy } from '../support/policies';
+import { refusedCase } from '../support/refused-case';
 import { useTestStack } from '../support/stack';
 
 const run = promisify(execFile);
@@ -171,6 +172,30 @@ describe('the staff CLI', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('/problems/not-found');
   });
+
+  it('erases an organisation on its request: organisations erase <id> --yes, refused while its case runs', async () => {
+    const staff = await api.user('staff');
+    const auditor = await api.user('auditor');
+    const decisionMaker = await api.user('decision_maker');
+    const { id } = await refusedCase(api, staff, auditor, decisionMaker, 'Löschantrag Kommandozeile GmbH');
+    const organisationId = (await api.call(staff, 'GET', `/accreditations/${id}`)).body.organisation.id;
+    const unconfirmed = await dim(adminToken, 'organisations', 'erase', organisationId);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('--yes');
+    expect((await dim(staff.token, 'organisations', 'erase', organisationId, '--yes')).code).toBe(1);
+    // Refused while the appeal window (2 s) runs, then done.
+    const erase = () => dim(adminToken, '--json', 'organisations', 'erase', organisationId, '--yes');
+    const done = await eventually(erase, (result) => {
+      if (result.code !== 0) expect(result.stderr).toContain('organisation_has_running_cases');
+      return result.code === 0;
+    });
+    const erased = JSON.parse(done.stdout);
+    expect(erased).toMatchObject({ organisationId, cases: [id] });
+    expect(erased.accounts).toBeGreaterThan(0);
+    const again = await dim(adminToken, 'organisations', 'erase', organisationId, '--yes');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('The organisation’s data is erased already.');
+  }, 60_000);
 
   it('reports usage errors with exit code 2 and an unreachable API with 3', async () => {
     expect((await dim(adminToken, 'complete', 'x', 'NoSuchStep')).code).toBe(2);

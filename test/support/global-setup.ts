@@ -84,7 +84,14 @@ async function startRunServers(): Promise<RunServers> {
       executable: { type: 'existing-path', path: temporalCli },
       ip: '127.0.0.1',
       searchAttributes: searchAttributeKeys,
-      extraArgs: ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
+      extraArgs: [
+        '--dynamic-config-value',
+        'system.enableActivityEagerExecution=true',
+        // A deleted history goes once the server has acknowledged the workflow's close, which it
+        // does every 30 s by default: the erasure test would wait that long.
+        '--dynamic-config-value',
+        'history.transferProcessorUpdateAckInterval="1s"',
+      ],
     },
   });
 
