@@ -56,7 +56,7 @@ export function createActivities({ eventStore }: { eventStore: EventStore }) {
         const stored = await eventStore.readStream(streamId, {
           fromVersion: result.firstVersion - 1,
           toVersion: result.lastVersion,
-          sealed: true,
+          asEntered: true,
         });
         return { status: 'duplicate', recorded: stored.map(storedEventOf(streamId)) };
       } catch (error) {
@@ -65,7 +65,10 @@ export function createActivities({ eventStore }: { eventStore: EventStore }) {
           throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
         }
         if (!(error instanceof VersionConflict)) throw error;
-        const stored = await eventStore.readStream(streamId, { fromVersion: expectedVersion, sealed: true });
+        const stored = await eventStore.readStream(streamId, {
+          fromVersion: expectedVersion,
+          asEntered: true,
+        });
         return { status: 'conflict', recorded: stored.map(storedEventOf(streamId)) };
       }
     },
@@ -73,7 +76,7 @@ export function createActivities({ eventStore }: { eventStore: EventStore }) {
 }
 
 /**
- * Events read back from the store, in the shape the workflow folds, personal fields sealed as they
+ * Events read back from the store, in the shape the workflow folds, personal fields as they
  * entered; a case's are parsed here, outside the workflow, which folds them as they come (a
  * complaint's events have no schema of their own: only the complaint's workflow writes them,
  * through `decideComplaint`).

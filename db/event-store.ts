@@ -324,8 +324,11 @@ export interface ReadStreamOptions {
   toVersion?: number;
   /** "As of": only events whose business time is at or before this instant (ISO 8601 or Date). */
   asOf?: string | Date;
-  /** Personal fields as stored, sealed (for the workflows: nothing opened enters Temporal). */
-  sealed?: boolean;
+  /**
+   * Personal fields as they entered the store (for the workflows, so that no name opened enters
+   * Temporal): a name sealed ahead by the API stays sealed, a free text the store sealed is opened.
+   */
+  asEntered?: boolean;
 }
 
 /** The events of one stream in version order (empty if the stream does not exist). */
@@ -344,7 +347,9 @@ export async function readStream(
     query = query.where('business_time', '<=', asOf);
   }
   const rows = await query.orderBy('stream_version').execute();
-  return options.sealed ? rows.map(toRecordedEvent) : toRecordedEvents(db, rows);
+  const recorded = rows.map(toRecordedEvent);
+  const typeOf = (event: RecordedEvent) => event.type;
+  return openPersonalFields(db, recorded, typeOf, options.asEntered ? { only: 'stream' } : {});
 }
 
 /** The stream's current version (0 if it does not exist). */

@@ -155,12 +155,13 @@ function sealedLocations(type: string, data: unknown): { field: PersonalField; l
 /**
  * The items with their events' sealed fields opened: one query for the keys of all of them; a
  * field whose key is deleted reads as the placeholder. Items without sealed fields come back as
- * they are.
+ * they are. With `only`, the fields sealed with another kind of subject's key stay sealed.
  */
 export async function openPersonalFields<T extends { data: unknown }>(
   db: Kysely<Database>,
   items: readonly T[],
   typeOf: (item: T) => string,
+  options: { only?: SubjectKind } = {},
 ): Promise<T[]> {
   const found = items.map((item) => sealedLocations(typeOf(item), item.data));
   const keyIds = new Set<string>();
@@ -171,18 +172,21 @@ export async function openPersonalFields<T extends { data: unknown }>(
     }
   });
   if (keyIds.size === 0) return [...items];
-  const rows = await keyTable(db)
+  let query = keyTable(db)
     .selectFrom('subject_keys')
     .select(['subject_id', 'key_id', 'key', 'kek_id'])
-    .where('key_id', 'in', [...keyIds])
-    .execute();
-  const keys = new Map(rows.map((row) => [row.key_id, unwrapSubjectKey(row)]));
+    .where('key_id', 'in', [...keyIds]);
+  if (options.only) query = query.where('subject_id', 'like', `${options.only}:%`);
+  const keys = new Map((await query.execute()).map((row) => [row.key_id, unwrapSubjectKey(row)]));
+  const kept = (sealed: SealedField) =>
+    options.only !== undefined && !keys.has(sealed.$enc.split(':')[0] ?? '');
   return items.map((item, index) => {
     const locations = found[index] ?? [];
     if (locations.length === 0) return item;
     let data = item.data;
     for (const { field, location } of locations) {
-      data = withValueAt(data, location, open(valueAt(data, location) as SealedField, keys, field));
+      const sealed = valueAt(data, location) as SealedField;
+      if (!kept(sealed)) data = withValueAt(data, location, open(sealed, keys, field));
     }
     return { ...item, data };
   });

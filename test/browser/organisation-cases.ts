@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { readStream } from '../../db/event-store';
 import { findUserByEmail } from '../../db/identity';
 import { hashPassword, storePasswordHash } from '../../db/passwords';
 import type { PolicyInput } from '../../domain/policy-schema';
@@ -75,17 +76,14 @@ export class OrganisationCase {
     return Number(count);
   }
 
-  /** The data of the case's last event of this type, and who caused it. */
+  /** The data of the case's last event of this type (as the store reads it), and who caused it. */
   async lastEvent(type: string) {
-    const row = await this.api.db
-      .selectFrom('events')
-      .select(['data', 'metadata'])
-      .where('stream_id', '=', accreditationStreamId(this.id))
-      .where('event_type', '=', type)
-      .orderBy('stream_version', 'desc')
-      .executeTakeFirstOrThrow();
+    const event = (await readStream(this.api.db, accreditationStreamId(this.id))).findLast(
+      (recorded) => recorded.type === type,
+    );
+    if (!event) throw new Error(`No ${type} in the case`);
     // biome-ignore lint/suspicious/noExplicitAny: tests read event data ad hoc.
-    return { data: row.data as any, actorId: row.metadata.actorId };
+    return { data: event.data as any, actorId: event.metadata.actorId };
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies ad hoc.

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readStream } from '../../db/event-store';
 import type { PolicyInput } from '../../domain/policy-schema';
 import { accreditationStreamId } from '../../workflows/messages';
 import { eventually } from '../support/api-harness';
@@ -39,6 +40,14 @@ async function eventTypes(stack: BrowserStack, accreditationId: string): Promise
     .orderBy('stream_version')
     .execute();
   return rows.map(({ event_type }) => event_type);
+}
+
+/** The case's first event of `type`, as the store reads it (free texts opened). */
+async function firstEventOf(stack: BrowserStack, accreditationId: string, type: string) {
+  const events = await readStream(stack.api.db, accreditationStreamId(accreditationId));
+  const event = events.find((recorded) => recorded.type === type);
+  if (!event) throw new Error(`No ${type} in the case`);
+  return event;
 }
 
 /** Submits the form and waits for the case page that follows a recorded step. */
@@ -111,12 +120,7 @@ describe('the remaining steps of staff and decision makers, through their pages'
       .getByRole('textbox', { name: 'Frage 2' })
       .fill('Wer ist für die Informationssicherheit verantwortlich?');
     await submitAndLeave(tab, 'Nachforderung stellen', asked.id);
-    const requested = await stack()
-      .api.db.selectFrom('events')
-      .select('data')
-      .where('stream_id', '=', accreditationStreamId(asked.id))
-      .where('event_type', '=', 'InformationRequested')
-      .executeTakeFirstOrThrow();
+    const requested = await firstEventOf(stack(), asked.id, 'InformationRequested');
     expect((requested.data as { questions: string[] }).questions).toEqual([
       'Welche Standorte umfasst der Betrieb?',
       'Wer ist für die Informationssicherheit verantwortlich?',
@@ -153,12 +157,7 @@ describe('the remaining steps of staff and decision makers, through their pages'
     await page.getByRole('button', { name: 'Weitere Begründung' }).click();
     await page.getByRole('textbox', { name: 'Begründung 2' }).fill('Die Nachweise fehlen.');
     await submitAndLeave(tab, 'Antrag ablehnen', asked.id);
-    const rejection = await stack()
-      .api.db.selectFrom('events')
-      .select('data')
-      .where('stream_id', '=', accreditationStreamId(asked.id))
-      .where('event_type', '=', 'ApplicationRejected')
-      .executeTakeFirstOrThrow();
+    const rejection = await firstEventOf(stack(), asked.id, 'ApplicationRejected');
     expect((rejection.data as { reasons: string[] }).reasons).toEqual([
       'Der Geltungsbereich ist nicht zertifizierbar.',
       'Die Nachweise fehlen.',
@@ -199,12 +198,7 @@ describe('the remaining steps of staff and decision makers, through their pages'
     await staffTab.page.getByLabel(/^Neue Frist/).fill('2030-06-28T12:00');
     await staffTab.page.getByLabel(/^Begründung/).fill('Die Kontaktperson ist im Urlaub.');
     await submitAndLeave(staffTab, 'Frist verlängern', setup.id);
-    const extension = await stack()
-      .api.db.selectFrom('events')
-      .select('data')
-      .where('stream_id', '=', accreditationStreamId(setup.id))
-      .where('event_type', '=', 'DeadlineExtended')
-      .executeTakeFirstOrThrow();
+    const extension = await firstEventOf(stack(), setup.id, 'DeadlineExtended');
     expect(extension.data).toMatchObject({
       target: { kind: 'information_request' },
       newDueAt: new Date('2030-06-28T12:00+02:00').toISOString(),
@@ -223,12 +217,7 @@ describe('the remaining steps of staff and decision makers, through their pages'
     await page.getByRole('button', { name: 'Weitere Unterlage' }).click();
     await page.getByRole('textbox', { name: 'Geforderte Unterlage 2' }).fill('Der letzte Penetrationstest');
     await submitAndLeave(reviewerTab, 'Nachforderung senden', reviewed.id);
-    const requested = await stack()
-      .api.db.selectFrom('events')
-      .select('data')
-      .where('stream_id', '=', accreditationStreamId(reviewed.id))
-      .where('event_type', '=', 'DocumentsRequested')
-      .executeTakeFirstOrThrow();
+    const requested = await firstEventOf(stack(), reviewed.id, 'DocumentsRequested');
     expect((requested.data as { documents: string[] }).documents).toEqual([
       'Das Notfallhandbuch',
       'Der letzte Penetrationstest',

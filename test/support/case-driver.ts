@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { ProblemError } from '../../api/problems';
 import { toCommandRequest } from '../../api/workflow-client';
 import type { Database, EventRow } from '../../db/database';
+import { openPersonalFields } from '../../db/subject-keys';
 import type { Actor, StepCommandInput } from '../../domain/commands';
 import type { PolicyInput } from '../../domain/policy-schema';
 import type { accreditationWorkflow } from '../../workflows/accreditation';
@@ -179,13 +180,15 @@ export class CaseDriver {
     return Number(count);
   }
 
-  events(): Promise<EventRow[]> {
-    return this.db
+  /** The stream's rows, their personal fields opened as every read of the store opens them. */
+  async events(): Promise<EventRow[]> {
+    const rows = await this.db
       .selectFrom('events')
       .selectAll()
       .where('stream_id', '=', this.streamId)
       .orderBy('stream_version')
       .execute();
+    return openPersonalFields(this.db, rows, (row) => row.event_type);
   }
 
   async eventTypes(): Promise<string[]> {
