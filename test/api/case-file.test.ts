@@ -1,26 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyInput } from '../../domain/policy-schema';
 import { allConforming } from '../fixtures/application';
 import type { TestUser } from '../fixtures/users';
 import { eventually, organisationBody, pdf } from '../support/api-harness';
 import { caseFileViews, type Viewer } from '../support/case-file-views';
+import { caseFilePolicy as policy } from '../support/policies';
 import { useTestStack } from '../support/stack';
-
-/** Self-assessments every 8 s, so that one is escalated and proposed for suspension within seconds. */
-const policy: PolicyInput = {
-  version: 'test-case-file',
-  certificateValidity: { seconds: 120 },
-  selfAssessmentInterval: { seconds: 8 },
-  selfAssessmentReminderLeadTimes: [{ seconds: 2 }],
-  selfAssessmentOverdueReminderAfter: { seconds: 1 },
-  selfAssessmentEscalationAfter: { seconds: 2 },
-  selfAssessmentSuspensionProposalAfter: { seconds: 3 },
-  renewalWindow: { seconds: 30 },
-  auditorObjectionWindow: { seconds: 1 },
-  correctiveActionDeadline: { minutes: 5 },
-  informationRequestResponseDeadline: { minutes: 5 },
-  informationRequestReminderLeadTime: { minutes: 1 },
-};
 
 /**
  * One case through every stage over HTTP, looked at by every role after each: who gets the case

@@ -53,3 +53,22 @@ export const quietPolicy: PolicyInput = {
   // A refused or withdrawn case's run ends once its decision can no longer be appealed (rule set 4).
   appealWindow: { seconds: 2 },
 };
+
+/**
+ * The case file's test (test/api/case-file.test.ts): self-assessments every 8 s, so that one is
+ * escalated and proposed for suspension within seconds.
+ */
+export const caseFilePolicy: PolicyInput = {
+  version: 'test-case-file',
+  certificateValidity: { seconds: 120 },
+  selfAssessmentInterval: { seconds: 8 },
+  selfAssessmentReminderLeadTimes: [{ seconds: 2 }],
+  selfAssessmentOverdueReminderAfter: { seconds: 1 },
+  selfAssessmentEscalationAfter: { seconds: 2 },
+  selfAssessmentSuspensionProposalAfter: { seconds: 3 },
+  renewalWindow: { seconds: 30 },
+  auditorObjectionWindow: { seconds: 1 },
+  correctiveActionDeadline: { minutes: 5 },
+  informationRequestResponseDeadline: { minutes: 5 },
+  informationRequestReminderLeadTime: { minutes: 1 },
+};
