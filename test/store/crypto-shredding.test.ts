@@ -18,6 +18,7 @@ import { shreddedPlaceholder } from '../../domain/events/personal-fields';
 import { erasedOrganisationName } from '../../domain/retention';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { useTestStack } from '../support/stack';
+import { tablesHolding } from '../support/tables-holding';
 
 const stack = useTestStack({ temporal: false });
 const scenario = { cases: 3, seed: 11, maxStepsPerCase: 40 };
@@ -37,22 +38,6 @@ const opened: Opened[] = [...accreditationScenario(scenario)].flatMap((append) =
 );
 const [erased, kept] = opened as [Opened, Opened];
 const complaintStream = 'complaint-shredding-1';
-
-/** The tables with a row whose text holds `text`. */
-async function tablesHolding(text: string): Promise<string[]> {
-  const { rows: tables } = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables
-     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(stack.db);
-  const found: string[] = [];
-  for (const { table_name } of tables) {
-    const { rows } = await sql<{ count: string }>`
-      SELECT count(*) AS count FROM ${sql.table(table_name)} AS t WHERE t::text LIKE ${`%${text}%`}`.execute(
-      stack.db,
-    );
-    if (Number(rows[0]?.count) > 0) found.push(table_name);
-  }
-  return found.sort();
-}
 
 const openedName = async (streamId: string) => {
   const [opening] = await readStream(stack.db, streamId, { toVersion: 1 });
@@ -111,9 +96,9 @@ describe('crypto-shredding of the organisation’s name in the events', () => {
     expect(rows).toHaveLength(3);
     for (const { data } of rows) expect(data.organisationName).toEqual({ $enc: expect.any(String) });
     for (const { organisationName } of opened) {
-      expect(await tablesHolding(organisationName)).not.toContain('events');
+      expect(await tablesHolding(stack.db, organisationName)).not.toContain('events');
     }
-    expect(await tablesHolding(erased.organisationName)).toEqual(
+    expect(await tablesHolding(stack.db, erased.organisationName)).toEqual(
       expect.arrayContaining(['accreditations', 'organisations']),
     );
 
@@ -140,7 +125,7 @@ describe('crypto-shredding of the organisation’s name in the events', () => {
     expect((await verifyHashChains(db)).ok).toBe(true);
 
     await rebuildProjections(db, { batchSize: 50 });
-    expect(await tablesHolding(erased.organisationName)).toEqual([]);
+    expect(await tablesHolding(stack.db, erased.organisationName)).toEqual([]);
     const accreditationId = erased.streamId.slice('accreditation-'.length);
     expect((await readCaseFile(db, accreditationId))?.file.organisationName).toBe(shreddedPlaceholder);
     const row = await db
@@ -149,7 +134,7 @@ describe('crypto-shredding of the organisation’s name in the events', () => {
       .where('stream_id', '=', erased.streamId)
       .executeTakeFirstOrThrow();
     expect(row.organisation_name).toBe(shreddedPlaceholder);
-    expect(await tablesHolding(kept.organisationName)).toEqual(
+    expect(await tablesHolding(stack.db, kept.organisationName)).toEqual(
       expect.arrayContaining(['accreditations', 'organisations']),
     );
     expect((await verifyHashChains(db)).ok).toBe(true);

@@ -21,6 +21,7 @@ import {
 } from '../../domain/events/personal-fields';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { useTestStack } from '../support/stack';
+import { tablesHolding } from '../support/tables-holding';
 
 const stack = useTestStack({ temporal: false });
 const scenario = { cases: 4, seed: 23, maxStepsPerCase: 60 };
@@ -56,22 +57,6 @@ const textsOf = (streamId: string) =>
       append.events.flatMap((event) => freeTextLocations(event).map((at) => valueAt(event.data, at))),
     );
 
-/** The tables with a row whose text holds `text`. */
-async function tablesHolding(text: string): Promise<string[]> {
-  const { rows: tables } = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables
-     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(stack.db);
-  const found: string[] = [];
-  for (const { table_name } of tables) {
-    const { rows } = await sql<{ count: string }>`
-      SELECT count(*) AS count FROM ${sql.table(table_name)} AS t WHERE t::text LIKE ${`%${text}%`}`.execute(
-      stack.db,
-    );
-    if (Number(rows[0]?.count) > 0) found.push(table_name);
-  }
-  return found.sort();
-}
-
 /** The streams with the most free texts: one erased, one kept. */
 const [erased, kept] = [...streams].sort((a, b) => textsOf(b).length - textsOf(a).length) as [string, string];
 const erasedMarker = markerOf(erased);
@@ -94,7 +79,7 @@ describe('free texts sealed with their stream’s key', () => {
   it('are never stored in clear, and every read opens them', async () => {
     expect(streams.length).toBeGreaterThanOrEqual(2);
     expect(textsOf(erased).length).toBeGreaterThan(3);
-    expect(await tablesHolding(erasedMarker)).not.toContain('events');
+    expect(await tablesHolding(stack.db, erasedMarker)).not.toContain('events');
     expect(await openedTexts(erased)).toEqual(textsOf(erased));
     const { rows } = await sql<{ sealed: string }>`
       SELECT count(*) AS sealed FROM events WHERE stream_id = ${erased} AND data::text LIKE '%"$enc"%'`.execute(
@@ -110,7 +95,7 @@ describe('free texts sealed with their stream’s key', () => {
       .select(['accreditation_id', 'organisation_id', 'status', 'version'])
       .where('stream_id', '=', erased)
       .executeTakeFirstOrThrow();
-    expect(await tablesHolding(erasedMarker)).toEqual(
+    expect(await tablesHolding(stack.db, erasedMarker)).toEqual(
       expect.arrayContaining(['case_files', 'notifications']),
     );
     const now = new Date('2026-11-28T12:00:00Z');
@@ -128,7 +113,7 @@ describe('free texts sealed with their stream’s key', () => {
     );
     expect(done).toBe(true);
 
-    expect(await tablesHolding(erasedMarker)).toEqual([]);
+    expect(await tablesHolding(stack.db, erasedMarker)).toEqual([]);
     const opened = await openedTexts(erased);
     expect(opened.length).toBe(textsOf(erased).length);
     expect(new Set(opened)).toEqual(new Set([shreddedPlaceholder]));
@@ -136,8 +121,10 @@ describe('free texts sealed with their stream’s key', () => {
     expect((await verifyHashChains(db)).ok).toBe(true);
 
     await rebuildProjections(db, { batchSize: 50 });
-    expect(await tablesHolding(erasedMarker)).toEqual([]);
-    expect(await tablesHolding(keptMarker)).toEqual(expect.arrayContaining(['case_files', 'notifications']));
+    expect(await tablesHolding(stack.db, erasedMarker)).toEqual([]);
+    expect(await tablesHolding(stack.db, keptMarker)).toEqual(
+      expect.arrayContaining(['case_files', 'notifications']),
+    );
     expect((await verifyHashChains(db)).ok).toBe(true);
   });
 });
