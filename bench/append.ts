@@ -7,7 +7,8 @@
  * appendToStream with the stream-head trigger (`streams`, issue 22) switched off: what keeping the
  * heads for signed checkpoints costs; and appendToStream of events with a personal field, each
  * sealed with its organisation's key (db/subject-keys.ts): what crypto-shredding costs an append
- * that carries one (most carry none: their only cost is a lookup by event type).
+ * that carries one (most carry none: their only cost is a lookup by event type); and of events with
+ * a free text, sealed with their stream's key (kept by the process once read).
  *
  *   npm run bench -- append            (on the run's PostgreSQL; or set DATABASE_URL to a server)
  *   npm run bench -- append --scale 0.2   (shorter phases; BENCH_SECONDS / BENCH_ROUNDS override)
@@ -70,15 +71,24 @@ function withPersonalField(event: NewEvent, stream: string): NewEvent {
   };
 }
 
-type Kind = 'raw' | 'indexed' | 'store' | 'store-without-heads' | 'store-sealed';
+/** The same event as one with a free text: an answer, sealed with its stream's key. */
+function withFreeText(event: NewEvent): NewEvent {
+  const data = event.data as Record<string, unknown>;
+  return { ...event, type: 'InformationProvided', data: { ...data, answer: data.comment } };
+}
+
+type Kind = 'raw' | 'indexed' | 'store' | 'store-without-heads' | 'store-sealed' | 'store-free-text';
+const withFields: Partial<Record<Kind, (event: NewEvent, stream: string) => NewEvent>> = {
+  'store-sealed': withPersonalField,
+  'store-free-text': withFreeText,
+};
 const versions = new Map<string, number>();
 
 async function writer(kind: Kind, w: number, deadline: number, round: number): Promise<number> {
   let count = 0;
   while (performance.now() < deadline) {
     const stream = `${kind}-${w}-${count % streamsPerWriter}`;
-    const event =
-      kind === 'store-sealed' ? withPersonalField(newEvent(w, count), stream) : newEvent(w, count);
+    const event = withFields[kind]?.(newEvent(w, count), stream) ?? newEvent(w, count);
     const version = (versions.get(stream) ?? 0) + 1;
     if (kind.startsWith('store')) {
       await appendToStream(db, stream, version - 1, [event]);
@@ -117,23 +127,27 @@ try {
   await phase('store', 1, -1);
   await phase('store-without-heads', 1, -1);
   await phase('store-sealed', 1, -1);
+  await phase('store-free-text', 1, -1);
   const raw: number[] = [];
   const indexed: number[] = [];
   const store: number[] = [];
   const withoutHeads: number[] = [];
   const sealed: number[] = [];
+  const freeText: number[] = [];
   for (let round = 0; round < rounds; round++) {
     raw.push(await phase('raw', phaseSeconds, round));
     indexed.push(await phase('indexed', phaseSeconds, round));
     store.push(await phase('store', phaseSeconds, round));
     withoutHeads.push(await phase('store-without-heads', phaseSeconds, round));
     sealed.push(await phase('store-sealed', phaseSeconds, round));
+    freeText.push(await phase('store-free-text', phaseSeconds, round));
     console.log(
       `round ${round + 1}/${rounds}: raw INSERT ${Math.round(raw[round] as number)}/s, ` +
         `INSERT with the events table's indexes ${Math.round(indexed[round] as number)}/s, ` +
         `appendToStream ${Math.round(store[round] as number)}/s, ` +
         `without the stream heads ${Math.round(withoutHeads[round] as number)}/s, ` +
-        `with a sealed personal field ${Math.round(sealed[round] as number)}/s`,
+        `with a sealed personal field ${Math.round(sealed[round] as number)}/s, ` +
+        `with a sealed free text ${Math.round(freeText[round] as number)}/s`,
     );
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -153,6 +167,10 @@ try {
     `appendToStream of events with a sealed personal field: ${Math.round(mean(sealed))}/s ` +
       `(sealing costs ${((1 - mean(sealed) / value) * 100).toFixed(1)} % of such an append)`,
   );
+  console.log(
+    `appendToStream of events with a free text: ${Math.round(mean(freeText))}/s ` +
+      `(sealing costs ${((1 - mean(freeText) / value) * 100).toFixed(1)} % of such an append)`,
+  );
   console.log(`ratio:          ${(value / baseline).toFixed(3)} (goal ≥ 0.7)`);
   report({
     name: 'append',
@@ -171,6 +189,7 @@ try {
       store,
       withoutHeads,
       sealed,
+      freeText,
       indexedBaseline: mean(indexed),
     },
   });
