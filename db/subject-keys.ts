@@ -67,14 +67,17 @@ async function keyOf(db: Kysely<Database>, subject: string): Promise<SubjectKey>
  * Streams' keys this process used lately, so that an append with a free text costs no extra query
  * (`npm run bench -- append`: sealing took 41 % of such an append's rate without, 6 % with). Only
  * streams' keys: a stream's key is deleted once nothing is appended to it any more (its case or
- * complaint ended and erased), while an organisation may be named again after its erasure. `shredSubject` forgets a deleted key here;
- * another process keeping it would only seal an append nobody makes. Only keys read or made
- * outside a transaction are kept: one a transaction made may be rolled back.
+ * complaint ended and erased), while an organisation may be named again after its erasure.
+ * `shredSubject` forgets a deleted key here; another process (or handle) keeping it would only
+ * seal an append nobody makes. Only keys read or made outside a transaction are kept: one a
+ * transaction made may be rolled back. Kept per database handle: a test may run two databases
+ * whose streams have the same ids.
  */
-const streamKeys = new Map<string, SubjectKey>();
+const streamKeysOf = new WeakMap<Kysely<Database>, Map<string, SubjectKey>>();
 const maxStreamKeys = 10_000;
 
 async function streamKeyOf(db: Kysely<Database>, subject: string): Promise<SubjectKey> {
+  const streamKeys = streamKeysOf.get(db) ?? new Map<string, SubjectKey>();
   const cached = streamKeys.get(subject);
   if (cached) {
     streamKeys.delete(subject);
@@ -83,6 +86,7 @@ async function streamKeyOf(db: Kysely<Database>, subject: string): Promise<Subje
   }
   const key = await keyOf(db, subject);
   if (db.isTransaction) return key;
+  streamKeysOf.set(db, streamKeys);
   streamKeys.set(subject, key);
   if (streamKeys.size > maxStreamKeys) streamKeys.delete(streamKeys.keys().next().value as string);
   return key;
@@ -224,7 +228,7 @@ export async function openPersonalFields<T extends { data: unknown }>(
  * wherever it is read. True when there was a key.
  */
 export async function shredSubject(db: Kysely<Database>, kind: SubjectKind, id: string): Promise<boolean> {
-  streamKeys.delete(subjectId(kind, id));
+  streamKeysOf.get(db)?.delete(subjectId(kind, id));
   const deleted = await keyTable(db)
     .deleteFrom('subject_keys')
     .where('subject_id', '=', subjectId(kind, id))
