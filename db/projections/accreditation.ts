@@ -225,7 +225,6 @@ async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<M
   return folded;
 }
 
-/** The projection missed earlier events of the stream (it was added later): fold them from the store. */
 /**
  * The stored state of the stream folded anew from its first event: for an erasure that must not
  * linger in it (db/case-text-erasure.ts). An ended case has no open task nor deadline to rewrite.
@@ -236,6 +235,7 @@ export async function refoldAccreditationState(trx: Kysely<Database>, streamId: 
              WHERE stream_id = ${streamId}`.execute(trx);
 }
 
+/** The projection missed earlier events of the stream (it was added later): fold them from the store. */
 async function catchUp(trx: Kysely<Database>, streamId: string, toVersion: number): Promise<Folded> {
   return (await readStream(trx, streamId, { toVersion })).reduce(foldEvent, unfolded());
 }
