@@ -15,9 +15,10 @@ import { shredSubject } from './subject-keys';
 
 export async function eraseCaseTexts(trx: Kysely<Database>, streamId: string): Promise<void> {
   await shredSubject(trx, 'stream', streamId);
-  await refoldAccreditationState(trx, streamId);
-  await refoldCaseFile(trx, streamId);
-  const shredded = (await readStream(trx, streamId))
+  const events = await readStream(trx, streamId);
+  await refoldAccreditationState(trx, streamId, events);
+  await refoldCaseFile(trx, streamId, events);
+  const shredded = events
     .filter((event) => personalFieldsOf(event.type).length > 0)
     .map((event) => ({ position: event.globalPosition, data: event.data }));
   if (shredded.length === 0) return;

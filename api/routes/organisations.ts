@@ -61,7 +61,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<ApiDependencies> = async 
               ),
             );
           });
-          return running.map((workflowId) => accreditationIds[workflowIds.indexOf(workflowId)] as string);
+          return accreditationIds.filter((id) => running.includes(accreditationWorkflowId(id)));
         },
       });
       switch (erasure.outcome) {

@@ -226,11 +226,15 @@ async function loadFolded(trx: Kysely<Database>, streamIds: string[]): Promise<M
 }
 
 /**
- * The stored state of the stream folded anew from its first event: for an erasure that must not
+ * The stored state of the stream folded anew from all its `events`: for an erasure that must not
  * linger in it (db/case-text-erasure.ts). An ended case has no open task nor deadline to rewrite.
  */
-export async function refoldAccreditationState(trx: Kysely<Database>, streamId: string): Promise<void> {
-  const { state } = (await readStream(trx, streamId)).reduce(foldEvent, unfolded());
+export async function refoldAccreditationState(
+  trx: Kysely<Database>,
+  streamId: string,
+  events: readonly RecordedEvent[],
+): Promise<void> {
+  const { state } = events.reduce(foldEvent, unfolded());
   await sql`UPDATE accreditations SET state = ${JSON.stringify(state)}::jsonb
              WHERE stream_id = ${streamId}`.execute(trx);
 }

@@ -138,11 +138,15 @@ export const caseFileProjection: InlineProjection = {
 };
 
 /**
- * Writes the stream's file folded anew from its first event, at once, not at its next snapshot:
+ * Writes the stream's file folded anew from all its `events`, at once, not at its next snapshot:
  * for an erasure that must not linger in the stored file (db/case-text-erasure.ts).
  */
-export async function refoldCaseFile(trx: Kysely<Database>, streamId: string): Promise<void> {
-  await writeRows(trx, row(streamId, foldStream(unfolded(), await readStream(trx, streamId))));
+export async function refoldCaseFile(
+  trx: Kysely<Database>,
+  streamId: string,
+  events: readonly FoldableEvent[],
+): Promise<void> {
+  await writeRows(trx, row(streamId, foldStream(unfolded(), events)));
 }
 
 /** `events` (the stream's next ones) folded onto a stored file, or from the start ("as of"). */

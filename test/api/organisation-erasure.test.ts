@@ -8,7 +8,6 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organisationStreamId } from '../../db/erasure-on-request';
 import { appendToStream, readStream } from '../../db/event-store';
-import { insertOrganisationOnce } from '../../db/identity';
 import { erasedName } from '../../db/personal-data';
 import { inlineProjections } from '../../db/projections/index';
 import { rebuildProjections } from '../../db/projections/rebuild';
@@ -16,6 +15,7 @@ import { verifyHashChains } from '../../db/verify';
 import { type AccreditationState, evolve, initialState, isFinished } from '../../domain/accreditation';
 import type { AccreditationEvent } from '../../domain/events';
 import { erasedOnRequestName } from '../../domain/retention';
+import { insertTestOrganisation } from '../fixtures/organisations';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { createTestUser, type TestUser } from '../fixtures/users';
 import { useTestStack } from '../support/stack';
@@ -86,15 +86,7 @@ describe('erasing an organisation on its request', () => {
     expect(running).toBeDefined();
     admin = await api.user('admin');
     for (const c of [erased, running]) {
-      await insertOrganisationOnce(db, c.organisationId, {
-        name: c.organisationName,
-        street: 'Musterweg 1',
-        postal_code: '10115',
-        city: 'Berlin',
-        country: 'DE',
-        contact_email: `${c.organisationId}@example.org`,
-        language: 'de',
-      });
+      await insertTestOrganisation(db, c.organisationId, c.organisationName);
     }
     member = await createTestUser(db, 'organisation', { organisationId: erased.organisationId });
     // The scenario's case manager, who opened every case: their export shows the openings.

@@ -9,13 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readStreamAsOf } from '../../db/as-of';
 import { readCaseFile } from '../../db/case-file';
 import { appendToStream, readStream } from '../../db/event-store';
-import { insertOrganisationOnce } from '../../db/identity';
 import { eraseOrganisationData } from '../../db/organisation-erasure';
 import { inlineProjections } from '../../db/projections/index';
 import { rebuildProjections } from '../../db/projections/rebuild';
 import { verifyHashChains } from '../../db/verify';
 import { shreddedPlaceholder } from '../../domain/events/personal-fields';
 import { erasedOrganisationName } from '../../domain/retention';
+import { insertTestOrganisation } from '../fixtures/organisations';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { useTestStack } from '../support/stack';
 import { tablesHolding } from '../support/tables-holding';
@@ -49,15 +49,7 @@ describe('crypto-shredding of the organisation’s name in the events', () => {
     const { db } = stack;
     expect(opened.length).toBe(3);
     for (const organisation of [erased, kept]) {
-      await insertOrganisationOnce(db, organisation.organisationId, {
-        name: organisation.organisationName,
-        street: 'Musterweg 1',
-        postal_code: '10115',
-        city: 'Berlin',
-        country: 'DE',
-        contact_email: `${organisation.organisationId}@example.org`,
-        language: 'de',
-      });
+      await insertTestOrganisation(db, organisation.organisationId, organisation.organisationName);
     }
     for (const append of accreditationScenario(scenario)) {
       await appendToStream(db, append.streamId, append.expectedVersion, append.events, {

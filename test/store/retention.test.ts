@@ -10,7 +10,6 @@ import type { UserRow } from '../../db/database';
 import { saveDocument, sha256Hex, withDocumentTables } from '../../db/documents';
 import { freezeDossier } from '../../db/dossiers';
 import { appendToStream, readStream } from '../../db/event-store';
-import { insertOrganisationOnce } from '../../db/identity';
 import { erasedName } from '../../db/personal-data';
 import { inlineProjections } from '../../db/projections/index';
 import { rebuildProjections } from '../../db/projections/rebuild';
@@ -20,6 +19,7 @@ import { type AccreditationState, evolve, initialState, isFinished } from '../..
 import type { AccreditationEvent } from '../../domain/events';
 import { shreddedPlaceholder } from '../../domain/events/personal-fields';
 import { erasedOrganisationName } from '../../domain/retention';
+import { insertTestOrganisation } from '../fixtures/organisations';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { createTestUser } from '../fixtures/users';
 import { useTestStack } from '../support/stack';
@@ -97,15 +97,7 @@ describe('retention of ended cases', () => {
     expect(recent).toBeDefined();
     const users: UserRow[] = [];
     for (const ended of [old, recent]) {
-      await insertOrganisationOnce(db, ended.organisationId, {
-        name: ended.organisationName,
-        street: 'Musterweg 1',
-        postal_code: '10115',
-        city: 'Berlin',
-        country: 'DE',
-        contact_email: `${ended.organisationId}@example.org`,
-        language: 'de',
-      });
+      await insertTestOrganisation(db, ended.organisationId, ended.organisationName);
       const user = await createTestUser(db, 'organisation', { organisationId: ended.organisationId });
       users.push(
         await db.selectFrom('users').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow(),

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { createEventStore } from '../../db/event-store';
-import { insertOrganisationOnce } from '../../db/identity';
 import { inlineProjections } from '../../db/projections/index';
 import { findAccreditation } from '../../db/read-model';
 import { sealedAhead } from '../../db/subject-keys';
 import { isSealed } from '../../domain/events/personal-fields';
+import { insertTestOrganisation } from '../fixtures/organisations';
 import { accreditationScenario } from '../fixtures/scenarios';
 import { useTestStack } from '../support/stack';
 
@@ -25,15 +25,7 @@ describe('a personal field sealed before the append', () => {
     if (!opening || event?.type !== 'AccreditationOpened') throw new Error('the scenario opens no case');
     const data = event.data as { accreditationId: string; organisationId: string; organisationName: string };
     const name = `Vorab versiegelt ${randomUUID().slice(0, 8)} GmbH`;
-    await insertOrganisationOnce(db, data.organisationId, {
-      name,
-      street: 'Musterweg 1',
-      postal_code: '10115',
-      city: 'Berlin',
-      country: 'DE',
-      contact_email: `${data.organisationId}@example.org`,
-      language: 'de',
-    });
+    await insertTestOrganisation(db, data.organisationId, name);
     const sealed = await sealedAhead(
       db,
       { type: 'AccreditationOpened', data: { ...data, organisationName: name } },
